@@ -1,0 +1,60 @@
+/**
+ * Errors a user can act on. Each carries one sentence saying what went wrong and a hint saying what to do;
+ * `describeError` turns any thrown value into the one line the UI and the subcommands show.
+ */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Bad flags or arguments: exit code 2. */
+export class UsageError extends UserError {
+  override readonly name = 'UsageError';
+}
+
+/** The sign-in session is gone (no token, expired, revoked, 401 from the portal). */
+export class SessionExpiredError extends UserError {
+  override readonly name = 'SessionExpiredError';
+  constructor(message = 'Your sign-in session has expired or was revoked.', hint = 'Run `sso-tui login`.') {
+    super(message, hint);
+  }
+}
+
+/** The user or the identity provider refused the sign-in (access_denied, expired device code…). */
+export class LoginFailedError extends UserError {
+  override readonly name = 'LoginFailedError';
+}
+
+/** The service kept throttling or failing after every retry. */
+export class ServiceError extends UserError {
+  override readonly name = 'ServiceError';
+}
+
+/** The user pressed Esc or Ctrl-C, or the caller aborted. */
+export class CancelledError extends UserError {
+  override readonly name = 'CancelledError';
+  constructor(message = 'Cancelled.') {
+    super(message);
+  }
+}
+
+/** The one line a user sees for an error: the sentence, then the hint. */
+export function describeError(error: unknown): string {
+  if (error instanceof UserError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  if (error instanceof Error && isNetworkError(error)) {
+    return `Could not reach the Identity Center endpoint (${error.message}). Check the network and the region.`;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Unexpected error: ${detail}. Run again with --debug for details.`;
+}
+
+function isNetworkError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code);
+}
