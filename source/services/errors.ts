@@ -15,12 +15,12 @@ export class UserError extends Error {
 
 /** Bad flags or arguments: exit code 2. */
 export class UsageError extends UserError {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
 }
 
 /** The sign-in session is gone (no token, expired, revoked, 401 from the portal). */
 export class SessionExpiredError extends UserError {
-  override readonly name = 'SessionExpiredError';
+  override readonly name: string = 'SessionExpiredError';
   constructor(message = 'Your sign-in session has expired or was revoked.', hint = 'Run `sso-tui login`.') {
     super(message, hint);
   }
@@ -28,17 +28,17 @@ export class SessionExpiredError extends UserError {
 
 /** The user or the identity provider refused the sign-in (access_denied, expired device code…). */
 export class LoginFailedError extends UserError {
-  override readonly name = 'LoginFailedError';
+  override readonly name: string = 'LoginFailedError';
 }
 
 /** The service kept throttling or failing after every retry. */
 export class ServiceError extends UserError {
-  override readonly name = 'ServiceError';
+  override readonly name: string = 'ServiceError';
 }
 
 /** The user pressed Esc or Ctrl-C, or the caller aborted. */
 export class CancelledError extends UserError {
-  override readonly name = 'CancelledError';
+  override readonly name: string = 'CancelledError';
   constructor(message = 'Cancelled.') {
     super(message);
   }
@@ -56,5 +56,8 @@ export function describeError(error: unknown): string {
 
 function isNetworkError(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code);
+  return (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code)
+  );
 }

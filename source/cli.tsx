@@ -1,0 +1,20 @@
+import { homedir } from 'node:os';
+import { EXIT_INTERRUPTED, run } from './main.js';
+import { systemClock } from './services/ssoSession.js';
+
+// The AWS SDK warns on stderr about Node 20; that line is noise for our users and must never reach a screen.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+process.on('SIGINT', () => process.exit(EXIT_INTERRUPTED));
+
+const code = await run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  homeDir: homedir(),
+  platform: process.platform,
+  clock: systemClock,
+});
+process.exitCode = code;
+if (code !== 0 || process.stdin.isTTY) process.exit(code);

@@ -1,0 +1,77 @@
+import type { SSOClient } from '@aws-sdk/client-sso';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { createOidcClient, createPortalClient } from '../services/awsClients.js';
+import type { Environment } from '../services/endpoints.js';
+import { Portal } from '../services/portal.js';
+import { RateBudget } from '../services/rateBudget.js';
+import {
+  chooseSession,
+  configFilePath,
+  credentialsFilePath,
+  readSsoSessions,
+} from '../services/sessionConfig.js';
+import { Settings } from '../services/settings.js';
+import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
+import { tokenCacheFile } from '../services/tokenCache.js';
+import type { CliOptions } from './options.js';
+
+/** The program's world: streams, environment, home folder and clock, passed in so tests can set them. */
+export interface Io {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: Environment;
+  readonly homeDir: string;
+  readonly platform: NodeJS.Platform;
+  readonly clock: Clock;
+  /** Set by --demo: approves a sign-in when no browser could be opened. */
+  readonly approveSignIn?: (url: string) => Promise<void>;
+  /** Where the program keeps its own state; the user's config folder unless set (demo, tests). */
+  readonly stateFolder?: string;
+}
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly options: CliOptions;
+  readonly session: SsoSession;
+  readonly tokenFile: string;
+  readonly configFile: string;
+  readonly credentialsFile: string;
+  readonly settings: Settings;
+  oidc(): SSOOIDCClient;
+  portal(token: SsoToken): Portal;
+  debug(message: string): void;
+}
+
+export async function createContext(options: CliOptions, io: Io): Promise<CommandContext> {
+  const configFile = configFilePath(io.homeDir, io.env);
+  const session = chooseSession(await readSsoSessions(configFile), {
+    sessionName: options.ssoSession,
+    startUrl: options.startUrl,
+    region: options.region,
+  });
+  let oidc: SSOOIDCClient | undefined;
+  let portalClient: SSOClient | undefined;
+  const budget = new RateBudget();
+  const debug = (message: string): void => {
+    if (options.debug) io.stderr.write(`debug: ${message}\n`);
+  };
+  return {
+    io,
+    options,
+    session,
+    tokenFile: tokenCacheFile(io.homeDir, session),
+    configFile,
+    credentialsFile: credentialsFilePath(io.homeDir, io.env),
+    settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
+    oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
+    portal: (token) =>
+      new Portal({
+        client: (portalClient ??= createPortalClient(session.region, io.env)),
+        accessToken: token.accessToken,
+        budget,
+        onThrottled: () => debug(`throttled; now ${budget.currentRate.toFixed(1)} calls/s`),
+      }),
+    debug,
+  };
+}

@@ -1,0 +1,20 @@
+import { SessionExpiredError } from '../services/errors.js';
+import { deleteCachedToken, readCachedToken } from '../services/tokenCache.js';
+import type { CommandContext } from './context.js';
+
+/** `sso-tui logout`: revokes the session's token at the portal and deletes its cache file. */
+export async function logout(context: CommandContext): Promise<void> {
+  const token = await readCachedToken(context.tokenFile);
+  if (!token) {
+    context.io.stderr.write(`Not signed in to ${context.session.startUrl}; nothing to do.\n`);
+    return;
+  }
+  try {
+    await context.portal(token).logout();
+  } catch (error) {
+    // A token the service already forgot is as logged out as it gets.
+    if (!(error instanceof SessionExpiredError)) throw error;
+  }
+  await deleteCachedToken(context.tokenFile);
+  context.io.stderr.write(`Signed out of ${context.session.startUrl}.\n`);
+}

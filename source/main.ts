@@ -1,0 +1,60 @@
+import packageJson from '../package.json' with { type: 'json' };
+import type { Io } from './commands/context.js';
+import { createContext } from './commands/context.js';
+import { USAGE } from './commands/help.js';
+import { list } from './commands/list.js';
+import { login } from './commands/login.js';
+import { logout } from './commands/logout.js';
+import { parseCommandLine, type CliOptions } from './commands/options.js';
+import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** Runs one invocation and returns its exit code; every error becomes one line on stderr. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let options: CliOptions | undefined;
+  try {
+    options = parseCommandLine(argv);
+    if (options.help) {
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    }
+    if (options.version) {
+      io.stdout.write(`${packageJson.version}\n`);
+      return EXIT_OK;
+    }
+    await dispatch(options, io);
+    return EXIT_OK;
+  } catch (error) {
+    io.stderr.write(`sso-tui: ${describeError(error)}\n`);
+    if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
+      io.stderr.write(`${error.stack ?? ''}\n`);
+    }
+    if (error instanceof UsageError) return EXIT_USAGE;
+    if (error instanceof CancelledError) return EXIT_INTERRUPTED;
+    return EXIT_FAILURE;
+  }
+}
+
+async function dispatch(options: CliOptions, io: Io): Promise<void> {
+  if (!options.command) {
+    throw new UsageError(
+      'The full-screen flow is not part of this version yet.',
+      'Use a subcommand: login, logout or list (see `sso-tui --help`).',
+    );
+  }
+  const context = await createContext(options, io);
+  switch (options.command) {
+    case 'login':
+      return login(context);
+    case 'logout':
+      return logout(context);
+    case 'list':
+      return list(context);
+    default:
+      throw new UsageError(`\`sso-tui ${options.command}\` is not part of this version yet.`);
+  }
+}

@@ -1,0 +1,202 @@
+import {
+  GetRoleCredentialsCommand,
+  ListAccountRolesCommand,
+  ListAccountsCommand,
+  LogoutCommand,
+  type SSOClient,
+} from '@aws-sdk/client-sso';
+import { ServiceError, SessionExpiredError, UserError } from './errors.js';
+import type { RateBudget } from './rateBudget.js';
+
+export interface Account {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly emailAddress: string;
+}
+
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration: Date;
+}
+
+export interface PortalOptions {
+  readonly client: SSOClient;
+  readonly accessToken: string;
+  /** Shared by every call of the session, so concurrent listings stay under the service's limit together. */
+  readonly budget: RateBudget;
+  readonly maxAttempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Told of every throttled call, for `--debug` and the benchmarks. */
+  readonly onThrottled?: () => void;
+}
+
+const PAGE_SIZE = 100;
+const DEFAULT_ROLE_CONCURRENCY = 8;
+
+/** The Identity Center portal API (ListAccounts, ListAccountRoles, GetRoleCredentials, Logout). */
+export class Portal {
+  constructor(private readonly options: PortalOptions) {}
+
+  /** Every account, page after page; `onPage` sees each page as it arrives. */
+  async listAccounts(onPage?: (page: readonly Account[]) => void): Promise<Account[]> {
+    const accounts: Account[] = [];
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call(() =>
+        this.options.client.send(
+          new ListAccountsCommand({
+            accessToken: this.options.accessToken,
+            maxResults: PAGE_SIZE,
+            nextToken,
+          }),
+        ),
+      );
+      const page = (response.accountList ?? []).map((account) => ({
+        accountId: account.accountId ?? '',
+        accountName: account.accountName ?? account.accountId ?? '',
+        emailAddress: account.emailAddress ?? '',
+      }));
+      accounts.push(...page);
+      onPage?.(page);
+      nextToken = response.nextToken || undefined;
+    } while (nextToken);
+    return accounts;
+  }
+
+  /** The role names the user may take in one account. */
+  async listAccountRoles(accountId: string): Promise<string[]> {
+    const roles: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call(() =>
+        this.options.client.send(
+          new ListAccountRolesCommand({
+            accessToken: this.options.accessToken,
+            accountId,
+            maxResults: PAGE_SIZE,
+            nextToken,
+          }),
+        ),
+      );
+      for (const role of response.roleList ?? []) if (role.roleName) roles.push(role.roleName);
+      nextToken = response.nextToken || undefined;
+    } while (nextToken);
+    return roles;
+  }
+
+  /**
+   * Role lists for many accounts, fetched concurrently under the shared budget, in the order given (so
+   * favorites and recents can go first); `onRoles` sees each account's list as it arrives.
+   */
+  async listRolesForAccounts(
+    accountIds: readonly string[],
+    options: { concurrency?: number; onRoles?: (accountId: string, roles: readonly string[]) => void } = {},
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < accountIds.length) {
+        const accountId = accountIds[next++] as string;
+        const roles = await this.listAccountRoles(accountId);
+        result.set(accountId, roles);
+        options.onRoles?.(accountId, roles);
+      }
+    };
+    const workers = Math.min(options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, accountIds.length);
+    await Promise.all(Array.from({ length: workers }, worker));
+    return new Map(accountIds.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
+  }
+
+  async getRoleCredentials(accountId: string, roleName: string): Promise<RoleCredentials> {
+    const response = await this.call(() =>
+      this.options.client.send(
+        new GetRoleCredentialsCommand({ accessToken: this.options.accessToken, accountId, roleName }),
+      ),
+    );
+    const credentials = response.roleCredentials;
+    if (!credentials?.accessKeyId || !credentials.secretAccessKey || !credentials.sessionToken) {
+      throw new ServiceError(`Identity Center returned no credentials for ${roleName} in ${accountId}.`);
+    }
+    return {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+      expiration: new Date(credentials.expiration ?? 0),
+    };
+  }
+
+  /** Revokes the access token on the service side. */
+  async logout(): Promise<void> {
+    await this.call(() =>
+      this.options.client.send(new LogoutCommand({ accessToken: this.options.accessToken })),
+    );
+  }
+
+  /** One portal call under the budget, retried with backoff and jitter while the service throttles or fails. */
+  private async call<T>(send: () => Promise<T>): Promise<T> {
+    const maxAttempts = this.options.maxAttempts ?? 10;
+    const sleep = this.options.sleep ?? defaultSleep;
+    const random = this.options.random ?? Math.random;
+    for (let attempt = 1; ; attempt++) {
+      await this.options.budget.take();
+      try {
+        const response = await send();
+        this.options.budget.succeeded();
+        return response;
+      } catch (error) {
+        const kind = classify(error);
+        if (kind === 'unauthorized') throw new SessionExpiredError();
+        if (kind === 'throttled') {
+          this.options.budget.throttled();
+          this.options.onThrottled?.();
+        }
+        if (kind === 'fatal') throw toUserError(error);
+        if (attempt >= maxAttempts) {
+          throw new ServiceError(
+            kind === 'throttled'
+              ? 'Identity Center kept throttling requests.'
+              : 'Identity Center kept failing to answer.',
+            'Wait a minute and try again.',
+            { cause: error },
+          );
+        }
+        // Full jitter: spreads the retries of concurrent calls instead of bunching them.
+        await sleep(random() * Math.min(8000, 200 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+type ErrorKind = 'unauthorized' | 'throttled' | 'transient' | 'fatal';
+
+function classify(error: unknown): ErrorKind {
+  const name = (error as { name?: unknown }).name;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (name === 'UnauthorizedException' || status === 401) return 'unauthorized';
+  if (name === 'TooManyRequestsException' || status === 429) return 'throttled';
+  if ((status !== undefined && status >= 500) || isNetworkError(error)) return 'transient';
+  return 'fatal';
+}
+
+function isNetworkError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(code);
+}
+
+function toUserError(error: unknown): UserError {
+  const name = (error as { name?: unknown }).name;
+  if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
+    return new UserError('Identity Center does not grant you that account or role.', undefined, {
+      cause: error,
+    });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ServiceError(`Identity Center refused the request: ${detail}`, undefined, { cause: error });
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

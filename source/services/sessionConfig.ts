@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readConfigFile } from './awsFiles/awsConfigFile.js';
+import type { Environment } from './endpoints.js';
+import { UsageError, UserError } from './errors.js';
+import { DEFAULT_SCOPES, type SsoSession } from './ssoSession.js';
+
+export interface SessionChoice {
+  readonly sessionName?: string;
+  readonly startUrl?: string;
+  readonly region?: string;
+}
+
+export function configFilePath(homeDir: string, env: Environment): string {
+  return env.AWS_CONFIG_FILE || join(homeDir, '.aws', 'config');
+}
+
+export function credentialsFilePath(homeDir: string, env: Environment): string {
+  return env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir, '.aws', 'credentials');
+}
+
+/** Every `[sso-session NAME]` of the config file, in file order. */
+export async function readSsoSessions(configFile: string): Promise<SsoSession[]> {
+  let text: string;
+  try {
+    text = await readFile(configFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UserError(`Could not read ${configFile}: ${(error as Error).message}.`);
+  }
+  const sessions: SsoSession[] = [];
+  for (const [name, values] of readConfigFile(text).ssoSessions) {
+    const startUrl = values.sso_start_url;
+    const region = values.sso_region;
+    if (!startUrl || !region) continue;
+    sessions.push({ name, startUrl, region, scopes: parseScopes(values.sso_registration_scopes) });
+  }
+  return sessions;
+}
+
+/**
+ * The session a command works with: `--start-url`/`--region` win; otherwise `--sso-session`, or the only
+ * session in the config file. Several sessions and no choice is a usage error that lists them.
+ */
+export function chooseSession(sessions: readonly SsoSession[], choice: SessionChoice): SsoSession {
+  const named = choice.sessionName
+    ? sessions.find((session) => session.name === choice.sessionName)
+    : undefined;
+  if (choice.startUrl) {
+    const region = choice.region ?? named?.region;
+    if (!region) throw new UsageError('--start-url needs --region (the Identity Center region).');
+    return {
+      name: choice.sessionName,
+      startUrl: choice.startUrl,
+      region,
+      scopes: named?.scopes ?? DEFAULT_SCOPES,
+    };
+  }
+  if (choice.sessionName) {
+    if (!named) {
+      throw new UsageError(
+        `There is no [sso-session ${choice.sessionName}] in the AWS config file.`,
+        sessionListHint(sessions),
+      );
+    }
+    return choice.region ? { ...named, region: choice.region } : named;
+  }
+  const [only, ...others] = sessions;
+  if (!only) {
+    throw new UsageError(
+      'No [sso-session] is configured in the AWS config file.',
+      'Pass --start-url and --region, or add an [sso-session NAME] section with sso_start_url and sso_region.',
+    );
+  }
+  if (others.length > 0) {
+    throw new UsageError(
+      'Several SSO sessions are configured; choose one with --sso-session.',
+      sessionListHint(sessions),
+    );
+  }
+  return choice.region ? { ...only, region: choice.region } : only;
+}
+
+function sessionListHint(sessions: readonly SsoSession[]): string {
+  if (sessions.length === 0) return 'None is configured.';
+  return `Configured: ${sessions.map((session) => session.name).join(', ')}.`;
+}
+
+function parseScopes(value: string | undefined): readonly string[] {
+  const scopes = (value ?? '')
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
+  return scopes.length > 0 ? scopes : DEFAULT_SCOPES;
+}

@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCachedToken, tokenCacheFile, writeCachedToken } from '../../source/services/tokenCache.js';
+
+const session = {
+  name: 'my-sso',
+  startUrl: 'https://example.awsapps.com/start',
+  region: 'eu-west-1',
+  scopes: [],
+};
+
+async function home(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'sso-tui-cache-'));
+}
+
+describe('token cache', () => {
+  it('names the file by the SHA-1 of the session name, or of the start URL without one', () => {
+    expect(tokenCacheFile('/home/u', session)).toBe(
+      '/home/u/.aws/sso/cache/0ad374308c5a4e22f723adf10145eafad7c4031c.json',
+    );
+    expect(tokenCacheFile('/home/u', { ...session, name: undefined })).toBe(
+      '/home/u/.aws/sso/cache/e8be5486177c5b5392bd9aa76563515b29358e6e.json',
+    );
+  });
+
+  it('reads a file as AWS CLI v2 writes it (seconds, no milliseconds)', async () => {
+    const file = tokenCacheFile(await home(), session);
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(
+      file,
+      JSON.stringify({
+        startUrl: session.startUrl,
+        region: 'eu-west-1',
+        accessToken: 'aoa-token',
+        expiresAt: '2030-01-02T03:04:05Z',
+        clientId: 'client',
+        clientSecret: 'secret',
+        registrationExpiresAt: '2030-03-01T00:00:00Z',
+        refreshToken: 'aor-refresh',
+      }),
+    );
+    const token = await readCachedToken(file);
+    expect(token?.expiresAt.toISOString()).toBe('2030-01-02T03:04:05.000Z');
+    expect(token?.registrationExpiresAt?.toISOString()).toBe('2030-03-01T00:00:00.000Z');
+    expect(token?.refreshToken).toBe('aor-refresh');
+  });
+
+  it('reads milliseconds as the JS SDK writes them, and treats garbage as no token', async () => {
+    const folder = await home();
+    const withMillis = join(folder, 'a.json');
+    await writeFile(withMillis, JSON.stringify({ accessToken: 'x', expiresAt: '2030-01-02T03:04:05.123Z' }));
+    expect((await readCachedToken(withMillis))?.expiresAt.getTime()).toBe(Date.UTC(2030, 0, 2, 3, 4, 5, 123));
+    const garbage = join(folder, 'b.json');
+    await writeFile(garbage, '{"accessToken": ');
+    expect(await readCachedToken(garbage)).toBeUndefined();
+    await writeFile(garbage, JSON.stringify({ accessToken: 'x', expiresAt: 'soon' }));
+    expect(await readCachedToken(garbage)).toBeUndefined();
+    expect(await readCachedToken(join(folder, 'missing.json'))).toBeUndefined();
+  });
+
+  it('writes every field in AWS CLI format, mode 0600 in a 0700 folder', async () => {
+    const file = tokenCacheFile(await home(), session);
+    await writeCachedToken(file, {
+      startUrl: session.startUrl,
+      region: 'eu-west-1',
+      accessToken: 'aoa-token',
+      expiresAt: new Date(Date.UTC(2030, 0, 2, 3, 4, 5, 678)),
+      refreshToken: 'aor-refresh',
+      clientId: 'client',
+      clientSecret: 'secret',
+      registrationExpiresAt: new Date(Date.UTC(2030, 2, 1)),
+    });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      startUrl: session.startUrl,
+      region: 'eu-west-1',
+      accessToken: 'aoa-token',
+      expiresAt: '2030-01-02T03:04:05Z',
+      clientId: 'client',
+      clientSecret: 'secret',
+      registrationExpiresAt: '2030-03-01T00:00:00Z',
+      refreshToken: 'aor-refresh',
+    });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(file, '..'))).mode & 0o777).toBe(0o700);
+  });
+});
