@@ -1,0 +1,10 @@
+export { startSimulator, type IssuedTokens, type Simulator, type SimulatorOptions } from './server.js';
+export {
+  generateOrganization,
+  type Organization,
+  type OrganizationAccount,
+  type OrganizationOptions,
+} from './organization.js';
+export type { Faults } from './faults.js';
+export type { PortalCall, SimulatorStats } from './stats.js';
+export type { IssuedRoleCredentials } from './context.js';
