@@ -1,0 +1,184 @@
+import { ListAccountsCommand } from '@aws-sdk/client-sso';
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startAuthCodeLogin, type AuthCodeLogin } from '../../../source/services/auth/authCodeLogin.js';
+import {
+  getClientRegistration,
+  MemoryRegistrationStore,
+} from '../../../source/services/auth/clientRegistration.js';
+import { OidcError } from '../../../source/services/auth/oidcErrors.js';
+import { createPortalClient } from '../../../source/services/awsClients.js';
+import { oidcEndpoint } from '../../../source/services/endpoints.js';
+import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
+import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+const clock = () => NOW;
+let harness: Harness | undefined;
+const logins: AuthCodeLogin[] = [];
+
+beforeEach(async () => {
+  harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
+});
+afterEach(async () => {
+  for (const login of logins.splice(0)) login.cancel();
+  await stopHarness(harness);
+});
+
+async function login(store = new MemoryRegistrationStore(), options: { callbackPort?: number } = {}) {
+  const { oidc, env } = harness!;
+  const registration = await getClientRegistration({
+    oidc,
+    session: SESSION,
+    grant: 'authorization_code',
+    store,
+    clock,
+  });
+  const started = await startAuthCodeLogin({
+    oidc,
+    oidcEndpoint: oidcEndpoint(SESSION.region, env),
+    session: SESSION,
+    registration,
+    clock,
+    ...options,
+  });
+  logins.push(started);
+  return { login: started, registration };
+}
+
+/** What a browser does with the authorize URL: follow Identity Center's redirect to the loopback callback. */
+async function browse(authorizeUrl: string): Promise<{ location: string; page: Response }> {
+  const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
+  expect(redirect.status).toBe(302);
+  const location = redirect.headers.get('location') ?? '';
+  return { location, page: await fetch(location) };
+}
+
+describe('startAuthCodeLogin against the simulator', () => {
+  it('builds the authorize URL of SPEC §3.4', async () => {
+    const { login: started, registration } = await login();
+    const url = new URL(started.authorizeUrl);
+    expect(`${url.origin}${url.pathname}`).toBe(`${harness!.simulator.url}/authorize`);
+    expect([...url.searchParams.keys()]).toEqual([
+      'response_type',
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge_method',
+      'scopes',
+      'code_challenge',
+    ]);
+    expect(url.searchParams.get('response_type')).toBe('code');
+    expect(url.searchParams.get('client_id')).toBe(registration.clientId);
+    expect(url.searchParams.get('redirect_uri')).toBe(started.redirectUri);
+    expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('scopes')).toBe('sso:account:access');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('signs in through a stand-in browser and returns a token with every field', async () => {
+    const { login: started, registration } = await login();
+    const { page } = await browse(started.authorizeUrl);
+    expect(await page.text()).toContain('You can close this tab');
+
+    const token = await started.token;
+    expect(token).toEqual({
+      startUrl: SESSION.startUrl,
+      region: SESSION.region,
+      accessToken: expect.any(String),
+      expiresAt: new Date(NOW.getTime() + 8 * 3600_000),
+      refreshToken: expect.any(String),
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      registrationExpiresAt: registration.expiresAt,
+    });
+    const portal = createPortalClient(SESSION.region, harness!.env);
+    const accounts = await portal.send(new ListAccountsCommand({ accessToken: token.accessToken }));
+    portal.destroy();
+    expect(accounts.accountList?.length).toBeGreaterThan(0);
+  });
+
+  it('accepts the callback URL pasted by hand instead of loaded by the browser', async () => {
+    const { login: started } = await login();
+    const redirect = await fetch(started.authorizeUrl, { redirect: 'manual' });
+    started.submitCallbackUrl(redirect.headers.get('location') ?? '');
+    await expect(started.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+  });
+
+  it('listens on the fixed --callback-port when given one', async () => {
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const { port } = free.address() as { port: number };
+    await new Promise((resolve) => free.close(resolve));
+
+    const { login: started } = await login(new MemoryRegistrationStore(), { callbackPort: port });
+    expect(started.redirectUri).toBe(`http://127.0.0.1:${port}/oauth/callback`);
+    await browse(started.authorizeUrl);
+    await expect(started.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+  });
+
+  it('fails with LoginFailedError when the authorization is denied', async () => {
+    harness!.simulator.faults.denyAuthorization = true;
+    const { login: started } = await login();
+    const { page } = await browse(started.authorizeUrl);
+    expect(await page.text()).toContain('Sign-in failed');
+    const error = await started.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe('The sign-in was denied in the browser.');
+    expect(harness!.simulator.stats.operations.CreateToken).toBeUndefined();
+  });
+
+  it('never yields a token for a code the simulator did not issue, and does not repeat the code', async () => {
+    const { login: started } = await login();
+    const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
+    const forged = `${started.redirectUri}?${new URLSearchParams({ code: 'forged-code-4711', state })}`;
+    expect((await fetch(forged)).status).toBe(200);
+
+    const error = await started.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OidcError);
+    expect((error as OidcError).reason).toBe('InvalidGrantException');
+    expect(`${(error as OidcError).message} ${(error as OidcError).hint}`).not.toContain('forged-code-4711');
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
+  });
+
+  it('registers once for two logins that share a store', async () => {
+    const store = new MemoryRegistrationStore();
+    for (let i = 0; i < 2; i++) {
+      const { login: started } = await login(store);
+      await browse(started.authorizeUrl);
+      await started.token;
+    }
+    expect(harness!.simulator.stats.operations.RegisterClient).toBe(1);
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
+  });
+
+  it('rejects with CancelledError and stops listening when cancelled', async () => {
+    const { login: started } = await login();
+    started.cancel();
+    await expect(started.token).rejects.toBeInstanceOf(CancelledError);
+    await expect(fetch(started.redirectUri)).rejects.toThrow();
+  });
+
+  it('times out with a message that says to sign in again', async () => {
+    const { oidc, env } = harness!;
+    const store = new MemoryRegistrationStore();
+    const registration = await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'authorization_code',
+      store,
+      clock,
+    });
+    const started = await startAuthCodeLogin({
+      oidc,
+      oidcEndpoint: oidcEndpoint(SESSION.region, env),
+      session: SESSION,
+      registration,
+      clock,
+      timeoutMs: 10,
+    });
+    await expect(started.token).rejects.toThrow('Sign-in timed out after 0.01 seconds.');
+  });
+});

@@ -1,0 +1,245 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  getClientRegistration,
+  MemoryRegistrationStore,
+} from '../../../source/services/auth/clientRegistration.js';
+import {
+  startDeviceCodeLogin,
+  type DeviceCodeLogin,
+  type Sleep,
+} from '../../../source/services/auth/deviceCodeLogin.js';
+import { OidcError } from '../../../source/services/auth/oidcErrors.js';
+import { createOidcClient } from '../../../source/services/awsClients.js';
+import { CancelledError, LoginFailedError, ServiceError } from '../../../source/services/errors.js';
+import type { Clock } from '../../../source/services/ssoSession.js';
+import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+
+const START = Date.parse('2030-01-01T00:00:00Z');
+const INTERVAL_SECONDS = 2;
+/** One clock for the simulator and the login; the injected sleep moves it on instead of waiting. */
+let now = START;
+const clock: Clock = () => new Date(now);
+let harness: Harness | undefined;
+
+beforeEach(async () => {
+  now = START;
+  harness = await startHarness({
+    now: () => now,
+    deviceCodeIntervalSeconds: INTERVAL_SECONDS,
+    deviceCodeLifetimeSeconds: 60,
+  });
+});
+afterEach(() => stopHarness(harness));
+
+/**
+ * A sleep that records what it was asked for, advances the shared clock by it and then runs `onWake` with
+ * the poll number about to happen (1-based) and the login, so a test can approve, deny or fault the next poll.
+ */
+function scriptedSleep(onWake: (poll: number, login: DeviceCodeLogin) => void | Promise<void>) {
+  const slept: number[] = [];
+  let started!: (login: DeviceCodeLogin) => void;
+  const ready = new Promise<DeviceCodeLogin>((resolve) => (started = resolve));
+  const sleep: Sleep = async (ms) => {
+    slept.push(ms);
+    now += ms;
+    await onWake(slept.length, await ready);
+  };
+  return { sleep, slept, started };
+}
+
+async function start(
+  sleep: Sleep,
+  options: { grant?: 'authorization_code' | 'device_code'; loginClock?: Clock; oidc?: Harness['oidc'] } = {},
+) {
+  const oidc = options.oidc ?? harness!.oidc;
+  const registration = await getClientRegistration({
+    oidc: harness!.oidc,
+    session: SESSION,
+    grant: options.grant ?? 'device_code',
+    store: new MemoryRegistrationStore(),
+    clock,
+  });
+  const login = await startDeviceCodeLogin({
+    oidc,
+    session: SESSION,
+    registration,
+    clock: options.loginClock ?? clock,
+    sleep,
+  });
+  return { login, registration };
+}
+
+describe('startDeviceCodeLogin against the simulator', () => {
+  it('shows the user code and polls pending → slow_down → approved at the requested intervals', async () => {
+    const { simulator } = harness!;
+    const script = scriptedSleep((poll, login) => {
+      if (poll === 2) simulator.faults.slowDownPolls = 1;
+      if (poll === 3) simulator.approveDevice(login.userCode);
+    });
+    const { login, registration } = await start(script.sleep);
+    script.started(login);
+
+    expect(login.userCode).toMatch(/\S/);
+    expect(login.verificationUri).toBe(`${simulator.url}/device`);
+    expect(new URL(login.verificationUriComplete).searchParams.get('user_code')).toBe(login.userCode);
+    expect(login.expiresAt).toEqual(new Date(START + 60_000));
+
+    const token = await login.token;
+    expect(script.slept).toEqual([2000, 2000, 7000]);
+    expect(simulator.stats.operations.CreateToken).toBe(3);
+    expect(token).toEqual({
+      startUrl: SESSION.startUrl,
+      region: SESSION.region,
+      accessToken: expect.any(String),
+      expiresAt: new Date(now + 8 * 3600_000),
+      refreshToken: expect.any(String),
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      registrationExpiresAt: registration.expiresAt,
+    });
+  });
+
+  it('is approved by opening the complete verification URL, as a person would', async () => {
+    const script = scriptedSleep(async (poll, login) => {
+      if (poll === 2) expect((await fetch(login.verificationUriComplete)).status).toBe(200);
+    });
+    const { login } = await start(script.sleep);
+    script.started(login);
+    await expect(login.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+    expect(script.slept).toEqual([2000, 2000]);
+  });
+
+  it('stops with LoginFailedError when the sign-in is denied', async () => {
+    const script = scriptedSleep((poll, login) => {
+      if (poll === 2) harness!.simulator.denyDevice(login.userCode);
+    });
+    const { login } = await start(script.sleep);
+    script.started(login);
+    const error = await login.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe('The sign-in was denied.');
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
+  });
+
+  it('stops when Identity Center says the device code expired', async () => {
+    // The login's own clock stands still, so only the simulator can notice the expiry.
+    const script = scriptedSleep(() => {});
+    await stopHarness(harness);
+    harness = await startHarness({
+      now: () => now,
+      deviceCodeIntervalSeconds: INTERVAL_SECONDS,
+      deviceCodeLifetimeSeconds: 3,
+    });
+    const { login } = await start(script.sleep, { loginClock: () => new Date(START) });
+    script.started(login);
+    const error = await login.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe(
+      'The device code expired before the sign-in was approved.',
+    );
+    expect((error as LoginFailedError).hint).toContain('sso-tui login');
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
+  });
+
+  it('stops by itself once the device code has expired by its own clock, without polling again', async () => {
+    const script = scriptedSleep(() => {});
+    await stopHarness(harness);
+    harness = await startHarness({
+      now: () => now,
+      deviceCodeIntervalSeconds: INTERVAL_SECONDS,
+      deviceCodeLifetimeSeconds: 3,
+    });
+    const { login } = await start(script.sleep);
+    script.started(login);
+    await expect(login.token).rejects.toThrow('The device code expired before the sign-in was approved.');
+    expect(script.slept).toEqual([2000, 2000]);
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
+  });
+
+  it('refuses a registration made for the authorization-code grant', async () => {
+    const error = await start(scriptedSleep(() => {}).sleep, { grant: 'authorization_code' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(OidcError);
+    expect((error as OidcError).reason).toBe('UnauthorizedClientException');
+  });
+
+  it('rejects with CancelledError when cancelled while waiting', async () => {
+    const waitForever: Sleep = (_ms, signal) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    const { login } = await start(waitForever);
+    login.cancel();
+    await expect(login.token).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('cancels the default sleep too', async () => {
+    const { oidc } = harness!;
+    const registration = await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'device_code',
+      store: new MemoryRegistrationStore(),
+      clock,
+    });
+    const login = await startDeviceCodeLogin({ oidc, session: SESSION, registration, clock });
+    login.cancel();
+    await expect(login.token).rejects.toBeInstanceOf(CancelledError);
+    expect(harness!.simulator.stats.operations.CreateToken).toBeUndefined();
+  });
+
+  describe('through a front door that fails some token polls with 500', () => {
+    let frontDoor: Server | undefined;
+    afterEach(() => new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined))));
+
+    /** A real HTTP server before the simulator: the next `failures` CreateToken calls answer 500. */
+    async function failingTokenPolls(failures: number) {
+      let left = failures;
+      frontDoor = createServer(async (request, response) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        if (request.url === '/token' && left-- > 0) {
+          response.writeHead(500, {
+            'content-type': 'application/json',
+            'x-amzn-ErrorType': 'InternalServerException',
+          });
+          response.end(JSON.stringify({ error: 'server_error', error_description: 'boom' }));
+          return;
+        }
+        const upstream = await fetch(`${harness!.simulator.url}${request.url ?? '/'}`, {
+          method: request.method ?? 'GET',
+          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+          ...(request.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
+        });
+        response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+        response.end(Buffer.from(await upstream.arrayBuffer()));
+      });
+      await new Promise<void>((resolve) => frontDoor!.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(frontDoor.address() as AddressInfo).port}`;
+      return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: url });
+    }
+
+    it('keeps polling through two failures in a row', async () => {
+      const oidc = await failingTokenPolls(2);
+      const script = scriptedSleep((poll, login) => {
+        if (poll === 3) harness!.simulator.approveDevice(login.userCode);
+      });
+      const { login } = await start(script.sleep, { oidc });
+      script.started(login);
+      await expect(login.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+      expect(script.slept).toEqual([2000, 2000, 2000]);
+      oidc.destroy();
+    });
+
+    it('gives up with a ServiceError after three', async () => {
+      const oidc = await failingTokenPolls(3);
+      const script = scriptedSleep(() => {});
+      const { login } = await start(script.sleep, { oidc });
+      script.started(login);
+      await expect(login.token).rejects.toBeInstanceOf(ServiceError);
+      expect(script.slept).toHaveLength(3);
+      oidc.destroy();
+    });
+  });
+});

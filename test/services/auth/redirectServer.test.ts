@@ -1,0 +1,196 @@
+import { connect, createServer, type Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CancelledError, LoginFailedError, UserError } from '../../../source/services/errors.js';
+import { startRedirectServer, type RedirectServer } from '../../../source/services/auth/redirectServer.js';
+
+const STATE = 'the-right-state-0123456789abcdefghij';
+const servers: RedirectServer[] = [];
+const blockers: Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  await Promise.all(blockers.splice(0).map((blocker) => new Promise((resolve) => blocker.close(resolve))));
+});
+
+async function start(options: { port?: number; timeoutMs?: number } = {}): Promise<RedirectServer> {
+  const server = await startRedirectServer({ state: STATE, ...options });
+  servers.push(server);
+  return server;
+}
+
+function callback(server: RedirectServer, query: Record<string, string>): string {
+  return `${server.redirectUri}?${new URLSearchParams(query).toString()}`;
+}
+
+const PENDING = Symbol('pending');
+/** Whether a promise is still unsettled once everything already queued has run. */
+function stillPending(promise: Promise<unknown>): Promise<unknown> {
+  return Promise.race([promise, new Promise((resolve) => setImmediate(() => resolve(PENDING)))]).catch(
+    (error: unknown) => error,
+  );
+}
+
+function connectionRefused(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
+describe('startRedirectServer', () => {
+  it('listens on a loopback port the OS picked and names it in the redirect URI', async () => {
+    const server = await start();
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.redirectUri).toBe(`http://127.0.0.1:${server.port}/oauth/callback`);
+  });
+
+  it('answers bad requests without ending the sign-in, then completes on the genuine callback', async () => {
+    const server = await start();
+    const wrongState = await fetch(callback(server, { code: 'c0de', state: 'someone-elses-state' }));
+    expect(wrongState.status).toBe(400);
+    const missingState = await fetch(callback(server, { code: 'c0de' }));
+    expect(missingState.status).toBe(400);
+    const otherPath = await fetch(`http://127.0.0.1:${server.port}/favicon.ico`);
+    expect(otherPath.status).toBe(404);
+    const post = await fetch(callback(server, { code: 'c0de', state: STATE }), { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET');
+    const missingCode = await fetch(callback(server, { state: STATE }));
+    expect(missingCode.status).toBe(400);
+    expect(await stillPending(server.result)).toBe(PENDING);
+
+    const genuine = await fetch(callback(server, { code: 'the-real-code', state: STATE }));
+    expect(genuine.status).toBe(200);
+    expect(await genuine.text()).toContain('You can close this tab');
+    await expect(server.result).resolves.toEqual({ code: 'the-real-code' });
+  });
+
+  it('closes once the genuine callback has been answered', async () => {
+    const server = await start();
+    const response = await fetch(callback(server, { code: 'the-real-code', state: STATE }));
+    expect(response.headers.get('connection')).toBe('close');
+    await server.result;
+    expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
+  });
+
+  it('rejects with a friendly LoginFailedError when the browser reports access_denied', async () => {
+    const server = await start();
+    const response = await fetch(callback(server, { error: 'access_denied', state: STATE }));
+    expect(await response.text()).toContain('Sign-in failed');
+    const error = await server.result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe('The sign-in was denied in the browser.');
+  });
+
+  it('names another OAuth error but never echoes arbitrary text from the URL', async () => {
+    const server = await start();
+    await fetch(callback(server, { error: 'server_error', state: STATE }));
+    await expect(server.result).rejects.toThrow('The sign-in failed in the browser (server_error).');
+
+    const other = await start();
+    await fetch(callback(other, { error: '<script>alert(1)</script>', state: STATE }));
+    await expect(other.result).rejects.toThrow(/^The sign-in failed in the browser\.$/);
+  });
+
+  it('ignores an error callback that carries the wrong state', async () => {
+    const server = await start();
+    const response = await fetch(callback(server, { error: 'access_denied', state: 'forged' }));
+    expect(response.status).toBe(400);
+    expect(await stillPending(server.result)).toBe(PENDING);
+  });
+
+  it('does not accept a state that only shares a prefix or a length with the right one', async () => {
+    const server = await start();
+    for (const state of [STATE.slice(0, -1), `${STATE}x`, `${STATE.slice(0, -1)}X`, '']) {
+      const response = await fetch(callback(server, { code: 'c0de', state }));
+      expect(response.status).toBe(400);
+    }
+    expect(await stillPending(server.result)).toBe(PENDING);
+  });
+
+  const otherAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+  it.runIf(otherAddress)('refuses connections on the machine’s other interfaces', async () => {
+    const server = await start();
+    expect(await connectionRefused(otherAddress ?? '', server.port)).toBe('ECONNREFUSED');
+    expect(await connectionRefused('127.0.0.1', server.port)).toBe('connected');
+  });
+
+  describe('a pasted callback URL', () => {
+    it('is refused with a sentence when it is not a URL, the wrong path or the wrong state', async () => {
+      const server = await start();
+      expect(() => server.submitPastedUrl('not a url')).toThrow(UserError);
+      expect(() =>
+        server.submitPastedUrl(`http://127.0.0.1:${server.port}/elsewhere?state=${STATE}`),
+      ).toThrow(/not the sign-in callback/);
+      let error: unknown;
+      try {
+        server.submitPastedUrl(callback(server, { code: 'secret-code-123', state: 'wrong' }));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toMatch(/wrong state/);
+      expect(`${(error as UserError).message} ${(error as UserError).hint}`).not.toContain('secret-code-123');
+      expect(await stillPending(server.result)).toBe(PENDING);
+    });
+
+    it('completes the sign-in as the callback would when it is right, surrounding blanks and all', async () => {
+      const server = await start();
+      server.submitPastedUrl(`  ${callback(server, { code: 'pasted-code', state: STATE })}\n`);
+      await expect(server.result).resolves.toEqual({ code: 'pasted-code' });
+      expect(() => server.submitPastedUrl(callback(server, { code: 'again', state: STATE }))).toThrow(
+        'This sign-in has already finished.',
+      );
+      expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
+    });
+
+    it('ends the sign-in with the error a pasted error URL carries', async () => {
+      const server = await start();
+      server.submitPastedUrl(callback(server, { error: 'access_denied', state: STATE }));
+      await expect(server.result).rejects.toThrow('The sign-in was denied in the browser.');
+    });
+  });
+
+  it('says which fixed port is taken and how to choose another', async () => {
+    const blocker = createServer();
+    blockers.push(blocker);
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+
+    const error = await startRedirectServer({ state: STATE, port: address.port }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toContain(`Port ${address.port}`);
+    expect((error as UserError).message).toContain('already in use');
+    expect((error as UserError).hint).toContain('--callback-port');
+  });
+
+  it('refuses a port number that is not one', async () => {
+    await expect(startRedirectServer({ state: STATE, port: 70_000 })).rejects.toThrow(UserError);
+  });
+
+  it('gives up after the timeout with a message that says to sign in again, and closes', async () => {
+    const server = await start({ timeoutMs: 20 });
+    const error = await server.result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe('Sign-in timed out after 0.02 seconds.');
+    expect((error as LoginFailedError).hint).toContain('sso-tui login');
+    expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
+  });
+
+  it('rejects the result with CancelledError when closed before any callback', async () => {
+    const server = await start();
+    await server.close();
+    await expect(server.result).rejects.toBeInstanceOf(CancelledError);
+  });
+});
