@@ -6,6 +6,11 @@ import { systemClock } from './services/ssoSession.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 process.on('SIGINT', () => process.exit(EXIT_INTERRUPTED));
+// A reader that stops early (`sso-tui list | head`) is not a failure of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const code = await run(process.argv.slice(2), {
   stdin: process.stdin,

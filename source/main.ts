@@ -1,6 +1,7 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { Io } from './commands/context.js';
 import { createContext } from './commands/context.js';
+import { startDemo } from './commands/demo.js';
 import { USAGE } from './commands/help.js';
 import { list } from './commands/list.js';
 import { login } from './commands/login.js';
@@ -26,8 +27,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${packageJson.version}\n`);
       return EXIT_OK;
     }
-    await dispatch(options, io);
-    return EXIT_OK;
+    if (!options.demo) {
+      await dispatch(options, io);
+      return EXIT_OK;
+    }
+    const demo = await startDemo(io);
+    try {
+      io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
+      await dispatch(options, demo.io);
+      return EXIT_OK;
+    } finally {
+      await demo.close();
+    }
   } catch (error) {
     io.stderr.write(`sso-tui: ${describeError(error)}\n`);
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../../source/commands/context.js';
+import { run } from '../../source/main.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../source/simulator/index.js';
+
+export const SESSION_NAME = 'work';
+export const START_URL = 'https://example.awsapps.com/start';
+export const REGION = 'eu-west-1';
+export const STAND_IN_BROWSER = fileURLToPath(new URL('./standInBrowser.mjs', import.meta.url));
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A simulator, a temporary home with an [sso-session work] config, and a way to run the CLI in it. */
+export interface CliWorld {
+  readonly simulator: Simulator;
+  readonly home: string;
+  readonly env: Record<string, string>;
+  run(argv: readonly string[], extraEnv?: Record<string, string>): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export async function startCliWorld(options: SimulatorOptions = {}): Promise<CliWorld> {
+  const simulator = await startSimulator(options);
+  const home = await mkdtemp(join(tmpdir(), 'sso-tui-home-'));
+  await mkdir(join(home, '.aws'), { recursive: true });
+  await writeFile(
+    join(home, '.aws', 'config'),
+    `[sso-session ${SESSION_NAME}]\nsso_start_url = ${START_URL}\nsso_region = ${REGION}\n`,
+  );
+  const env = {
+    HOME: home,
+    AWS_ENDPOINT_URL_SSO_OIDC: simulator.url,
+    AWS_ENDPOINT_URL_SSO: simulator.url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    PATH: process.env.PATH ?? '',
+  };
+  return {
+    simulator,
+    home,
+    env,
+    run: (argv, extraEnv = {}) => runInProcess(argv, { ...env, ...extraEnv }, home),
+    close: () => simulator.close(),
+  };
+}
+
+async function runInProcess(
+  argv: readonly string[],
+  env: Record<string, string>,
+  home: string,
+): Promise<RunResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+  const io: Io = {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    env,
+    homeDir: home,
+    platform: 'linux',
+    clock: () => new Date(),
+    stateFolder: join(home, '.config', 'sso-tui'),
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
