@@ -21,14 +21,13 @@ export default tseslint.config(
   {
     files: ['source/services/**', 'source/simulator/**', 'source/flow/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['react', 'ink'], patterns: ['**/ui/**'] },
-      ],
+      'no-restricted-imports': ['error', { paths: ['react', 'ink'], patterns: ['**/ui/**'] }],
     },
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', URL: 'readonly' },
+    },
   },
 );
