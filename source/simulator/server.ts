@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { authorize, decideConsent, verifyDevice } from './browserRoutes.js';
 import type { IssuedRoleCredentials, SimulatorContext } from './context.js';
 import { createFaults, PortalFaultGate, type Faults } from './faults.js';
+import { federationOperation, serveFederation } from './federationRoutes.js';
 import {
   GRANT_AUTHORIZATION_CODE,
   GRANT_DEVICE_CODE,
@@ -192,9 +193,11 @@ async function handle(
   const body = method === 'POST' ? await readBody(request) : '';
   if (context.faults.latencyMs > 0) await delay(context.faults.latencyMs, undefined, { signal: closing });
   const portalOp = portalOperation(method, url.pathname);
-  const op = portalOp ?? oidcOperation(method, url.pathname) ?? 'Unknown';
+  const federationOp = federationOperation(method, url.pathname, url.searchParams);
+  const op = portalOp ?? federationOp ?? oidcOperation(method, url.pathname) ?? 'Unknown';
   const reply = answer(() => {
     if (portalOp) return gate.faultFor() ?? servePortal(context, portalOp, url.searchParams, request.headers);
+    if (federationOp) return serveFederation(context, federationOp, url.searchParams);
     return route(context, op, url.searchParams, body);
   });
   recorder.record(op, reply.status, context.now(), portalOp !== undefined);
