@@ -1,12 +1,14 @@
 import packageJson from '../package.json' with { type: 'json' };
-import type { Io } from './commands/context.js';
-import { createContext } from './commands/context.js';
+import { createContext, type CommandContext, type Io } from './commands/context.js';
+import { consoleCommand } from './commands/console.js';
+import { credentialProcess } from './commands/credentialProcess.js';
 import { startDemo } from './commands/demo.js';
 import { USAGE } from './commands/help.js';
+import { env } from './commands/env.js';
 import { list } from './commands/list.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
-import { parseCommandLine, type CliOptions } from './commands/options.js';
+import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 
 export const EXIT_OK = 0;
@@ -57,15 +59,16 @@ async function dispatch(options: CliOptions, io: Io): Promise<void> {
       'Use a subcommand: login, logout or list (see `sso-tui --help`).',
     );
   }
-  const context = await createContext(options, io);
-  switch (options.command) {
-    case 'login':
-      return login(context);
-    case 'logout':
-      return logout(context);
-    case 'list':
-      return list(context);
-    default:
-      throw new UsageError(`\`sso-tui ${options.command}\` is not part of this version yet.`);
-  }
+  const command = HANDLERS[options.command];
+  if (!command) throw new UsageError(`\`sso-tui ${options.command}\` is not part of this version yet.`);
+  await command(await createContext(options, io));
 }
+
+const HANDLERS: Partial<Record<CommandName, (context: CommandContext) => Promise<void>>> = {
+  login,
+  logout,
+  list,
+  env,
+  'credential-process': credentialProcess,
+  console: consoleCommand,
+};

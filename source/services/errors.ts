@@ -61,3 +61,8 @@ function isNetworkError(error: Error): boolean {
     /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code)
   );
 }
+
+/** Identity Center does not grant the account or role asked for (403/404 from the portal). */
+export class NotGrantedError extends UserError {
+  override readonly name: string = 'NotGrantedError';
+}

@@ -5,7 +5,7 @@ import {
   LogoutCommand,
   type SSOClient,
 } from '@aws-sdk/client-sso';
-import { ServiceError, SessionExpiredError, UserError } from './errors.js';
+import { NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
 import type { RateBudget } from './rateBudget.js';
 
 export interface Account {
@@ -189,7 +189,7 @@ function isNetworkError(error: unknown): boolean {
 function toUserError(error: unknown): UserError {
   const name = (error as { name?: unknown }).name;
   if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
-    return new UserError('Identity Center does not grant you that account or role.', undefined, {
+    return new NotGrantedError('Identity Center does not grant you that account or role.', undefined, {
       cause: error,
     });
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
+import { toIsoSeconds } from './isoTime.js';
 import type { SsoSession, SsoToken } from './ssoSession.js';
 
 /**
@@ -58,23 +59,17 @@ export async function writeCachedToken(file: string, token: SsoToken): Promise<v
     startUrl: token.startUrl,
     region: token.region,
     accessToken: token.accessToken,
-    expiresAt: formatCacheTime(token.expiresAt),
+    expiresAt: toIsoSeconds(token.expiresAt),
   };
   if (token.clientId) record.clientId = token.clientId;
   if (token.clientSecret) record.clientSecret = token.clientSecret;
-  if (token.registrationExpiresAt)
-    record.registrationExpiresAt = formatCacheTime(token.registrationExpiresAt);
+  if (token.registrationExpiresAt) record.registrationExpiresAt = toIsoSeconds(token.registrationExpiresAt);
   if (token.refreshToken) record.refreshToken = token.refreshToken;
   await writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n', { mode: 0o600, folderMode: 0o700 });
 }
 
 export async function deleteCachedToken(file: string): Promise<void> {
   await rm(file, { force: true });
-}
-
-/** `YYYY-MM-DDTHH:MM:SSZ`, as AWS CLI v2 writes it; every reader we know also accepts milliseconds. */
-export function formatCacheTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {

@@ -1,17 +1,6 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokenCacheFile } from '../../source/services/tokenCache.js';
-import {
-  REGION,
-  SESSION_NAME,
-  STAND_IN_BROWSER,
-  START_URL,
-  startCliWorld,
-  type CliWorld,
-} from '../support/cliWorld.js';
-
-const SESSION = { name: SESSION_NAME, startUrl: START_URL, region: REGION, scopes: [] };
+import { STAND_IN_BROWSER, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 
 let world: CliWorld;
 beforeEach(async () => {
@@ -22,28 +11,11 @@ afterEach(async () => {
 });
 
 function cacheFile(): string {
-  return tokenCacheFile(world.home, SESSION);
+  return world.tokenFile;
 }
 
 async function writeCache(record: Record<string, string>): Promise<void> {
-  await mkdir(join(cacheFile(), '..'), { recursive: true });
   await writeFile(cacheFile(), JSON.stringify(record));
-}
-
-/** A cache file exactly as AWS CLI v2 writes it: seconds precision, no milliseconds. */
-function awsCliRecord(lifetimeSeconds: number): Record<string, string> {
-  const issued = world.simulator.issueTokens({ lifetimeSeconds });
-  const seconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return {
-    startUrl: START_URL,
-    region: REGION,
-    accessToken: issued.accessToken,
-    expiresAt: seconds(issued.expiresAt),
-    clientId: issued.clientId,
-    clientSecret: issued.clientSecret,
-    registrationExpiresAt: seconds(issued.registrationExpiresAt),
-    refreshToken: issued.refreshToken,
-  };
 }
 
 describe('sso-tui login', () => {
@@ -99,7 +71,7 @@ describe('sso-tui login', () => {
 
 describe('the shared token cache', () => {
   it('reuses a token AWS CLI v2 wrote, with no sign-in', async () => {
-    await writeCache(awsCliRecord(3600));
+    await world.writeAwsCliToken(3600);
     world.simulator.resetStats();
     const result = await world.run(['list', '--json']);
     expect(result.code).toBe(0);
@@ -109,8 +81,7 @@ describe('the shared token cache', () => {
   });
 
   it('refreshes a token inside the 15-minute window silently and writes it back', async () => {
-    const record = awsCliRecord(600);
-    await writeCache(record);
+    const record = await world.writeAwsCliToken(600);
     const result = await world.run(['list', '--json']);
     expect(result.code).toBe(0);
     const cached = JSON.parse(await readFile(cacheFile(), 'utf8'));
@@ -132,7 +103,7 @@ describe('the shared token cache', () => {
   });
 
   it('an expired token whose refresh fails needs a new sign-in', async () => {
-    const record = awsCliRecord(600);
+    const record = await world.writeAwsCliToken(600);
     world.simulator.revokeAllTokens();
     await writeCache({ ...record, expiresAt: '2020-01-01T00:00:00Z' });
     const result = await world.run(['list']);
@@ -141,7 +112,7 @@ describe('the shared token cache', () => {
   });
 
   it('a revoked token yields the typed session error, in one line', async () => {
-    await writeCache(awsCliRecord(3600));
+    await world.writeAwsCliToken(3600);
     world.simulator.faults.unauthorized = true;
     const result = await world.run(['list']);
     expect(result.code).toBe(1);
@@ -153,8 +124,7 @@ describe('the shared token cache', () => {
 
 describe('sso-tui logout', () => {
   it('revokes the token at the portal and deletes the cache file', async () => {
-    const record = awsCliRecord(3600);
-    await writeCache(record);
+    const record = await world.writeAwsCliToken(3600);
     const result = await world.run(['logout']);
     expect(result.code).toBe(0);
     expect(world.simulator.stats.operations.Logout).toBe(1);

@@ -1,10 +1,12 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../source/commands/context.js';
 import { run } from '../../source/main.js';
+import { toIsoSeconds } from '../../source/services/isoTime.js';
+import { tokenCacheFile } from '../../source/services/tokenCache.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../source/simulator/index.js';
 
 export const SESSION_NAME = 'work';
@@ -23,7 +25,11 @@ export interface CliWorld {
   readonly simulator: Simulator;
   readonly home: string;
   readonly env: Record<string, string>;
+  /** The session's cache file. */
+  readonly tokenFile: string;
   run(argv: readonly string[], extraEnv?: Record<string, string>): Promise<RunResult>;
+  /** Signs in behind the program's back, writing the cache file exactly as AWS CLI v2 would. */
+  writeAwsCliToken(lifetimeSeconds?: number): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -42,11 +48,34 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PATH: process.env.PATH ?? '',
   };
+  const tokenFile = tokenCacheFile(home, {
+    name: SESSION_NAME,
+    startUrl: START_URL,
+    region: REGION,
+    scopes: [],
+  });
   return {
     simulator,
     home,
     env,
+    tokenFile,
     run: (argv, extraEnv = {}) => runInProcess(argv, { ...env, ...extraEnv }, home),
+    writeAwsCliToken: async (lifetimeSeconds = 3600) => {
+      const issued = simulator.issueTokens({ lifetimeSeconds });
+      const record = {
+        startUrl: START_URL,
+        region: REGION,
+        accessToken: issued.accessToken,
+        expiresAt: toIsoSeconds(issued.expiresAt),
+        clientId: issued.clientId,
+        clientSecret: issued.clientSecret,
+        registrationExpiresAt: toIsoSeconds(issued.registrationExpiresAt),
+        refreshToken: issued.refreshToken,
+      };
+      await mkdir(dirname(tokenFile), { recursive: true });
+      await writeFile(tokenFile, JSON.stringify(record));
+      return record;
+    },
     close: () => simulator.close(),
   };
 }

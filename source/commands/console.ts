@@ -1,0 +1,30 @@
+import { openBrowser } from '../services/auth/browser.js';
+import { createConsoleUrl } from '../services/consoleSignIn.js';
+import { UserError } from '../services/errors.js';
+import type { CommandContext } from './context.js';
+import { fetchRoleCredentials } from './roleCredentials.js';
+
+/**
+ * `sso-tui console`: signs a browser into the AWS console as the role. The URL carries a sign-in token, so
+ * it is printed only when asked (--print). The console opens in AWS_REGION, else the Identity Center region.
+ */
+export async function consoleCommand(context: CommandContext): Promise<void> {
+  const { io, options } = context;
+  const { account, roleName, credentials } = await fetchRoleCredentials(context);
+  const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || context.session.region;
+  const url = await createConsoleUrl({ credentials, region, env: io.env });
+  if (options.print) {
+    io.stdout.write(`${url}\n`);
+    return;
+  }
+  const outcome = options.noBrowser
+    ? 'headless'
+    : await openBrowser(url, { env: io.env, platform: io.platform });
+  if (outcome !== 'opened') {
+    throw new UserError(
+      'No browser could be opened for the AWS console here.',
+      'Use --print to get the sign-in URL.',
+    );
+  }
+  io.stderr.write(`Opened the AWS console as ${roleName} in ${account.accountName}.\n`);
+}

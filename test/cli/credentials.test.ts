@@ -1,0 +1,169 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { environmentLines } from '../../source/commands/env.js';
+import { toIsoSeconds } from '../../source/services/isoTime.js';
+import { generateOrganization } from '../../source/simulator/index.js';
+import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+
+const exec = promisify(execFile);
+
+/** Five generated accounts, two of which share a name, so that a name can be ambiguous. */
+function organization() {
+  const accounts = [...generateOrganization({ accounts: 5 }).accounts];
+  accounts[4] = { ...accounts[4]!, accountName: accounts[3]!.accountName.toUpperCase() };
+  return { accounts };
+}
+
+let world: CliWorld;
+beforeEach(async () => {
+  world = await startCliWorld({ organization: organization() });
+  await world.writeAwsCliToken();
+  world.simulator.resetStats();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const account = () => world.simulator.organization.accounts[1]!;
+
+describe('sso-tui credential-process', () => {
+  it('prints Version 1 JSON with the issued credentials, in one portal call for an id and exact role', async () => {
+    const result = await world.run([
+      'credential-process',
+      '--account',
+      account().accountId,
+      '--role',
+      account().roles[0]!,
+    ]);
+    expect(result.code).toBe(0);
+    const issued = world.simulator.issuedCredentials().at(-1)!;
+    expect(JSON.parse(result.stdout)).toEqual({
+      Version: 1,
+      AccessKeyId: issued.accessKeyId,
+      SecretAccessKey: issued.secretAccessKey,
+      SessionToken: issued.sessionToken,
+      Expiration: toIsoSeconds(new Date(issued.expiration)),
+    });
+    expect(world.simulator.stats.portalCalls.map((call) => call.op)).toEqual(['GetRoleCredentials']);
+  });
+
+  it('accepts an account name in any case and a role name in any case', async () => {
+    const result = await world.run([
+      'credential-process',
+      '--account',
+      account().accountName.toUpperCase(),
+      '--role',
+      account().roles[0]!.toLowerCase(),
+    ]);
+    expect(result.code).toBe(0);
+    expect(world.simulator.issuedCredentials().at(-1)).toMatchObject({
+      accountId: account().accountId,
+      roleName: account().roles[0],
+    });
+  });
+
+  it.each([
+    [
+      'an ambiguous name',
+      () => ['--account', world.simulator.organization.accounts[3]!.accountName],
+      /is ambiguous: .*\(\d{12}\), .*\(\d{12}\)\. Pass the account id instead\./,
+    ],
+    [
+      'an unknown name',
+      () => ['--account', 'no-such-account'],
+      /No account 'no-such-account' is assigned to you\./,
+    ],
+    ['an unknown id', () => ['--account', '000000000000'], /No account 000000000000 is assigned to you\./],
+  ])('refuses %s in one line', async (_case, accountArgs, message) => {
+    const result = await world.run(['credential-process', ...accountArgs(), '--role', 'ReadOnlyAccess']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('lists the roles that exist when the role is unknown', async () => {
+    const result = await world.run([
+      'credential-process',
+      '--account',
+      account().accountId,
+      '--role',
+      'Nope',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Roles there: ${account().roles.join(', ')}.`);
+  });
+
+  it('needs --account and --role', async () => {
+    const result = await world.run(['credential-process', '--account', account().accountId]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs --account and --role');
+  });
+});
+
+describe('sso-tui env', () => {
+  it('prints export lines that a POSIX shell evaluates to the issued credentials', async () => {
+    const result = await world.run(['env', '--account', account().accountId, '--role', account().roles[0]!]);
+    expect(result.code).toBe(0);
+    const { stdout } = await exec('sh', [
+      '-c',
+      `${result.stdout}\nprintf '%s\\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"`,
+    ]);
+    const issued = world.simulator.issuedCredentials().at(-1)!;
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
+      issued.accessKeyId,
+      issued.secretAccessKey,
+      issued.sessionToken,
+      toIsoSeconds(new Date(issued.expiration)),
+    ]);
+  });
+
+  it('quotes for fish and PowerShell', () => {
+    const credentials = {
+      accessKeyId: 'ASIAEXAMPLE',
+      secretAccessKey: "it's/a+b\\c",
+      sessionToken: 'tok=',
+      expiration: new Date(Date.UTC(2030, 0, 1)),
+    };
+    expect(environmentLines(credentials, 'fish')).toContain(
+      "set -gx AWS_SECRET_ACCESS_KEY 'it\\'s/a+b\\\\c';",
+    );
+    expect(environmentLines(credentials, 'powershell')).toContain(
+      "$Env:AWS_SECRET_ACCESS_KEY = 'it''s/a+b\\c'",
+    );
+    expect(environmentLines(credentials, 'sh')).toContain("export AWS_SECRET_ACCESS_KEY='it'\\''s/a+b\\c'");
+    expect(environmentLines(credentials, 'sh')).toContain(
+      "export AWS_CREDENTIAL_EXPIRATION='2030-01-01T00:00:00Z'",
+    );
+  });
+});
+
+describe('sso-tui console', () => {
+  it('prints a federation sign-in URL that lands in the console', async () => {
+    const signIn = {
+      AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation`,
+      AWS_REGION: 'eu-central-1',
+    };
+    const result = await world.run(
+      ['console', '--account', account().accountId, '--role', account().roles[0]!, '--print'],
+      signIn,
+    );
+    expect(result.code).toBe(0);
+    const url = new URL(result.stdout.trim());
+    expect(url.searchParams.get('Action')).toBe('login');
+    const response = await fetch(url, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('https://eu-central-1.console.aws.amazon.com/');
+  });
+
+  it('without --print and with no browser, says to use --print', async () => {
+    const result = await world.run(
+      ['console', '--account', account().accountId, '--role', account().roles[0]!],
+      { AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation` },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Use --print to get the sign-in URL.');
+    expect(result.stdout).toBe('');
+  });
+});
