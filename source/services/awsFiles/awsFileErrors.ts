@@ -1,0 +1,45 @@
+import { UserError } from '../errors.js';
+import type { IniProblem } from './iniParser.js';
+
+/**
+ * The section to be edited has lines the program cannot read with certainty, so it refuses rather than
+ * guess. The editor knows the lines; the caller that knows the file adds its path with `inFile`.
+ */
+export class MalformedFileError extends UserError {
+  override readonly name = 'MalformedFileError';
+  constructor(
+    readonly section: string,
+    readonly problems: ReadonlyArray<IniProblem>,
+    readonly filePath?: string,
+  ) {
+    const lines = problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ');
+    super(
+      `${filePath ?? 'The file'} was not changed: the section [${section}] has a line sso-tui cannot read with certainty (${lines}).`,
+      'Fix that line by hand, then try again.',
+    );
+  }
+
+  inFile(filePath: string): MalformedFileError {
+    return new MalformedFileError(this.section, this.problems, filePath);
+  }
+}
+
+/** A profile or sso-session name the AWS SDKs would not read back. */
+export class InvalidProfileNameError extends UserError {
+  override readonly name = 'InvalidProfileNameError';
+}
+
+/** A value that would not read back as written (empty, several lines, or cut short by a comment). */
+export class UnwritableValueError extends UserError {
+  override readonly name = 'UnwritableValueError';
+}
+
+/** The file or its folder cannot be read or written (permissions, a folder in its place, a full disk…). */
+export class AwsFileAccessError extends UserError {
+  override readonly name = 'AwsFileAccessError';
+}
+
+/** Another process held the file's lock for longer than we were willing to wait. */
+export class FileLockedError extends UserError {
+  override readonly name = 'FileLockedError';
+}

@@ -1,0 +1,178 @@
+import { BYTE_ORDER_MARK, dominantNewline, splitLines } from './iniLines.js';
+
+export type IniSectionKind = 'profile' | 'sso-session' | 'services' | 'plain';
+
+export interface IniSubEntry {
+  readonly key: string;
+  readonly value: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
+export interface IniEntry extends IniSubEntry {
+  /** Present on a key with an empty value: the indented `key = value` lines under it (`s3 =` blocks). */
+  readonly subEntries?: ReadonlyArray<IniSubEntry>;
+}
+
+export interface IniSection {
+  /** The text between the brackets, trimmed. */
+  readonly rawHeader: string;
+  readonly kind: IniSectionKind;
+  /** `[profile x]` → x, `[sso-session x]` → x, `[x]` → x. */
+  readonly name: string;
+  readonly headerLine: number;
+  /** The last line before the next section header (or the end of the file). */
+  readonly endLine: number;
+  readonly entries: ReadonlyArray<IniEntry>;
+}
+
+export interface IniProblem {
+  /** 1-based. */
+  readonly line: number;
+  /** Never quotes the line itself: it may hold a secret. */
+  readonly message: string;
+}
+
+export interface IniDocument {
+  readonly sections: ReadonlyArray<IniSection>;
+  readonly problems: ReadonlyArray<IniProblem>;
+  readonly newline: '\n' | '\r\n';
+}
+
+// The patterns of the AWS SDK for JavaScript (@smithy/shared-ini-file-loader `parseIni`): a comment starts
+// with `#` or `;` at the start of a line or after white space only, so `https://x/start#/` keeps its `#`.
+export const COMMENT_START = /(^|\s)[;#]/;
+const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w@+.%:/-]+)\2$/;
+const PREFIXES: ReadonlySet<string> = new Set<IniSectionKind>(['profile', 'sso-session', 'services']);
+// The SDK throws on these names and then reads nothing from the whole file.
+const FORBIDDEN_HEADERS: ReadonlySet<string> = new Set(['__proto__', 'profile __proto__']);
+
+export interface HeaderIdentity {
+  readonly kind: IniSectionKind;
+  readonly name: string;
+  /** What two headers are compared by: `[ profile  "dev" ]` and `[profile dev]` are the same section. */
+  readonly canonical: string;
+}
+
+/**
+ * Reads a header as the SDKs do. White space is trimmed and collapsed first, as botocore does (it splits
+ * the header on white space); the JavaScript SDK is stricter and ignores `[ profile dev ]`, which is why the
+ * editor rewrites such a header to its canonical form whenever it edits that section.
+ */
+export function identifyHeader(rawHeader: string): HeaderIdentity {
+  const collapsed = rawHeader.trim().replace(/\s+/g, ' ');
+  const match = PREFIXED_HEADER.exec(collapsed);
+  const prefix = match?.[1];
+  const name = match?.[3];
+  if (prefix !== undefined && name !== undefined && PREFIXES.has(prefix)) {
+    return { kind: prefix as IniSectionKind, name, canonical: `${prefix} ${name}` };
+  }
+  return { kind: 'plain', name: collapsed, canonical: collapsed };
+}
+
+interface SectionDraft {
+  rawHeader: string;
+  identity: HeaderIdentity;
+  headerLine: number;
+  endLine: number;
+  entries: IniEntry[];
+}
+
+interface ParentDraft {
+  readonly subEntries: IniSubEntry[];
+}
+
+/** Parses the text of an AWS config or credentials file. Never throws: what it cannot read is a problem. */
+export function parseIni(text: string): IniDocument {
+  const lines = splitLines(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
+  const sections: SectionDraft[] = [];
+  const problems: IniProblem[] = [];
+  let current: SectionDraft | undefined;
+  // The key with an empty value whose indented lines are sub-keys, as the SDKs read `s3 =` blocks.
+  let parent: ParentDraft | undefined;
+
+  lines.forEach(({ content }, index) => {
+    const line = index + 1;
+    const effective = (content.split(COMMENT_START)[0] ?? '').trim();
+    if (effective === '') return;
+
+    if (effective.startsWith('[')) {
+      if (!effective.endsWith(']')) {
+        problems.push({ line, message: 'a section header without a closing "]"' });
+        return;
+      }
+      if (current) current.endLine = line - 1;
+      const rawHeader = effective.slice(1, -1).trim();
+      current = {
+        rawHeader,
+        identity: identifyHeader(rawHeader),
+        headerLine: line,
+        endLine: line,
+        entries: [],
+      };
+      sections.push(current);
+      parent = undefined;
+      if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
+      if (FORBIDDEN_HEADERS.has(current.identity.canonical)) {
+        problems.push({
+          line,
+          message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
+        });
+      }
+      return;
+    }
+
+    if (!current) {
+      problems.push({ line, message: 'text before the first section header' });
+      return;
+    }
+    const equals = effective.indexOf('=');
+    if (equals === -1) {
+      problems.push({ line, message: 'a line with text but no "="' });
+      return;
+    }
+    if (equals === 0) {
+      problems.push({ line, message: 'a value with no key before "="' });
+      return;
+    }
+    const key = effective.slice(0, equals).trim();
+    const value = effective.slice(equals + 1).trim();
+    const indented = content.trimStart() !== content;
+
+    if (value !== '' && parent && indented) {
+      const earlier = parent.subEntries.find((entry) => entry.key === key);
+      if (earlier) problems.push({ line, message: duplicateKey(earlier.line) });
+      parent.subEntries.push({ key, value, line });
+      return;
+    }
+    const earlier = current.entries.find((entry) => entry.key === key);
+    if (earlier) problems.push({ line, message: duplicateKey(earlier.line) });
+    if (value === '') {
+      const subEntries: IniSubEntry[] = [];
+      current.entries.push({ key, value, line, subEntries });
+      parent = { subEntries };
+    } else {
+      current.entries.push({ key, value, line });
+      parent = undefined;
+    }
+  });
+  if (current) current.endLine = lines.length;
+
+  return {
+    sections: sections.map(({ rawHeader, identity, headerLine, endLine, entries }) => ({
+      rawHeader,
+      kind: identity.kind,
+      name: identity.name,
+      headerLine,
+      endLine,
+      entries,
+    })),
+    problems,
+    newline: dominantNewline(lines),
+  };
+}
+
+// The key is not named: a secret pasted on a line of its own, ending in `=`, would read as a key.
+function duplicateKey(firstLine: number): string {
+  return `a key that already appears on line ${firstLine} (botocore refuses such a file)`;
+}

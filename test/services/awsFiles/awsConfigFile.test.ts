@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  configSectionHeader,
+  credentialsSectionHeader,
+  readConfigFile,
+  readCredentialsFile,
+  ssoSessionSectionHeader,
+  validateProfileName,
+  validateSsoSessionName,
+} from '../../../source/services/awsFiles/awsConfigFile.js';
+import { InvalidProfileNameError } from '../../../source/services/awsFiles/awsFileErrors.js';
+import { UserError } from '../../../source/services/errors.js';
+
+const CONFIG = [
+  '[default]',
+  'region = us-east-1',
+  '',
+  '[profile dev]',
+  'sso_session = corp',
+  'sso_account_id = 111122223333',
+  'sso_role_name = Admin',
+  'region = eu-west-1',
+  's3 =',
+  '  addressing_style = path',
+  '',
+  '[sso-session corp]',
+  'sso_start_url = https://d-123.awsapps.com/start#/',
+  'sso_region = eu-west-1',
+  'sso_registration_scopes = sso:account:access',
+  '',
+  '# Ignored by the SDKs in the config file:',
+  '[ignored]',
+  'region = ap-south-1',
+  '[profile empty]',
+  '[profile dev]',
+  'region = eu-central-1',
+  'broken line',
+  '',
+].join('\n');
+
+describe('readConfigFile', () => {
+  it('reads profiles and sso-sessions as the SDKs do', () => {
+    const config = readConfigFile(CONFIG);
+    expect([...config.profiles.keys()].sort()).toEqual(['default', 'dev']);
+    expect({ ...config.profiles.get('dev') }).toEqual({
+      sso_session: 'corp',
+      sso_account_id: '111122223333',
+      sso_role_name: 'Admin',
+      // The later [profile dev] wins key by key.
+      region: 'eu-central-1',
+      's3.addressing_style': 'path',
+    });
+    expect({ ...config.profiles.get('default') }).toEqual({ region: 'us-east-1' });
+    expect([...config.ssoSessions.keys()]).toEqual(['corp']);
+    expect(config.ssoSessions.get('corp')?.['sso_start_url']).toBe('https://d-123.awsapps.com/start#/');
+    expect(config.problems).toEqual([{ line: 23, message: expect.stringContaining('no "="') }]);
+  });
+
+  it('lets [profile default] replace [default] whole, wherever it stands', () => {
+    const config = readConfigFile('[profile default]\nregion = b\n[default]\nregion = a\noutput = json\n');
+    expect({ ...config.profiles.get('default') }).toEqual({ region: 'b' });
+  });
+
+  it('reads an empty file', () => {
+    expect(readConfigFile('')).toEqual({ profiles: new Map(), ssoSessions: new Map(), problems: [] });
+  });
+});
+
+describe('readCredentialsFile', () => {
+  it('reads plain sections as profiles and nothing else', () => {
+    const text = [
+      '[default]',
+      'aws_access_key_id = AKIADEFAULT',
+      '[profile dev]',
+      'aws_access_key_id = NOT-A-CREDENTIALS-PROFILE',
+      '[dev]',
+      'aws_access_key_id = ASIADEV',
+      'aws_session_token = abc/def+ghi==',
+      '[café]',
+      'aws_access_key_id = UTF8',
+      '[two words]',
+      'aws_access_key_id = SKIPPED',
+    ].join('\r\n');
+    const profiles = readCredentialsFile(text);
+    expect([...profiles.keys()]).toEqual(['default', 'dev', 'café']);
+    expect({ ...profiles.get('dev') }).toEqual({
+      aws_access_key_id: 'ASIADEV',
+      aws_session_token: 'abc/def+ghi==',
+    });
+  });
+});
+
+describe('profile names and headers', () => {
+  it.each(['dev', 'default', 'my-org_prod.admin', 'a@b+c%d:e/f', '123'])('accepts %j', (name) => {
+    expect(validateProfileName(name)).toBe(name);
+    expect(validateSsoSessionName(name)).toBe(name);
+  });
+
+  it.each(['', 'two words', 'café', 'x]', 'a#b', '__proto__', 'tab\tname', 'semi;colon'])(
+    'refuses %j',
+    (name) => {
+      let caught: unknown;
+      try {
+        validateProfileName(name);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidProfileNameError);
+      expect(caught).toBeInstanceOf(UserError);
+      expect((caught as UserError).hint).toContain('letters, digits');
+    },
+  );
+
+  it('builds the header for each file', () => {
+    expect(configSectionHeader('default')).toBe('default');
+    expect(configSectionHeader('dev')).toBe('profile dev');
+    expect(configSectionHeader('default', '[profile default]\nregion = x\n')).toBe('profile default');
+    expect(credentialsSectionHeader('dev')).toBe('dev');
+    expect(credentialsSectionHeader('default')).toBe('default');
+    expect(ssoSessionSectionHeader('corp')).toBe('sso-session corp');
+    expect(() => configSectionHeader('two words')).toThrow(InvalidProfileNameError);
+    expect(() => ssoSessionSectionHeader('a b')).toThrow(/sso-session name/);
+  });
+});

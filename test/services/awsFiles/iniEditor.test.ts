@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidProfileNameError,
+  MalformedFileError,
+  UnwritableValueError,
+} from '../../../source/services/awsFiles/awsFileErrors.js';
+import { hasSection, removeSection, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
+
+const keys = [
+  ['aws_access_key_id', 'ASIANEW'],
+  ['aws_secret_access_key', 'secret/NEW+key'],
+] as const;
+
+describe('upsertSection, a new section', () => {
+  it.each([
+    ['an empty file', '', '[dev]\naws_access_key_id = ASIANEW\naws_secret_access_key = secret/NEW+key\n'],
+    ['a file with a final newline', '[a]\nk = v\n', '[a]\nk = v\n\n[dev]\n'],
+    ['a file without a final newline', '[a]\nk = v', '[a]\nk = v\n\n[dev]\n'],
+    ['a file ending in a blank line', '[a]\nk = v\n\n', '[a]\nk = v\n\n[dev]\n'],
+    ['a CRLF file', '[a]\r\nk = v\r\n', '[a]\r\nk = v\r\n\r\n[dev]\r\n'],
+    ['a CRLF file without a final newline', '[a]\r\nk = v', '[a]\r\nk = v\r\n\r\n[dev]\r\n'],
+    ['a file of comments only', '# nothing yet', '# nothing yet\n\n[dev]\n'],
+    ['a file with only a BOM', '\uFEFF', '\uFEFF[dev]\n'],
+    ['a file with a BOM', '\uFEFF[a]\nk = v\n', '\uFEFF[a]\nk = v\n\n[dev]\n'],
+  ])('is appended to %s', (_name, before, expectedStart) => {
+    const after = upsertSection(before, { header: 'dev' }, keys);
+    expect(after.startsWith(expectedStart)).toBe(true);
+    const newline = expectedStart.includes('\r\n') ? '\r\n' : '\n';
+    expect(after.endsWith(`aws_secret_access_key = secret/NEW+key${newline}`)).toBe(true);
+  });
+
+  it('is added beside a section of the other kind: [profile dev] is not [dev]', () => {
+    const before = '[dev]\nregion = a\n';
+    expect(upsertSection(before, { header: 'profile dev' }, [['region', 'b']])).toBe(
+      '[dev]\nregion = a\n\n[profile dev]\nregion = b\n',
+    );
+  });
+});
+
+describe('upsertSection, an existing section', () => {
+  it('replaces written keys in place and keeps the rest byte for byte', () => {
+    const before = [
+      '# my credentials — hand edited',
+      '[default]',
+      'aws_access_key_id=DEFAULTKEY',
+      '',
+      '[dev]   # the dev account',
+      '; rotated by sso-tui',
+      'aws_secret_access_key   =   OLDSECRET',
+      'region = eu-west-1 # keep me',
+      'aws_access_key_id = ASIAOLD',
+      '',
+      '# trailing note about prod',
+      '[prod]',
+      'aws_access_key_id = PRODKEY',
+      '',
+    ].join('\n');
+    const after = upsertSection(before, { header: 'dev' }, [
+      ...keys,
+      ['aws_session_token', 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVz+abc/def=='],
+    ]);
+    expect(after).toBe(
+      [
+        '# my credentials — hand edited',
+        '[default]',
+        'aws_access_key_id=DEFAULTKEY',
+        '',
+        '[dev]   # the dev account',
+        '; rotated by sso-tui',
+        'aws_secret_access_key = secret/NEW+key',
+        'region = eu-west-1 # keep me',
+        'aws_access_key_id = ASIANEW',
+        'aws_session_token = IQoJb3JpZ2luX2VjEJr//////////wEaCXVz+abc/def==',
+        '',
+        '# trailing note about prod',
+        '[prod]',
+        'aws_access_key_id = PRODKEY',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves a line that already holds the value untouched, spacing and comment included', () => {
+    const before = '[dev]\n  aws_access_key_id=ASIANEW   # same\naws_secret_access_key = secret/NEW+key\n';
+    expect(upsertSection(before, { header: 'dev' }, keys)).toBe(before);
+  });
+
+  it('rewrites a header the JavaScript SDK would not read as that section', () => {
+    const before = '[a]\nk = v\n[  profile   dev ]\nregion = x\n[b]\n';
+    expect(upsertSection(before, { header: 'profile dev' }, [['region', 'y']])).toBe(
+      '[a]\nk = v\n[profile dev]\nregion = y\n[b]\n',
+    );
+    const quoted = '[profile "dev"]\r\nregion = x\r\n';
+    expect(upsertSection(quoted, { header: 'profile dev' }, [['region', 'x']])).toBe(
+      '[profile dev]\r\nregion = x\r\n',
+    );
+  });
+
+  it('edits the last of duplicate sections, the one whose values win', () => {
+    const before = '[dev]\nregion = first\n[prod]\nk = v\n[dev]\nregion = second\n';
+    expect(upsertSection(before, { header: 'dev' }, [['region', 'third']])).toBe(
+      '[dev]\nregion = first\n[prod]\nk = v\n[dev]\nregion = third\n',
+    );
+  });
+
+  it('keeps a section at the end of a file without a final newline without one', () => {
+    expect(upsertSection('[a]\nk = v\n[dev]\nregion = x', { header: 'dev' }, [['output', 'json']])).toBe(
+      '[a]\nk = v\n[dev]\nregion = x\noutput = json',
+    );
+    expect(upsertSection('[a]\r\n[dev]', { header: 'dev' }, [['output', 'json']])).toBe(
+      '[a]\r\n[dev]\r\noutput = json',
+    );
+  });
+
+  it('adds keys with the CRLF of a CRLF file and no lone \\n', () => {
+    const after = upsertSection('[dev]\r\nregion = x\r\n\r\n[b]\r\n', { header: 'dev' }, keys);
+    expect(after).toBe(
+      '[dev]\r\nregion = x\r\naws_access_key_id = ASIANEW\r\naws_secret_access_key = secret/NEW+key\r\n\r\n[b]\r\n',
+    );
+  });
+
+  it('keeps sub-key blocks and replaces a written block key whole', () => {
+    const before =
+      '[profile dev]\ns3 =\n  addressing_style = path\nregion = x\ncli =\n  a = 1\n  b = 2\n# end\n';
+    expect(upsertSection(before, { header: 'profile dev' }, [['cli', 'flat']])).toBe(
+      '[profile dev]\ns3 =\n  addressing_style = path\nregion = x\ncli = flat\n# end\n',
+    );
+    expect(upsertSection(before, { header: 'profile dev' }, [['output', 'json']])).toBe(
+      '[profile dev]\ns3 =\n  addressing_style = path\nregion = x\ncli =\n  a = 1\n  b = 2\noutput = json\n# end\n',
+    );
+  });
+
+  it('does not touch UTF-8 text and a BOM elsewhere in the file', () => {
+    const before = '\uFEFF# für Müller ☕\n[dev]\nregion = x\n[café]\nnote = naïve\n';
+    expect(upsertSection(before, { header: 'dev' }, [['region', 'y']])).toBe(
+      '\uFEFF# für Müller ☕\n[dev]\nregion = y\n[café]\nnote = naïve\n',
+    );
+  });
+});
+
+describe('upsertSection, malformed files', () => {
+  it('refuses to guess when the target section has a problem, naming the lines', () => {
+    const before = '[a]\nk = v\n[dev]\nregion = x\nASIA-PASTED-ALONE\n\nk = 1\nk = 2\n';
+    const error = captureError(() => upsertSection(before, { header: 'dev' }, keys));
+    expect(error).toBeInstanceOf(MalformedFileError);
+    const malformed = error as MalformedFileError;
+    expect(malformed.problems.map((problem) => problem.line)).toEqual([5, 8]);
+    expect(malformed.message).toContain('[dev]');
+    expect(malformed.message).toContain('line 5');
+    expect(malformed.message).toContain('line 8');
+    expect(malformed.message).not.toContain('ASIA-PASTED');
+    expect(malformed.inFile('/home/me/.aws/credentials').message).toMatch(/^\/home\/me\/\.aws\/credentials /);
+  });
+
+  it('refuses an unterminated header inside the target section', () => {
+    expect(() => upsertSection('[dev]\nk = v\n[profile x\ny = 1\n', { header: 'dev' }, keys)).toThrow(
+      /line 3/,
+    );
+  });
+
+  it('edits a healthy section of a file that has problems elsewhere', () => {
+    const before = 'stray = 1\n[broken\n[a]\nno equals here\n[dev]\nregion = x\n[b]\n= nothing\n';
+    expect(upsertSection(before, { header: 'dev' }, [['region', 'y']])).toBe(
+      'stray = 1\n[broken\n[a]\nno equals here\n[dev]\nregion = y\n[b]\n= nothing\n',
+    );
+    expect(upsertSection(before, { header: 'new' }, [['region', 'y']])).toBe(
+      `${before}\n[new]\nregion = y\n`,
+    );
+  });
+});
+
+describe('upsertSection, what it will not write', () => {
+  it.each([
+    ['an empty value', ''],
+    ['a value with surrounding white space', ' x '],
+    ['a value on two lines', 'a\nb'],
+    ['a value cut by a comment', 'abc #def'],
+    ['a value that starts like a comment', ';abc'],
+  ])('refuses %s without quoting it', (_name, value) => {
+    const error = captureError(() => upsertSection('', { header: 'dev' }, [['aws_session_token', value]]));
+    expect(error).toBeInstanceOf(UnwritableValueError);
+    expect((error as Error).message).toContain('aws_session_token');
+    if (value.trim() !== '') expect((error as Error).message).not.toContain(value.trim());
+  });
+
+  it.each([
+    '',
+    'profile  dev',
+    ' dev',
+    'dev]',
+    'a\nb',
+    'profile __proto__',
+    '__proto__',
+    'x # y',
+    'two words',
+  ])('refuses the header %j', (header) => {
+    expect(() => upsertSection('', { header }, keys)).toThrow(InvalidProfileNameError);
+  });
+
+  it('refuses a key given twice or a key that is not a plain name', () => {
+    expect(() => upsertSection('', { header: 'dev' }, [...keys, keys[0]])).toThrow(UnwritableValueError);
+    expect(() => upsertSection('', { header: 'dev' }, [['a = b', 'c']])).toThrow(UnwritableValueError);
+  });
+});
+
+describe('removeSection and hasSection', () => {
+  const text = '# top\n[dev]\nregion = a\n# about prod\n[prod]\nk = v\n[ dev ]\nregion = b\n\n# end\n';
+
+  it('removes every copy of the section, header through last key', () => {
+    expect(removeSection(text, 'dev')).toBe('# top\n# about prod\n[prod]\nk = v\n\n# end\n');
+    expect(removeSection(text, 'absent')).toBe(text);
+  });
+
+  it('refuses to remove a section it cannot read with certainty', () => {
+    expect(() => removeSection('[dev]\nbroken\n', 'dev')).toThrow(MalformedFileError);
+  });
+
+  it('finds sections by their canonical header', () => {
+    expect(hasSection(text, 'dev')).toBe(true);
+    expect(hasSection(text, 'prod')).toBe(true);
+    expect(hasSection(text, 'profile dev')).toBe(false);
+    expect(hasSection('[profile "dev"]', 'profile dev')).toBe(true);
+  });
+});
+
+function captureError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { identifyHeader, parseIni } from '../../../source/services/awsFiles/iniParser.js';
+
+function values(text: string, header: string): Record<string, string> {
+  const section = parseIni(text).sections.find((candidate) => candidate.rawHeader === header);
+  if (!section) throw new Error(`no section [${header}]`);
+  return Object.fromEntries(section.entries.map((entry) => [entry.key, entry.value]));
+}
+
+describe('parseIni, comments and values as the SDKs read them', () => {
+  it.each([
+    ['whole-line # comment', '[dev]\n# aws_access_key_id = OLD\naws_access_key_id = NEW\n', 'NEW'],
+    ['whole-line ; comment', '[dev]\n; aws_access_key_id = OLD\naws_access_key_id = NEW\n', 'NEW'],
+    ['indented comment', '[dev]\n   # note\naws_access_key_id = NEW\n', 'NEW'],
+    ['trailing # comment', '[dev]\naws_access_key_id = NEW # rotated in May\n', 'NEW'],
+    ['trailing ; comment', '[dev]\naws_access_key_id = NEW\t; rotated\n', 'NEW'],
+    ['# inside a value is kept', '[dev]\naws_access_key_id = A#B\n', 'A#B'],
+    ['no spaces around =', '[dev]\naws_access_key_id=NEW\n', 'NEW'],
+    ['wide spaces around =', '[dev]\naws_access_key_id \t=\t  NEW   \n', 'NEW'],
+    ['= inside the value', '[dev]\naws_access_key_id = a=b=c\n', 'a=b=c'],
+    ['CRLF', '[dev]\r\naws_access_key_id = NEW\r\n', 'NEW'],
+    ['no final newline', '[dev]\naws_access_key_id = NEW', 'NEW'],
+    ['BOM', '\uFEFF[dev]\naws_access_key_id = NEW\n', 'NEW'],
+  ])('%s', (_name, text, expected) => {
+    expect(values(text, 'dev')['aws_access_key_id']).toBe(expected);
+    expect(parseIni(text).problems).toEqual([]);
+  });
+
+  it('keeps the # of a start URL and the = at the end of a session token', () => {
+    const text = [
+      '[sso-session corp]',
+      'sso_start_url = https://d-123.awsapps.com/start#/',
+      'sso_region = eu-west-1',
+      '[dev]',
+      'aws_session_token = IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+abc/def==',
+      '',
+    ].join('\n');
+    expect(values(text, 'sso-session corp')['sso_start_url']).toBe('https://d-123.awsapps.com/start#/');
+    expect(values(text, 'dev')['aws_session_token']).toBe(
+      'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+abc/def==',
+    );
+  });
+
+  it('reads the dominant line end', () => {
+    expect(parseIni('').newline).toBe('\n');
+    expect(parseIni('[a]').newline).toBe('\n');
+    expect(parseIni('[a]\r\nk = v\r\n').newline).toBe('\r\n');
+    expect(parseIni('[a]\r\nk = v\r\n\n').newline).toBe('\r\n');
+    expect(parseIni('[a]\r\nk = v\n\n').newline).toBe('\n');
+  });
+});
+
+describe('parseIni, sections', () => {
+  it('tells profile, sso-session, services and plain sections apart', () => {
+    const text = [
+      '[default]',
+      'region = us-east-1',
+      '[profile dev]',
+      'region = eu-west-1',
+      '[dev]',
+      'region = ap-south-1',
+      '[sso-session corp]',
+      'sso_region = eu-west-1',
+      '[services local]',
+      'dynamodb =',
+      '  endpoint_url = http://127.0.0.1:8000',
+      '[profile "quoted"]',
+      '[  profile   spaced  ]',
+      '[profile café]',
+      '[plugins cli]',
+      '',
+    ].join('\n');
+    const sections = parseIni(text).sections.map(({ rawHeader, kind, name, headerLine, endLine }) => ({
+      rawHeader,
+      kind,
+      name,
+      headerLine,
+      endLine,
+    }));
+    expect(sections).toEqual([
+      { rawHeader: 'default', kind: 'plain', name: 'default', headerLine: 1, endLine: 2 },
+      { rawHeader: 'profile dev', kind: 'profile', name: 'dev', headerLine: 3, endLine: 4 },
+      { rawHeader: 'dev', kind: 'plain', name: 'dev', headerLine: 5, endLine: 6 },
+      { rawHeader: 'sso-session corp', kind: 'sso-session', name: 'corp', headerLine: 7, endLine: 8 },
+      { rawHeader: 'services local', kind: 'services', name: 'local', headerLine: 9, endLine: 11 },
+      { rawHeader: 'profile "quoted"', kind: 'profile', name: 'quoted', headerLine: 12, endLine: 12 },
+      { rawHeader: 'profile   spaced', kind: 'profile', name: 'spaced', headerLine: 13, endLine: 13 },
+      // Outside the SDK's name characters: the SDKs do not read it as a profile.
+      { rawHeader: 'profile café', kind: 'plain', name: 'profile café', headerLine: 14, endLine: 14 },
+      { rawHeader: 'plugins cli', kind: 'plain', name: 'plugins cli', headerLine: 15, endLine: 15 },
+    ]);
+  });
+
+  it('reads UTF-8 names, values and comments', () => {
+    const text = '# Zugangsdaten für Müller\n[café]\nregion = eu-west-1 # Paris ☕\nnote = naïve\n';
+    expect(values(text, 'café')).toEqual({ region: 'eu-west-1', note: 'naïve' });
+    expect(parseIni(text).problems).toEqual([]);
+  });
+
+  it('keeps duplicate sections apart, in file order', () => {
+    const text = '[dev]\nregion = a\n[other]\nx = 1\n[dev]\nregion = b\n';
+    const dev = parseIni(text).sections.filter((section) => section.name === 'dev');
+    expect(dev.map((section) => [section.headerLine, section.entries[0]?.value])).toEqual([
+      [1, 'a'],
+      [5, 'b'],
+    ]);
+  });
+
+  it('reads an indented block under a key with an empty value as sub-keys', () => {
+    const text = [
+      '[profile dev]',
+      'region = eu-west-1',
+      's3 =',
+      '  max_concurrent_requests = 20',
+      '',
+      '  # a comment inside the block',
+      '  addressing_style = path',
+      'output = json',
+      '  indented_top = yes',
+    ].join('\n');
+    const [section] = parseIni(text).sections;
+    expect(section?.entries).toEqual([
+      { key: 'region', value: 'eu-west-1', line: 2 },
+      {
+        key: 's3',
+        value: '',
+        line: 3,
+        subEntries: [
+          { key: 'max_concurrent_requests', value: '20', line: 4 },
+          { key: 'addressing_style', value: 'path', line: 7 },
+        ],
+      },
+      { key: 'output', value: 'json', line: 8 },
+      // After a key with a value, an indented line is an ordinary key again, as in the SDKs.
+      { key: 'indented_top', value: 'yes', line: 9 },
+    ]);
+  });
+
+  it('allows comments and blank lines before the first section', () => {
+    expect(parseIni('# my credentials\n\n; old\n[dev]\nk = v\n').problems).toEqual([]);
+  });
+});
+
+describe('parseIni, malformed lines', () => {
+  it.each([
+    ['a key line without =', '[dev]\nregion = x\nAKIAEXAMPLE\n', [{ line: 3, text: 'no "="' }]],
+    ['an unterminated [', '[dev]\nk = v\n[profile broken\nx = 1\n', [{ line: 3, text: 'closing "]"' }]],
+    [
+      'text after the ]',
+      '[dev]#x\nk = v\n',
+      [
+        { line: 1, text: 'closing "]"' },
+        { line: 2, text: 'before the first section' },
+      ],
+    ],
+    ['a value with no key', '[dev]\n= value\n', [{ line: 2, text: 'no key' }]],
+    [
+      'keys before any section',
+      'region = x\n[dev]\nk = v\n',
+      [{ line: 1, text: 'before the first section' }],
+    ],
+    ['an empty header', '[]\nk = v\n', [{ line: 1, text: 'no name' }]],
+    ['a __proto__ header', '[profile __proto__]\n', [{ line: 1, text: 'not allowed' }]],
+    ['a key written twice', '[dev]\nk = 1\nother = 2\nk = 3\n', [{ line: 4, text: 'line 2' }]],
+    ['a sub-key written twice', '[dev]\ns3 =\n  a = 1\n  a = 2\n', [{ line: 4, text: 'line 3' }]],
+    ['a continuation line', '[dev]\naws_session_token = abc\n  def\n', [{ line: 3, text: 'no "="' }]],
+    ['problems on CRLF lines', '[a]\r\nk = v\r\n\r\nbroken\r\n', [{ line: 4, text: 'no "="' }]],
+  ])('reports %s with its line number', (_name, text, expected) => {
+    const problems = parseIni(text).problems;
+    expect(problems.map((problem) => problem.line)).toEqual(expected.map((problem) => problem.line));
+    problems.forEach((problem, index) => expect(problem.message).toContain(expected[index]?.text));
+  });
+
+  it('never quotes the offending line, which may be a secret', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const problems = parseIni(`[dev]\n${secret}\n${secret}=\n${secret}=\n`).problems;
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) expect(problem.message).not.toContain('wJalr');
+  });
+
+  it('never throws, whatever the text', () => {
+    for (const text of ['[', ']', '[[]]', '=', '\r', '\r\n\r\n', '\uFEFF', '[a]\n\u0000=\u0000', ' [x] ']) {
+      expect(() => parseIni(text)).not.toThrow();
+    }
+  });
+});
+
+describe('identifyHeader', () => {
+  it.each([
+    ['profile dev', 'profile dev'],
+    ['  profile \t dev ', 'profile dev'],
+    ["profile 'dev'", 'profile dev'],
+    ['sso-session corp', 'sso-session corp'],
+    ['default', 'default'],
+    ['my   plain  name', 'my plain name'],
+    ['Profile dev', 'Profile dev'],
+  ])('%j is compared as %j', (raw, canonical) => {
+    expect(identifyHeader(raw).canonical).toBe(canonical);
+  });
+});
