@@ -5,6 +5,7 @@ import { credentialProcess } from './commands/credentialProcess.js';
 import { startDemo } from './commands/demo.js';
 import { USAGE } from './commands/help.js';
 import { env } from './commands/env.js';
+import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
@@ -71,4 +72,5 @@ const HANDLERS: Partial<Record<CommandName, (context: CommandContext) => Promise
   env,
   'credential-process': credentialProcess,
   console: consoleCommand,
+  export: exportCommand,
 };

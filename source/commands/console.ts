@@ -11,8 +11,7 @@ import { fetchRoleCredentials } from './roleCredentials.js';
 export async function consoleCommand(context: CommandContext): Promise<void> {
   const { io, options } = context;
   const { account, roleName, credentials } = await fetchRoleCredentials(context);
-  const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || context.session.region;
-  const url = await createConsoleUrl({ credentials, region, env: io.env });
+  const url = await createConsoleUrl({ credentials, region: context.defaultRegion, env: io.env });
   if (options.print) {
     io.stdout.write(`${url}\n`);
     return;

@@ -38,6 +38,10 @@ export interface CommandContext {
   readonly configFile: string;
   readonly credentialsFile: string;
   readonly settings: Settings;
+  /** AWS files already backed up in this run. */
+  readonly backups: Set<string>;
+  /** The region a new profile or the console gets: AWS_REGION, else the Identity Center region. */
+  readonly defaultRegion: string;
   oidc(): SSOOIDCClient;
   portal(token: SsoToken): Portal;
   debug(message: string): void;
@@ -64,6 +68,8 @@ export async function createContext(options: CliOptions, io: Io): Promise<Comman
     configFile,
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
     settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
+    backups: new Set(),
+    defaultRegion: io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || session.region,
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
     portal: (token) =>
       new Portal({

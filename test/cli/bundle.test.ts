@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
 import { STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -17,13 +19,20 @@ interface Outcome {
 
 /** Runs the built program as a user would, with no terminal on stdin. */
 function runBundle(argv: readonly string[], env: Record<string, string>): Promise<Outcome> {
+  return runProgram(process.execPath, [BUNDLE, ...argv], env);
+}
+
+function runProgram(file: string, argv: readonly string[], env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BUNDLE, ...argv], { env }, (error, stdout, stderr) => {
+    const child = execFile(file, argv, { env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
     child.stdin?.end();
   });
 }
+
+const hasBoto3 =
+  (await runProgram('python3', ['-c', 'import boto3'], { PATH: process.env.PATH ?? '' })).code === 0;
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -64,6 +73,59 @@ describe('the built program', () => {
       account.roles.map((roleName) => ({ accountId: account.accountId, roleName })),
     );
     expect(pairs.map(({ accountId, roleName }) => ({ accountId, roleName }))).toEqual(expected);
+  });
+
+  it('lets 20 concurrent exports to 20 profiles of one file all land, losing nothing', async () => {
+    await world.writeAwsCliToken();
+    const credentialsFile = join(world.home, '.aws', 'credentials');
+    await writeFile(credentialsFile, '# hand-written\n[keep]\naws_access_key_id = AKIAKEEP\n', {
+      mode: 0o600,
+    });
+    const account = world.simulator.organization.accounts[0]!;
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        runBundle(
+          ['export', '--account', account.accountId, '--role', account.roles[0]!, '--profile', `p${index}`],
+          world.env,
+        ),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.code)).toEqual(Array(20).fill(0));
+    const profiles = readCredentialsFile(await readFile(credentialsFile, 'utf8'));
+    expect([...profiles.keys()].sort()).toEqual(
+      ['keep', ...Array.from({ length: 20 }, (_, i) => `p${i}`)].sort(),
+    );
+    expect(profiles.get('keep')).toEqual({ aws_access_key_id: 'AKIAKEEP' });
+  }, 60_000);
+
+  it('serves credential_process to boto3 and to the JS SDK', async () => {
+    await world.writeAwsCliToken();
+    const account = world.simulator.organization.accounts[1]!;
+    const configFile = join(world.home, '.aws', 'config');
+    await appendFile(
+      configFile,
+      `\n[profile cp]\ncredential_process = ${process.execPath} ${BUNDLE} credential-process ` +
+        `--account ${account.accountId} --role ${account.roles[0]}\n`,
+    );
+    const saved = { ...process.env };
+    Object.assign(process.env, world.env);
+    try {
+      const resolved = await fromIni({ profile: 'cp', configFilepath: configFile })();
+      expect(resolved.accessKeyId).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(resolved.expiration?.getTime()).toBeGreaterThan(Date.now());
+    } finally {
+      process.env = saved;
+    }
+    if (!hasBoto3) return;
+    const boto3 = await runProgram(
+      'python3',
+      [
+        '-c',
+        "import boto3; print(boto3.Session(profile_name='cp').get_credentials().get_frozen_credentials().access_key)",
+      ],
+      { ...world.env, AWS_CONFIG_FILE: configFile },
+    );
+    expect(boto3.stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
   });
 
   it('runs --demo on a headless machine without touching the real home', async () => {

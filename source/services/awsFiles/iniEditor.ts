@@ -9,12 +9,17 @@ export type IniValues = ReadonlyArray<readonly [string, string]>;
 /**
  * Writes `values` into the section `[header]` and leaves every other byte of the file as it was.
  *
- * An existing section keeps its place, its comments and the keys not being written; a written key is
+ * An existing section keeps its place, its comments and the keys not being written (but for `removeKeys`,
+ * which are dropped); a written key is
  * replaced where it stands (left untouched if it already holds that value) or added after the section's
  * last key. An absent section is appended at the end. A section with a line that cannot be read with
  * certainty is refused with `MalformedFileError`; problems in other sections do not stop the edit.
  */
-export function upsertSection(text: string, target: { header: string }, values: IniValues): string {
+export function upsertSection(
+  text: string,
+  target: { header: string; removeKeys?: readonly string[] },
+  values: IniValues,
+): string {
   const header = checkHeader(target.header);
   checkValues(values);
   const { bom, body } = splitByteOrderMark(text);
@@ -25,7 +30,8 @@ export function upsertSection(text: string, target: { header: string }, values: 
   const section = sectionsWithHeader(document, header).at(-1);
   if (!section) return bom + appendSection(lines, document.newline, header, values);
   assertReadable(document, section, header);
-  return bom + joinLines(rewriteSection(lines, document.newline, section, header, values));
+  const removed = new Set(target.removeKeys ?? []);
+  return bom + joinLines(rewriteSection(lines, document.newline, section, header, values, removed));
 }
 
 /** Removes every `[header]` section: its header through its last key (comments after it stay). */
@@ -52,6 +58,7 @@ function rewriteSection(
   section: IniSection,
   header: string,
   values: IniValues,
+  removed: ReadonlySet<string>,
 ): IniLine[] {
   const pending = new Map(values);
   const entryAt = new Map(section.entries.map((entry) => [entry.line, entry]));
@@ -66,6 +73,10 @@ function rewriteSection(
   let line = section.headerLine + 1;
   while (line <= end) {
     const entry = entryAt.get(line);
+    if (entry !== undefined && removed.has(entry.key) && !pending.has(entry.key)) {
+      line = lastLineOf(entry) + 1;
+      continue;
+    }
     const value = entry === undefined ? undefined : pending.get(entry.key);
     if (entry === undefined || value === undefined) {
       output.push(lineAt(lines, line));

@@ -231,3 +231,17 @@ function captureError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('upsertSection with removeKeys', () => {
+  it('drops the named keys of the target section only, sub-blocks included, and keeps the rest in place', () => {
+    const text =
+      '[profile a]\nsso_start_url = https://x/start#/\ns3 =\n  max_concurrent_requests = 5\noutput = json\n\n' +
+      '[profile b]\nsso_start_url = https://keep\n';
+    const result = upsertSection(text, { header: 'profile a', removeKeys: ['sso_start_url', 's3'] }, [
+      ['sso_session', 'corp'],
+    ]);
+    expect(result).toBe(
+      '[profile a]\noutput = json\nsso_session = corp\n\n[profile b]\nsso_start_url = https://keep\n',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { UsageError } from '../services/errors.js';
+import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
+import type { CommandContext } from './context.js';
+import { requireToken } from './signIn.js';
+import { chooseAccountRole, fetchRoleCredentials } from './roleCredentials.js';
+
+/**
+ * `sso-tui export`: static credentials into `[P]` of the credentials file, or with --sso-profile a
+ * `[profile P]` in the config file that points at the sso-session, so the SDKs refresh by themselves.
+ */
+export async function exportCommand(context: CommandContext): Promise<void> {
+  const { options, io } = context;
+  if (!options.profile) throw new UsageError('`sso-tui export` needs --profile.', 'See `sso-tui --help`.');
+  if (options.ssoProfile) {
+    const ssoSession = context.session.name;
+    if (!ssoSession) {
+      throw new UsageError(
+        'An SSO profile needs an [sso-session] in the AWS config file to point at.',
+        'Choose one with --sso-session instead of --start-url.',
+      );
+    }
+    const { account, roleName } = await chooseAccountRole(
+      context,
+      context.portal(await requireToken(context)),
+    );
+    const written = await exportSsoProfile({
+      file: context.configFile,
+      profile: options.profile,
+      force: options.force,
+      backups: context.backups,
+      ssoSession,
+      accountId: account.accountId,
+      roleName,
+      region: context.defaultRegion,
+    });
+    io.stderr.write(
+      `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.\n`,
+    );
+    return;
+  }
+  const { account, roleName, credentials } = await fetchRoleCredentials(context);
+  const written = await exportStaticProfile({
+    file: context.credentialsFile,
+    profile: options.profile,
+    force: options.force,
+    backups: context.backups,
+    credentials,
+  });
+  io.stderr.write(
+    `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
+      `the credentials expire at ${credentials.expiration.toLocaleString()}.\n`,
+  );
+}

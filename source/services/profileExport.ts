@@ -1,0 +1,95 @@
+import {
+  configSectionHeader,
+  credentialsSectionHeader,
+  validateProfileName,
+} from './awsFiles/awsConfigFile.js';
+import { hasSection, upsertSection } from './awsFiles/iniEditor.js';
+import { updateFile, type BackupTracker } from './awsFiles/safeWrite.js';
+import { UserError } from './errors.js';
+import type { RoleCredentials } from './portal.js';
+
+/** The profile is already in the file; it is replaced only with --force or a yes in the TUI. */
+export class ProfileExistsError extends UserError {
+  override readonly name: string = 'ProfileExistsError';
+  constructor(
+    readonly profile: string,
+    readonly file: string,
+  ) {
+    super(`The profile '${profile}' already exists in ${file}.`, 'Pass --force to replace it.');
+  }
+}
+
+export interface ExportedProfile {
+  readonly file: string;
+  readonly profile: string;
+  /** False when the file already held exactly these values. */
+  readonly changed: boolean;
+}
+
+interface ExportOptions {
+  readonly file: string;
+  readonly profile: string;
+  readonly force: boolean;
+  /** Files already backed up in this run (`<file>.sso-tui.bak` is made once per run). */
+  readonly backups: BackupTracker;
+}
+
+/** `[P]` in the credentials file with the three static keys; other keys of the section stay. */
+export async function exportStaticProfile(
+  options: ExportOptions & { readonly credentials: RoleCredentials },
+): Promise<ExportedProfile> {
+  const profile = validateProfileName(options.profile);
+  const { credentials } = options;
+  return writeProfile(options, profile, () => credentialsSectionHeader(profile), {
+    values: [
+      ['aws_access_key_id', credentials.accessKeyId],
+      ['aws_secret_access_key', credentials.secretAccessKey],
+      ['aws_session_token', credentials.sessionToken],
+    ],
+    removeKeys: [],
+  });
+}
+
+/**
+ * `[profile P]` (or `[default]`) in the config file pointing at the sso-session, so the SDKs fetch and
+ * refresh credentials by themselves. sso_start_url/sso_region are dropped from a replaced profile: the SDKs
+ * reject a profile that repeats them and disagrees with its session.
+ */
+export async function exportSsoProfile(
+  options: ExportOptions & {
+    readonly ssoSession: string;
+    readonly accountId: string;
+    readonly roleName: string;
+    readonly region: string;
+  },
+): Promise<ExportedProfile> {
+  const profile = validateProfileName(options.profile);
+  return writeProfile(options, profile, (text) => configSectionHeader(profile, text), {
+    values: [
+      ['sso_session', options.ssoSession],
+      ['sso_account_id', options.accountId],
+      ['sso_role_name', options.roleName],
+      ['region', options.region],
+    ],
+    removeKeys: ['sso_start_url', 'sso_region'],
+  });
+}
+
+async function writeProfile(
+  options: ExportOptions,
+  profile: string,
+  headerFor: (text: string) => string,
+  section: { values: ReadonlyArray<readonly [string, string]>; removeKeys: readonly string[] },
+): Promise<ExportedProfile> {
+  const { changed } = await updateFile(
+    options.file,
+    (text) => {
+      const header = headerFor(text);
+      // Checked under the file's lock, so a profile another process just wrote is not overwritten unasked.
+      if (!options.force && hasSection(text, header)) throw new ProfileExistsError(profile, options.file);
+      return upsertSection(text, { header, removeKeys: section.removeKeys }, section.values);
+    },
+    { backup: options.backups },
+  );
+  return { file: options.file, profile, changed };
+}
