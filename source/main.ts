@@ -11,6 +11,7 @@ import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
 import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
+import { Redactor } from './services/redactor.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -20,6 +21,7 @@ export const EXIT_INTERRUPTED = 130;
 /** Runs one invocation and returns its exit code; every error becomes one line on stderr. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let options: CliOptions | undefined;
+  const redactor = new Redactor();
   try {
     options = parseCommandLine(argv);
     if (options.help) {
@@ -31,21 +33,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (!options.demo) {
-      await dispatch(options, io);
+      await dispatch(options, io, redactor);
       return EXIT_OK;
     }
     const demo = await startDemo(io);
     try {
       io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
-      await dispatch(options, demo.io);
+      await dispatch(options, demo.io, redactor);
       return EXIT_OK;
     } finally {
       await demo.close();
     }
   } catch (error) {
-    io.stderr.write(`sso-tui: ${describeError(error)}\n`);
+    io.stderr.write(redactor.redact(`sso-tui: ${describeError(error)}\n`));
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
-      io.stderr.write(`${error.stack ?? ''}\n`);
+      io.stderr.write(redactor.redact(`${error.stack ?? ''}\n`));
     }
     if (error instanceof UsageError) return EXIT_USAGE;
     if (error instanceof CancelledError) return EXIT_INTERRUPTED;
@@ -53,7 +55,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function dispatch(options: CliOptions, io: Io): Promise<void> {
+async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<void> {
   if (!options.command) {
     throw new UsageError(
       'The full-screen flow is not part of this version yet.',
@@ -62,7 +64,7 @@ async function dispatch(options: CliOptions, io: Io): Promise<void> {
   }
   const command = HANDLERS[options.command];
   if (!command) throw new UsageError(`\`sso-tui ${options.command}\` is not part of this version yet.`);
-  await command(await createContext(options, io));
+  await command(await createContext(options, io, redactor));
 }
 
 const HANDLERS: Partial<Record<CommandName, (context: CommandContext) => Promise<void>>> = {

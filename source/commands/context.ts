@@ -4,6 +4,7 @@ import { createOidcClient, createPortalClient } from '../services/awsClients.js'
 import type { Environment } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
+import { Redactor } from '../services/redactor.js';
 import {
   chooseSession,
   configFilePath,
@@ -44,10 +45,16 @@ export interface CommandContext {
   readonly defaultRegion: string;
   oidc(): SSOOIDCClient;
   portal(token: SsoToken): Portal;
+  /** Masks the run's secrets in diagnostics; every token and credential the run handles is remembered. */
+  readonly redactor: Redactor;
   debug(message: string): void;
 }
 
-export async function createContext(options: CliOptions, io: Io): Promise<CommandContext> {
+export async function createContext(
+  options: CliOptions,
+  io: Io,
+  redactor: Redactor = new Redactor(),
+): Promise<CommandContext> {
   const configFile = configFilePath(io.homeDir, io.env);
   const session = chooseSession(await readSsoSessions(configFile), {
     sessionName: options.ssoSession,
@@ -58,7 +65,7 @@ export async function createContext(options: CliOptions, io: Io): Promise<Comman
   let portalClient: SSOClient | undefined;
   const budget = new RateBudget();
   const debug = (message: string): void => {
-    if (options.debug) io.stderr.write(`debug: ${message}\n`);
+    if (options.debug) io.stderr.write(`debug: ${redactor.redact(message)}\n`);
   };
   return {
     io,
@@ -71,13 +78,16 @@ export async function createContext(options: CliOptions, io: Io): Promise<Comman
     backups: new Set(),
     defaultRegion: io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || session.region,
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
-    portal: (token) =>
-      new Portal({
+    redactor,
+    portal: (token) => {
+      redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
+      return new Portal({
         client: (portalClient ??= createPortalClient(session.region, io.env)),
         accessToken: token.accessToken,
         budget,
         onThrottled: () => debug(`throttled; now ${budget.currentRate.toFixed(1)} calls/s`),
-      }),
+      });
+    },
     debug,
   };
 }

@@ -40,6 +40,7 @@ export async function fetchRoleCredentials(
   if (isAccountId(account)) {
     try {
       const credentials = await portal.getRoleCredentials(account, role);
+      context.redactor.remember(credentials.secretAccessKey, credentials.sessionToken);
       return {
         account: { accountId: account, accountName: account, emailAddress: '' },
         roleName: role,

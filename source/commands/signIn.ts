@@ -34,6 +34,7 @@ export async function requireToken(context: CommandContext): Promise<SsoToken> {
 /** Signs in (browser redirect with PKCE, or device code), shows the URL on stderr and fills the token cache. */
 export async function signIn(context: CommandContext): Promise<SsoToken> {
   const token = context.options.deviceCode ? await deviceCodeSignIn(context) : await authCodeSignIn(context);
+  context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
   await writeCachedToken(context.tokenFile, token);
   context.io.stderr.write(
     `Signed in to ${context.session.startUrl} until ${token.expiresAt.toLocaleString()}.\n`,

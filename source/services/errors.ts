@@ -54,11 +54,12 @@ export function describeError(error: unknown): string {
   return `Unexpected error: ${detail}. Run again with --debug for details.`;
 }
 
-function isNetworkError(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
+/** A failure to reach the service at all, as opposed to an answer from it. */
+export function isNetworkError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
   return (
     typeof code === 'string' &&
-    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(code)
+    /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)$/.test(code)
   );
 }
 

@@ -5,7 +5,7 @@ import {
   LogoutCommand,
   type SSOClient,
 } from '@aws-sdk/client-sso';
-import { NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
+import { isNetworkError, NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
 import type { RateBudget } from './rateBudget.js';
 
 export interface Account {
@@ -137,7 +137,6 @@ export class Portal {
 
   /** One portal call under the budget, retried with backoff and jitter while the service throttles or fails. */
   private async call<T>(send: () => Promise<T>): Promise<T> {
-    const maxAttempts = this.options.maxAttempts ?? 10;
     const sleep = this.options.sleep ?? defaultSleep;
     const random = this.options.random ?? Math.random;
     for (let attempt = 1; ; attempt++) {
@@ -149,41 +148,53 @@ export class Portal {
       } catch (error) {
         const kind = classify(error);
         if (kind === 'unauthorized') throw new SessionExpiredError();
+        if (kind === 'fatal') throw toUserError(error);
         if (kind === 'throttled') {
           this.options.budget.throttled();
           this.options.onThrottled?.();
         }
-        if (kind === 'fatal') throw toUserError(error);
-        if (attempt >= maxAttempts) {
-          throw new ServiceError(
-            kind === 'throttled'
-              ? 'Identity Center kept throttling requests.'
-              : 'Identity Center kept failing to answer.',
-            'Wait a minute and try again.',
-            { cause: error },
-          );
-        }
+        if (attempt >= this.attemptsFor(kind)) throw gaveUp(kind, error);
         // Full jitter: spreads the retries of concurrent calls instead of bunching them.
         await sleep(random() * Math.min(8000, 200 * 2 ** attempt));
       }
     }
   }
+
+  /** Throttling is the service asking us to wait, so it gets patience; a dead network fails fast. */
+  private attemptsFor(kind: 'throttled' | 'failing' | 'unreachable'): number {
+    const limit = this.options.maxAttempts ?? 10;
+    return kind === 'throttled' ? limit : kind === 'failing' ? Math.min(limit, 5) : Math.min(limit, 3);
+  }
 }
 
-type ErrorKind = 'unauthorized' | 'throttled' | 'transient' | 'fatal';
+function gaveUp(kind: 'throttled' | 'failing' | 'unreachable', cause: unknown): UserError {
+  if (kind === 'unreachable') {
+    const detail = (cause as { code?: string }).code ?? 'no answer';
+    return new ServiceError(
+      `Could not reach Identity Center (${detail}).`,
+      'Check the network and the region, then try again.',
+      { cause },
+    );
+  }
+  return new ServiceError(
+    kind === 'throttled'
+      ? 'Identity Center kept throttling requests.'
+      : 'Identity Center kept failing to answer.',
+    'Wait a minute and try again.',
+    { cause },
+  );
+}
+
+type ErrorKind = 'unauthorized' | 'throttled' | 'failing' | 'unreachable' | 'fatal';
 
 function classify(error: unknown): ErrorKind {
   const name = (error as { name?: unknown }).name;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (name === 'UnauthorizedException' || status === 401) return 'unauthorized';
   if (name === 'TooManyRequestsException' || status === 429) return 'throttled';
-  if ((status !== undefined && status >= 500) || isNetworkError(error)) return 'transient';
+  if (status !== undefined && status >= 500) return 'failing';
+  if (isNetworkError(error)) return 'unreachable';
   return 'fatal';
-}
-
-function isNetworkError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(code);
 }
 
 function toUserError(error: unknown): UserError {

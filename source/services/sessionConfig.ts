@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigFile } from './awsFiles/awsConfigFile.js';
+import { parseIni } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
 import { DEFAULT_SCOPES, type SsoSession } from './ssoSession.js';
@@ -28,14 +29,31 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new UserError(`Could not read ${configFile}: ${(error as Error).message}.`);
   }
+  const contents = readConfigFile(text);
+  assertSessionsReadable(text, configFile);
   const sessions: SsoSession[] = [];
-  for (const [name, values] of readConfigFile(text).ssoSessions) {
+  for (const [name, values] of contents.ssoSessions) {
     const startUrl = values.sso_start_url;
     const region = values.sso_region;
     if (!startUrl || !region) continue;
     sessions.push({ name, startUrl, region, scopes: parseScopes(values.sso_registration_scopes) });
   }
   return sessions;
+}
+
+/** A session section with a line that cannot be read is refused: guessing could sign in to the wrong place. */
+function assertSessionsReadable(text: string, configFile: string): void {
+  const document = parseIni(text);
+  for (const section of document.sections) {
+    if (section.kind !== 'sso-session') continue;
+    const problem = document.problems.find((p) => p.line >= section.headerLine && p.line <= section.endLine);
+    if (problem) {
+      throw new UserError(
+        `${configFile} line ${problem.line} in [sso-session ${section.name}] cannot be read: ${problem.message}.`,
+        'Fix that line, then try again.',
+      );
+    }
+  }
 }
 
 /**

@@ -95,6 +95,23 @@ describe('sso-tui credential-process', () => {
     expect(result.stderr).toContain(`Roles there: ${account().roles.join(', ')}.`);
   });
 
+  it('shows --debug lines without any secret', async () => {
+    world.simulator.faults.throttleEveryNth = 2;
+    const result = await world.run([
+      'credential-process',
+      '--debug',
+      '--account',
+      account().accountName,
+      '--role',
+      account().roles[0]!,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^debug: throttled; now [\d.]+ calls\/s$/m);
+    const issued = world.simulator.issuedCredentials().at(-1)!;
+    for (const secret of [issued.secretAccessKey, issued.sessionToken])
+      expect(result.stderr).not.toContain(secret);
+  });
+
   it('needs --account and --role', async () => {
     const result = await world.run(['credential-process', '--account', account().accountId]);
     expect(result.code).toBe(2);

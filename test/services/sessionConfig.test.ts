@@ -1,0 +1,95 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError, UserError } from '../../source/services/errors.js';
+import { chooseSession, readSsoSessions } from '../../source/services/sessionConfig.js';
+
+async function configWith(text: string): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'sso-tui-config-')), 'config');
+  await writeFile(file, text);
+  return file;
+}
+
+const TWO_SESSIONS =
+  '[default]\nregion = us-east-1\n\n' +
+  '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start#/\nsso_region = eu-west-1\n' +
+  'sso_registration_scopes = sso:account:access, codewhisperer:completions\n\n' +
+  '[sso-session lab]\nsso_start_url = https://lab.awsapps.com/start\nsso_region = us-west-2\n';
+
+describe('SSO sessions from the config file', () => {
+  it('reads every [sso-session], keeping a # inside the start URL and splitting scopes', async () => {
+    const sessions = await readSsoSessions(await configWith(TWO_SESSIONS));
+    expect(sessions).toEqual([
+      {
+        name: 'corp',
+        startUrl: 'https://corp.awsapps.com/start#/',
+        region: 'eu-west-1',
+        scopes: ['sso:account:access', 'codewhisperer:completions'],
+      },
+      {
+        name: 'lab',
+        startUrl: 'https://lab.awsapps.com/start',
+        region: 'us-west-2',
+        scopes: ['sso:account:access'],
+      },
+    ]);
+  });
+
+  it('a missing file has no sessions', async () => {
+    expect(await readSsoSessions(join(tmpdir(), 'no-such-folder-sso-tui', 'config'))).toEqual([]);
+  });
+
+  it('refuses a session section with an unreadable line, naming the file and line', async () => {
+    const file = await configWith(
+      '[sso-session corp]\nsso_start_url https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+    );
+    const error = await readSsoSessions(file).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      `${file} line 2 in [sso-session corp] cannot be read: a line with text but no "=".`,
+    );
+  });
+
+  it('chooses the only session, a named one, or --start-url with --region', async () => {
+    const sessions = await readSsoSessions(await configWith(TWO_SESSIONS));
+    expect(chooseSession(sessions.slice(0, 1), {}).name).toBe('corp');
+    expect(chooseSession(sessions, { sessionName: 'lab' }).region).toBe('us-west-2');
+    expect(chooseSession(sessions, { sessionName: 'lab', region: 'eu-north-1' }).region).toBe('eu-north-1');
+    expect(chooseSession([], { startUrl: 'https://x.awsapps.com/start', region: 'us-east-1' })).toEqual({
+      name: undefined,
+      startUrl: 'https://x.awsapps.com/start',
+      region: 'us-east-1',
+      scopes: ['sso:account:access'],
+    });
+  });
+
+  it.each([
+    [{}, 'Several SSO sessions are configured; choose one with --sso-session.', 'Configured: corp, lab.'],
+    [
+      { sessionName: 'nope' },
+      'There is no [sso-session nope] in the AWS config file.',
+      'Configured: corp, lab.',
+    ],
+    [
+      { startUrl: 'https://x.awsapps.com/start' },
+      '--start-url needs --region (the Identity Center region).',
+      undefined,
+    ],
+  ])('refuses %j with a usage error that helps', async (choice, message, hint) => {
+    const sessions = await readSsoSessions(await configWith(TWO_SESSIONS));
+    const error = (() => {
+      try {
+        chooseSession(sessions, choice);
+      } catch (failure) {
+        return failure;
+      }
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ message, hint });
+  });
+
+  it('with no session at all says how to add one', () => {
+    expect(() => chooseSession([], {})).toThrow('No [sso-session] is configured in the AWS config file.');
+  });
+});
