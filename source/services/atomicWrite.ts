@@ -1,28 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Set exactly, whatever the umask. */
+  readonly mode: number;
+  /**
+   * Runs once the new content is safely in the temporary file, just before it replaces the file. Crash
+   * tests use it to stop the process at the one moment where a careless writer would lose the file.
+   */
+  readonly beforeReplace?: () => Promise<void>;
+}
 
 /**
  * Replaces `path` with `data` so that no reader ever sees a half-written file: a temporary file in the same
- * folder (same file system, so the rename is atomic), fsynced, then renamed over the target.
+ * folder (same file system, so the rename is atomic), fsynced, then renamed over the target. On failure the
+ * old file is left as it was and the temporary file is removed.
  */
 export async function writeFileAtomic(
   path: string,
-  data: string,
-  options: { mode: number; folderMode?: number },
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
 ): Promise<void> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true, mode: options.folderMode ?? 0o700 });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.chmod(options.mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await options.beforeReplace?.();
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -32,7 +43,7 @@ export async function writeFileAtomic(
 }
 
 async function syncFolder(folder: string): Promise<void> {
-  // Makes the rename itself durable; some file systems refuse fsync on a folder, which is harmless.
+  // Makes the rename itself durable; some systems (Windows) refuse fsync on a folder, which is harmless.
   try {
     const handle = await open(folder, 'r');
     try {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { toIsoSeconds } from './isoTime.js';
 import type { SsoSession, SsoToken } from './ssoSession.js';
@@ -65,7 +65,8 @@ export async function writeCachedToken(file: string, token: SsoToken): Promise<v
   if (token.clientSecret) record.clientSecret = token.clientSecret;
   if (token.registrationExpiresAt) record.registrationExpiresAt = toIsoSeconds(token.registrationExpiresAt);
   if (token.refreshToken) record.refreshToken = token.refreshToken;
-  await writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n', { mode: 0o600, folderMode: 0o700 });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
 }
 
 export async function deleteCachedToken(file: string): Promise<void> {

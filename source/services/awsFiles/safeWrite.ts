@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, realpath, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../atomicWrite.js';
 import { AwsFileAccessError, MalformedFileError } from './awsFileErrors.js';
 import { errorCode, withFileLock } from './fileLock.js';
 
@@ -124,38 +124,10 @@ async function replaceFile(
   shownPath: string,
   beforeReplace?: () => Promise<void>,
 ): Promise<void> {
-  const folder = dirname(target);
-  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temporary, 'wx', mode);
-    try {
-      await handle.writeFile(data);
-      // The mode given to open is narrowed by the umask; this sets it exactly.
-      await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await beforeReplace?.();
-    await rename(temporary, target);
+    await writeFileAtomic(target, data, { mode, ...(beforeReplace ? { beforeReplace } : {}) });
   } catch (error) {
-    await rm(temporary, { force: true });
     throw errorCode(error) === undefined ? error : writeError(error, shownPath);
-  }
-  await syncFolder(folder);
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  // Makes the rename itself durable; some systems (Windows) refuse fsync on a folder, which is harmless.
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return;
   }
 }
 
