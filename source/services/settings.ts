@@ -9,10 +9,32 @@ interface StoredRegistration {
   readonly scopes: readonly string[];
 }
 
+export interface RecentPick {
+  readonly accountId: string;
+  readonly roleName?: string;
+  readonly count: number;
+  /** ISO 8601. */
+  readonly lastPickedAt: string;
+}
+
+/** What the user chose before: starred accounts, recent picks, the profile name used per account and role. */
+export interface UserPicks {
+  readonly favorites: readonly string[];
+  readonly recents: readonly RecentPick[];
+  /** Keyed by `accountId/roleName`. */
+  readonly profileNames: Readonly<Record<string, string>>;
+}
+
 interface SettingsShape {
   registrations: Record<string, StoredRegistration>;
+  favorites: string[];
+  recents: RecentPick[];
+  profileNames: Record<string, string>;
   lastSession?: string;
 }
+
+/** Enough history to order by frequency and recency without the file growing for ever. */
+const MAX_RECENTS = 200;
 
 /**
  * The program's own state, in the user's config folder (never ~/.aws). It holds client secrets, so the file
@@ -28,7 +50,7 @@ export class Settings implements RegistrationStore {
       configName: 'state',
       configFileMode: 0o600,
       ...(options.folder ? { cwd: options.folder } : {}),
-      defaults: { registrations: {} },
+      defaults: { registrations: {}, favorites: [], recents: [], profileNames: {} },
       clearInvalidConfig: true,
     });
   }
@@ -52,5 +74,50 @@ export class Settings implements RegistrationStore {
       expiresAt: registration.expiresAt.toISOString(),
       scopes: registration.scopes,
     });
+  }
+
+  readPicks(): UserPicks {
+    return {
+      favorites: this.store.get('favorites'),
+      recents: this.store.get('recents'),
+      profileNames: this.store.get('profileNames'),
+    };
+  }
+
+  setFavorite(accountId: string, favorite: boolean): UserPicks {
+    const others = this.store.get('favorites').filter((id) => id !== accountId);
+    this.store.set('favorites', favorite ? [...others, accountId] : others);
+    return this.readPicks();
+  }
+
+  recordPick(pick: { readonly accountId: string; readonly roleName?: string }, now: Date): UserPicks {
+    const recents = this.store.get('recents');
+    const same = (entry: RecentPick) =>
+      entry.accountId === pick.accountId && entry.roleName === pick.roleName;
+    const previous = recents.find(same);
+    const entry: RecentPick = {
+      ...pick,
+      count: (previous?.count ?? 0) + 1,
+      lastPickedAt: now.toISOString(),
+    };
+    this.store.set('recents', [entry, ...recents.filter((other) => !same(other))].slice(0, MAX_RECENTS));
+    return this.readPicks();
+  }
+
+  rememberProfileName(accountId: string, roleName: string, profile: string): UserPicks {
+    this.store.set('profileNames', {
+      ...this.store.get('profileNames'),
+      [`${accountId}/${roleName}`]: profile,
+    });
+    return this.readPicks();
+  }
+
+  get lastSession(): string | undefined {
+    return this.store.get('lastSession');
+  }
+
+  set lastSession(name: string | undefined) {
+    if (name === undefined) this.store.delete('lastSession');
+    else this.store.set('lastSession', name);
   }
 }
