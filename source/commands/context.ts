@@ -9,6 +9,7 @@ import {
   chooseSession,
   configFilePath,
   credentialsFilePath,
+  defaultRegion,
   readSsoSessions,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
@@ -76,7 +77,7 @@ export async function createContext(
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
     settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
     backups: new Set(),
-    defaultRegion: io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || session.region,
+    defaultRegion: defaultRegion(io.env, session),
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
     redactor,
     portal: (token) => {
