@@ -20,6 +20,7 @@ const code = await run(process.argv.slice(2), {
   homeDir: homedir(),
   platform: process.platform,
   clock: systemClock,
+  terminal: { stdin: process.stdin, stdout: process.stdout },
 });
 process.exitCode = code;
 if (code !== 0 || process.stdin.isTTY) process.exit(code);

@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
+import { fullScreen } from './commands/tui.js';
 import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
@@ -56,18 +57,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<void> {
-  if (!options.command) {
-    throw new UsageError(
-      'The full-screen flow is not part of this version yet.',
-      'Use a subcommand: login, logout or list (see `sso-tui --help`).',
-    );
-  }
-  const command = HANDLERS[options.command];
-  if (!command) throw new UsageError(`\`sso-tui ${options.command}\` is not part of this version yet.`);
-  await command(await createContext(options, io, redactor));
+  if (!options.command) return fullScreen(options, io);
+  await HANDLERS[options.command](await createContext(options, io, redactor));
 }
 
-const HANDLERS: Partial<Record<CommandName, (context: CommandContext) => Promise<void>>> = {
+const HANDLERS: Record<CommandName, (context: CommandContext) => Promise<void>> = {
   login,
   logout,
   list,

@@ -26,8 +26,12 @@ export interface Io {
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly clock: Clock;
+  /** Set by --demo: what the full-screen flow shows above every screen. */
+  readonly demoBanner?: string;
   /** Set by --demo: approves a sign-in when no browser could be opened. */
   readonly approveSignIn?: (url: string) => Promise<void>;
+  /** The terminal the full-screen flow draws on, when the program has one. */
+  readonly terminal?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
   /** Where the program keeps its own state; the user's config folder unless set (demo, tests). */
   readonly stateFolder?: string;
 }

@@ -41,6 +41,7 @@ export async function startDemo(io: Io): Promise<Demo> {
     },
     homeDir: sandbox,
     stateFolder: join(sandbox, 'state'),
+    demoBanner: `Demo · simulated Identity Center at ${simulator.url} · files in ${sandbox}`,
     // A browser would follow /authorize's redirect to the loopback callback, or open the device page.
     approveSignIn: async (url) => {
       await (await fetch(url)).text();

@@ -1,0 +1,94 @@
+import { render } from 'ink';
+import { dirname } from 'node:path';
+import { App } from '../ui/App.js';
+import { enterAlternateScreen } from '../ui/alternateScreen.js';
+import { FullScreen } from '../ui/components/FullScreen.js';
+import { UsageError } from '../services/errors.js';
+import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
+import { Settings } from '../services/settings.js';
+import type { SsoSession } from '../services/ssoSession.js';
+import { createAppServices } from './appServices.js';
+import type { Io } from './context.js';
+import type { CliOptions } from './options.js';
+
+/**
+ * `sso-tui`: the full-screen flow. It needs a terminal on both ends; anything else is told to use a
+ * subcommand. Nothing else may write to the screen while it runs: console output and process warnings
+ * (the AWS SDK's among them) are dropped rather than drawn over the UI.
+ */
+export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
+  const { terminal } = io;
+  if (!terminal?.stdin.isTTY || !terminal.stdout.isTTY) {
+    throw new UsageError(
+      'The full-screen flow needs a terminal.',
+      'In scripts use a subcommand: login, list, export, env, credential-process or console (see --help).',
+    );
+  }
+  const sessions = await readSsoSessions(configFilePath(io.homeDir, io.env));
+  const chosen =
+    options.ssoSession || options.startUrl
+      ? chooseSession(sessions, {
+          sessionName: options.ssoSession,
+          startUrl: options.startUrl,
+          region: options.region,
+        })
+      : onlySession(sessions);
+  const settings = new Settings(io.stateFolder ? { folder: io.stateFolder } : {});
+  const stateFolder = dirname(settings.path);
+  const services = createAppServices({
+    io,
+    settings,
+    stateFolder,
+    terminal: terminal.stdout,
+    noBrowser: options.noBrowser,
+    ...(options.callbackPort === undefined ? {} : { callbackPort: options.callbackPort }),
+  });
+  const restore = silenceStrayOutput();
+  const leaveAlternateScreen = enterAlternateScreen(terminal.stdout);
+  try {
+    const instance = render(
+      <FullScreen>
+        <App
+          services={services}
+          sessions={sessions}
+          {...(chosen ? { session: chosen } : {})}
+          {...(options.deviceCode ? { loginMethod: 'deviceCode' as const } : {})}
+          {...(options.profile ? { profile: options.profile } : {})}
+          clock={io.clock}
+          {...(io.demoBanner ? { banner: io.demoBanner } : {})}
+        />
+      </FullScreen>,
+      { stdin: terminal.stdin, stdout: terminal.stdout, exitOnCtrlC: false, patchConsole: false },
+    );
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      instance.cleanup();
+    }
+  } finally {
+    leaveAlternateScreen();
+    restore();
+  }
+}
+
+function onlySession(sessions: readonly SsoSession[]): SsoSession | undefined {
+  return sessions.length === 1 ? sessions[0] : undefined;
+}
+
+/** Drops console output and process warnings for the life of the full screen; returns the undo. */
+function silenceStrayOutput(): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const saved = methods.map((method) => console[method]);
+  for (const method of methods) console[method] = () => undefined;
+  const warningListeners = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const ignoreWarning = (): void => undefined;
+  process.on('warning', ignoreWarning);
+  return () => {
+    methods.forEach((method, index) => {
+      console[method] = saved[index] as (typeof console)[typeof method];
+    });
+    process.off('warning', ignoreWarning);
+    for (const listener of warningListeners) process.on('warning', listener);
+  };
+}

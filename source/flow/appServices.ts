@@ -1,0 +1,102 @@
+import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { Account, RoleCredentials } from '../services/portal.js';
+import type { UserPicks } from '../services/settings.js';
+import type { SsoSession } from '../services/ssoSession.js';
+
+/**
+ * Everything the full-screen flow asks of the world. The effect layer (ui/hooks/useEffects) is the only
+ * caller; the CLI implements it over the real services, tests over an in-memory fake. Errors are thrown as
+ * the services throw them: a SessionExpiredError (401) anywhere sends the user to sign in again.
+ */
+export interface AppServices {
+  /** Saves a start URL and region typed in the setup screen as an `[sso-session]` section. */
+  saveSession(input: { readonly startUrl: string; readonly region: string }): Promise<SsoSession>;
+  /** The services bound to one sign-in session; called once per chosen session. */
+  forSession(session: SsoSession): SessionServices;
+  /** Opens a URL in the browser (honouring BROWSER, `--no-browser`, headless sessions). */
+  openUrl(url: string): Promise<BrowserOutcome>;
+  /** Copies text to the clipboard, through OSC 52 where no clipboard tool exists. */
+  copyToClipboard(text: string): Promise<void>;
+  /** Favorites, recent picks and profile names used, from the program's own state. */
+  readPicks(): UserPicks;
+  setFavorite(accountId: string, favorite: boolean): UserPicks;
+  recordPick(pick: { readonly accountId: string; readonly roleName?: string }): UserPicks;
+  rememberProfileName(accountId: string, roleName: string, profile: string): UserPicks;
+}
+
+export interface SessionServices {
+  /** A usable cached token (refreshed if need be), or undefined when a sign-in is needed. */
+  loadToken(): Promise<SignIn | undefined>;
+  /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
+  startLogin(method: LoginMethod): Promise<LoginHandle>;
+  /** The account and role lists cached by the last run, shown at once while they refresh. */
+  readCachedLists(): Promise<CachedLists | undefined>;
+  writeCachedLists(lists: CachedLists): Promise<void>;
+  listAccounts(onPage: (page: readonly Account[]) => void): Promise<readonly Account[]>;
+  /** Role lists in the order given, fetched concurrently; `onRoles` sees each as it arrives. */
+  listRoles(
+    accountIds: readonly string[],
+    onRoles: (accountId: string, roles: readonly string[]) => void,
+  ): Promise<void>;
+  getCredentials(accountId: string, roleName: string): Promise<RoleCredentials>;
+  /** Writes a profile; throws ProfileExistsError when it exists and `force` is false. */
+  exportProfile(request: ExportRequest): Promise<ExportResult>;
+  /** An AWS console sign-in URL for the role (through the federation endpoint). */
+  consoleUrl(accountId: string, roleName: string, credentials: RoleCredentials): Promise<string>;
+}
+
+export type LoginMethod = 'authCode' | 'deviceCode';
+
+/** What the flow knows of a token: when it expires. The token itself stays in the services. */
+export interface SignIn {
+  readonly expiresAt: Date;
+}
+
+export type LoginHandle = AuthCodeLoginHandle | DeviceCodeLoginHandle;
+
+interface LoginHandleBase {
+  /** Resolves when the sign-in completes and the token is cached; rejects on failure or cancel. */
+  readonly signedIn: Promise<SignIn>;
+  /** When the sign-in gives up (redirect server timeout, device code expiry). */
+  readonly deadline: Date;
+  cancel(): void;
+}
+
+export interface AuthCodeLoginHandle extends LoginHandleBase {
+  readonly kind: 'authCode';
+  readonly authorizeUrl: string;
+  readonly redirectUri: string;
+  /** The callback URL pasted by hand (SSH); throws a UserError if it does not belong to this sign-in. */
+  submitCallbackUrl(text: string): void;
+}
+
+export interface DeviceCodeLoginHandle extends LoginHandleBase {
+  readonly kind: 'deviceCode';
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly verificationUriComplete: string;
+}
+
+import type { AccountLists as CachedLists } from '../services/listCache.js';
+export type { CachedLists };
+
+export type ExportTarget = 'static' | 'sso';
+
+export interface ExportRequest {
+  readonly target: ExportTarget;
+  readonly profile: string;
+  readonly account: Account;
+  readonly roleName: string;
+  /** Written to `~/.aws/credentials` for a static export; unused for an SSO profile. */
+  readonly credentials: RoleCredentials;
+  readonly force: boolean;
+}
+
+export interface ExportResult {
+  readonly file: string;
+  readonly profile: string;
+}
+
+export { ProfileExistsError } from '../services/profileExport.js';
+
+export type { RecentPick, UserPicks } from '../services/settings.js';

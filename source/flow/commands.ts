@@ -1,0 +1,52 @@
+import type { Account, RoleCredentials } from '../services/portal.js';
+import type { SsoSession } from '../services/ssoSession.js';
+import type { CachedLists, ExportRequest, LoginMethod } from './appServices.js';
+
+/**
+ * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect layer runs each once and
+ * answers with events. Long-running ones carry the id that their answers must quote.
+ */
+export type Command = { readonly id: number } & (
+  | { readonly type: 'loadToken'; readonly session: SsoSession }
+  | { readonly type: 'saveSession'; readonly startUrl: string; readonly region: string }
+  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: LoginMethod }
+  | { readonly type: 'cancelLogin' }
+  | { readonly type: 'submitCallbackUrl'; readonly text: string }
+  | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'login' | 'console' }
+  | { readonly type: 'copy'; readonly text: string; readonly what: string }
+  | { readonly type: 'loadAccounts'; readonly generation: number; readonly fromCache: boolean }
+  | {
+      readonly type: 'loadRoles';
+      /** Unset for one account's roles wanted now (the roles screen), outside the background listing. */
+      readonly generation?: number;
+      readonly accountIds: readonly string[];
+    }
+  | { readonly type: 'writeCachedLists'; readonly lists: CachedLists }
+  | {
+      readonly type: 'fetchCredentials';
+      readonly request: number;
+      readonly account: Account;
+      readonly roleName: string;
+    }
+  | { readonly type: 'export'; readonly request: number; readonly export: ExportRequest }
+  | {
+      readonly type: 'openConsole';
+      readonly account: Account;
+      readonly roleName: string;
+      readonly credentials: RoleCredentials;
+    }
+  | { readonly type: 'setFavorite'; readonly accountId: string; readonly favorite: boolean }
+  | { readonly type: 'recordPick'; readonly accountId: string; readonly roleName?: string }
+  | {
+      readonly type: 'rememberProfileName';
+      readonly accountId: string;
+      readonly roleName: string;
+      readonly profile: string;
+    }
+  | { readonly type: 'quit' }
+);
+
+/** A command as the reducer writes it, before it gets its id. */
+export type CommandRequest = WithoutId<Command>;
+
+type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;

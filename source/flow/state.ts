@@ -1,0 +1,159 @@
+import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { Account, RoleCredentials } from '../services/portal.js';
+import type { SsoSession } from '../services/ssoSession.js';
+import type { Command } from './commands.js';
+import type { ExportTarget, LoginMethod, UserPicks } from './appServices.js';
+
+/** A type-to-filter list's own state: what is typed and which row is selected. */
+export interface ListState {
+  readonly query: string;
+  readonly cursor: number;
+  /** The first row on screen, kept with the cursor so the window scrolls only when the cursor leaves it. */
+  readonly top: number;
+}
+
+export const EMPTY_LIST: ListState = { query: '', cursor: 0, top: 0 };
+
+export type LoginDisplay =
+  | {
+      readonly kind: 'authCode';
+      readonly url: string;
+      readonly redirectUri: string;
+      readonly deadline: Date;
+    }
+  | {
+      readonly kind: 'deviceCode';
+      readonly url: string;
+      readonly userCode: string;
+      readonly verificationUri: string;
+      readonly deadline: Date;
+    };
+
+export interface CredentialsScreen {
+  readonly kind: 'credentials';
+  readonly account: Account;
+  readonly roleName: string;
+  /** Esc goes back to the roles of the account, or to the accounts when picked from an account × role row. */
+  readonly from: 'roles' | 'accounts';
+  /** The fetch in flight; answers to an older one are ignored. */
+  readonly request: number;
+  readonly credentials?: RoleCredentials;
+  readonly showSecret: boolean;
+  readonly notice?: string;
+}
+
+export type ExportPhase = 'editing' | 'writing' | 'confirmOverwrite' | 'done';
+
+export interface ExportDialogScreen {
+  readonly kind: 'exportDialog';
+  readonly over: CredentialsScreen & { readonly credentials: RoleCredentials };
+  readonly profileName: string;
+  readonly target: ExportTarget;
+  readonly phase: ExportPhase;
+  readonly request: number;
+  readonly written?: { readonly file: string; readonly profile: string };
+  readonly problem?: string;
+}
+
+export type Screen =
+  | { readonly kind: 'checkingToken' }
+  | { readonly kind: 'sessionPicker'; readonly list: ListState }
+  | {
+      readonly kind: 'setup';
+      readonly startUrl: string;
+      readonly region: string;
+      readonly field: 'startUrl' | 'region';
+      readonly saving: boolean;
+      readonly problem?: string;
+    }
+  | {
+      readonly kind: 'login';
+      readonly attempt: number;
+      /** Unset until the sign-in has started (registration, redirect server). */
+      readonly display?: LoginDisplay;
+      readonly browser?: BrowserOutcome;
+      readonly pasted: string;
+      readonly problem?: string;
+      /** Why a sign-in is needed again (the session expired), shown above the URL. */
+      readonly reason?: string;
+      /** Where the user goes once signed in. */
+      readonly resume: Screen;
+      readonly notice?: string;
+    }
+  | { readonly kind: 'accounts' }
+  | { readonly kind: 'roles'; readonly account: Account; readonly list: ListState }
+  | CredentialsScreen
+  | ExportDialogScreen
+  | { readonly kind: 'error'; readonly message: string; readonly retry: Screen };
+
+export type ScreenKind = Screen['kind'];
+
+export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed' | 'interrupted';
+
+/** State that outlives screens. */
+export interface FlowData {
+  readonly sessions: readonly SsoSession[];
+  readonly session?: SsoSession;
+  readonly loginMethod: LoginMethod;
+  /** `--profile`: the name the export dialog proposes first. */
+  readonly profileOption?: string;
+  readonly signInExpiresAt?: Date;
+  readonly accounts: readonly Account[];
+  /** Pages of a refresh, collected until complete while the cached list stays on screen. */
+  readonly incoming?: readonly Account[];
+  readonly accountsLoad: { readonly generation: number; readonly status: LoadStatus };
+  /** Accounts added and removed by the last refresh of a cached list. */
+  readonly change?: { readonly added: number; readonly removed: number };
+  readonly roles: ReadonlyMap<string, readonly string[]>;
+  readonly rolesLoad: { readonly generation: number; readonly status: LoadStatus };
+  readonly accountsList: ListState;
+  readonly picks: UserPicks;
+  /** A failure that did not stop the screen (roles listing), shown as a note. */
+  readonly note?: string;
+}
+
+export interface FlowState {
+  readonly screen: Screen;
+  readonly data: FlowData;
+  /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
+  readonly outbox: readonly Command[];
+  /** The next id for commands, sign-in attempts, fetches and list generations. */
+  readonly nextId: number;
+}
+
+export interface InitialOptions {
+  readonly sessions: readonly SsoSession[];
+  /** The session chosen by flags or being the only one; unset with several (picker) or none (setup). */
+  readonly session?: SsoSession;
+  readonly loginMethod?: LoginMethod;
+  readonly profile?: string;
+  readonly picks: UserPicks;
+}
+
+export function initialState(options: InitialOptions): FlowState {
+  const data: FlowData = {
+    sessions: options.sessions,
+    loginMethod: options.loginMethod ?? 'authCode',
+    ...(options.profile ? { profileOption: options.profile } : {}),
+    accounts: [],
+    accountsLoad: { generation: 0, status: 'idle' },
+    roles: new Map(),
+    rolesLoad: { generation: 0, status: 'idle' },
+    accountsList: EMPTY_LIST,
+    picks: options.picks,
+  };
+  const session = options.session ?? (options.sessions.length === 1 ? options.sessions[0] : undefined);
+  if (session) {
+    return {
+      screen: { kind: 'checkingToken' },
+      data: { ...data, session },
+      outbox: [{ id: 1, type: 'loadToken', session }],
+      nextId: 2,
+    };
+  }
+  const screen: Screen =
+    options.sessions.length > 1
+      ? { kind: 'sessionPicker', list: EMPTY_LIST }
+      : { kind: 'setup', startUrl: '', region: '', field: 'startUrl', saving: false };
+  return { screen, data, outbox: [], nextId: 1 };
+}

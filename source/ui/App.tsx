@@ -1,0 +1,96 @@
+import { Text } from 'ink';
+import { useReducer } from 'react';
+import type { AppServices, LoginMethod } from '../flow/appServices.js';
+import { reduce } from '../flow/reduce.js';
+import { initialState, type FlowState, type Screen } from '../flow/state.js';
+import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
+import { useEffects } from './hooks/useEffects.js';
+import { KeyboardRoute } from './hooks/useKeys.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { AccountsScreen } from './screens/AccountsScreen.js';
+import { CheckingTokenScreen } from './screens/CheckingTokenScreen.js';
+import { CredentialsScreen } from './screens/CredentialsScreen.js';
+import { ErrorScreen } from './screens/ErrorScreen.js';
+import { ExportDialogScreen } from './screens/ExportDialogScreen.js';
+import { LoginScreen } from './screens/LoginScreen.js';
+import { RolesScreen } from './screens/RolesScreen.js';
+import { SessionPickerScreen } from './screens/SessionPickerScreen.js';
+import type { ScreenProps } from './screens/screenProps.js';
+import { SetupScreen } from './screens/SetupScreen.js';
+
+export interface AppProps {
+  readonly services: AppServices;
+  /** Every `[sso-session]` of the AWS config file. */
+  readonly sessions: readonly SsoSession[];
+  /** The session chosen by `--sso-session`/`--start-url`; unset to pick among `sessions` (or set one up). */
+  readonly session?: SsoSession;
+  /** `--device-code` */
+  readonly loginMethod?: LoginMethod;
+  /** `--profile`: the name the export dialog proposes. */
+  readonly profile?: string;
+  readonly clock?: Clock;
+  /** A line above every screen (the demo says where its sandbox is). */
+  readonly banner?: string;
+}
+
+/** The full-screen flow: one reducer over flow/reduce, an effect layer, and the screen of the state. */
+export function App({
+  services,
+  sessions,
+  session,
+  loginMethod,
+  profile,
+  clock = systemClock,
+  banner,
+}: AppProps) {
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState({
+      sessions,
+      picks: services.readPicks(),
+      ...(session ? { session } : {}),
+      ...(loginMethod ? { loginMethod } : {}),
+      ...(profile ? { profile } : {}),
+    }),
+  );
+  useEffects(state, dispatch, services, clock);
+  const terminal = useTerminalSize();
+  const size = banner ? { ...terminal, rows: terminal.rows - 1 } : terminal;
+  return (
+    <KeyboardRoute>
+      {banner ? (
+        <Text dimColor wrap="truncate-end">
+          {banner}
+        </Text>
+      ) : null}
+      <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+    </KeyboardRoute>
+  );
+}
+
+function CurrentScreen({
+  state,
+  ...common
+}: Omit<ScreenProps<Screen['kind']>, 'screen' | 'data'> & { readonly state: FlowState }) {
+  const { screen } = state;
+  const props = { ...common, data: state.data };
+  switch (screen.kind) {
+    case 'checkingToken':
+      return <CheckingTokenScreen screen={screen} {...props} />;
+    case 'sessionPicker':
+      return <SessionPickerScreen screen={screen} {...props} />;
+    case 'setup':
+      return <SetupScreen screen={screen} {...props} />;
+    case 'login':
+      return <LoginScreen screen={screen} {...props} />;
+    case 'accounts':
+      return <AccountsScreen screen={screen} {...props} />;
+    case 'roles':
+      return <RolesScreen screen={screen} {...props} />;
+    case 'credentials':
+      return <CredentialsScreen screen={screen} {...props} />;
+    case 'exportDialog':
+      return <ExportDialogScreen screen={screen} {...props} />;
+    case 'error':
+      return <ErrorScreen screen={screen} {...props} />;
+  }
+}

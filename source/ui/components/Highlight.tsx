@@ -1,0 +1,35 @@
+import { Text } from 'ink';
+import type { MatchRange } from '../../services/termMatcher.js';
+
+/** `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). */
+export function Highlight({
+  text,
+  ranges = [],
+}: {
+  readonly text: string;
+  readonly ranges?: readonly MatchRange[];
+}) {
+  if (ranges.length === 0) return <Text>{text}</Text>;
+  const matched = new Array<boolean>(text.length).fill(false);
+  for (const [start, end] of ranges)
+    for (let index = start; index <= end && index < text.length; index++) matched[index] = true;
+  const parts: { text: string; matched: boolean }[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const last = parts.at(-1);
+    if (last && last.matched === matched[index]) last.text += text[index];
+    else parts.push({ text: text[index]!, matched: matched[index]! });
+  }
+  return (
+    <Text>
+      {parts.map((part, index) =>
+        part.matched ? (
+          <Text key={index} bold color="yellow">
+            {part.text}
+          </Text>
+        ) : (
+          part.text
+        ),
+      )}
+    </Text>
+  );
+}

@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { KeyBar, type KeyHint } from './KeyBar.js';
+
+/** Lines a frame takes besides its body: the title and the key bar (which may wrap to two at 60 columns). */
+export const FRAME_LINES = 3;
+
+/** Every screen's layout: a title line, the body, and the key bar at the bottom. */
+export function ScreenFrame({
+  title,
+  right,
+  hints,
+  children,
+}: {
+  readonly title: string;
+  readonly right?: ReactNode;
+  readonly hints: readonly KeyHint[];
+  readonly children: ReactNode;
+}) {
+  return (
+    <Box flexDirection="column" flexGrow={1}>
+      <Box justifyContent="space-between" columnGap={2}>
+        <Text bold wrap="truncate-end">
+          {title}
+        </Text>
+        {right}
+      </Box>
+      <Box flexDirection="column" flexGrow={1}>
+        {children}
+      </Box>
+      <KeyBar hints={hints} />
+    </Box>
+  );
+}

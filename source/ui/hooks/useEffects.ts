@@ -1,0 +1,292 @@
+import { useApp } from 'ink';
+import { useEffect, useRef, type Dispatch } from 'react';
+import {
+  ProfileExistsError,
+  type AppServices,
+  type LoginHandle,
+  type SessionServices,
+} from '../../flow/appServices.js';
+import type { Command } from '../../flow/commands.js';
+import type { FlowEvent } from '../../flow/events.js';
+import { pinnedAccountIds } from '../../flow/picksOrder.js';
+import type { FlowState, LoginDisplay } from '../../flow/state.js';
+import { CancelledError, describeError, SessionExpiredError } from '../../services/errors.js';
+import type { Account } from '../../services/portal.js';
+import type { Clock } from '../../services/ssoSession.js';
+
+/** Pages and role lists arrive by the hundred; one redraw per this many milliseconds is plenty. */
+const BATCH_MS = 100;
+
+/**
+ * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
+ * must not live in state: the services of the chosen session and the sign-in under way.
+ */
+export function useEffects(
+  state: FlowState,
+  dispatch: Dispatch<FlowEvent>,
+  services: AppServices,
+  clock: Clock,
+): void {
+  const { exit } = useApp();
+  const taken = useRef(0);
+  const world = useRef<World>({ batches: new Set() });
+
+  useEffect(() => {
+    const fresh = state.outbox.filter((command) => command.id > taken.current);
+    if (fresh.length === 0) return;
+    taken.current = fresh.at(-1)!.id;
+    dispatch({ type: 'commandsTaken', upTo: taken.current });
+    const context: Context = { services, dispatch, clock, exit, world: world.current, data: state.data };
+    for (const command of fresh) run(command, context);
+  }, [state.outbox, state.data, services, dispatch, clock, exit]);
+
+  useEffect(() => {
+    const current = world.current;
+    return () => {
+      current.login?.cancel();
+      for (const batch of current.batches) batch.cancel();
+    };
+  }, []);
+}
+
+interface World {
+  session?: SessionServices;
+  login?: LoginHandle;
+  readonly batches: Set<Batch<unknown>>;
+}
+
+interface Context {
+  readonly services: AppServices;
+  readonly dispatch: Dispatch<FlowEvent>;
+  readonly clock: Clock;
+  readonly exit: () => void;
+  readonly world: World;
+  readonly data: FlowState['data'];
+}
+
+function run(command: Command, context: Context): void {
+  const { services, dispatch, world } = context;
+  const session = (): SessionServices => {
+    if (!world.session) throw new Error('No session has been chosen yet.');
+    return world.session;
+  };
+  const failed = (onError: (message: string) => FlowEvent) => (error: unknown) => {
+    if (error instanceof SessionExpiredError) dispatch({ type: 'sessionExpired' });
+    else dispatch(onError(describeError(error)));
+  };
+
+  switch (command.type) {
+    case 'loadToken':
+      world.session = services.forSession(command.session);
+      void world.session.loadToken().then(
+        (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
+        () => dispatch({ type: 'tokenChecked' }),
+      );
+      return;
+    case 'saveSession':
+      void services.saveSession({ startUrl: command.startUrl, region: command.region }).then(
+        (saved) => dispatch({ type: 'sessionSaved', session: saved }),
+        (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: describeError(error) }),
+      );
+      return;
+    case 'startLogin':
+      world.login?.cancel();
+      world.login = undefined;
+      void session()
+        .startLogin(command.method)
+        .then((login) => {
+          world.login = login;
+          dispatch({ type: 'loginStarted', attempt: command.attempt, display: loginDisplay(login) });
+          return login.signedIn.then((signIn) =>
+            dispatch({ type: 'signedIn', attempt: command.attempt, expiresAt: signIn.expiresAt }),
+          );
+        })
+        .catch((error: unknown) => {
+          if (error instanceof CancelledError) return;
+          dispatch({ type: 'loginFailed', attempt: command.attempt, message: describeError(error) });
+        });
+      return;
+    case 'cancelLogin':
+      world.login?.cancel();
+      world.login = undefined;
+      return;
+    case 'submitCallbackUrl':
+      try {
+        if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(command.text);
+      } catch (error) {
+        dispatch({ type: 'pasteRejected', message: describeError(error) });
+      }
+      return;
+    case 'openUrl':
+      void services.openUrl(command.url).then(
+        (outcome) => dispatch({ type: 'urlOpened', purpose: command.purpose, url: command.url, outcome }),
+        () => dispatch({ type: 'urlOpened', purpose: command.purpose, url: command.url, outcome: 'failed' }),
+      );
+      return;
+    case 'copy':
+      void services.copyToClipboard(command.text).then(
+        () => dispatch({ type: 'noticeShown', message: `Copied ${command.what} to the clipboard.` }),
+        (error: unknown) => dispatch({ type: 'noticeShown', message: describeError(error) }),
+      );
+      return;
+    case 'loadAccounts':
+      void loadAccounts(command.generation, command.fromCache, session(), context).catch(
+        failed((message) => ({ type: 'accountsFailed', generation: command.generation, message })),
+      );
+      return;
+    case 'loadRoles': {
+      const { generation } = command;
+      const accounts = new Map(context.data.accounts.map((account) => [account.accountId, account]));
+      const wanted = command.accountIds.flatMap((id) => accounts.get(id) ?? []);
+      // Favorites and recent picks first, so their account × role rows are searchable soonest.
+      const ordered =
+        generation === undefined
+          ? command.accountIds
+          : pinnedAccountIds(wanted, context.data.picks, context.clock());
+      const batch = createBatch<readonly [string, readonly string[]]>(world, (entries) =>
+        dispatch({ type: 'rolesLoaded', entries }),
+      );
+      void session()
+        .listRoles(ordered, (accountId, roles) => batch.add([accountId, roles]))
+        .then(() => {
+          batch.flush();
+          if (generation !== undefined) dispatch({ type: 'rolesDone', generation });
+        })
+        .catch((error: unknown) => {
+          batch.flush();
+          failed((message) => ({
+            type: 'rolesFailed',
+            ...(generation === undefined ? {} : { generation }),
+            message,
+          }))(error);
+        });
+      return;
+    }
+    case 'writeCachedLists':
+      // The cache only makes the next start faster; failing to write it must not disturb this run.
+      void session()
+        .writeCachedLists(command.lists)
+        .catch(() => undefined);
+      return;
+    case 'fetchCredentials':
+      void session()
+        .getCredentials(command.account.accountId, command.roleName)
+        .then(
+          (credentials) => dispatch({ type: 'credentialsReceived', request: command.request, credentials }),
+          failed((message) => ({ type: 'credentialsFailed', request: command.request, message })),
+        );
+      return;
+    case 'export':
+      void session()
+        .exportProfile(command.export)
+        .then(
+          (written) => dispatch({ type: 'exportWritten', request: command.request, ...written }),
+          (error: unknown) => {
+            if (error instanceof ProfileExistsError)
+              dispatch({ type: 'exportExists', request: command.request });
+            else failed((message) => ({ type: 'exportFailed', request: command.request, message }))(error);
+          },
+        );
+      return;
+    case 'openConsole':
+      void session()
+        .consoleUrl(command.account.accountId, command.roleName, command.credentials)
+        .then(async (url) => {
+          const outcome = await services.openUrl(url).catch(() => 'failed' as const);
+          dispatch({ type: 'urlOpened', purpose: 'console', url, outcome });
+        })
+        .catch(failed((message) => ({ type: 'noticeShown', message })));
+      return;
+    case 'setFavorite':
+      return rememberPick(context, () => services.setFavorite(command.accountId, command.favorite));
+    case 'recordPick':
+      return rememberPick(context, () =>
+        services.recordPick({
+          accountId: command.accountId,
+          ...(command.roleName === undefined ? {} : { roleName: command.roleName }),
+        }),
+      );
+    case 'rememberProfileName':
+      return rememberPick(context, () =>
+        services.rememberProfileName(command.accountId, command.roleName, command.profile),
+      );
+    case 'quit':
+      context.exit();
+      return;
+  }
+}
+
+async function loadAccounts(
+  generation: number,
+  fromCache: boolean,
+  session: SessionServices,
+  { dispatch, world }: Context,
+): Promise<void> {
+  if (fromCache) {
+    const lists = await session.readCachedLists().catch(() => undefined);
+    if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
+  }
+  const batch = createBatch<Account>(world, (accounts) =>
+    dispatch({ type: 'accountsPage', generation, accounts }),
+  );
+  try {
+    await session.listAccounts((page) => {
+      for (const account of page) batch.add(account);
+    });
+  } finally {
+    batch.flush();
+  }
+  dispatch({ type: 'accountsLoaded', generation });
+}
+
+function rememberPick(context: Context, write: () => ReturnType<AppServices['readPicks']>): void {
+  try {
+    context.dispatch({ type: 'picksChanged', picks: write() });
+  } catch (error) {
+    context.dispatch({ type: 'noticeShown', message: describeError(error) });
+  }
+}
+
+function loginDisplay(login: LoginHandle): LoginDisplay {
+  return login.kind === 'authCode'
+    ? { kind: 'authCode', url: login.authorizeUrl, redirectUri: login.redirectUri, deadline: login.deadline }
+    : {
+        kind: 'deviceCode',
+        url: login.verificationUriComplete,
+        userCode: login.userCode,
+        verificationUri: login.verificationUri,
+        deadline: login.deadline,
+      };
+}
+
+interface Batch<T> {
+  add(item: T): void;
+  flush(): void;
+  cancel(): void;
+}
+
+/** Collects items and hands them over at most every BATCH_MS, so 10,000 role lists are not 10,000 renders. */
+function createBatch<T>(world: World, deliver: (items: T[]) => void): Batch<T> {
+  let items: T[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const batch: Batch<T> = {
+    add(item) {
+      items.push(item);
+      world.batches.add(batch as Batch<unknown>);
+      timer ??= setTimeout(batch.flush, BATCH_MS);
+    },
+    flush() {
+      batch.cancel();
+      if (items.length === 0) return;
+      const delivered = items;
+      items = [];
+      deliver(delivered);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      world.batches.delete(batch as Batch<unknown>);
+    },
+  };
+  return batch;
+}

@@ -1,0 +1,117 @@
+import { Box, Text } from 'ink';
+import { useDeferredValue, useMemo } from 'react';
+import { pinnedFirst } from '../../flow/picksOrder.js';
+import { createAccountSearch, type SearchHit } from '../../services/accountSearch.js';
+import { FilterList } from '../components/FilterList.js';
+import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
+import { Spinner } from '../components/Spinner.js';
+import { AccountRow } from './AccountRow.js';
+import type { ScreenProps } from './screenProps.js';
+
+/** Lines the list itself uses besides its rows: the query and the count. */
+const LIST_CHROME = 2;
+
+/**
+ * The accounts, filtered as the user types; once role lists are known, account × role rows too. With an
+ * empty query, favorites and recent picks come first.
+ */
+export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
+  const { accounts, roles, picks, accountsList } = data;
+  const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
+  // Typing redraws the query at once; the search result follows when React has time (100,000 accounts).
+  const query = useDeferredValue(accountsList.query);
+  const hits = useMemo<readonly SearchHit[]>(
+    () =>
+      query.trim()
+        ? search.search(query)
+        : pinnedFirst(accounts, picks, clock()).map((row) => ({ row, score: 0, matches: {} })),
+    [search, query, accounts, picks, clock],
+  );
+  const favorites = useMemo(() => new Set(picks.favorites), [picks.favorites]);
+  const loading = data.accountsLoad.status === 'loading';
+  const notes = [
+    data.change && (data.change.added || data.change.removed)
+      ? `${data.change.added} accounts added, ${data.change.removed} removed since last time.`
+      : undefined,
+    data.note,
+  ].filter(Boolean);
+
+  return (
+    <ScreenFrame
+      title={`Accounts${data.session ? ` · ${data.session.name ?? data.session.startUrl}` : ''}`}
+      hints={[
+        { keys: '↑↓', action: 'move' },
+        { keys: 'Enter', action: 'open' },
+        { keys: '^F', action: 'favorite' },
+        ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
+        {
+          keys: 'Esc',
+          action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
+        },
+      ]}
+    >
+      <FilterList
+        rows={hits}
+        total={accounts.length}
+        matched={query.trim() ? hits.length : accounts.length}
+        list={accountsList}
+        height={Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length)}
+        placeholder="type to search accounts and roles"
+        onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
+        onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
+        onLeave={() => dispatch({ type: 'back' })}
+        onChoose={(hit) =>
+          dispatch(
+            hit.row.kind === 'role'
+              ? { type: 'roleChosen', account: hit.row.account, roleName: hit.row.roleName }
+              : { type: 'accountChosen', account: hit.row.account },
+          )
+        }
+        onKey={(input, key, selected) => {
+          if (key.ctrl && input === 'f' && selected) {
+            dispatch({ type: 'favoriteToggled', accountId: selected.row.account.accountId });
+            return true;
+          }
+          if (key.ctrl && input === 'r') {
+            dispatch({ type: 'refreshRequested' });
+            return true;
+          }
+          return false;
+        }}
+        rowKey={(hit) =>
+          hit.row.kind === 'role'
+            ? `${hit.row.account.accountId}/${hit.row.roleName}`
+            : hit.row.account.accountId
+        }
+        renderRow={(hit, selected) => (
+          <AccountRow
+            hit={hit}
+            selected={selected}
+            favorite={favorites.has(hit.row.account.accountId)}
+            width={size.columns}
+          />
+        )}
+        status={<LoadStatus data={data} />}
+      />
+      {notes.map((note) => (
+        <Text key={note} dimColor wrap="truncate-end">
+          {note}
+        </Text>
+      ))}
+    </ScreenFrame>
+  );
+}
+
+function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }) {
+  if (data.accountsLoad.status === 'loading') {
+    return <Spinner label={data.accounts.length > 0 && data.incoming ? 'refreshing' : 'listing accounts'} />;
+  }
+  if (data.rolesLoad.status === 'loading') {
+    return (
+      <Box>
+        <Spinner label={`roles ${data.roles.size.toLocaleString('en-US')}`} />
+      </Box>
+    );
+  }
+  return null;
+}

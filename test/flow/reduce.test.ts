@@ -1,0 +1,634 @@
+import { describe, expect, it } from 'vitest';
+import type { UserPicks } from '../../source/flow/appServices.js';
+import type { Command } from '../../source/flow/commands.js';
+import type { FlowEvent } from '../../source/flow/events.js';
+import { reduce } from '../../source/flow/reduce.js';
+import { initialState, type FlowState, type Screen } from '../../source/flow/state.js';
+import type { TextEdit } from '../../source/flow/textEdit.js';
+import type { Account, RoleCredentials } from '../../source/services/portal.js';
+import type { SsoSession } from '../../source/services/ssoSession.js';
+
+const session: SsoSession = {
+  name: 'corp',
+  startUrl: 'https://corp.awsapps.com/start',
+  region: 'eu-west-1',
+  scopes: [],
+};
+const other: SsoSession = {
+  name: 'lab',
+  startUrl: 'https://lab.awsapps.com/start',
+  region: 'us-east-1',
+  scopes: [],
+};
+const prod: Account = {
+  accountId: '111111111111',
+  accountName: 'payments-prod',
+  emailAddress: 'p@example.com',
+};
+const dev: Account = {
+  accountId: '222222222222',
+  accountName: 'payments-dev',
+  emailAddress: 'd@example.com',
+};
+const qa: Account = { accountId: '333333333333', accountName: 'payments-qa', emailAddress: 'q@example.com' };
+const credentials: RoleCredentials = {
+  accessKeyId: 'ASIAEXAMPLE',
+  secretAccessKey: 'secret/key+value',
+  sessionToken: 'token==',
+  expiration: new Date('2030-01-01T01:00:00Z'),
+};
+const noPicks: UserPicks = { favorites: [], recents: [], profileNames: {} };
+const expiresAt = new Date('2030-01-01T08:00:00Z');
+
+function typed(text: string): TextEdit {
+  return { kind: 'insert', text };
+}
+
+function run(state: FlowState, ...events: FlowEvent[]): FlowState {
+  return events.reduce(reduce, state);
+}
+
+function lastCommand(state: FlowState): Command {
+  const command = state.outbox.at(-1);
+  if (!command) throw new Error('no command queued');
+  return command;
+}
+
+function commandOf<T extends Command['type']>(state: FlowState, type: T): Extract<Command, { type: T }> {
+  const command = state.outbox.find((candidate) => candidate.type === type);
+  if (!command) throw new Error(`no ${type} command in ${state.outbox.map((c) => c.type).join(', ')}`);
+  return command as Extract<Command, { type: T }>;
+}
+
+function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<Screen, { kind: K }> {
+  expect(state.screen.kind).toBe(kind);
+  return state.screen as Extract<Screen, { kind: K }>;
+}
+
+/** Signed in, with the accounts listed and the role listing under way. */
+function signedInWithAccounts(accounts: readonly Account[] = [prod, dev]): FlowState {
+  let state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
+  const { generation } = commandOf(state, 'loadAccounts');
+  state = run(state, { type: 'accountsPage', generation, accounts }, { type: 'accountsLoaded', generation });
+  return run(state, { type: 'commandsTaken', upTo: state.nextId });
+}
+
+function onCredentials(): FlowState {
+  let state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
+  const { request } = commandOf(state, 'fetchCredentials');
+  state = run(state, { type: 'credentialsReceived', request, credentials });
+  return run(state, { type: 'commandsTaken', upTo: state.nextId });
+}
+
+describe('start', () => {
+  it('checks the cached token of the only session', () => {
+    const state = initialState({ sessions: [session], picks: noPicks });
+    expect(state.screen.kind).toBe('checkingToken');
+    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session });
+  });
+
+  it('shows the session picker with several sessions, and the setup form with none', () => {
+    expect(initialState({ sessions: [session, other], picks: noPicks }).screen.kind).toBe('sessionPicker');
+    expect(initialState({ sessions: [], picks: noPicks }).screen.kind).toBe('setup');
+  });
+
+  it('uses the session chosen by flags even when there are several', () => {
+    const state = initialState({ sessions: [session, other], session: other, picks: noPicks });
+    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session: other });
+  });
+
+  it('checks the token of the session picked in the picker', () => {
+    const state = run(initialState({ sessions: [session, other], picks: noPicks }), {
+      type: 'sessionChosen',
+      session: other,
+    });
+    expect(state.data.session).toBe(other);
+    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session: other });
+  });
+
+  it('goes to the accounts with a usable token, listing them from the cache first', () => {
+    const state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.signInExpiresAt).toBe(expiresAt);
+    expect(lastCommand(state)).toMatchObject({ type: 'loadAccounts', fromCache: true });
+  });
+
+  it('signs in without a usable token, then goes to the accounts', () => {
+    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    const login = screenOf(state, 'login');
+    expect(lastCommand(state)).toEqual(
+      expect.objectContaining({ type: 'startLogin', attempt: login.attempt, method: 'authCode' }),
+    );
+    const after = run(state, { type: 'signedIn', attempt: login.attempt, expiresAt });
+    expect(after.screen.kind).toBe('accounts');
+    expect(lastCommand(after).type).toBe('loadAccounts');
+  });
+
+  it('signs in with the device code when asked to', () => {
+    const state = run(initialState({ sessions: [session], picks: noPicks, loginMethod: 'deviceCode' }), {
+      type: 'tokenChecked',
+    });
+    expect(commandOf(state, 'startLogin').method).toBe('deviceCode');
+  });
+});
+
+describe('setup form', () => {
+  const setup = (): FlowState => initialState({ sessions: [], picks: noPicks });
+
+  it('moves from a valid start URL to the region, then saves both', () => {
+    let state = run(setup(), { type: 'setupEdited', edit: typed('https://corp.awsapps.com/start') });
+    state = run(state, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').field).toBe('region');
+    state = run(state, { type: 'setupEdited', edit: typed('eu-west-1') }, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').saving).toBe(true);
+    expect(lastCommand(state)).toMatchObject({
+      type: 'saveSession',
+      startUrl: 'https://corp.awsapps.com/start',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('says what is wrong with a start URL or a region', () => {
+    const clear: FlowEvent = { type: 'setupEdited', edit: { kind: 'clear' } };
+    let state = run(setup(), { type: 'setupEdited', edit: typed('corp') }, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').problem).toMatch(/start URL/);
+    state = run(
+      state,
+      clear,
+      { type: 'setupEdited', edit: typed('http://corp.example/start') },
+      { type: 'setupFieldSwitched' },
+      { type: 'setupEdited', edit: typed('eu-west-1') },
+      { type: 'setupSubmitted' },
+    );
+    expect(screenOf(state, 'setup').problem).toMatch(/https/);
+    state = run(
+      state,
+      { type: 'setupFieldSwitched' },
+      clear,
+      { type: 'setupEdited', edit: typed('https://corp.example/start') },
+      { type: 'setupFieldSwitched' },
+      clear,
+      { type: 'setupEdited', edit: typed('Ireland') },
+      { type: 'setupSubmitted' },
+    );
+    expect(screenOf(state, 'setup').problem).toMatch(/region/);
+    expect(state.outbox).toEqual([]);
+  });
+
+  it('checks the token of the saved session, or shows why it could not be saved', () => {
+    const failed = run(setup(), { type: 'sessionSaveFailed', message: 'Could not write.' });
+    expect(screenOf(failed, 'setup').problem).toBe('Could not write.');
+    const saved = run(setup(), { type: 'sessionSaved', session });
+    expect(saved.data.sessions).toEqual([session]);
+    expect(lastCommand(saved)).toMatchObject({ type: 'loadToken', session });
+  });
+});
+
+describe('login', () => {
+  function loginStarted(): FlowState {
+    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    const { attempt } = screenOf(state, 'login');
+    return run(state, {
+      type: 'loginStarted',
+      attempt,
+      display: {
+        kind: 'authCode',
+        url: 'https://oidc.example/authorize?x=1',
+        redirectUri: 'http://127.0.0.1:4321/oauth/callback',
+        deadline: expiresAt,
+      },
+    });
+  }
+
+  it('opens the browser once the sign-in has started, and shows whether it could', () => {
+    const state = loginStarted();
+    expect(lastCommand(state)).toMatchObject({ type: 'openUrl', url: 'https://oidc.example/authorize?x=1' });
+    const headless = run(state, {
+      type: 'urlOpened',
+      purpose: 'login',
+      url: 'https://oidc.example/authorize?x=1',
+      outcome: 'headless',
+    });
+    expect(screenOf(headless, 'login').browser).toBe('headless');
+  });
+
+  it('ignores answers to an older sign-in attempt', () => {
+    const state = loginStarted();
+    const { attempt } = screenOf(state, 'login');
+    expect(run(state, { type: 'signedIn', attempt: attempt - 1, expiresAt })).toBe(state);
+    expect(run(state, { type: 'loginFailed', attempt: attempt - 1, message: 'old' })).toBe(state);
+  });
+
+  it('opens the URL again on `o` and copies it on `c`', () => {
+    const state = loginStarted();
+    expect(lastCommand(run(state, { type: 'loginUrlOpened' }))).toMatchObject({ type: 'openUrl' });
+    expect(lastCommand(run(state, { type: 'loginUrlCopied' }))).toMatchObject({
+      type: 'copy',
+      text: 'https://oidc.example/authorize?x=1',
+    });
+  });
+
+  it('submits a pasted callback URL and shows why it was refused', () => {
+    let state = run(loginStarted(), {
+      type: 'pasteEdited',
+      edit: typed(' http://127.0.0.1:4321/oauth/callback?code=c '),
+    });
+    state = run(state, { type: 'pasteSubmitted' });
+    expect(lastCommand(state)).toMatchObject({
+      type: 'submitCallbackUrl',
+      text: 'http://127.0.0.1:4321/oauth/callback?code=c',
+    });
+    state = run(state, { type: 'pasteRejected', message: 'That address is not from this sign-in.' });
+    expect(screenOf(state, 'login').problem).toBe('That address is not from this sign-in.');
+    state = run(state, { type: 'pasteEdited', edit: { kind: 'deleteBackward' } });
+    expect(screenOf(state, 'login').problem).toBeUndefined();
+  });
+
+  it('does not submit an empty paste field', () => {
+    const state = loginStarted();
+    expect(run(state, { type: 'pasteSubmitted' }).outbox).toEqual(state.outbox);
+  });
+
+  it('cancels on Esc, and signs in again on retry', () => {
+    let state = run(loginStarted(), { type: 'back' });
+    expect(lastCommand(state).type).toBe('cancelLogin');
+    expect(screenOf(state, 'error').message).toMatch(/cancelled/);
+    state = run(state, { type: 'retry' });
+    expect(state.screen.kind).toBe('login');
+    expect(lastCommand(state).type).toBe('startLogin');
+  });
+
+  it('shows a failed sign-in as an error with a retry', () => {
+    const state = loginStarted();
+    const { attempt } = screenOf(state, 'login');
+    const failed = run(state, { type: 'loginFailed', attempt, message: 'The sign-in was denied.' });
+    expect(screenOf(failed, 'error')).toMatchObject({ message: 'The sign-in was denied.' });
+    expect(screenOf(failed, 'error').retry.kind).toBe('login');
+  });
+});
+
+describe('accounts', () => {
+  it('appends pages as they arrive, then lists the roles', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    const { generation } = commandOf(state, 'loadAccounts');
+    state = run(state, { type: 'accountsPage', generation, accounts: [prod] });
+    expect(state.data.accounts).toEqual([prod]);
+    state = run(
+      state,
+      { type: 'accountsPage', generation, accounts: [dev] },
+      { type: 'accountsLoaded', generation },
+    );
+    expect(state.data.accounts).toEqual([prod, dev]);
+    expect(state.data.accountsLoad.status).toBe('done');
+    expect(lastCommand(state)).toMatchObject({
+      type: 'loadRoles',
+      accountIds: [prod.accountId, dev.accountId],
+    });
+  });
+
+  it('shows cached lists at once and swaps in the fresh list when complete, noting the change', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    const { generation } = commandOf(state, 'loadAccounts');
+    const roles = new Map([[prod.accountId, ['Admin']]]);
+    state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: [prod, dev], roles } });
+    expect(state.data.accounts).toEqual([prod, dev]);
+    expect(state.data.roles).toBe(roles);
+    state = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
+    expect(state.data.accounts).toEqual([prod, dev]);
+    state = run(state, { type: 'accountsLoaded', generation });
+    expect(state.data.accounts).toEqual([prod, qa]);
+    expect(state.data.change).toEqual({ added: 1, removed: 1 });
+  });
+
+  it('ignores pages of an older listing', () => {
+    const state = signedInWithAccounts();
+    const stale = run(state, { type: 'accountsPage', generation: 1, accounts: [qa] });
+    expect(stale.data.accounts).toEqual([prod, dev]);
+  });
+
+  it('refreshes on request, once at a time', () => {
+    const state = run(signedInWithAccounts(), { type: 'refreshRequested' });
+    expect(state.data.accountsLoad.status).toBe('loading');
+    expect(lastCommand(state)).toMatchObject({ type: 'loadAccounts', fromCache: false });
+    expect(run(state, { type: 'refreshRequested' }).outbox).toEqual(state.outbox);
+  });
+
+  it('shows a failed first listing as an error whose retry lists again', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    const { generation } = commandOf(state, 'loadAccounts');
+    state = run(state, { type: 'accountsFailed', generation, message: 'Identity Center kept failing.' });
+    expect(screenOf(state, 'error').message).toBe('Identity Center kept failing.');
+    state = run(state, { type: 'retry' });
+    expect(state.screen.kind).toBe('accounts');
+    expect(lastCommand(state).type).toBe('loadAccounts');
+  });
+
+  it('keeps a listed account list when a refresh fails, with a note', () => {
+    let state = run(signedInWithAccounts(), { type: 'refreshRequested' });
+    const { generation } = commandOf(state, 'loadAccounts');
+    state = run(state, { type: 'accountsFailed', generation, message: 'No network.' });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.note).toBe('No network.');
+    expect(state.data.accounts).toEqual([prod, dev]);
+  });
+
+  it('adds role lists as they arrive and caches both lists when done', () => {
+    let state = signedInWithAccounts();
+    const { generation } = state.data.rolesLoad;
+    state = run(state, { type: 'rolesLoaded', entries: [[prod.accountId, ['Admin', 'ReadOnly']]] });
+    expect(state.data.roles.get(prod.accountId)).toEqual(['Admin', 'ReadOnly']);
+    state = run(state, { type: 'rolesDone', generation });
+    expect(state.data.rolesLoad.status).toBe('done');
+    expect(lastCommand(state)).toMatchObject({ type: 'writeCachedLists' });
+    const failed = run(signedInWithAccounts(), { type: 'rolesFailed', generation, message: 'Throttled.' });
+    expect(failed.data.note).toBe('Throttled.');
+  });
+
+  it('keeps the query and selection of the accounts list across screens', () => {
+    let state = run(
+      signedInWithAccounts(),
+      { type: 'listQueryEdited', edit: typed('p') },
+      { type: 'listQueryEdited', edit: typed('ay') },
+      { type: 'listMoved', move: 'down', rowCount: 2, height: 10 },
+    );
+    state = run(state, { type: 'accountChosen', account: dev }, { type: 'back' });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.accountsList).toEqual({ query: 'pay', cursor: 1, top: 0 });
+    state = run(state, { type: 'listQueryEdited', edit: { kind: 'deleteBackward' } });
+    expect(state.data.accountsList).toEqual({ query: 'pa', cursor: 0, top: 0 });
+  });
+
+  it('stars and unstars a favorite', () => {
+    let state = run(signedInWithAccounts(), { type: 'favoriteToggled', accountId: dev.accountId });
+    expect(state.data.picks.favorites).toEqual([dev.accountId]);
+    expect(lastCommand(state)).toMatchObject({
+      type: 'setFavorite',
+      accountId: dev.accountId,
+      favorite: true,
+    });
+    state = run(state, { type: 'favoriteToggled', accountId: dev.accountId });
+    expect(state.data.picks.favorites).toEqual([]);
+    expect(lastCommand(state)).toMatchObject({ favorite: false });
+    const picks: UserPicks = { ...noPicks, favorites: [prod.accountId] };
+    expect(run(state, { type: 'picksChanged', picks }).data.picks).toBe(picks);
+  });
+
+  it('opens the roles of a chosen account, fetching them when unknown, and records the pick', () => {
+    const state = run(signedInWithAccounts(), { type: 'accountChosen', account: dev });
+    expect(screenOf(state, 'roles').account).toBe(dev);
+    expect(commandOf(state, 'recordPick')).toMatchObject({ accountId: dev.accountId });
+    expect(commandOf(state, 'loadRoles')).toMatchObject({ accountIds: [dev.accountId] });
+    expect(commandOf(state, 'loadRoles').generation).toBeUndefined();
+  });
+
+  it('leaves on Esc: to the session picker with several sessions, else quits', () => {
+    expect(lastCommand(run(signedInWithAccounts(), { type: 'back' })).type).toBe('quit');
+    let state = initialState({ sessions: [session, other], picks: noPicks });
+    state = run(
+      state,
+      { type: 'sessionChosen', session },
+      { type: 'tokenChecked', expiresAt },
+      { type: 'back' },
+    );
+    expect(state.screen.kind).toBe('sessionPicker');
+  });
+});
+
+describe('roles and credentials', () => {
+  it('fetches credentials for a role chosen in the roles screen; Esc goes back to the roles', () => {
+    let state = run(signedInWithAccounts(), { type: 'accountChosen', account: prod });
+    state = run(state, { type: 'listQueryEdited', edit: typed('adm') });
+    expect(screenOf(state, 'roles').list.query).toBe('adm');
+    state = run(state, { type: 'roleChosen', account: prod, roleName: 'Admin' });
+    const screen = screenOf(state, 'credentials');
+    expect(screen.from).toBe('roles');
+    expect(commandOf(state, 'fetchCredentials')).toMatchObject({
+      request: screen.request,
+      roleName: 'Admin',
+    });
+    expect(state.outbox.filter((command) => command.type === 'recordPick').at(-1)).toMatchObject({
+      roleName: 'Admin',
+    });
+    expect(screenOf(run(state, { type: 'back' }), 'roles').account).toBe(prod);
+  });
+
+  it('goes straight to credentials from an account × role row; Esc goes back to the accounts', () => {
+    const state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
+    expect(screenOf(state, 'credentials').from).toBe('accounts');
+    expect(run(state, { type: 'back' }).screen.kind).toBe('accounts');
+  });
+
+  it('shows the credentials of the latest fetch only', () => {
+    const state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
+    const { request } = screenOf(state, 'credentials');
+    expect(
+      screenOf(run(state, { type: 'credentialsReceived', request: request - 1, credentials }), 'credentials')
+        .credentials,
+    ).toBeUndefined();
+    expect(
+      screenOf(run(state, { type: 'credentialsReceived', request, credentials }), 'credentials').credentials,
+    ).toBe(credentials);
+  });
+
+  it('shows the secret on `s`, and fetches fresh credentials on `r`, masked again', () => {
+    let state = run(onCredentials(), { type: 'secretToggled' });
+    expect(screenOf(state, 'credentials').showSecret).toBe(true);
+    state = run(state, { type: 'credentialsRefreshRequested' });
+    expect(screenOf(state, 'credentials')).toMatchObject({ showSecret: false, credentials: undefined });
+    expect(lastCommand(state).type).toBe('fetchCredentials');
+  });
+
+  it('copies export lines with every variable', () => {
+    const command = lastCommand(run(onCredentials(), { type: 'exportLinesCopied' }));
+    expect(command).toMatchObject({ type: 'copy' });
+    expect(command.type === 'copy' && command.text).toBe(
+      [
+        "export AWS_ACCESS_KEY_ID='ASIAEXAMPLE'",
+        "export AWS_SECRET_ACCESS_KEY='secret/key+value'",
+        "export AWS_SESSION_TOKEN='token=='",
+        'export AWS_CREDENTIAL_EXPIRATION=2030-01-01T01:00:00Z',
+      ].join('\n'),
+    );
+  });
+
+  it('opens the console and says where when no browser opened', () => {
+    let state = run(onCredentials(), { type: 'consoleRequested' });
+    expect(lastCommand(state)).toMatchObject({ type: 'openConsole', roleName: 'Admin', credentials });
+    state = run(state, {
+      type: 'urlOpened',
+      purpose: 'console',
+      url: 'https://signin.example/x',
+      outcome: 'headless',
+    });
+    expect(screenOf(state, 'credentials').notice).toBe('Open the AWS console at https://signin.example/x');
+    state = run(state, { type: 'noticeShown', message: 'Copied the export lines.' });
+    expect(screenOf(state, 'credentials').notice).toBe('Copied the export lines.');
+  });
+
+  it('shows a failed fetch as an error whose retry fetches again', () => {
+    let state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
+    const { request } = screenOf(state, 'credentials');
+    state = run(state, { type: 'credentialsFailed', request, message: 'Not granted.' });
+    expect(screenOf(state, 'error').message).toBe('Not granted.');
+    state = run(state, { type: 'retry' });
+    expect(screenOf(state, 'credentials').request).toBeGreaterThan(request);
+    expect(lastCommand(state).type).toBe('fetchCredentials');
+  });
+
+  it('quits on `q`', () => {
+    expect(lastCommand(run(onCredentials(), { type: 'quit' })).type).toBe('quit');
+  });
+});
+
+describe('export dialog', () => {
+  it('proposes --profile, else the name used last, else one made from account and role', () => {
+    const made = run(onCredentials(), { type: 'exportOpened' });
+    expect(screenOf(made, 'exportDialog')).toMatchObject({
+      profileName: 'payments-prod-Admin',
+      target: 'static',
+    });
+    const remembered = run(onCredentials(), {
+      type: 'picksChanged',
+      picks: { ...noPicks, profileNames: { [`${prod.accountId}/Admin`]: 'pay' } },
+    });
+    expect(screenOf(run(remembered, { type: 'exportOpened' }), 'exportDialog').profileName).toBe('pay');
+    let flagged = initialState({ sessions: [session], picks: noPicks, profile: 'work' });
+    flagged = run(
+      flagged,
+      { type: 'tokenChecked', expiresAt },
+      { type: 'roleChosen', account: prod, roleName: 'Admin' },
+    );
+    const { request } = screenOf(flagged, 'credentials');
+    flagged = run(flagged, { type: 'credentialsReceived', request, credentials }, { type: 'exportOpened' });
+    expect(screenOf(flagged, 'exportDialog').profileName).toBe('work');
+  });
+
+  it('switches target on Tab and writes on Enter', () => {
+    let state = run(
+      onCredentials(),
+      { type: 'exportOpened' },
+      { type: 'profileNameEdited', edit: { kind: 'clear' } },
+      { type: 'profileNameEdited', edit: typed('prod') },
+      { type: 'exportTargetSwitched' },
+      { type: 'exportSubmitted' },
+    );
+    expect(screenOf(state, 'exportDialog').phase).toBe('writing');
+    const command = commandOf(state, 'export');
+    expect(command.export).toMatchObject({ target: 'sso', profile: 'prod', roleName: 'Admin', force: false });
+    state = run(state, {
+      type: 'exportWritten',
+      request: command.request,
+      file: '/h/.aws/config',
+      profile: 'prod',
+    });
+    expect(screenOf(state, 'exportDialog')).toMatchObject({
+      phase: 'done',
+      written: { file: '/h/.aws/config' },
+    });
+    expect(lastCommand(state)).toMatchObject({
+      type: 'rememberProfileName',
+      profile: 'prod',
+      roleName: 'Admin',
+    });
+    expect(run(state, { type: 'back' }).screen.kind).toBe('credentials');
+  });
+
+  it('asks before overwriting: yes writes with force, no goes back to editing', () => {
+    let state = run(onCredentials(), { type: 'exportOpened' }, { type: 'exportSubmitted' });
+    state = run(state, { type: 'exportExists', request: commandOf(state, 'export').request });
+    expect(screenOf(state, 'exportDialog').phase).toBe('confirmOverwrite');
+    expect(screenOf(run(state, { type: 'overwriteAnswered', yes: false }), 'exportDialog').phase).toBe(
+      'editing',
+    );
+    const yes = run(state, { type: 'overwriteAnswered', yes: true });
+    expect(lastCommand(yes)).toMatchObject({ type: 'export', export: { force: true } });
+  });
+
+  it('refuses an unusable profile name and shows a failed write', () => {
+    let state = run(
+      onCredentials(),
+      { type: 'exportOpened' },
+      { type: 'profileNameEdited', edit: typed(' x') },
+      { type: 'exportSubmitted' },
+    );
+    expect(screenOf(state, 'exportDialog').problem).toMatch(/spaces/);
+    expect(state.outbox).toEqual([]);
+    state = run(state, { type: 'profileNameEdited', edit: { kind: 'clear' } });
+    state = run(state, { type: 'profileNameEdited', edit: typed('ok') }, { type: 'exportSubmitted' });
+    state = run(state, {
+      type: 'exportFailed',
+      request: commandOf(state, 'export').request,
+      message: 'Locked.',
+    });
+    expect(screenOf(state, 'exportDialog')).toMatchObject({ phase: 'editing', problem: 'Locked.' });
+  });
+});
+
+describe('an expired session (401)', () => {
+  it('signs in again and comes back to the credentials, fetching them afresh', () => {
+    let state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
+    state = run(state, { type: 'sessionExpired' });
+    const login = screenOf(state, 'login');
+    expect(login.reason).toMatch(/expired/);
+    expect(login.resume.kind).toBe('credentials');
+    state = run(
+      state,
+      { type: 'commandsTaken', upTo: state.nextId },
+      { type: 'signedIn', attempt: login.attempt, expiresAt },
+    );
+    expect(screenOf(state, 'credentials').roleName).toBe('Admin');
+    expect(lastCommand(state).type).toBe('fetchCredentials');
+  });
+
+  it('restarts the listing the 401 interrupted', () => {
+    let state = run(signedInWithAccounts(), { type: 'refreshRequested' }, { type: 'sessionExpired' });
+    expect(state.data.accountsLoad.status).toBe('interrupted');
+    const { attempt } = screenOf(state, 'login');
+    state = run(state, { type: 'signedIn', attempt, expiresAt });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.accountsLoad.status).toBe('loading');
+    expect(lastCommand(state).type).toBe('loadAccounts');
+  });
+
+  it('comes back to the export dialog ready to write again', () => {
+    let state = run(
+      onCredentials(),
+      { type: 'exportOpened' },
+      { type: 'exportSubmitted' },
+      { type: 'sessionExpired' },
+    );
+    const { attempt } = screenOf(state, 'login');
+    state = run(state, { type: 'signedIn', attempt, expiresAt });
+    expect(screenOf(state, 'exportDialog').phase).toBe('editing');
+  });
+
+  it('is ignored while signing in', () => {
+    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    expect(run(state, { type: 'sessionExpired' })).toBe(state);
+  });
+});
+
+describe('the outbox', () => {
+  it('drops the commands the effect layer has taken', () => {
+    const state = run(
+      signedInWithAccounts(),
+      { type: 'favoriteToggled', accountId: prod.accountId },
+      { type: 'quit' },
+    );
+    const [first] = state.outbox;
+    const rest = run(state, { type: 'commandsTaken', upTo: first!.id });
+    expect(rest.outbox.map((command) => command.type)).toEqual(['quit']);
+  });
+});

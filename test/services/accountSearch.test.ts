@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createAccountSearch, type SearchHit } from '../../source/services/accountSearch.js';
+import type { Account } from '../../source/services/portal.js';
+import { generateOrganization } from '../../source/simulator/organization.js';
+
+const organization = generateOrganization({ accounts: 300 });
+/** An account whose email says something its name does not, as in most real organizations. */
+const research: Account = {
+  accountId: '000000000042',
+  accountName: 'zeta-research',
+  emailAddress: 'cloud-ops-team@corp.example',
+};
+const accounts: Account[] = [
+  ...organization.accounts.map(({ accountId, accountName, emailAddress }) => ({
+    accountId,
+    accountName,
+    emailAddress,
+  })),
+  research,
+];
+const roles = new Map(organization.accounts.map((account) => [account.accountId, account.roles]));
+const search = createAccountSearch(accounts, roles);
+
+function label(hit: SearchHit): string {
+  return hit.row.kind === 'role'
+    ? `${hit.row.account.accountName}/${hit.row.roleName}`
+    : hit.row.account.accountName;
+}
+
+function top(query: string, count: number): string[] {
+  return search.search(query).slice(0, count).map(label);
+}
+
+describe('createAccountSearch', () => {
+  it('gives every account, in order, for an empty query', () => {
+    const hits = search.search('   ');
+    expect(hits.map((hit) => hit.row.account)).toEqual(accounts);
+    expect(hits.every((hit) => hit.row.kind === 'account')).toBe(true);
+  });
+
+  it('ranks the account with the exact name first, then its numbered namesakes', () => {
+    expect(top('fraud-detection-prod', 3)).toEqual([
+      'fraud-detection-prod',
+      'fraud-detection-prod-02',
+      'fraud-detection-prod-03',
+    ]);
+  });
+
+  it('ranks the account whose id is typed exactly first, alone', () => {
+    const target = accounts[123]!;
+    const hits = search.search(target.accountId);
+    expect(hits[0]?.row).toEqual({ kind: 'account', account: target });
+    expect(hits[0]?.matches.accountId).toEqual([[0, 11]]);
+  });
+
+  it('finds an account by a part of its email address', () => {
+    const hits = search.search('cloud-ops');
+    expect(hits.map(label)).toEqual(['zeta-research']);
+    expect(hits[0]?.matches.emailAddress).toEqual([[0, 8]]);
+  });
+
+  it('tolerates typos', () => {
+    expect(top('fraud-detcetion-sandbox', 1)).toEqual(['fraud-detection-sandbox']);
+    expect(top('invnetory', 1)[0]).toMatch(/^inventory-/);
+  });
+
+  it('puts the AdministratorAccess roles of the prod accounts on top of `prod admin`', () => {
+    const expected = organization.accounts
+      .filter((account) => /-prod(-\d\d)?$/.test(account.accountName))
+      .filter((account) => account.roles.includes('AdministratorAccess'))
+      .map((account) => `${account.accountName}/AdministratorAccess`);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(new Set(top('prod admin', expected.length))).toEqual(new Set(expected));
+  });
+
+  it('needs every word to match the row, and a role row needs a word to match its role', () => {
+    const hits = search.search('analytics-prod security');
+    expect(hits.map(label)).toContain('analytics-prod/SecurityAudit');
+    for (const hit of hits) {
+      expect(hit.row.kind).toBe('role');
+      if (hit.row.kind === 'role') expect(hit.row.roleName).toBe('SecurityAudit');
+    }
+    expect(search.search('fraud-detection-prod').every((hit) => hit.row.kind === 'account')).toBe(true);
+  });
+
+  it('reports the matched characters of each field for highlighting', () => {
+    const [hit] = search.search('analytics-prod admin');
+    expect(label(hit!)).toBe('analytics-prod/AdministratorAccess');
+    expect(hit!.matches.accountName).toEqual([[0, 13]]);
+    expect(hit!.matches.roleName).toEqual([[0, 4]]);
+  });
+
+  it('prefers a word that starts a name part to one buried inside a word', () => {
+    const names = search.search('prod').map(label);
+    const firstPreprod = names.findIndex((name) => name.includes('preprod'));
+    const lastProd = names.findLastIndex((name) => /-prod(-\d\d)?$/.test(name));
+    expect(firstPreprod).toBeGreaterThan(0);
+    expect(lastProd).toBeLessThan(firstPreprod);
+  });
+
+  it('answers a query typed letter by letter exactly as the same query typed at once', () => {
+    const typed = createAccountSearch(accounts, roles);
+    const query = 'payments-prod read';
+    let last: SearchHit[] = [];
+    for (let length = 1; length <= query.length; length++) last = typed.search(query.slice(0, length));
+    const fresh = createAccountSearch(accounts, roles).search(query);
+    expect(last.map(label)).toEqual(fresh.map(label));
+    expect(fresh.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { App } from '../../source/ui/App.js';
+import type { Account } from '../../source/services/portal.js';
+import type { SsoSession } from '../../source/services/ssoSession.js';
+import { clock, createFakeServices, NOW, type FakeWorld } from './fakeServices.js';
+import { KEYS, renderTerminal } from './terminal.js';
+
+const session: SsoSession = {
+  name: 'corp',
+  startUrl: 'https://corp.awsapps.com/start',
+  region: 'eu-west-1',
+  scopes: [],
+};
+const account = (accountId: string, accountName: string): Account => ({
+  accountId,
+  accountName,
+  emailAddress: `aws+${accountName}@example.com`,
+});
+const prod = account('111111111111', 'payments-prod');
+const dev = account('222222222222', 'payments-dev');
+const audit = account('333333333333', 'audit');
+const signedIn = { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) };
+
+function start(world: Partial<FakeWorld> = {}) {
+  const fake = createFakeServices({
+    accounts: [prod, dev, audit],
+    roles: new Map([
+      [prod.accountId, ['AdministratorAccess', 'ReadOnlyAccess']],
+      [dev.accountId, ['DeveloperAccess']],
+      [audit.accountId, ['SecurityAudit']],
+    ]),
+    signIn: signedIn,
+    ...world,
+  });
+  const terminal = renderTerminal(<App services={fake.services} sessions={[session]} clock={clock} />);
+  return { ...fake, terminal };
+}
+
+afterEach(cleanup);
+
+describe('the accounts screen', () => {
+  it('lists the accounts with a count, and filters them as the user types', async () => {
+    const { terminal } = start();
+    await terminal.waitFor('3 / 3');
+    expect(terminal.frame()).toContain('payments-prod');
+    expect(terminal.frame()).toContain('111111111111');
+    terminal.press('aud');
+    const frame = await terminal.waitFor('1 / 3');
+    expect(frame).toContain('audit');
+    expect(frame).not.toContain('payments-prod');
+  });
+
+  it('finds account × role rows once roles are known; Enter on one goes straight to its credentials', async () => {
+    const { terminal } = start();
+    await terminal.waitFor('3 / 3');
+    terminal.press('prod admin');
+    await terminal.waitFor('payments-prod / AdministratorAccess');
+    terminal.press(KEYS.enter);
+    const frame = await terminal.waitFor('ASIA11111111');
+    expect(frame).toContain('AdministratorAccess');
+  });
+
+  it('opens the roles of the selected account with ↓ and Enter', async () => {
+    const { terminal } = start();
+    await terminal.waitFor('3 / 3');
+    terminal.press(KEYS.down);
+    await terminal.waitFor(/› +payments-dev/);
+    terminal.press(KEYS.enter);
+    const frame = await terminal.waitFor('Roles · payments-dev');
+    expect(frame).toContain('DeveloperAccess');
+  });
+
+  it('moves with Ctrl-N/Ctrl-P, End and Home', async () => {
+    const { terminal } = start();
+    await terminal.waitFor('3 / 3');
+    terminal.press(KEYS.end);
+    await terminal.waitFor(/› +audit/);
+    terminal.press(KEYS.home);
+    await terminal.waitFor(/› +payments-prod/);
+    terminal.press(KEYS.ctrlN);
+    await terminal.waitFor(/› +payments-dev/);
+    terminal.press(KEYS.ctrlP);
+    await terminal.waitFor(/› +payments-prod/);
+  });
+
+  it('edits the query: Backspace deletes, Ctrl-U clears, Esc clears, then Esc leaves', async () => {
+    const { terminal, calls } = start();
+    await terminal.waitFor('3 / 3');
+    terminal.press('auditqqq');
+    await terminal.waitFor('0 / 3');
+    terminal.press(KEYS.backspace, KEYS.backspace, KEYS.backspace);
+    await terminal.waitFor('1 / 3');
+    terminal.press(KEYS.ctrlU);
+    await terminal.waitFor('3 / 3');
+    terminal.press('dev');
+    await terminal.waitFor('1 / 3');
+    terminal.press(KEYS.escape);
+    await terminal.waitFor('3 / 3');
+    expect(calls.opened).toEqual([]);
+  });
+
+  it('stars a favorite with Ctrl-F and shows favorites first on an empty query', async () => {
+    const { terminal, state } = start();
+    await terminal.waitFor('3 / 3');
+    terminal.press(KEYS.end);
+    await terminal.waitFor(/› +audit/);
+    terminal.press(KEYS.ctrlF);
+    const frame = await terminal.waitFor(/★ audit/);
+    const lines = frame.split('\n');
+    expect(lines.findIndex((line) => line.includes('audit'))).toBeLessThan(
+      lines.findIndex((line) => line.includes('payments-prod')),
+    );
+    await vi.waitFor(() => expect(state.picks.favorites).toEqual([audit.accountId]));
+  });
+
+  it('shows the cached list at once, marks the refresh, then notes what changed', async () => {
+    const fresh = account('444444444444', 'ledger-prod');
+    const { terminal } = start({
+      accounts: [prod, dev, fresh],
+      cached: { accounts: [prod, dev, audit], roles: new Map() },
+    });
+    const frame = await terminal.waitFor('1 accounts added, 1 removed');
+    expect(frame).toContain('ledger-prod');
+    expect(frame).not.toContain('audit');
+  });
+
+  it('refreshes with Ctrl-R', async () => {
+    const { terminal, state } = start();
+    await terminal.waitFor('3 / 3');
+    state.accounts = [prod, dev, audit, account('555555555555', 'search-dev')];
+    terminal.press(KEYS.ctrlR);
+    const frame = await terminal.waitFor('4 / 4');
+    expect(frame).toContain('1 accounts added, 0 removed');
+  });
+
+  it('renders only the visible window of 10,000 accounts', async () => {
+    const many = Array.from({ length: 10_000 }, (_, index) =>
+      account(String(index).padStart(12, '0'), `team-${String(index).padStart(5, '0')}`),
+    );
+    const { terminal } = start({ accounts: many, roles: new Map() });
+    const frame = await terminal.waitFor('10,000 / 10,000');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame).toContain('team-00000');
+    terminal.press(KEYS.pageDown);
+    await terminal.waitFor(/› +team-000(1[5-9]|2\d)/);
+    terminal.press('team-09999');
+    await terminal.waitFor(/› +team-09999/);
+  });
+
+  it('shows an error with a retry when the accounts cannot be listed', async () => {
+    const { terminal } = start({ failures: new Map([['listAccounts', [new Error('boom')]]]) });
+    await terminal.waitFor('Unexpected error: boom');
+    terminal.press('r');
+    await terminal.waitFor('3 / 3');
+  });
+});

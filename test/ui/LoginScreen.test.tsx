@@ -1,0 +1,74 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SessionExpiredError } from '../../source/services/errors.js';
+import { KEYS } from './terminal.js';
+import { startApp } from './startApp.js';
+
+afterEach(cleanup);
+
+const callback = 'http://127.0.0.1:43123/oauth/callback?code=the-code&state=s';
+
+describe('the login screen', () => {
+  it('shows the full URL, opens it, says the browser is unavailable, and shows the time left', async () => {
+    const { terminal, calls } = startApp({ signIn: undefined });
+    const frame = await terminal.waitFor('No browser here');
+    expect(frame.replaceAll('\n', '')).toContain('code_challenge=abc');
+    expect(frame).toContain('time left 10m 00s');
+    expect(calls.opened).toHaveLength(1);
+    expect(calls.opened[0]).toContain('/authorize?response_type=code');
+  });
+
+  it('opens the URL again on `o` and copies it on `c`', async () => {
+    const { terminal, calls } = startApp({ signIn: undefined });
+    await terminal.waitFor('No browser here');
+    terminal.press('o');
+    await vi.waitFor(() => expect(calls.opened).toHaveLength(2));
+    terminal.press('c');
+    await terminal.waitFor('Copied the sign-in URL to the clipboard.');
+    expect(calls.copied).toEqual([calls.opened[0]]);
+  });
+
+  it('takes a pasted callback URL: refuses a foreign one, signs in with the right one', async () => {
+    const { terminal, calls } = startApp({ signIn: undefined });
+    await terminal.waitFor('paste here');
+    terminal.press('http://127.0.0.1:43123/oauth/callback?code=x&state=wrong');
+    await terminal.waitFor('state=wrong');
+    terminal.press(KEYS.enter);
+    await terminal.waitFor('That address does not belong to this sign-in.');
+    terminal.press(KEYS.ctrlU);
+    await terminal.waitForGone('state=wrong');
+    terminal.press(callback, KEYS.enter);
+    await terminal.waitFor('2 / 2');
+    expect(calls.pastedUrls.at(-1)).toBe(callback);
+  });
+
+  it('cancels on Esc and signs in again on `r`', async () => {
+    const { terminal, calls } = startApp({ signIn: undefined });
+    await terminal.waitFor('paste here');
+    terminal.press(KEYS.escape);
+    await terminal.waitFor('The sign-in was cancelled.');
+    terminal.press('r');
+    await terminal.waitFor('paste here');
+    expect(calls.logins).toEqual(['authCode', 'authCode']);
+  });
+
+  it('shows the device code large', async () => {
+    const { terminal } = startApp({ signIn: undefined }, { loginMethod: 'deviceCode' });
+    const frame = await terminal.waitFor('W D J B - M J H T');
+    expect(frame).toContain('https://device.sso.example/');
+    expect(frame).not.toContain('paste here');
+  });
+
+  it('signs in again after a 401 and carries on to the credentials the user asked for', async () => {
+    const { terminal } = startApp({ failures: new Map([['getCredentials', [new SessionExpiredError()]]]) });
+    await terminal.waitFor('2 / 2');
+    terminal.press('prod read');
+    await terminal.waitFor('payments-prod / ReadOnlyAccess');
+    terminal.press(KEYS.enter);
+    await terminal.waitFor('Your sign-in session has expired');
+    await terminal.waitFor('paste here');
+    terminal.press(callback, KEYS.enter);
+    const frame = await terminal.waitFor('ASIA11111111');
+    expect(frame).toContain('ReadOnlyAccess');
+  });
+});

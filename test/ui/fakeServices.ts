@@ -1,0 +1,200 @@
+import {
+  ProfileExistsError,
+  type AppServices,
+  type AuthCodeLoginHandle,
+  type CachedLists,
+  type DeviceCodeLoginHandle,
+  type ExportRequest,
+  type LoginMethod,
+  type SessionServices,
+  type SignIn,
+  type UserPicks,
+} from '../../source/flow/appServices.js';
+import { CancelledError, UserError } from '../../source/services/errors.js';
+import type { Account, RoleCredentials } from '../../source/services/portal.js';
+import type { SsoSession } from '../../source/services/ssoSession.js';
+
+export const NOW = new Date('2030-06-15T12:00:00Z');
+export const clock = (): Date => NOW;
+
+export interface FakeWorld {
+  accounts: Account[];
+  roles: Map<string, string[]>;
+  /** Undefined: no usable cached token, so the flow signs in. */
+  signIn?: SignIn;
+  cached?: CachedLists;
+  /** Errors the next calls throw, by method name, consumed one per call. */
+  failures: Map<string, unknown[]>;
+  /** Profiles that exist already (`file:profile`). */
+  existingProfiles: Set<string>;
+  picks: UserPicks;
+}
+
+export interface FakeCalls {
+  opened: string[];
+  copied: string[];
+  exports: ExportRequest[];
+  logins: LoginMethod[];
+  sessions: SsoSession[];
+  saved: { startUrl: string; region: string }[];
+  pastedUrls: string[];
+  cachedWrites: CachedLists[];
+  credentialFetches: number;
+}
+
+export const credentialsFor = (accountId: string, roleName: string): RoleCredentials => ({
+  accessKeyId: `ASIA${accountId.slice(0, 8)}`,
+  secretAccessKey: `SECRET-${roleName}-wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY`,
+  sessionToken: `TOKEN-${roleName}-IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJIMEYCIQD==`,
+  expiration: new Date(NOW.getTime() + (58 * 60 + 12) * 1000),
+});
+
+/** An in-memory AppServices: a small organization, a sign-in the test completes, files it only records. */
+export function createFakeServices(world: Partial<FakeWorld> = {}) {
+  const state: FakeWorld = {
+    accounts: [],
+    roles: new Map(),
+    failures: new Map(),
+    existingProfiles: new Set(),
+    picks: { favorites: [], recents: [], profileNames: {} },
+    ...world,
+  };
+  const calls: FakeCalls = {
+    opened: [],
+    copied: [],
+    exports: [],
+    logins: [],
+    sessions: [],
+    saved: [],
+    pastedUrls: [],
+    cachedWrites: [],
+    credentialFetches: 0,
+  };
+  let finishLogin: ((signIn: SignIn) => void) | undefined;
+
+  const failNext = (method: string): void => {
+    const error = state.failures.get(method)?.shift();
+    if (error !== undefined) throw error;
+  };
+
+  const session: SessionServices = {
+    async loadToken() {
+      return state.signIn;
+    },
+    async startLogin(method) {
+      calls.logins.push(method);
+      let resolve!: (signIn: SignIn) => void;
+      let reject!: (error: unknown) => void;
+      const signedIn = new Promise<SignIn>((ok, fail) => {
+        resolve = ok;
+        reject = fail;
+      });
+      signedIn.catch(() => undefined);
+      finishLogin = (signIn) => {
+        state.signIn = signIn;
+        resolve(signIn);
+      };
+      const base = {
+        signedIn,
+        deadline: new Date(NOW.getTime() + 10 * 60 * 1000),
+        cancel: () => reject(new CancelledError('The sign-in was cancelled.')),
+      };
+      if (method === 'deviceCode') {
+        const handle: DeviceCodeLoginHandle = {
+          ...base,
+          kind: 'deviceCode',
+          userCode: 'WDJB-MJHT',
+          verificationUri: 'https://device.sso.example/',
+          verificationUriComplete: 'https://device.sso.example/?user_code=WDJB-MJHT',
+        };
+        return handle;
+      }
+      const handle: AuthCodeLoginHandle = {
+        ...base,
+        kind: 'authCode',
+        authorizeUrl:
+          'https://oidc.eu-west-1.amazonaws.com/authorize?response_type=code&client_id=client-123&redirect_uri=http%3A%2F%2F127.0.0.1%3A43123%2Foauth%2Fcallback&state=s&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=abc',
+        redirectUri: 'http://127.0.0.1:43123/oauth/callback',
+        submitCallbackUrl(text) {
+          calls.pastedUrls.push(text);
+          if (!text.includes('state=s')) throw new UserError('That address does not belong to this sign-in.');
+          finishLogin?.({ expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) });
+        },
+      };
+      return handle;
+    },
+    async readCachedLists() {
+      return state.cached;
+    },
+    async writeCachedLists(lists) {
+      calls.cachedWrites.push(lists);
+    },
+    async listAccounts(onPage) {
+      failNext('listAccounts');
+      for (let start = 0; start < state.accounts.length; start += 100)
+        onPage(state.accounts.slice(start, start + 100));
+      return state.accounts;
+    },
+    async listRoles(accountIds, onRoles) {
+      failNext('listRoles');
+      for (const id of accountIds) onRoles(id, state.roles.get(id) ?? []);
+    },
+    async getCredentials(accountId, roleName) {
+      calls.credentialFetches++;
+      failNext('getCredentials');
+      return credentialsFor(accountId, roleName);
+    },
+    async exportProfile(request) {
+      failNext('exportProfile');
+      const file = request.target === 'static' ? '/home/u/.aws/credentials' : '/home/u/.aws/config';
+      if (!request.force && state.existingProfiles.has(`${file}:${request.profile}`)) {
+        throw new ProfileExistsError(request.profile, file);
+      }
+      calls.exports.push(request);
+      state.existingProfiles.add(`${file}:${request.profile}`);
+      return { file, profile: request.profile };
+    },
+    async consoleUrl(accountId, roleName) {
+      return `https://signin.aws.amazon.com/federation?Action=login&Destination=${accountId}/${roleName}`;
+    },
+  };
+
+  const services: AppServices = {
+    async saveSession(input) {
+      calls.saved.push(input);
+      return { name: 'default', startUrl: input.startUrl, region: input.region, scopes: [] };
+    },
+    forSession(chosen) {
+      calls.sessions.push(chosen);
+      return session;
+    },
+    async openUrl(url) {
+      calls.opened.push(url);
+      return 'headless';
+    },
+    async copyToClipboard(text) {
+      calls.copied.push(text);
+    },
+    readPicks: () => state.picks,
+    setFavorite(accountId, favorite) {
+      const favorites = state.picks.favorites.filter((id) => id !== accountId);
+      state.picks = { ...state.picks, favorites: favorite ? [...favorites, accountId] : favorites };
+      return state.picks;
+    },
+    recordPick(pick) {
+      state.picks = {
+        ...state.picks,
+        recents: [{ ...pick, count: 1, lastPickedAt: NOW.toISOString() }, ...state.picks.recents],
+      };
+      return state.picks;
+    },
+    rememberProfileName(accountId, roleName, profile) {
+      state.picks = {
+        ...state.picks,
+        profileNames: { ...state.picks.profileNames, [`${accountId}/${roleName}`]: profile },
+      };
+      return state.picks;
+    },
+  };
+  return { services, calls, state };
+}

@@ -1,0 +1,60 @@
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+
+/** Key sequences as a terminal sends them. */
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlF: '\u0006',
+  ctrlN: '\u000E',
+  ctrlP: '\u0010',
+  ctrlR: '\u0012',
+  ctrlU: '\u0015',
+} as const;
+
+export type Terminal = ReturnType<typeof renderTerminal>;
+
+/** Renders into ink-testing-library's fake terminal, with waits on what the screen shows instead of sleeps. */
+export function renderTerminal(tree: ReactElement) {
+  const instance = render(tree);
+  const frame = (): string => instance.lastFrame() ?? '';
+  return {
+    ...instance,
+    frame,
+    /** Waits until the screen shows `text` (or matches it), and returns the frame. */
+    async waitFor(text: string | RegExp): Promise<string> {
+      await vi.waitFor(
+        () => {
+          const current = frame();
+          if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) {
+            throw new Error(`The screen does not show ${String(text)}:\n${current}`);
+          }
+        },
+        { timeout: 3000, interval: 5 },
+      );
+      return frame();
+    },
+    /** Waits until the screen no longer shows `text`. */
+    async waitForGone(text: string): Promise<string> {
+      await vi.waitFor(
+        () => {
+          if (frame().includes(text)) throw new Error(`The screen still shows ${text}:\n${frame()}`);
+        },
+        { timeout: 3000, interval: 5 },
+      );
+      return frame();
+    },
+    press(...keys: string[]): void {
+      for (const key of keys) instance.stdin.write(key);
+    },
+  };
+}
