@@ -1,5 +1,5 @@
 import type { Account } from './portal.js';
-import { TermMatcher, type HitTable, type MatchRange, type TermHit } from './termMatcher.js';
+import { TermMatcher, type FieldRanges, type MatchRange, type WordMatch } from './termMatcher.js';
 
 export type { MatchRange } from './termMatcher.js';
 
@@ -26,39 +26,51 @@ export interface AccountSearch {
 
 type AccountField = 'accountName' | 'accountId' | 'emailAddress';
 
-interface RoleItem {
-  readonly roleName: string;
+/** What every search over the same account list shares: its matcher and its rows. */
+interface AccountIndex {
+  readonly matcher: TermMatcher<Account, AccountField>;
+  readonly rows: readonly SearchRow[];
 }
 
 /**
- * The matcher (and its Fuse index) of an account list, shared by every search over that same list: role
- * lists arrive in batches while the user types, and each batch makes a new search over the same accounts.
+ * Role lists arrive in batches while the user types, and each batch makes a new search over the same
+ * accounts; they all use one index.
  */
-const accountMatchers = new WeakMap<readonly Account[], TermMatcher<Account, AccountField>>();
+const accountIndexes = new WeakMap<readonly Account[], AccountIndex>();
 
-function accountMatcherFor(accounts: readonly Account[]): TermMatcher<Account, AccountField> {
-  let matcher = accountMatchers.get(accounts);
-  if (!matcher) {
-    matcher = new TermMatcher<Account, AccountField>(accounts, {
-      exactFields: ['accountId'],
-      fuzzyFields: ['accountName', 'emailAddress'],
-    });
-    accountMatchers.set(accounts, matcher);
+function accountIndexFor(accounts: readonly Account[]): AccountIndex {
+  let index = accountIndexes.get(accounts);
+  if (!index) {
+    index = {
+      matcher: new TermMatcher<Account, AccountField>(accounts, {
+        exactFields: ['accountId'],
+        fuzzyFields: ['accountName', 'emailAddress'],
+      }),
+      rows: accounts.map((account) => ({ kind: 'account', account })),
+    };
+    accountIndexes.set(accounts, index);
   }
-  return matcher;
+  return index;
 }
 
 interface WordHits {
-  readonly accounts: HitTable<TermHit<AccountField>>;
-  /** Accounts holding the word as a substring: the only ones that can hold a longer word starting with it. */
-  readonly exactAccounts: readonly number[];
-  readonly roles: ReadonlyMap<string, TermHit<'roleName'>>;
+  readonly accounts: WordMatch<AccountField>;
+  /** Undefined for a word too short to pick roles by. */
+  readonly roles: WordMatch<'roleName'> | undefined;
+  /** Per role of the role table: the word's score on that role name, Infinity when it does not match. */
+  readonly roleScores: Float64Array;
 }
 
 /** One letter is too little to pick roles by: it would list nearly every account × role pair. */
 const ROLE_WORD_MIN_LENGTH = 2;
 /** Whole answers kept for Backspace, which brings back the query typed just before. */
 const ANSWER_CACHE_SIZE = 8;
+/**
+ * Only answers up to this many rows are kept: a one-letter query's 100,000 row objects, kept, survive into
+ * the old generation and make every later garbage collection slower than recomputing them from the cached
+ * words would be.
+ */
+const ANSWER_CACHE_MAX_ROWS = 5_000;
 /** Words typed recently; a query grows one letter at a time, so most words of it were seen before. */
 const WORD_CACHE_SIZE = 24;
 
@@ -72,78 +84,54 @@ export function createAccountSearch(
   accounts: readonly Account[],
   rolesByAccount: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AccountSearch {
-  const accountMatcher = accountMatcherFor(accounts);
-  const roleItems = [...new Set([...rolesByAccount.values()].flat())].map((roleName) => ({ roleName }));
-  const roleMatcher = new TermMatcher<RoleItem, 'roleName'>(roleItems, {
-    exactFields: [],
-    fuzzyFields: ['roleName'],
-  });
-  const cache = new Map<string, WordHits>();
-  const accountRows: SearchRow[] = accounts.map((account) => ({ kind: 'account', account }));
+  const { matcher: accountMatcher, rows: accountRows } = accountIndexFor(accounts);
+  const roleTable = new RoleTable(accounts, rolesByAccount);
+  const roleMatcher = new TermMatcher<{ roleName: string }, 'roleName'>(
+    roleTable.names.map((roleName) => ({ roleName })),
+    { exactFields: [], fuzzyFields: ['roleName'] },
+  );
+  const words = new Map<string, WordHits>();
+  const found = new FoundRows();
 
   function wordHits(word: string): WordHits {
-    const cached = cache.get(word);
+    const cached = words.get(word);
     if (cached) return cached;
-    const prefix = longestCachedPrefix(cache, word);
-    const { hits, exact } = accountMatcher.match(word, prefix?.exactAccounts);
-    const roleHits = word.length >= ROLE_WORD_MIN_LENGTH ? roleMatcher.match(word).hits : new Map();
-    const result: WordHits = {
-      accounts: hits,
-      exactAccounts: exact,
-      roles: new Map([...roleHits].map(([index, hit]) => [roleItems[index]!.roleName, hit])),
-    };
-    if (cache.size >= WORD_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(word, result);
-    return result;
+    const prefix = longestCachedPrefix(words, word);
+    const roles = word.length >= ROLE_WORD_MIN_LENGTH ? roleMatcher.match(word, prefix?.roles) : undefined;
+    const roleScores = new Float64Array(roleTable.names.length).fill(Infinity);
+    roles?.indexes.forEach((role, position) => (roleScores[role] = roles.scores[position]!));
+    const hits: WordHits = { accounts: accountMatcher.match(word, prefix?.accounts), roles, roleScores };
+    if (words.size >= WORD_CACHE_SIZE) words.delete(words.keys().next().value as string);
+    words.set(word, hits);
+    return hits;
   }
 
   const answers = new Map<string, SearchHit[]>();
 
   return {
     search(query) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      if (words.length === 0) return accountRows.map((row) => ({ row, score: 0, matches: {} }));
-      const key = words.join(' ');
+      const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+      if (terms.length === 0) return accountRows.map((row) => ({ row, score: 0, matches: {} }));
+      const key = terms.join(' ');
       const answered = answers.get(key);
       if (answered) return answered;
-      const perWord = words.map(wordHits);
-      const found = new FoundRows();
-      addAccountRows(found, accountRows, perWord);
-      addRoleRows(found, accounts, rolesByAccount, perWord);
-      const ranked = found.ranked();
+      const perWord = terms.map(wordHits);
+      found.clear();
+      addAccountRows(found, perWord);
+      addRoleRows(found, roleTable, perWord);
+      const answer: Answer = { perWord, accounts, accountRows, roleTable };
+      // Rows are numbered accounts first, then account × role pairs.
+      const ranked = found.ranked((row, key) =>
+        row < accounts.length
+          ? new AccountHit(answer, row, key)
+          : new RoleHit(answer, row - accounts.length, key),
+      );
+      if (ranked.length > ANSWER_CACHE_MAX_ROWS) return ranked;
       if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
       answers.set(key, ranked);
       return ranked;
     },
   };
-}
-
-const SCORE_STEPS = 1_000_000;
-/** Positions up to this bound fit beside the score in a double's 53 exact bits. */
-const MAX_POSITION = 2 ** 32;
-
-/**
- * Hits in the order found (accounts in list order, then their roles), sorted by score with that order
- * breaking ties. Each hit's key packs both into one number, so the sort is a typed array's native numeric
- * sort: objects compared in JavaScript cost ~15 ms at 10,000 hits.
- */
-class FoundRows {
-  private readonly hits: SearchHit[] = [];
-  private readonly keys: number[] = [];
-
-  add(hit: SearchHit): void {
-    const score = Math.min(SCORE_STEPS - 1, Math.round(hit.score * SCORE_STEPS));
-    this.keys.push(score * MAX_POSITION + this.hits.length);
-    this.hits.push(hit);
-  }
-
-  ranked(): SearchHit[] {
-    const sorted = Float64Array.from(this.keys).sort();
-    const ranked = new Array<SearchHit>(sorted.length);
-    for (let index = 0; index < sorted.length; index++)
-      ranked[index] = this.hits[sorted[index]! % MAX_POSITION]!;
-    return ranked;
-  }
 }
 
 function longestCachedPrefix(cache: ReadonlyMap<string, WordHits>, word: string): WordHits | undefined {
@@ -154,91 +142,271 @@ function longestCachedPrefix(cache: ReadonlyMap<string, WordHits>, word: string)
   return undefined;
 }
 
-/** Accounts that every word matched; the rarest word's hits are the smallest set to walk. */
-function addAccountRows(found: FoundRows, rows: readonly SearchRow[], perWord: readonly WordHits[]): void {
-  const [rarest] = [...perWord].sort((a, b) => a.accounts.size - b.accounts.size);
-  if (perWord.length === 1) {
-    for (const [index, hit] of rarest!.accounts) found.add(new RowHit(rows[index]!, hit.score, [hit]));
-    return;
+/**
+ * The role lists as numbers: each distinct role name once, and every account × role pair numbered in
+ * account order, so a keystroke walks flat arrays instead of a map of string lists.
+ */
+class RoleTable {
+  readonly names: string[];
+  /** The pairs of account `a` are numbered pairStarts[a] up to pairStarts[a + 1]. */
+  private readonly pairStarts: Int32Array;
+  private readonly pairRoles: Int32Array;
+  private readonly pairAccounts: Int32Array;
+
+  constructor(accounts: readonly Account[], rolesByAccount: ReadonlyMap<string, readonly string[]>) {
+    const lists = accounts.map((account) => rolesByAccount.get(account.accountId) ?? []);
+    this.pairStarts = new Int32Array(accounts.length + 1);
+    lists.forEach(
+      (roles, account) => (this.pairStarts[account + 1] = this.pairStarts[account]! + roles.length),
+    );
+    this.pairRoles = new Int32Array(this.pairStarts[accounts.length]!);
+    this.pairAccounts = new Int32Array(this.pairRoles.length);
+    const ids = new Map<string, number>();
+    lists.forEach((roles, account) => {
+      roles.forEach((roleName, offset) => {
+        let id = ids.get(roleName);
+        if (id === undefined) ids.set(roleName, (id = ids.size));
+        this.pairRoles[this.pairStarts[account]! + offset] = id;
+        this.pairAccounts[this.pairStarts[account]! + offset] = account;
+      });
+    });
+    this.names = [...ids.keys()];
   }
-  for (const index of rarest!.accounts.keys()) {
+
+  get accountCount(): number {
+    return this.pairStarts.length - 1;
+  }
+
+  get pairCount(): number {
+    return this.pairRoles.length;
+  }
+
+  firstPair(account: number): number {
+    return this.pairStarts[account]!;
+  }
+
+  endPair(account: number): number {
+    return this.pairStarts[account + 1]!;
+  }
+
+  roleOfPair(pair: number): number {
+    return this.pairRoles[pair]!;
+  }
+
+  accountOfPair(pair: number): number {
+    return this.pairAccounts[pair]!;
+  }
+}
+
+/** Accounts that every word matched: the rarest word's hits, checked against the others in one merge walk. */
+function addAccountRows(found: FoundRows, perWord: readonly WordHits[]): void {
+  const matches = perWord.map((word) => word.accounts);
+  const rarest = matches.reduce((a, b) => (b.size < a.size ? b : a));
+  const walk = new MergeWalk(matches);
+  for (let position = 0; position < rarest.size; position++) {
+    const index = rarest.indexes[position]!;
     let total = 0;
-    const parts: TermHit<SearchField>[] = [];
-    for (const word of perWord) {
-      const hit = word.accounts.get(index);
-      if (!hit) break;
-      total += hit.score;
-      parts.push(hit);
+    for (let word = 0; word < matches.length && total !== Infinity; word++) {
+      total += walk.scoreOf(word, index);
     }
-    if (parts.length < perWord.length) continue;
-    found.add(new RowHit(rows[index]!, total / perWord.length, parts));
+    if (total !== Infinity) found.add(index, total / matches.length);
   }
 }
 
 /**
  * Account × role pairs where every word matched the account or the role, and at least one matched the
  * role only (otherwise the account row already says it all: `aud` lists the audit account, not its
- * SecurityAudit role too).
+ * SecurityAudit role too). A word that matches no role must match the account, so only that word's
+ * accounts are walked.
  */
-function addRoleRows(
-  found: FoundRows,
-  accounts: readonly Account[],
-  rolesByAccount: ReadonlyMap<string, readonly string[]>,
-  perWord: readonly WordHits[],
-): void {
-  if (perWord.every((word) => word.roles.size === 0)) return;
-  for (let index = 0; index < accounts.length; index++) {
-    const account = accounts[index]!;
-    const roles = rolesByAccount.get(account.accountId) ?? [];
-    for (let roleIndex = 0; roleIndex < roles.length; roleIndex++) {
-      const roleName = roles[roleIndex]!;
-      const hit = roleHit(perWord, index, roleName);
-      if (hit) found.add(new RowHit({ kind: 'role', account, roleName }, hit.score, hit.parts));
+function addRoleRows(found: FoundRows, roles: RoleTable, perWord: readonly WordHits[]): void {
+  const roleless = perWord.filter((word) => (word.roles?.size ?? 0) === 0).map((word) => word.accounts);
+  if (roles.pairCount === 0 || roleless.length === perWord.length) return;
+  const walked = roleless.length > 0 ? roleless.reduce((a, b) => (b.size < a.size ? b : a)) : undefined;
+  const walk = new MergeWalk(perWord.map((word) => word.accounts));
+  const onAccount = new Float64Array(perWord.length);
+  const accountCount = walked ? walked.size : roles.accountCount;
+  for (let position = 0; position < accountCount; position++) {
+    const account = walked ? walked.indexes[position]! : position;
+    const first = roles.firstPair(account);
+    const end = roles.endPair(account);
+    if (first === end) continue;
+    for (let word = 0; word < perWord.length; word++) onAccount[word] = walk.scoreOf(word, account);
+    for (let pair = first; pair < end; pair++) {
+      const role = roles.roleOfPair(pair);
+      let total = 0;
+      let roleOnly = false;
+      for (let word = 0; word < perWord.length && total !== Infinity; word++) {
+        const onRole = perWord[word]!.roleScores[role]!;
+        if (onAccount[word] === Infinity) roleOnly = true;
+        total += Math.min(onRole, onAccount[word]!);
+      }
+      if (roleOnly && total !== Infinity) found.add(roles.accountCount + pair, total / perWord.length);
     }
   }
 }
 
-function roleHit(
-  perWord: readonly WordHits[],
-  accountIndex: number,
-  roleName: string,
-): { score: number; parts: TermHit<SearchField>[] } | undefined {
-  let total = 0;
-  let roleMatched = false;
-  const parts: TermHit<SearchField>[] = [];
-  for (const word of perWord) {
-    const onRole = word.roles.get(roleName);
-    const onAccount = word.accounts.get(accountIndex);
-    if (!onRole && !onAccount) return undefined;
-    total += Math.min(onRole?.score ?? Infinity, onAccount?.score ?? Infinity);
-    if (onRole) {
-      if (!onAccount) roleMatched = true;
-      parts.push(onRole);
-    }
-    if (onAccount) parts.push(onAccount);
+/** Looks up several words' scores for records asked in ascending order, each word's hits walked once. */
+class MergeWalk {
+  private readonly cursors: Int32Array;
+
+  constructor(private readonly matches: readonly WordMatch<string>[]) {
+    this.cursors = new Int32Array(matches.length);
   }
-  return roleMatched ? { score: total / perWord.length, parts } : undefined;
+
+  /** The score of word number `word` on record `index`, Infinity when it did not match. */
+  scoreOf(word: number, index: number): number {
+    const match = this.matches[word]!;
+    let cursor = this.cursors[word]!;
+    while (cursor < match.size && match.indexes[cursor]! < index) cursor++;
+    this.cursors[word] = cursor;
+    return match.indexes[cursor] === index ? match.scores[cursor]! : Infinity;
+  }
 }
 
-/** A row found; the characters to highlight are worked out only when asked, for the rows on screen. */
-class RowHit implements SearchHit {
+/** Scores keep 20 bits: finer than any two placements differ, and two 10-bit radix passes sort them. */
+const SCORE_BITS = 20;
+const SCORE_STEPS = 2 ** SCORE_BITS;
+const RADIX_BITS = 10;
+const RADIX = 2 ** RADIX_BITS;
+
+/**
+ * The rows a query found, as numbers in reusable buffers, ranked by score with the order found breaking
+ * ties. A stable radix sort on the score's 20 bits costs about a millisecond for 100,000 rows, where
+ * sorting objects (or even a typed array) took tens.
+ */
+class FoundRows {
+  private count = 0;
+  private rows = new Int32Array(1024);
+  private keys = new Uint32Array(1024);
+  private order = new Int32Array(1024);
+  private sorted = new Int32Array(1024);
+  private readonly buckets = new Int32Array(RADIX + 1);
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(row: number, score: number): void {
+    if (this.count === this.rows.length) this.grow();
+    this.rows[this.count] = row;
+    this.keys[this.count] = Math.min(SCORE_STEPS - 1, Math.round(score * SCORE_STEPS));
+    this.count++;
+  }
+
+  /** `toHit` is given the row and its score as the integer key that was sorted on. */
+  ranked(toHit: (row: number, key: number) => SearchHit): SearchHit[] {
+    for (let position = 0; position < this.count; position++) this.order[position] = position;
+    this.radixPass(this.order, this.sorted, 0);
+    this.radixPass(this.sorted, this.order, RADIX_BITS);
+    const ranked = new Array<SearchHit>(this.count);
+    for (let rank = 0; rank < this.count; rank++) {
+      const position = this.order[rank]!;
+      ranked[rank] = toHit(this.rows[position]!, this.keys[position]!);
+    }
+    return ranked;
+  }
+
+  /** One stable counting-sort pass over `from` by the key's bits at `shift`, into `to`. */
+  private radixPass(from: Int32Array, to: Int32Array, shift: number): void {
+    const buckets = this.buckets.fill(0);
+    for (let position = 0; position < this.count; position++) {
+      buckets[((this.keys[from[position]!]! >>> shift) & (RADIX - 1)) + 1]!++;
+    }
+    for (let bucket = 0; bucket < RADIX; bucket++) buckets[bucket + 1]! += buckets[bucket]!;
+    for (let position = 0; position < this.count; position++) {
+      const item = from[position]!;
+      to[buckets[(this.keys[item]! >>> shift) & (RADIX - 1)]!++] = item;
+    }
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const grown = <T extends Int32Array | Uint32Array>(array: T, fresh: T): T => {
+      fresh.set(array);
+      return fresh;
+    };
+    this.rows = grown(this.rows, new Int32Array(size));
+    this.keys = grown(this.keys, new Uint32Array(size));
+    this.order = new Int32Array(size);
+    this.sorted = new Int32Array(size);
+  }
+}
+
+/** What the hits of one answer share. */
+interface Answer {
+  readonly perWord: readonly WordHits[];
+  readonly accounts: readonly Account[];
+  readonly accountRows: readonly SearchRow[];
+  readonly roleTable: RoleTable;
+}
+
+/**
+ * An account row found. A broad query finds 100,000 of them per keystroke, so each is one small object:
+ * the score stays an integer (a double field would be a second allocation) and the characters to
+ * highlight are worked out only when asked, for the rows on screen.
+ */
+class AccountHit implements SearchHit {
   constructor(
-    readonly row: SearchRow,
-    readonly score: number,
-    private readonly parts: readonly TermHit<SearchField>[],
+    private readonly answer: Answer,
+    private readonly account: number,
+    private readonly key: number,
   ) {}
 
+  get row(): SearchRow {
+    return this.answer.accountRows[this.account]!;
+  }
+
+  get score(): number {
+    return this.key / SCORE_STEPS;
+  }
+
   get matches(): FieldMatches {
-    return mergeMatches(this.parts.map((part) => part.matches));
+    return mergeRanges(this.answer.perWord.map((word) => word.accounts.ranges(this.account)));
   }
 }
 
-function mergeMatches(all: readonly FieldMatches[]): FieldMatches {
+/** An account × role row found: each word highlights the role, the account, or both, as it matched them. */
+class RoleHit implements SearchHit {
+  private madeRow?: SearchRow;
+
+  constructor(
+    private readonly answer: Answer,
+    private readonly pair: number,
+    private readonly key: number,
+  ) {}
+
+  get row(): SearchRow {
+    const { accounts, roleTable } = this.answer;
+    return (this.madeRow ??= {
+      kind: 'role',
+      account: accounts[roleTable.accountOfPair(this.pair)]!,
+      roleName: roleTable.names[roleTable.roleOfPair(this.pair)]!,
+    });
+  }
+
+  get score(): number {
+    return this.key / SCORE_STEPS;
+  }
+
+  get matches(): FieldMatches {
+    const account = this.answer.roleTable.accountOfPair(this.pair);
+    const role = this.answer.roleTable.roleOfPair(this.pair);
+    const parts: FieldRanges<SearchField>[] = [];
+    for (const word of this.answer.perWord) {
+      if (word.roles && word.roleScores[role] !== Infinity) parts.push(word.roles.ranges(role));
+      if (word.accounts.positionOf(account) >= 0) parts.push(word.accounts.ranges(account));
+    }
+    return mergeRanges(parts);
+  }
+}
+
+function mergeRanges(all: readonly FieldRanges<SearchField>[]): FieldMatches {
   if (all.length === 1) return all[0]!;
   const merged: Partial<Record<SearchField, MatchRange[]>> = {};
-  for (const matches of all) {
-    for (const [field, ranges] of Object.entries(matches) as [SearchField, readonly MatchRange[]][]) {
-      (merged[field] ??= []).push(...ranges);
+  for (const ranges of all) {
+    for (const [field, list] of Object.entries(ranges) as [SearchField, readonly MatchRange[]][]) {
+      (merged[field] ??= []).push(...list);
     }
   }
   return merged;

@@ -1,13 +1,10 @@
-import Fuse, { type FuseIndex } from 'fuse.js';
+import Fuse from 'fuse.js';
 
 /** An inclusive [start, end] range of matched characters, as Fuse reports them. */
 export type MatchRange = readonly [start: number, end: number];
 
-/** How well one query word matched one record: a score (0 is perfect) and the matched ranges per field. */
-export interface TermHit<Field extends string> {
-  readonly score: number;
-  readonly matches: Partial<Record<Field, readonly MatchRange[]>>;
-}
+/** The characters one word matched in one record, per field. */
+export type FieldRanges<Field extends string> = Partial<Record<Field, readonly MatchRange[]>>;
 
 export interface TermMatcherOptions<Field extends string> {
   /** Fields matched as substrings only (account ids: a typo in a number finds some other number). */
@@ -29,20 +26,74 @@ const FUZZY_MIN_LENGTH = 4;
 const TYPED_RIGHT_HITS = 50;
 /** Fuse costs a few microseconds per record; only this many pre-filtered records are handed to it. */
 const FUZZY_CANDIDATE_CAP = 100;
+/**
+ * A prefix's hits fewer than one record in this many are checked one by one; more, and one native search
+ * through all the texts is faster than a string search per field of each.
+ */
+const SPARSE_WITHIN = 8;
 
 /**
- * Matches single query words against records with string fields. Exact substrings are found by a scan
- * (optionally within a previous, shorter word's hits); typos, when the word is rare as typed, by Fuse over
- * the few records that share enough letter pairs with the word to be within its error budget (q-gram
- * lemma). Fuse over every record would cost ~70 ms per keystroke at 10,000 accounts; this stays in the
- * low milliseconds.
+ * The records one query word matched, in record order, as flat typed arrays: a one-letter word matches
+ * every record of a big list, and an object per hit would be most of a keystroke's time and garbage.
+ */
+export class WordMatch<Field extends string> {
+  constructor(
+    private readonly matcher: { exactRanges(term: string, index: number): FieldRanges<Field> },
+    readonly term: string,
+    /** Indexes of the records matched, ascending. */
+    readonly indexes: Int32Array,
+    /** The score of each of them (0 is perfect), position for position. */
+    readonly scores: Float32Array,
+    /** The records holding the word as typed, ascending: the only ones that can hold a longer word starting with it. */
+    readonly exact: Int32Array,
+    private readonly fuzzyRanges: ReadonlyMap<number, FieldRanges<Field>>,
+  ) {}
+
+  get size(): number {
+    return this.indexes.length;
+  }
+
+  /** Where record `index` sits in `indexes`, or -1 when the word did not match it. */
+  positionOf(index: number): number {
+    let low = 0;
+    let high = this.indexes.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.indexes[middle]!;
+      if (found === index) return middle;
+      if (found < index) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** The characters to highlight in record `index`; asked only for the rows on screen. */
+  ranges(index: number): FieldRanges<Field> {
+    return this.fuzzyRanges.get(index) ?? this.matcher.exactRanges(this.term, index);
+  }
+}
+
+interface FuzzyHit<Field extends string> {
+  readonly index: number;
+  readonly score: number;
+  readonly ranges: FieldRanges<Field>;
+}
+
+/**
+ * Matches single query words against records with string fields. Exact substrings are found by a scan over
+ * precomputed lower-case texts (optionally within a shorter word's hits); typos, when the word is rare as
+ * typed, by Fuse over the few records that share enough letter pairs with the word to be within its error
+ * budget (q-gram lemma). Fuse over every record would cost ~70 ms per keystroke at 10,000 accounts.
  */
 export class TermMatcher<Item extends object, Field extends string & keyof Item> {
   private readonly fields: readonly Field[];
   /** Per field, per record: the text, and the same in lower case. */
   private readonly original: readonly (readonly string[])[];
   private readonly lower: readonly (readonly string[])[];
-  private fuzzyParts?: { index: FuseIndex<Item>; bigrams: BigramIndex };
+  /** Built on the first search: a list that is still loading may never be searched. */
+  private texts?: SearchTexts;
+  private letters?: LetterIndex;
+  private bigrams?: BigramIndex;
 
   constructor(
     private readonly records: readonly Item[],
@@ -54,61 +105,75 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
   }
 
   /**
-   * Hits of one lower-case word, by record index. `within` limits the substring scan to records that
-   * contained a prefix of the word (a record that lacks "pay" cannot contain "paym").
+   * The records a lower-case word matches. `within`: the match of a prefix of the word, whose exact hits
+   * are the only records that can hold the word (a record that lacks "pay" cannot contain "paym").
    */
-  match(term: string, within?: readonly number[]): { hits: HitTable<TermHit<Field>>; exact: number[] } {
-    const hits = new HitTable<TermHit<Field>>(
-      this.records.length,
-      (within?.length ?? this.records.length) + FUZZY_CANDIDATE_CAP,
-    );
-    const exact: number[] = [];
-    const count = within ? within.length : this.records.length;
-    for (let position = 0; position < count; position++) {
-      const index = within ? within[position]! : position;
-      let best = Infinity;
-      for (let field = 0; field < this.fields.length; field++) {
-        const lower = this.lower[field]![index]!;
-        if (lower.includes(term))
-          best = Math.min(best, exactScore(lower, this.original[field]![index]!, term));
+  match(term: string, within?: WordMatch<Field>): WordMatch<Field> {
+    const texts = (this.texts ??= new SearchTexts(this.lower));
+    if (term === '')
+      return new WordMatch(this, term, new Int32Array(), new Float32Array(), new Int32Array(), new Map());
+    const found = new FoundScores(texts.scratch);
+    const letter = term.length === 1 ? letterBit(term.charCodeAt(0)) : -1;
+    if (letter >= 0) {
+      (this.letters ??= new LetterIndex(this.lower, this.original)).scan(letter, found);
+    } else if (within && within.exact.length * SPARSE_WITHIN < this.records.length) {
+      for (const index of within.exact) {
+        const score = this.exactScore(term, index);
+        if (score >= 0) found.add(index, score);
       }
-      if (best !== Infinity) {
-        hits.set(index, new ExactHit(this, term, index, best));
-        exact.push(index);
-      }
+    } else {
+      // Every record holding the word holds its prefix too, so a scan of all texts finds the same records.
+      texts.scan(term, found, (field, index, first) =>
+        placementScore(this.lower[field]![index]!, this.original[field]![index]!, term, first),
+      );
     }
+    const exact = found.indexes();
+    const exactScores = found.scores();
     const mayBeTypo = term.length >= FUZZY_MIN_LENGTH && exact.length < TYPED_RIGHT_HITS;
-    if (mayBeTypo && this.options.fuzzyFields.length > 0) {
-      for (const [index, hit] of this.fuzzy(term, hits)) hits.set(index, hit);
-    }
-    return { hits, exact };
+    const fuzzy = mayBeTypo && this.options.fuzzyFields.length > 0 ? this.fuzzy(term, exact) : [];
+    if (fuzzy.length === 0) return new WordMatch(this, term, exact, exactScores, exact, new Map());
+    return withFuzzyHits(this, term, exact, exactScores, fuzzy);
   }
 
-  /** Where `term` sits in each field of one record; asked only for the rows on screen. */
-  exactMatches(term: string, index: number): Partial<Record<Field, readonly MatchRange[]>> {
-    const matches: Partial<Record<Field, readonly MatchRange[]>> = {};
+  /** Where `term` sits in each field of one record. */
+  exactRanges(term: string, index: number): FieldRanges<Field> {
+    const ranges: FieldRanges<Field> = {};
     this.fields.forEach((field, position) => {
       const lower = this.lower[position]![index]!;
-      if (lower.includes(term)) matches[field] = [exactRange(lower, this.original[position]![index]!, term)];
+      const at = bestOccurrence(lower, this.original[position]![index]!, term);
+      if (at >= 0) ranges[field] = [[at, at + term.length - 1]];
     });
-    return matches;
+    return ranges;
   }
 
-  private fuzzy(term: string, exactHits: HitTable<unknown>): Map<number, TermHit<Field>> {
-    const { index, bigrams } = this.fuzzyIndex();
+  /** The best score of `term` as a substring of any field of one record, or -1. */
+  private exactScore(term: string, index: number): number {
+    let best = -1;
+    for (let field = 0; field < this.fields.length; field++) {
+      const lower = this.lower[field]![index]!;
+      const first = lower.indexOf(term);
+      if (first < 0) continue;
+      const score = placementScore(lower, this.original[field]![index]!, term, first);
+      if (best < 0 || score < best) best = score;
+    }
+    return best;
+  }
+
+  private fuzzy(term: string, exact: Int32Array): FuzzyHit<Field>[] {
+    const bigrams = (this.bigrams ??= new BigramIndex(
+      this.records.map((_, index) =>
+        this.options.fuzzyFields.map((field) => this.lower[this.fields.indexOf(field)]![index]).join(' '),
+      ),
+    ));
     const maxErrors = Math.floor(FUZZY_THRESHOLD * term.length);
     const candidates = bigrams.candidates(term, Math.max(1, term.length - 1 - 2 * maxErrors), {
-      exclude: exactHits,
+      exclude: exact,
       cap: FUZZY_CANDIDATE_CAP,
     });
-    const hits = new Map<number, TermHit<Field>>();
-    if (candidates.length === 0) return hits;
-    const subset = Fuse.parseIndex<Item>({
-      keys: index.keys,
-      records: candidates.map((candidate) => index.records[candidate]!),
-    });
+    if (candidates.length === 0) return [];
+    // A Fuse over just the candidates: its scores depend on each record alone, never on the rest of the list.
     const fuse = new Fuse(
-      this.records,
+      candidates.map((index) => this.records[index]!),
       {
         keys: [...this.options.fuzzyFields],
         threshold: FUZZY_THRESHOLD,
@@ -116,68 +181,80 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
         includeScore: true,
         includeMatches: true,
       },
-      subset,
     );
-    for (const result of fuse.search(term)) {
-      const matches: Partial<Record<Field, MatchRange[]>> = {};
+    return fuse.search(term).map((result) => {
+      const ranges: Partial<Record<Field, MatchRange[]>> = {};
       for (const match of result.matches ?? []) {
-        matches[match.key as Field] = match.indices.map(([start, end]) => [start, end] as const);
+        ranges[match.key as Field] = match.indices.map(([start, end]) => [start, end] as const);
       }
-      hits.set(result.refIndex, { score: FUZZY_BASE + (1 - FUZZY_BASE) * (result.score ?? 1), matches });
-    }
-    return hits;
+      return {
+        index: candidates[result.refIndex]!,
+        score: FUZZY_BASE + (1 - FUZZY_BASE) * (result.score ?? 1),
+        ranges,
+      };
+    });
   }
+}
 
-  /** Built on the first fuzzy search only: a list that is still loading may never need it. */
-  private fuzzyIndex(): { index: FuseIndex<Item>; bigrams: BigramIndex } {
-    this.fuzzyParts ??= {
-      index: Fuse.createIndex([...this.options.fuzzyFields], this.records),
-      bigrams: new BigramIndex(
-        this.records.map((_, index) =>
-          this.options.fuzzyFields.map((field) => this.lower[this.fields.indexOf(field)]![index]).join(' '),
-        ),
-      ),
-    };
-    return this.fuzzyParts;
+/** The exact hits with the (few) fuzzy ones merged in, still in record order. */
+function withFuzzyHits<Field extends string>(
+  matcher: { exactRanges(term: string, index: number): FieldRanges<Field> },
+  term: string,
+  exact: Int32Array,
+  exactScores: Float32Array,
+  fuzzy: FuzzyHit<Field>[],
+): WordMatch<Field> {
+  fuzzy.sort((a, b) => a.index - b.index);
+  const total = exact.length + fuzzy.length;
+  const indexes = new Int32Array(total);
+  const scores = new Float32Array(total);
+  let fromExact = 0;
+  let fromFuzzy = 0;
+  for (let position = 0; position < total; position++) {
+    const nextFuzzy = fuzzy[fromFuzzy];
+    if (nextFuzzy && (fromExact >= exact.length || nextFuzzy.index < exact[fromExact]!)) {
+      indexes[position] = nextFuzzy.index;
+      scores[position] = nextFuzzy.score;
+      fromFuzzy++;
+    } else {
+      indexes[position] = exact[fromExact]!;
+      scores[position] = exactScores[fromExact]!;
+      fromExact++;
+    }
   }
+  const ranges = new Map(fuzzy.map((hit) => [hit.index, hit.ranges]));
+  return new WordMatch(matcher, term, indexes, scores, exact, ranges);
 }
 
 /**
- * A hit found as a substring. Its score is computed for every record a keystroke matches (10,000 for
- * one letter); its ranges only for the rows drawn, so a hit is one small object.
+ * The occurrence of the word in `lower` that counts: the first one that starts a word, else the first;
+ * -1 when there is none.
  */
-class ExactHit<Field extends string> implements TermHit<Field> {
-  constructor(
-    private readonly matcher: { exactMatches(term: string, index: number): TermHit<Field>['matches'] },
-    private readonly term: string,
-    private readonly index: number,
-    readonly score: number,
-  ) {}
-
-  get matches(): TermHit<Field>['matches'] {
-    return this.matcher.exactMatches(this.term, this.index);
-  }
-}
-
-/** The occurrence of the word in `lower` that counts: the first one that starts a word, else the first. */
-function bestOccurrence(lower: string, original: string, term: string): { at: number; wordStart: boolean } {
+function bestOccurrence(lower: string, original: string, term: string): number {
   const first = lower.indexOf(term);
   for (let position = first; position >= 0; position = lower.indexOf(term, position + 1)) {
-    if (isWordStart(original, position)) return { at: position, wordStart: true };
+    if (isWordStart(original, position)) return position;
   }
-  return { at: first, wordStart: false };
+  return first;
 }
 
-/** Placed by where the word sits (whole field, start, word start, inside) and how much of the field it covers. */
-function exactScore(lower: string, original: string, term: string): number {
-  const { at, wordStart } = bestOccurrence(lower, original, term);
-  const placement = lower.length === term.length ? 0 : at === 0 ? 0.04 : wordStart ? 0.08 : 0.16;
+/**
+ * Placed by where the word sits (whole field, start, word start, inside) and how much of the field it
+ * covers. `first` is the word's first occurrence, already found by the caller.
+ */
+function placementScore(lower: string, original: string, term: string, first: number): number {
+  let placement = 0.16;
+  if (lower.length === term.length) placement = 0;
+  else if (first === 0) placement = 0.04;
+  else {
+    for (let position = first; position >= 0; position = lower.indexOf(term, position + 1)) {
+      if (isWordStart(original, position)) {
+        placement = 0.08;
+        break;
+      }
+    }
+  }
   return placement + 0.1 * (1 - term.length / lower.length);
-}
-
-function exactRange(lower: string, original: string, term: string): MatchRange {
-  const { at } = bestOccurrence(lower, original, term);
-  return [at, at + term.length - 1];
 }
 
 /**
@@ -199,45 +276,210 @@ function isLetterOrDigit(code: number): boolean {
   );
 }
 
-/** Which records contain which letter pairs, to find the few records a fuzzy word could match. */
+/**
+ * Every field of every record in one lower-case string, one per line: finding a word is one native string
+ * search that skips the records without it, instead of a search in each of 300,000 short strings.
+ */
+class SearchTexts {
+  private readonly haystack: string;
+  private readonly fieldCount: number;
+  /** Where field f of record r starts in the haystack, at slot r × fieldCount + f; one more slot ends it. */
+  private readonly slotStarts: Int32Array;
+  /** Reused by every scan, so a keystroke allocates only its exact-sized result. */
+  readonly scratch: { readonly indexes: Int32Array; readonly scores: Float32Array };
+
+  constructor(lower: readonly (readonly string[])[]) {
+    this.fieldCount = lower.length;
+    const recordCount = lower[0]?.length ?? 0;
+    const parts = new Array<string>(recordCount * this.fieldCount);
+    this.slotStarts = new Int32Array(parts.length + 1);
+    let offset = 0;
+    for (let record = 0; record < recordCount; record++) {
+      for (let field = 0; field < this.fieldCount; field++) {
+        const slot = record * this.fieldCount + field;
+        const text = lower[field]![record]!;
+        parts[slot] = text;
+        this.slotStarts[slot] = offset;
+        offset += text.length + 1;
+      }
+    }
+    this.slotStarts[parts.length] = offset;
+    // A query word never holds white space, so it never matches across the line breaks.
+    this.haystack = parts.join('\n');
+    this.scratch = { indexes: new Int32Array(recordCount), scores: new Float32Array(recordCount) };
+  }
+
+  /**
+   * Every record holding `term`, in order, with its best score over the fields holding it; `score` is
+   * given the field, the record and where the term first occurs in that field.
+   */
+  scan(
+    term: string,
+    found: FoundScores,
+    score: (field: number, index: number, first: number) => number,
+  ): void {
+    let slot = 0;
+    let record = -1;
+    let best = Infinity;
+    for (let at = this.haystack.indexOf(term); at >= 0;) {
+      while (this.slotStarts[slot + 1]! <= at) slot++;
+      const index = Math.floor(slot / this.fieldCount);
+      if (index !== record) {
+        if (record >= 0) found.add(record, best);
+        record = index;
+        best = Infinity;
+      }
+      best = Math.min(best, score(slot - index * this.fieldCount, index, at - this.slotStarts[slot]!));
+      // The first occurrence in a field is the one scored; go on with the next field.
+      at = this.haystack.indexOf(term, this.slotStarts[slot + 1]!);
+    }
+    if (record >= 0) found.add(record, best);
+  }
+}
+
+/** The records a scan found and their scores, in the scratch buffers; copied out at their final size. */
+class FoundScores {
+  private count = 0;
+
+  constructor(private readonly scratch: { readonly indexes: Int32Array; readonly scores: Float32Array }) {}
+
+  add(index: number, score: number): void {
+    this.scratch.indexes[this.count] = index;
+    this.scratch.scores[this.count] = score;
+    this.count++;
+  }
+
+  indexes(): Int32Array {
+    return this.scratch.indexes.slice(0, this.count);
+  }
+
+  scores(): Float32Array {
+    return this.scratch.scores.slice(0, this.count);
+  }
+}
+
+/**
+ * One-letter words match most of a big list. Per field of each record this keeps which letters and digits
+ * it holds, which of them start a word, its first one and its length, so scoring a letter is a few bit
+ * tests per field rather than string searches (the first keystroke was the slowest of a query).
+ */
+class LetterIndex {
+  private readonly fieldCount: number;
+  /** Two 32-bit words per slot (record × fieldCount + field): bit n is the letter numbered n by letterBit. */
+  private readonly present: Int32Array;
+  private readonly wordStarts: Int32Array;
+  private readonly firsts: Int8Array;
+  private readonly lengths: Int32Array;
+
+  constructor(lower: readonly (readonly string[])[], original: readonly (readonly string[])[]) {
+    this.fieldCount = lower.length;
+    const slots = (lower[0]?.length ?? 0) * this.fieldCount;
+    this.present = new Int32Array(slots * 2);
+    this.wordStarts = new Int32Array(slots * 2);
+    this.firsts = new Int8Array(slots).fill(-1);
+    this.lengths = new Int32Array(slots);
+    for (let slot = 0; slot < slots; slot++) {
+      const field = slot % this.fieldCount;
+      const record = (slot - field) / this.fieldCount;
+      const text = lower[field]![record]!;
+      const originalText = original[field]![record]!;
+      this.lengths[slot] = text.length;
+      for (let position = 0; position < text.length; position++) {
+        const bit = letterBit(text.charCodeAt(position));
+        if (bit < 0) continue;
+        const word = slot * 2 + (bit >>> 5);
+        this.present[word]! |= 1 << (bit & 31);
+        if (position === 0) this.firsts[slot] = bit;
+        else if (isWordStart(originalText, position)) this.wordStarts[word]! |= 1 << (bit & 31);
+      }
+    }
+  }
+
+  /** Every record holding the letter numbered `bit`, scored as placementScore would score it. */
+  scan(bit: number, found: FoundScores): void {
+    const mask = 1 << (bit & 31);
+    const half = bit >>> 5;
+    const slots = this.lengths.length;
+    for (let slot = 0, record = 0; slot < slots; slot += this.fieldCount, record++) {
+      let best = Infinity;
+      for (let field = 0; field < this.fieldCount; field++) {
+        const here = slot + field;
+        if ((this.present[here * 2 + half]! & mask) === 0) continue;
+        const length = this.lengths[here]!;
+        const placement =
+          length === 1
+            ? 0
+            : this.firsts[here] === bit
+              ? 0.04
+              : (this.wordStarts[here * 2 + half]! & mask) !== 0
+                ? 0.08
+                : 0.16;
+        best = Math.min(best, placement + 0.1 * (1 - 1 / length));
+      }
+      if (best !== Infinity) found.add(record, best);
+    }
+  }
+}
+
+/** Letters a–z are 0–25 and digits 26–35; anything else has no number (-1). */
+function letterBit(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
+}
+
+/**
+ * Which records contain which letter pairs, to find the few records a fuzzy word could match. One flat
+ * array of record numbers, grouped by pair: 100,000 accounts hold about 4 million pairs.
+ */
 class BigramIndex {
-  private readonly postings: Int32Array[];
+  /** postings[starts[pair] .. starts[pair + 1]) are the records holding that pair, ascending. */
+  private readonly starts: Int32Array;
+  private readonly postings: Int32Array;
   private readonly counts: Uint16Array;
 
   constructor(texts: readonly string[]) {
-    const lists: number[][] = Array.from({ length: BIGRAMS }, () => []);
+    this.starts = new Int32Array(BIGRAMS + 1);
     const lastRecord = new Int32Array(BIGRAMS).fill(-1);
-    texts.forEach((text, record) => {
-      for (let position = 1; position < text.length; position++) {
-        const code = bigramCode(text, position);
-        if (lastRecord[code] === record) continue;
-        lastRecord[code] = record;
-        lists[code]!.push(record);
+    // Two passes: count each pair's records, then place them, so nothing grows while building.
+    const eachPair = (visit: (code: number, record: number) => void): void => {
+      lastRecord.fill(-1);
+      for (let record = 0; record < texts.length; record++) {
+        const text = texts[record]!;
+        for (let position = 1; position < text.length; position++) {
+          const code = bigramCode(text, position);
+          if (lastRecord[code] === record) continue;
+          lastRecord[code] = record;
+          visit(code, record);
+        }
       }
+    };
+    eachPair((code) => this.starts[code + 1]!++);
+    for (let code = 0; code < BIGRAMS; code++) this.starts[code + 1]! += this.starts[code]!;
+    this.postings = new Int32Array(this.starts[BIGRAMS]!);
+    const filled = this.starts.slice(0, BIGRAMS);
+    eachPair((code, record) => {
+      this.postings[filled[code]!++] = record;
     });
-    this.postings = lists.map((list) => Int32Array.from(list));
     this.counts = new Uint16Array(texts.length);
   }
 
   /** Records sharing at least `minShared` distinct pairs with `term`, most shared first, at most `cap`. */
-  candidates(
-    term: string,
-    minShared: number,
-    options: { exclude: HitTable<unknown>; cap: number },
-  ): number[] {
+  candidates(term: string, minShared: number, options: { exclude: Int32Array; cap: number }): number[] {
     const touched: number[] = [];
     const seen = new Set<number>();
     for (let position = 1; position < term.length; position++) {
       const code = bigramCode(term, position);
       if (seen.has(code)) continue;
       seen.add(code);
-      for (const record of this.postings[code]!) {
+      for (let posting = this.starts[code]!; posting < this.starts[code + 1]!; posting++) {
+        const record = this.postings[posting]!;
         if (this.counts[record] === 0) touched.push(record);
         this.counts[record] = this.counts[record]! + 1;
       }
     }
     const chosen = touched.filter(
-      (record) => this.counts[record]! >= minShared && !options.exclude.has(record),
+      (record) => this.counts[record]! >= minShared && !options.exclude.includes(record),
     );
     if (chosen.length > options.cap) chosen.sort((a, b) => this.counts[b]! - this.counts[a]!);
     for (const record of touched) this.counts[record] = 0;
@@ -259,47 +501,6 @@ function symbol(code: number): number {
   return 0;
 }
 
-/**
- * Hits by record index, in the order found: the part of a Map's interface the search uses. An array is
- * several times faster than a Map when a one-letter word hits every one of 10,000 records, but a waste
- * (and garbage to collect) for the few hits of a longer word.
- */
-export class HitTable<T> implements Iterable<[number, T]> {
-  private readonly slots: (T | undefined)[] | Map<number, T>;
-  private readonly order: number[] = [];
-
-  /** `expected`: how many hits there may be; few are kept in a Map, many in an array as long as the list. */
-  constructor(length: number, expected: number) {
-    this.slots = expected * 8 < length ? new Map<number, T>() : new Array<T | undefined>(length);
-  }
-
-  get size(): number {
-    return this.order.length;
-  }
-
-  get(index: number): T | undefined {
-    return this.slots instanceof Map ? this.slots.get(index) : this.slots[index];
-  }
-
-  has(index: number): boolean {
-    return this.get(index) !== undefined;
-  }
-
-  set(index: number, value: T): void {
-    if (this.get(index) === undefined) this.order.push(index);
-    if (this.slots instanceof Map) this.slots.set(index, value);
-    else this.slots[index] = value;
-  }
-
-  keys(): IterableIterator<number> {
-    return this.order[Symbol.iterator]();
-  }
-
-  *[Symbol.iterator](): Iterator<[number, T]> {
-    for (const index of this.order) yield [index, this.get(index)!];
-  }
-}
-
 export interface TextHit {
   /** The item's position in the list searched. */
   readonly index: number;
@@ -318,16 +519,15 @@ export function createTextSearch(texts: readonly string[]): (query: string) => T
   return (query) => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return texts.map((_, index) => ({ index, ranges: [] }));
-    const perWord = words.map((word) => matcher.match(word).hits);
+    const perWord = words.map((word) => matcher.match(word));
     const hits: (TextHit & { score: number })[] = [];
     texts.forEach((_, index) => {
-      const found = perWord.map((hitsOfWord) => hitsOfWord.get(index));
-      if (found.some((hit) => hit === undefined)) return;
-      const present = found as TermHit<'text'>[];
+      const positions = perWord.map((match) => match.positionOf(index));
+      if (positions.some((position) => position < 0)) return;
       hits.push({
         index,
-        score: present.reduce((sum, hit) => sum + hit.score, 0),
-        ranges: present.flatMap((hit) => hit.matches.text ?? []),
+        score: perWord.reduce((sum, match, word) => sum + match.scores[positions[word]!]!, 0),
+        ranges: perWord.flatMap((match) => match.ranges(index).text ?? []),
       });
     });
     return hits.sort((a, b) => a.score - b.score || a.index - b.index);

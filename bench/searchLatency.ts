@@ -1,0 +1,113 @@
+import { createAccountSearch } from '../source/services/accountSearch.js';
+import type { Account } from '../source/services/portal.js';
+import { generateOrganization } from '../source/simulator/organization.js';
+import { collectGarbage, summarize, type Summary } from './stats.js';
+
+export interface SearchLatency {
+  readonly accounts: number;
+  /** Keystrokes timed (every round of the script). */
+  readonly keystrokes: number;
+  readonly latency: Summary;
+  /** The first search over a new list, which builds the index (lower-case texts, letter pairs, Fuse). */
+  readonly indexBuildMs: number;
+}
+
+/** Rows the accounts screen draws; their highlights are worked out as part of a keystroke. */
+const VISIBLE_ROWS = 20;
+/**
+ * Each round builds a new search over the same list, as each batch of role lists does in the program, so
+ * no round answers from the previous round's caches.
+ */
+const ROUNDS = 5;
+
+type Step = { readonly type: string } | { readonly backspace: number } | 'clear';
+
+/**
+ * What a person types: names, `prod admin` over account × role pairs, typos, part of an account id, part
+ * of an email, corrections with Backspace. Clearing the query is not a search (the screen lists the
+ * accounts in their pinned order), so it is not timed.
+ */
+function script(accounts: readonly Account[]): Step[] {
+  const idPrefix = accounts[Math.floor(accounts.length / 2)]!.accountId.slice(0, 6);
+  return [
+    { type: 'payments-prod' },
+    'clear',
+    { type: 'prod admin' },
+    { backspace: 5 },
+    { type: 'read' },
+    'clear',
+    { type: 'invnetory' },
+    'clear',
+    { type: 'fraud detcetion sandbox' },
+    'clear',
+    { type: idPrefix },
+    'clear',
+    { type: 'aws+billing' },
+    'clear',
+    { type: 'sec aud' },
+    'clear',
+    { type: 'ml-platform-staging' },
+    { backspace: 7 },
+    { type: 'dev' },
+    'clear',
+    { type: 'c' },
+    { type: 'heckout qa' },
+  ];
+}
+
+/** The query after each keystroke of the script, empty queries left out. */
+export function keystrokes(accounts: readonly Account[]): string[] {
+  const queries: string[] = [];
+  let query = '';
+  for (const step of script(accounts)) {
+    if (step === 'clear') {
+      query = '';
+    } else if ('type' in step) {
+      for (const letter of step.type) queries.push((query += letter));
+    } else {
+      for (let count = 0; count < step.backspace; count++) {
+        query = query.slice(0, -1);
+        if (query) queries.push(query);
+      }
+    }
+  }
+  return queries;
+}
+
+export function organizationLists(size: number): {
+  accounts: Account[];
+  roles: Map<string, readonly string[]>;
+} {
+  const organization = generateOrganization({ accounts: size, seed: 1 });
+  return {
+    accounts: organization.accounts.map(({ accountId, accountName, emailAddress }) => ({
+      accountId,
+      accountName,
+      emailAddress,
+    })),
+    roles: new Map(organization.accounts.map((account) => [account.accountId, account.roles])),
+  };
+}
+
+/** Keystroke to ranked results, with the visible rows' highlights, over `size` accounts with every role list known. */
+export function measureSearch(size: number): SearchLatency {
+  const { accounts, roles } = organizationLists(size);
+  collectGarbage();
+  const buildStart = performance.now();
+  // A word with no substring hit takes the typo path, which builds the rest of the index.
+  createAccountSearch(accounts, roles).search('zqxjw');
+  const indexBuildMs = performance.now() - buildStart;
+
+  const queries = keystrokes(accounts);
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const search = createAccountSearch(accounts, new Map(roles));
+    for (const query of queries) {
+      const start = performance.now();
+      const hits = search.search(query);
+      for (const hit of hits.slice(0, VISIBLE_ROWS)) void hit.matches;
+      samples.push(performance.now() - start);
+    }
+  }
+  return { accounts: size, keystrokes: samples.length, latency: summarize(samples), indexBuildMs };
+}
