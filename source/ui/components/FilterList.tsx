@@ -11,6 +11,11 @@ export interface FilterListProps<Row> {
   readonly rows: readonly Row[];
   /** How many rows there are without a query, for the `37 / 3,000` count. */
   readonly total: number;
+  /**
+   * The rows of the query as typed, when `rows` may lag behind it (a deferred search): Enter chooses among
+   * these, so a query typed fast and Enter open what the query finds, not what was on screen before.
+   */
+  readonly rowsNow?: () => readonly Row[];
   /** How many matched, when not every row is a match (pinned rows repeated on top); `rows.length` if unset. */
   readonly matched?: number;
   readonly list: ListState;
@@ -52,7 +57,9 @@ export function FilterList<Row>(props: FilterListProps<Row>) {
     if (key.home) return move('home');
     if (key.end) return move('end');
     if (key.return) {
-      if (selected !== undefined) props.onChoose(selected);
+      const choices = props.rowsNow?.() ?? rows;
+      const chosen = choices[Math.min(list.cursor, choices.length - 1)];
+      if (chosen !== undefined) props.onChoose(chosen);
       return;
     }
     if (key.escape) {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { pinnedFirst } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/accountSearch.js';
 import { FilterList } from '../components/FilterList.js';
@@ -20,13 +20,14 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
   // Typing redraws the query at once; the search result follows when React has time (100,000 accounts).
   const query = useDeferredValue(accountsList.query);
-  const hits = useMemo<readonly SearchHit[]>(
-    () =>
-      query.trim()
-        ? search.search(query)
+  const rowsFor = useCallback(
+    (text: string): readonly SearchHit[] =>
+      text.trim()
+        ? search.search(text)
         : pinnedFirst(accounts, picks, clock()).map((row) => ({ row, score: 0, matches: {} })),
-    [search, query, accounts, picks, clock],
+    [search, accounts, picks, clock],
   );
+  const hits = useMemo(() => rowsFor(query), [rowsFor, query]);
   const favorites = useMemo(() => new Set(picks.favorites), [picks.favorites]);
   const loading = data.accountsLoad.status === 'loading';
   const notes = [
@@ -60,6 +61,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
         onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
         onLeave={() => dispatch({ type: 'back' })}
+        rowsNow={() => (query === accountsList.query ? hits : rowsFor(accountsList.query))}
         onChoose={(hit) =>
           dispatch(
             hit.row.kind === 'role'

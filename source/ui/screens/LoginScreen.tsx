@@ -43,7 +43,8 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
         <Spinner label="Starting the sign-in…" />
       ) : (
         <Box flexDirection="column" rowGap={1}>
-          <Box columnGap={1}>
+          {/* On a narrow terminal the time left moves below whole rather than squeezing beside it. */}
+          <Box columnGap={1} flexWrap="wrap">
             <Spinner label="Waiting for the sign-in in the browser;" />
             <Text>
               time left <Countdown until={display.deadline} clock={clock} />

@@ -1,0 +1,34 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startCliWorld, STAND_IN_BROWSER, type CliWorld } from '../support/cliWorld.js';
+import type { SimulatorOptions } from '../../source/simulator/index.js';
+
+export interface E2eWorld extends CliWorld {
+  /** The program's environment: the temp HOME, its config folder, the simulator's endpoints. */
+  readonly programEnv: Record<string, string>;
+}
+
+/**
+ * The simulator in the test process and a temp HOME with an `[sso-session work]` config, as the in-process
+ * CLI tests have, plus XDG_CONFIG_HOME inside that HOME so the program's own state (`conf`) stays there and
+ * a BROWSER stand-in that approves a sign-in by following the URL.
+ */
+export async function startE2eWorld(options: SimulatorOptions): Promise<E2eWorld> {
+  const world = await startCliWorld(options);
+  // A user's environment does not silence the AWS SDK's Node version warning: the program must.
+  const userEnv: Record<string, string> = { ...world.env };
+  delete userEnv.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+  const programEnv = {
+    ...userEnv,
+    XDG_CONFIG_HOME: join(world.home, '.config'),
+    BROWSER: `${process.execPath} ${STAND_IN_BROWSER}`,
+  };
+  return {
+    ...world,
+    programEnv,
+    close: async () => {
+      await world.close();
+      await rm(world.home, { recursive: true, force: true });
+    },
+  };
+}
