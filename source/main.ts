@@ -46,12 +46,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       await demo.close();
     }
   } catch (error) {
+    // An interrupt is the user's own doing: the terminal is left as it was, with nothing added.
+    if (error instanceof CancelledError) return EXIT_INTERRUPTED;
     io.stderr.write(redactor.redact(`sso-tui: ${describeError(error)}\n`));
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
       io.stderr.write(redactor.redact(`${error.stack ?? ''}\n`));
     }
     if (error instanceof UsageError) return EXIT_USAGE;
-    if (error instanceof CancelledError) return EXIT_INTERRUPTED;
     return EXIT_FAILURE;
   }
 }

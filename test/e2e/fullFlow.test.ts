@@ -107,6 +107,9 @@ describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, ()
     expect(output.lastIndexOf(LEAVE_ALTERNATE_SCREEN)).toBeGreaterThan(
       output.lastIndexOf(ENTER_ALTERNATE_SCREEN),
     );
+    // Back on the normal screen nothing is added: no message, only the cursor shown again.
+    const after = output.slice(output.lastIndexOf(LEAVE_ALTERNATE_SCREEN) + LEAVE_ALTERNATE_SCREEN.length);
+    expect(after.replaceAll('\u001B[?25h', '')).toBe('');
     // Nothing scribbled over the UI at any point of the run.
     expect(tui.violations).toEqual([]);
   });
