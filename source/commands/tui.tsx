@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { dirname } from 'node:path';
 import { App } from '../ui/App.js';
 import { enterAlternateScreen } from '../ui/alternateScreen.js';
+import { applyColorPreference } from '../ui/colors.js';
 import { FullScreen } from '../ui/components/FullScreen.js';
 import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
@@ -43,6 +44,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
     noBrowser: options.noBrowser,
     ...(options.callbackPort === undefined ? {} : { callbackPort: options.callbackPort }),
   });
+  applyColorPreference(io.env);
   const restore = silenceStrayOutput();
   const leaveAlternateScreen = enterAlternateScreen(terminal.stdout);
   try {
