@@ -1,15 +1,7 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { createContext, type CommandContext, type Io } from './commands/context.js';
-import { consoleCommand } from './commands/console.js';
-import { credentialProcess } from './commands/credentialProcess.js';
+import type { CommandContext, Io } from './commands/context.js';
 import { startDemo } from './commands/demo.js';
 import { USAGE } from './commands/help.js';
-import { env } from './commands/env.js';
-import { exportCommand } from './commands/export.js';
-import { list } from './commands/list.js';
-import { login } from './commands/login.js';
-import { logout } from './commands/logout.js';
-import { fullScreen } from './commands/tui.js';
 import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
@@ -57,17 +49,30 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Each command's code (and the AWS SDK, Ink, React behind it) is loaded only when that command runs: the
+ * build splits them into chunks, so `--version` and a warm full-screen start load no more than they use.
+ */
 async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<void> {
-  if (!options.command) return fullScreen(options, io);
-  await HANDLERS[options.command](await createContext(options, io, redactor));
+  if (!options.command) {
+    const { fullScreen } = await import('./commands/tui.js');
+    return fullScreen(options, io);
+  }
+  const [{ createContext }, handler] = await Promise.all([
+    import('./commands/context.js'),
+    HANDLERS[options.command](),
+  ]);
+  await handler(await createContext(options, io, redactor));
 }
 
-const HANDLERS: Record<CommandName, (context: CommandContext) => Promise<void>> = {
-  login,
-  logout,
-  list,
-  env,
-  'credential-process': credentialProcess,
-  console: consoleCommand,
-  export: exportCommand,
+type Handler = (context: CommandContext) => Promise<void>;
+
+const HANDLERS: Record<CommandName, () => Promise<Handler>> = {
+  login: async () => (await import('./commands/login.js')).login,
+  logout: async () => (await import('./commands/logout.js')).logout,
+  list: async () => (await import('./commands/list.js')).list,
+  env: async () => (await import('./commands/env.js')).env,
+  'credential-process': async () => (await import('./commands/credentialProcess.js')).credentialProcess,
+  console: async () => (await import('./commands/console.js')).consoleCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 };

@@ -1,28 +1,21 @@
 import type { AppServices, LoginHandle, SessionServices, SignIn } from '../flow/appServices.js';
-import { startAuthCodeLogin } from '../services/auth/authCodeLogin.js';
 import { openBrowser } from '../services/auth/browser.js';
-import { getClientRegistration } from '../services/auth/clientRegistration.js';
-import { startDeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
-import { createOidcClient, createPortalClient } from '../services/awsClients.js';
 import { copyToClipboard } from '../services/clipboard.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
-import { oidcEndpoint } from '../services/endpoints.js';
 import { SessionExpiredError, UserError } from '../services/errors.js';
 import { listCacheFile, readListCache, writeListCache } from '../services/listCache.js';
-import { Portal } from '../services/portal.js';
+import type { Portal } from '../services/portal.js';
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
-import { RateBudget } from '../services/rateBudget.js';
 import { configFilePath, credentialsFilePath, defaultRegion } from '../services/sessionConfig.js';
 import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
 import { loadUsableToken } from '../services/tokenRefresh.js';
 import type { Io } from './context.js';
-
-const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
+import type { SessionCalls } from './sessionCalls.js';
 
 export interface AppWorld {
   readonly io: Io;
@@ -78,77 +71,46 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
   const { io, settings } = world;
   const tokenFile = tokenCacheFile(io.homeDir, session);
   const listsFile = listCacheFile(world.stateFolder, session);
-  const oidc = createOidcClient(session.region, io.env);
-  const portalClient = createPortalClient(session.region, io.env);
-  const budget = new RateBudget();
+  let calls: Promise<SessionCalls> | undefined;
+  const sdk = (): Promise<SessionCalls> =>
+    (calls ??= import('./sessionCalls.js').then(({ createSessionCalls }) =>
+      createSessionCalls({ io, store: settings, ...callbackPort(world) }, session),
+    ));
   let token: SsoToken | undefined;
 
   const signedIn = (signed: SsoToken): SignIn => {
     token = signed;
     return { expiresAt: signed.expiresAt };
   };
-  const portal = (): Portal => {
+  const portal = async (): Promise<Portal> => {
     if (!token) throw new SessionExpiredError('You are not signed in.', 'Sign in to continue.');
-    return new Portal({ client: portalClient, accessToken: token.accessToken, budget });
+    return (await sdk()).portal(token.accessToken);
   };
 
   return {
     loadToken: async () => {
-      const loaded = await loadUsableToken({ file: tokenFile, oidc: () => oidc, clock: io.clock });
+      const loaded = await loadUsableToken({
+        file: tokenFile,
+        oidc: async () => (await sdk()).oidc,
+        clock: io.clock,
+      });
       return loaded ? signedIn(loaded) : undefined;
     },
     startLogin: async (method): Promise<LoginHandle> => {
-      const grant = method === 'deviceCode' ? 'device_code' : 'authorization_code';
-      const registration = await getClientRegistration({
-        oidc,
-        session,
-        grant,
-        store: settings,
-        clock: io.clock,
-      });
-      const cache = async (login: Promise<SsoToken>): Promise<SignIn> => {
-        const signed = await login;
+      const { token: login, ...handle } = await (await sdk()).startLogin(method);
+      const cached = login.then(async (signed) => {
         await writeCachedToken(tokenFile, signed);
         return signedIn(signed);
-      };
-      if (method === 'deviceCode') {
-        const login = await startDeviceCodeLogin({ oidc, session, registration, clock: io.clock });
-        return {
-          kind: 'deviceCode',
-          userCode: login.userCode,
-          verificationUri: login.verificationUri,
-          verificationUriComplete: login.verificationUriComplete,
-          deadline: login.expiresAt,
-          signedIn: cache(login.token),
-          cancel: () => login.cancel(),
-        };
-      }
-      const login = await startAuthCodeLogin({
-        oidc,
-        oidcEndpoint: oidcEndpoint(session.region, io.env),
-        session,
-        registration,
-        callbackPort: world.callbackPort,
-        timeoutMs: SIGN_IN_TIMEOUT_MS,
-        clock: io.clock,
       });
-      return {
-        kind: 'authCode',
-        authorizeUrl: login.authorizeUrl,
-        redirectUri: login.redirectUri,
-        deadline: new Date(io.clock().getTime() + SIGN_IN_TIMEOUT_MS),
-        signedIn: cache(login.token),
-        submitCallbackUrl: (text) => login.submitCallbackUrl(text),
-        cancel: () => login.cancel(),
-      };
+      return { ...handle, signedIn: cached };
     },
     readCachedLists: () => readListCache(listsFile),
     writeCachedLists: (lists) => writeListCache(listsFile, lists),
-    listAccounts: (onPage) => portal().listAccounts(onPage),
+    listAccounts: async (onPage) => (await portal()).listAccounts(onPage),
     listRoles: async (accountIds, onRoles) => {
-      await portal().listRolesForAccounts(accountIds, { onRoles });
+      await (await portal()).listRolesForAccounts(accountIds, { onRoles });
     },
-    getCredentials: (accountId, roleName) => portal().getRoleCredentials(accountId, roleName),
+    getCredentials: async (accountId, roleName) => (await portal()).getRoleCredentials(accountId, roleName),
     exportProfile: async (request) => {
       const common = { profile: request.profile, force: request.force, backups };
       const written =
@@ -175,6 +137,10 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
         env: io.env,
       }),
   };
+}
+
+function callbackPort(world: AppWorld): { callbackPort?: number } {
+  return world.callbackPort === undefined ? {} : { callbackPort: world.callbackPort };
 }
 
 /** `https://my-org.awsapps.com/start` → `my-org`; the name of a session saved from the setup screen. */

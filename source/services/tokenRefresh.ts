@@ -1,4 +1,4 @@
-import { CreateTokenCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock, SsoToken } from './ssoSession.js';
 import { readCachedToken, writeCachedToken } from './tokenCache.js';
 
@@ -7,7 +7,8 @@ export const REFRESH_WINDOW_MS = 15 * 60 * 1000;
 
 export interface TokenSource {
   readonly file: string;
-  readonly oidc: () => SSOOIDCClient;
+  /** Asked only when a refresh is due, so a fresh token costs no SDK load. */
+  readonly oidc: () => SSOOIDCClient | Promise<SSOOIDCClient>;
   readonly clock: Clock;
 }
 
@@ -43,7 +44,10 @@ function canRefresh(token: SsoToken, now: number): boolean {
 
 async function refreshToken(token: SsoToken, source: TokenSource): Promise<SsoToken> {
   const issuedAt = source.clock().getTime();
-  const response = await source.oidc().send(
+  const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc');
+  const response = await (
+    await source.oidc()
+  ).send(
     new CreateTokenCommand({
       grantType: 'refresh_token',
       clientId: token.clientId,

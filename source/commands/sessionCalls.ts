@@ -1,0 +1,84 @@
+import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
+import { startAuthCodeLogin } from '../services/auth/authCodeLogin.js';
+import { getClientRegistration } from '../services/auth/clientRegistration.js';
+import { startDeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
+import { createOidcClient, createPortalClient } from '../services/awsClients.js';
+import { oidcEndpoint } from '../services/endpoints.js';
+import { Portal } from '../services/portal.js';
+import { RateBudget } from '../services/rateBudget.js';
+import type { RegistrationStore } from '../services/auth/clientRegistration.js';
+import type { SsoSession, SsoToken } from '../services/ssoSession.js';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { Io } from './context.js';
+
+const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * What the full-screen flow does through the AWS SDK for one session. It is its own module, imported only
+ * when first needed, so a warm start draws the cached lists before the SDK has even loaded.
+ */
+export interface SessionCalls {
+  readonly oidc: SSOOIDCClient;
+  portal(accessToken: string): Portal;
+  /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
+  startLogin(method: LoginMethod): Promise<PendingLogin>;
+}
+
+/** A sign-in under way, as the flow sees it, but with the token itself: the caller caches it. */
+export type PendingLogin =
+  | (Omit<AuthCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> })
+  | (Omit<DeviceCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> });
+
+export function createSessionCalls(
+  world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
+  session: SsoSession,
+): SessionCalls {
+  const { io } = world;
+  const oidc = createOidcClient(session.region, io.env);
+  const portalClient = createPortalClient(session.region, io.env);
+  const budget = new RateBudget();
+  return {
+    oidc,
+    portal: (accessToken) => new Portal({ client: portalClient, accessToken, budget }),
+    startLogin: async (method) => {
+      const grant = method === 'deviceCode' ? 'device_code' : 'authorization_code';
+      const registration = await getClientRegistration({
+        oidc,
+        session,
+        grant,
+        store: world.store,
+        clock: io.clock,
+      });
+      if (method === 'deviceCode') {
+        const login = await startDeviceCodeLogin({ oidc, session, registration, clock: io.clock });
+        return {
+          kind: 'deviceCode',
+          userCode: login.userCode,
+          verificationUri: login.verificationUri,
+          verificationUriComplete: login.verificationUriComplete,
+          deadline: login.expiresAt,
+          token: login.token,
+          cancel: () => login.cancel(),
+        };
+      }
+      const login = await startAuthCodeLogin({
+        oidc,
+        oidcEndpoint: oidcEndpoint(session.region, io.env),
+        session,
+        registration,
+        callbackPort: world.callbackPort,
+        timeoutMs: SIGN_IN_TIMEOUT_MS,
+        clock: io.clock,
+      });
+      return {
+        kind: 'authCode',
+        authorizeUrl: login.authorizeUrl,
+        redirectUri: login.redirectUri,
+        deadline: new Date(io.clock().getTime() + SIGN_IN_TIMEOUT_MS),
+        token: login.token,
+        submitCallbackUrl: (text) => login.submitCallbackUrl(text),
+        cancel: () => login.cancel(),
+      };
+    },
+  };
+}
