@@ -30,7 +30,6 @@ interface SettingsShape {
   favorites: string[];
   recents: RecentPick[];
   profileNames: Record<string, string>;
-  lastSession?: string;
 }
 
 /** Enough history to order by frequency and recency without the file growing for ever. */
@@ -110,14 +109,5 @@ export class Settings implements RegistrationStore {
       [`${accountId}/${roleName}`]: profile,
     });
     return this.readPicks();
-  }
-
-  get lastSession(): string | undefined {
-    return this.store.get('lastSession');
-  }
-
-  set lastSession(name: string | undefined) {
-    if (name === undefined) this.store.delete('lastSession');
-    else this.store.set('lastSession', name);
   }
 }
