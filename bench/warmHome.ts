@@ -1,11 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { toIsoSeconds } from '../source/services/isoTime.js';
 import { listCacheFile, writeListCache } from '../source/services/listCache.js';
 import type { SsoSession } from '../source/services/ssoSession.js';
 import { tokenCacheFile } from '../source/services/tokenCache.js';
-import type { Simulator } from '../source/simulator/index.js';
+import { awsCliTokenRecord, type Simulator } from '../source/simulator/index.js';
 
 const SESSION: SsoSession = {
   name: 'bench',
@@ -37,19 +36,7 @@ export async function createWarmHome(simulator: Simulator): Promise<WarmHome> {
   const issued = simulator.issueTokens({ lifetimeSeconds: 8 * 3600 });
   const tokenFile = tokenCacheFile(home, SESSION);
   await mkdir(dirname(tokenFile), { recursive: true });
-  await writeFile(
-    tokenFile,
-    JSON.stringify({
-      startUrl: SESSION.startUrl,
-      region: SESSION.region,
-      accessToken: issued.accessToken,
-      expiresAt: toIsoSeconds(issued.expiresAt),
-      clientId: issued.clientId,
-      clientSecret: issued.clientSecret,
-      registrationExpiresAt: toIsoSeconds(issued.registrationExpiresAt),
-      refreshToken: issued.refreshToken,
-    }),
-  );
+  await writeFile(tokenFile, JSON.stringify(awsCliTokenRecord(issued, SESSION)));
   const { accounts } = simulator.organization;
   await writeListCache(listCacheFile(join(configHome, 'sso-tui'), SESSION), {
     accounts: accounts.map(({ accountId, accountName, emailAddress }) => ({

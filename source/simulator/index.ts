@@ -8,3 +8,4 @@ export {
 export type { Faults } from './faults.js';
 export type { PortalCall, SimulatorStats } from './stats.js';
 export type { IssuedRoleCredentials } from './context.js';
+export { awsCliTokenRecord } from './awsCliCache.js';

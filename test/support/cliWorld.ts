@@ -5,9 +5,13 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../source/commands/context.js';
 import { run } from '../../source/main.js';
-import { toIsoSeconds } from '../../source/services/isoTime.js';
 import { tokenCacheFile } from '../../source/services/tokenCache.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../source/simulator/index.js';
+import {
+  awsCliTokenRecord,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../source/simulator/index.js';
 
 export const SESSION_NAME = 'work';
 export const START_URL = 'https://example.awsapps.com/start';
@@ -62,16 +66,7 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
     run: (argv, extraEnv = {}) => runInProcess(argv, { ...env, ...extraEnv }, home),
     writeAwsCliToken: async (lifetimeSeconds = 3600) => {
       const issued = simulator.issueTokens({ lifetimeSeconds });
-      const record = {
-        startUrl: START_URL,
-        region: REGION,
-        accessToken: issued.accessToken,
-        expiresAt: toIsoSeconds(issued.expiresAt),
-        clientId: issued.clientId,
-        clientSecret: issued.clientSecret,
-        registrationExpiresAt: toIsoSeconds(issued.registrationExpiresAt),
-        refreshToken: issued.refreshToken,
-      };
+      const record = awsCliTokenRecord(issued, { startUrl: START_URL, region: REGION });
       await mkdir(dirname(tokenFile), { recursive: true });
       await writeFile(tokenFile, JSON.stringify(record));
       return record;
