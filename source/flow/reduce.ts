@@ -405,7 +405,10 @@ function accountsLoaded(state: FlowState): FlowState {
     change,
     accountsLoad: { ...data.accountsLoad, status: 'done' },
   });
-  return loadRoles(loaded);
+  // The accounts are cached as soon as they are all in: role lists of a big organization take minutes,
+  // and a user who quits before then still gets an instant list next time.
+  const cached = queue(loaded, { type: 'writeCachedLists', lists: { accounts, roles: data.roles } });
+  return loadRoles(cached);
 }
 
 /** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */

@@ -286,6 +286,10 @@ describe('accounts', () => {
     );
     expect(state.data.accounts).toEqual([prod, dev]);
     expect(state.data.accountsLoad.status).toBe('done');
+    expect(state.outbox.at(-2)).toMatchObject({
+      type: 'writeCachedLists',
+      lists: { accounts: [prod, dev] },
+    });
     expect(lastCommand(state)).toMatchObject({
       type: 'loadRoles',
       accountIds: [prod.accountId, dev.accountId],
