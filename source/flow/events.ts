@@ -27,7 +27,13 @@ export type FlowEvent =
   | { readonly type: 'pasteSubmitted' }
   | { readonly type: 'loginUrlOpened' }
   | { readonly type: 'loginUrlCopied' }
-  | { readonly type: 'favoriteToggled'; readonly accountId: string }
+  | {
+      readonly type: 'favoriteToggled';
+      readonly accountId: string;
+      /** For keeping the cursor on the account when starring reorders the list: */
+      readonly now: Date;
+      readonly height: number;
+    }
   | { readonly type: 'refreshRequested' }
   | { readonly type: 'accountChosen'; readonly account: Account }
   | { readonly type: 'roleChosen'; readonly account: Account; readonly roleName: string }

@@ -1,7 +1,9 @@
 import type { CommandRequest } from './commands.js';
 import type { FlowEvent } from './events.js';
 import { exportLines } from './exportLines.js';
-import { editQuery, moveCursor } from './listNavigation.js';
+import { editQuery, moveCursor, windowTop } from './listNavigation.js';
+import { pinnedFirst } from './picksOrder.js';
+import type { UserPicks } from './appServices.js';
 import { profileNameProblem, proposeProfileName } from './profileName.js';
 import {
   EMPTY_LIST,
@@ -158,7 +160,8 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       const favorites = favorite
         ? [...data.picks.favorites, event.accountId]
         : data.picks.favorites.filter((id) => id !== event.accountId);
-      return queue(withData(state, { picks: { ...data.picks, favorites } }), {
+      const picks = { ...data.picks, favorites };
+      return queue(withData(state, { picks, accountsList: followAccount(data, picks, event) }), {
         type: 'setFavorite',
         accountId: event.accountId,
         favorite,
@@ -278,6 +281,24 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
 }
 
 /** The list of the screen on show: the accounts' outlives the screen, the others' are the screen's own. */
+/**
+ * With an empty query, starring moves the account among the pinned rows (or out of them): the cursor goes
+ * with it. A search's order does not depend on favorites, so there the cursor stays.
+ */
+function followAccount(
+  data: FlowData,
+  picks: UserPicks,
+  event: { readonly accountId: string; readonly now: Date; readonly height: number },
+): ListState {
+  const list = data.accountsList;
+  if (list.query.trim() !== '') return list;
+  const cursor = pinnedFirst(data.accounts, picks, event.now).findIndex(
+    (row) => row.kind === 'account' && row.account.accountId === event.accountId,
+  );
+  if (cursor < 0) return list;
+  return { ...list, cursor, top: windowTop(list.top, cursor, event.height) };
+}
+
 function updateList(state: FlowState, update: (list: ListState) => ListState): FlowState {
   const { screen } = state;
   if (screen.kind === 'accounts') return withData(state, { accountsList: update(state.data.accountsList) });

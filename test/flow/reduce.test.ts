@@ -375,18 +375,44 @@ describe('accounts', () => {
   });
 
   it('stars and unstars a favorite', () => {
-    let state = run(signedInWithAccounts(), { type: 'favoriteToggled', accountId: dev.accountId });
+    let state = run(signedInWithAccounts(), {
+      type: 'favoriteToggled',
+      accountId: dev.accountId,
+      now: new Date(),
+      height: 10,
+    });
     expect(state.data.picks.favorites).toEqual([dev.accountId]);
     expect(lastCommand(state)).toMatchObject({
       type: 'setFavorite',
       accountId: dev.accountId,
       favorite: true,
     });
-    state = run(state, { type: 'favoriteToggled', accountId: dev.accountId });
+    state = run(state, { type: 'favoriteToggled', accountId: dev.accountId, now: new Date(), height: 10 });
     expect(state.data.picks.favorites).toEqual([]);
     expect(lastCommand(state)).toMatchObject({ favorite: false });
     const picks: UserPicks = { ...noPicks, favorites: [prod.accountId] };
     expect(run(state, { type: 'picksChanged', picks }).data.picks).toBe(picks);
+  });
+
+  it('keeps the cursor on the account starring moves, with an empty query only', () => {
+    let state = run(signedInWithAccounts([prod, dev, qa]), {
+      type: 'listMoved',
+      move: 'end',
+      rowCount: 3,
+      height: 10,
+    });
+    expect(state.data.accountsList.cursor).toBe(2);
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    expect(state.data.accountsList.cursor).toBe(0);
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    expect(state.data.accountsList.cursor).toBe(2);
+    state = run(
+      state,
+      { type: 'listQueryEdited', edit: { kind: 'insert', text: 'a' } },
+      { type: 'listMoved', move: 'down', rowCount: 3, height: 10 },
+    );
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    expect(state.data.accountsList.cursor).toBe(1);
   });
 
   it('opens the roles of a chosen account, fetching them when unknown, and records the pick', () => {
@@ -628,7 +654,7 @@ describe('the outbox', () => {
   it('drops the commands the effect layer has taken', () => {
     const state = run(
       signedInWithAccounts(),
-      { type: 'favoriteToggled', accountId: prod.accountId },
+      { type: 'favoriteToggled', accountId: prod.accountId, now: new Date(), height: 10 },
       { type: 'quit' },
     );
     const [first] = state.outbox;

@@ -36,6 +36,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       : undefined,
     data.note,
   ].filter(Boolean);
+  const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
 
   return (
     <ScreenFrame
@@ -56,7 +57,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         total={accounts.length}
         matched={query.trim() ? hits.length : accounts.length}
         list={accountsList}
-        height={Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length)}
+        height={listHeight}
         placeholder="type to search accounts and roles"
         onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
         onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
@@ -71,7 +72,12 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         }
         onKey={(input, key, selected) => {
           if (key.ctrl && input === 'f' && selected) {
-            dispatch({ type: 'favoriteToggled', accountId: selected.row.account.accountId });
+            dispatch({
+              type: 'favoriteToggled',
+              accountId: selected.row.account.accountId,
+              now: clock(),
+              height: listHeight,
+            });
             return true;
           }
           if (key.ctrl && input === 'r') {
