@@ -1,5 +1,4 @@
 import type { AppServices, LoginHandle, SessionServices, SignIn } from '../flow/appServices.js';
-import { openBrowser } from '../services/auth/browser.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
@@ -14,6 +13,7 @@ import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
 import { loadUsableToken } from '../services/tokenRefresh.js';
+import { openSignInUrl } from './browse.js';
 import type { Io } from './context.js';
 import type { SessionCalls } from './sessionCalls.js';
 
@@ -49,12 +49,8 @@ export function createAppServices(world: AppWorld): AppServices {
     },
     forSession: (session) => sessionServices(world, session, backups),
     openUrl: async (url) => {
-      const outcome = world.noBrowser
-        ? 'headless'
-        : await openBrowser(url, { env: io.env, platform: io.platform });
-      if (outcome === 'opened' || !io.approveSignIn) return outcome;
-      await io.approveSignIn(url);
-      return 'opened';
+      const outcome = await openSignInUrl(io, url, world.noBrowser);
+      return outcome === 'approvedByDemo' ? 'opened' : outcome;
     },
     copyToClipboard: async (text) => {
       await copyToClipboard(text, { env: io.env, platform: io.platform, terminal: world.terminal });

@@ -1,6 +1,6 @@
-import { openBrowser } from '../services/auth/browser.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { UserError } from '../services/errors.js';
+import { openUnlessTold } from './browse.js';
 import type { CommandContext } from './context.js';
 import { fetchRoleCredentials } from './roleCredentials.js';
 
@@ -16,9 +16,7 @@ export async function consoleCommand(context: CommandContext): Promise<void> {
     io.stdout.write(`${url}\n`);
     return;
   }
-  const outcome = options.noBrowser
-    ? 'headless'
-    : await openBrowser(url, { env: io.env, platform: io.platform });
+  const outcome = await openUnlessTold(io, url, options.noBrowser);
   if (outcome !== 'opened') {
     throw new UserError(
       'No browser could be opened for the AWS console here.',

@@ -1,17 +1,12 @@
 import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
-import { startAuthCodeLogin } from '../services/auth/authCodeLogin.js';
-import { getClientRegistration } from '../services/auth/clientRegistration.js';
-import { startDeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
+import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
 import { createOidcClient, createPortalClient } from '../services/awsClients.js';
-import { oidcEndpoint } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Io } from './context.js';
-
-const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * What the full-screen flow does through the AWS SDK for one session. It is its own module, imported only
@@ -41,16 +36,17 @@ export function createSessionCalls(
     oidc,
     portal: (accessToken) => new Portal({ client: portalClient, accessToken, budget }),
     startLogin: async (method) => {
-      const grant = method === 'deviceCode' ? 'device_code' : 'authorization_code';
-      const registration = await getClientRegistration({
+      const started = await startSignIn({
         oidc,
         session,
-        grant,
+        method,
         store: world.store,
+        env: io.env,
         clock: io.clock,
+        callbackPort: world.callbackPort,
       });
-      if (method === 'deviceCode') {
-        const login = await startDeviceCodeLogin({ oidc, session, registration, clock: io.clock });
+      if (started.kind === 'deviceCode') {
+        const { login } = started;
         return {
           kind: 'deviceCode',
           userCode: login.userCode,
@@ -61,15 +57,7 @@ export function createSessionCalls(
           cancel: () => login.cancel(),
         };
       }
-      const login = await startAuthCodeLogin({
-        oidc,
-        oidcEndpoint: oidcEndpoint(session.region, io.env),
-        session,
-        registration,
-        callbackPort: world.callbackPort,
-        timeoutMs: SIGN_IN_TIMEOUT_MS,
-        clock: io.clock,
-      });
+      const { login } = started;
       return {
         kind: 'authCode',
         authorizeUrl: login.authorizeUrl,

@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
-import { startAuthCodeLogin } from '../services/auth/authCodeLogin.js';
-import { openBrowser, type BrowserOutcome } from '../services/auth/browser.js';
-import { getClientRegistration } from '../services/auth/clientRegistration.js';
-import { startDeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
-import { oidcEndpoint } from '../services/endpoints.js';
+import type { AuthCodeLogin } from '../services/auth/authCodeLogin.js';
+import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { DeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
+import { startSignIn } from '../services/auth/startSignIn.js';
 import { describeError, SessionExpiredError } from '../services/errors.js';
 import type { SsoToken } from '../services/ssoSession.js';
 import { writeCachedToken } from '../services/tokenCache.js';
 import { loadUsableToken } from '../services/tokenRefresh.js';
+import { openSignInUrl } from './browse.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -33,40 +33,37 @@ export async function requireToken(context: CommandContext): Promise<SsoToken> {
 
 /** Signs in (browser redirect with PKCE, or device code), shows the URL on stderr and fills the token cache. */
 export async function signIn(context: CommandContext): Promise<SsoToken> {
-  const token = context.options.deviceCode ? await deviceCodeSignIn(context) : await authCodeSignIn(context);
+  const { io, session, options } = context;
+  const started = await startSignIn({
+    oidc: context.oidc(),
+    session,
+    method: options.deviceCode ? 'deviceCode' : 'authCode',
+    store: context.settings,
+    env: io.env,
+    clock: io.clock,
+    callbackPort: options.callbackPort,
+  });
+  const token =
+    started.kind === 'deviceCode'
+      ? await waitForDeviceCode(context, started.login)
+      : await waitForAuthCode(context, started.login);
   context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
   await writeCachedToken(context.tokenFile, token);
-  context.io.stderr.write(
-    `Signed in to ${context.session.startUrl} until ${token.expiresAt.toLocaleString()}.\n`,
-  );
+  io.stderr.write(`Signed in to ${session.startUrl} until ${token.expiresAt.toLocaleString()}.\n`);
   return token;
 }
 
-async function authCodeSignIn(context: CommandContext): Promise<SsoToken> {
-  const { io, session, options } = context;
-  const registration = await getClientRegistration({
-    oidc: context.oidc(),
-    session,
-    grant: 'authorization_code',
-    store: context.settings,
-    clock: io.clock,
-  });
-  const login = await startAuthCodeLogin({
-    oidc: context.oidc(),
-    oidcEndpoint: oidcEndpoint(session.region, io.env),
-    session,
-    registration,
-    callbackPort: options.callbackPort,
-    clock: io.clock,
-  });
+async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): Promise<SsoToken> {
+  const { io, session } = context;
   io.stderr.write(
     `To sign in to ${session.startUrl}, open this address in a browser:\n\n  ${login.authorizeUrl}\n\n`,
   );
   const outcome = await browse(context, login.authorizeUrl);
   if (outcome !== 'opened') {
+    const { port } = new URL(login.redirectUri);
     io.stderr.write(
       'If the browser runs on another machine, paste here the address it ends on ' +
-        `(${login.redirectUri}?code=…), or forward the port: ssh -L ${new URL(login.redirectUri).port}:127.0.0.1:${new URL(login.redirectUri).port}.\n`,
+        `(${login.redirectUri}?code=…), or forward the port: ssh -L ${port}:127.0.0.1:${port}.\n`,
     );
   }
   io.stderr.write('Waiting for the sign-in…\n');
@@ -87,16 +84,8 @@ async function authCodeSignIn(context: CommandContext): Promise<SsoToken> {
   }
 }
 
-async function deviceCodeSignIn(context: CommandContext): Promise<SsoToken> {
+async function waitForDeviceCode(context: CommandContext, login: DeviceCodeLogin): Promise<SsoToken> {
   const { io, session } = context;
-  const registration = await getClientRegistration({
-    oidc: context.oidc(),
-    session,
-    grant: 'device_code',
-    store: context.settings,
-    clock: io.clock,
-  });
-  const login = await startDeviceCodeLogin({ oidc: context.oidc(), session, registration, clock: io.clock });
   io.stderr.write(
     `To sign in to ${session.startUrl}, open ${login.verificationUri} and enter the code\n\n    ${login.userCode}\n\n` +
       `or open ${login.verificationUriComplete}\nWaiting for the sign-in…\n`,
@@ -109,19 +98,14 @@ async function deviceCodeSignIn(context: CommandContext): Promise<SsoToken> {
   }
 }
 
-/** Opens the browser unless told not to; in the demo, approves the sign-in itself when no browser opened. */
+/** Opens the browser unless told not to, saying so when it could not; the demo approves by itself. */
 async function browse(context: CommandContext, url: string): Promise<BrowserOutcome> {
   const { io } = context;
-  const outcome = context.options.noBrowser
-    ? 'headless'
-    : await openBrowser(url, { env: io.env, platform: io.platform });
+  const outcome = await openSignInUrl(io, url, context.options.noBrowser);
   if (outcome === 'failed') io.stderr.write('The browser could not be opened; open the address by hand.\n');
-  if (outcome !== 'opened' && io.approveSignIn) {
-    io.stderr.write('Demo: no browser here, so the simulator approves the sign-in itself.\n');
-    await io.approveSignIn(url);
-    return 'opened';
-  }
-  return outcome;
+  if (outcome !== 'approvedByDemo') return outcome;
+  io.stderr.write('Demo: no browser here, so the simulator approves the sign-in itself.\n');
+  return 'opened';
 }
 
 function sessionLabel(context: CommandContext): string {
