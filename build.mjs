@@ -1,9 +1,52 @@
 // Bundles the CLI into one file so start-up does not resolve hundreds of modules.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const stub = fileURLToPath(new URL('./source/ui/devtoolsStub.ts', import.meta.url));
+const bundled = (name) => fileURLToPath(new URL(`./source/bundle/${name}`, import.meta.url));
+
+/** Modules the bundle takes from source/bundle instead of node_modules, by exact import specifier. */
+const replaced = new Map([
+  // Ink imports react-devtools-core only when DEV is set; left external the bundle dies at start.
+  ['react-devtools-core', bundled('reactDevtools.ts')],
+  // Loaded by conf for schemas and migrations, which sso-tui does not use.
+  ['ajv/dist/2020.js', bundled('confUnused.ts')],
+  ['ajv-formats', bundled('confUnused.ts')],
+  ['semver', bundled('confUnused.ts')],
+]);
+
+const replaceModules = {
+  name: 'replace-modules',
+  setup(build) {
+    const filter = new RegExp(
+      `^(${[...replaced.keys()].map((key) => key.replace(/[./-]/g, '\\$&')).join('|')})$`,
+    );
+    build.onResolve({ filter }, ({ path }) => ({ path: replaced.get(path) }));
+  },
+};
+
+/**
+ * Yoga's loader fetches its own inline `data:` URL when `fetch` exists, which makes Node load undici
+ * (~45 ms of a start); decoding it in place, as the loader does where there is no fetch, is the same bytes.
+ */
+const yogaInlineWasm = {
+  name: 'yoga-inline-wasm',
+  setup(build) {
+    build.onLoad(
+      { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+      async ({ path }) => {
+        const text = await readFile(path, 'utf8');
+        const fetching = 'function ya(){return w||"function"!=typeof fetch?';
+        if (text.split(fetching).length !== 2) {
+          throw new Error(`yoga-layout changed: "${fetching}" is not in ${path} once; revisit build.mjs.`);
+        }
+        return {
+          contents: text.replace(fetching, 'function ya(){return w||ua(H)||"function"!=typeof fetch?'),
+        };
+      },
+    );
+  },
+};
 
 await rm('dist', { recursive: true, force: true });
 await build({
@@ -22,8 +65,7 @@ await build({
   legalComments: 'none',
   // React and its reconciler otherwise pick their development builds at run time: twice the code, slower.
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Ink imports react-devtools-core only when DEV is set; left external the bundle dies at start.
-  alias: { 'react-devtools-core': stub },
+  plugins: [replaceModules, yogaInlineWasm],
   banner: {
     js: [
       '#!/usr/bin/env node',
