@@ -1,4 +1,4 @@
-import type { AppServices, LoginHandle, SessionServices, SignIn } from '../flow/appServices.js';
+import type { AppServices, LoginHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
@@ -12,7 +12,7 @@ import { configFilePath, credentialsFilePath, defaultRegion } from '../services/
 import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
-import { loadUsableToken } from '../services/tokenRefresh.js';
+import { loadFreshToken, loadUsableToken } from '../services/tokenRefresh.js';
 import { openSignInUrl } from './browse.js';
 import type { Io } from './context.js';
 import type { SessionCalls } from './sessionCalls.js';
@@ -63,6 +63,23 @@ export function createAppServices(world: AppWorld): AppServices {
   };
 }
 
+/**
+ * Reads, before the first frame, what lets that frame be the account list: a token that needs no refresh
+ * and the cached lists, side by side. Undefined when a sign-in or a refresh is due; the flow then starts by
+ * checking the token on screen.
+ */
+export async function readWarmStart(
+  services: AppServices,
+  session: SsoSession,
+): Promise<WarmStart | undefined> {
+  const forSession = services.forSession(session);
+  const [signIn, lists] = await Promise.all([
+    forSession.freshToken().catch(() => undefined),
+    forSession.readCachedLists().catch(() => undefined),
+  ]);
+  return signIn ? { session: forSession, signIn, ...(lists ? { lists } : {}) } : undefined;
+}
+
 function sessionServices(world: AppWorld, session: SsoSession, backups: Set<string>): SessionServices {
   const { io, settings } = world;
   const tokenFile = tokenCacheFile(io.homeDir, session);
@@ -90,6 +107,10 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
         oidc: async () => (await sdk()).oidc,
         clock: io.clock,
       });
+      return loaded ? signedIn(loaded) : undefined;
+    },
+    freshToken: async () => {
+      const loaded = await loadFreshToken(tokenFile, io.clock);
       return loaded ? signedIn(loaded) : undefined;
     },
     startLogin: async (method): Promise<LoginHandle> => {

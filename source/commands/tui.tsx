@@ -8,7 +8,7 @@ import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import { createAppServices } from './appServices.js';
+import { createAppServices, readWarmStart } from './appServices.js';
 import type { Io } from './context.js';
 import type { CliOptions } from './options.js';
 
@@ -44,6 +44,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
     noBrowser: options.noBrowser,
     ...(options.callbackPort === undefined ? {} : { callbackPort: options.callbackPort }),
   });
+  const warm = chosen ? await readWarmStart(services, chosen) : undefined;
   applyColorPreference(io.env);
   const restore = silenceStrayOutput();
   const leaveAlternateScreen = enterAlternateScreen(terminal.stdout);
@@ -58,6 +59,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
           {...(options.profile ? { profile: options.profile } : {})}
           clock={io.clock}
           {...(io.demoBanner ? { banner: io.demoBanner } : {})}
+          {...(warm ? { warm } : {})}
         />
       </FullScreen>,
       { stdin: terminal.stdin, stdout: terminal.stdout, exitOnCtrlC: false, patchConsole: false },

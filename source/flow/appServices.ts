@@ -27,6 +27,8 @@ export interface AppServices {
 export interface SessionServices {
   /** A usable cached token (refreshed if need be), or undefined when a sign-in is needed. */
   loadToken(): Promise<SignIn | undefined>;
+  /** The cached token only if it needs no refresh: read from disk, never the network. */
+  freshToken(): Promise<SignIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
   startLogin(method: LoginMethod): Promise<LoginHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
@@ -43,6 +45,16 @@ export interface SessionServices {
   exportProfile(request: ExportRequest): Promise<ExportResult>;
   /** An AWS console sign-in URL for the role (through the federation endpoint). */
   consoleUrl(accountId: string, roleName: string, credentials: RoleCredentials): Promise<string>;
+}
+
+/**
+ * What a start with a fresh cached token reads before its first frame, so that frame is the account list:
+ * the session's services, the sign-in and the lists cached by the last run.
+ */
+export interface WarmStart {
+  readonly session: SessionServices;
+  readonly signIn: SignIn;
+  readonly lists?: CachedLists;
 }
 
 export type LoginMethod = 'authCode' | 'deviceCode';

@@ -395,7 +395,8 @@ function fetchCredentials(state: FlowState, screen: CredentialsScreen): FlowStat
   });
 }
 
-function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
+/** Starts a listing generation; with accounts already shown it collects a refresh behind them. */
+export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
   const [generation, next] = takeId(state);
   const refreshing = next.data.accounts.length > 0;
   return queue(

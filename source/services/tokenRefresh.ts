@@ -21,7 +21,7 @@ export async function loadUsableToken(source: TokenSource): Promise<SsoToken | u
   const cached = await readCachedToken(source.file);
   if (!cached) return undefined;
   const now = source.clock().getTime();
-  if (cached.expiresAt.getTime() - now > REFRESH_WINDOW_MS) return cached;
+  if (isFresh(cached, now)) return cached;
   if (canRefresh(cached, now)) {
     const refreshed = await refreshToken(cached, source).catch(() => undefined);
     if (refreshed) {
@@ -30,6 +30,19 @@ export async function loadUsableToken(source: TokenSource): Promise<SsoToken | u
     }
   }
   return cached.expiresAt.getTime() > now ? cached : undefined;
+}
+
+/**
+ * The cached token if it is good for more than the refresh window, from the disk alone: what a start can
+ * use before its first frame, with no network call that could keep the screen blank.
+ */
+export async function loadFreshToken(file: string, clock: Clock): Promise<SsoToken | undefined> {
+  const cached = await readCachedToken(file);
+  return cached && isFresh(cached, clock().getTime()) ? cached : undefined;
+}
+
+function isFresh(token: SsoToken, now: number): boolean {
+  return token.expiresAt.getTime() - now > REFRESH_WINDOW_MS;
 }
 
 function canRefresh(token: SsoToken, now: number): boolean {

@@ -1,8 +1,9 @@
 import { Text } from 'ink';
 import { useReducer } from 'react';
-import type { AppServices, LoginMethod } from '../flow/appServices.js';
+import type { AppServices, LoginMethod, WarmStart } from '../flow/appServices.js';
+import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
-import { initialState, type FlowState, type Screen } from '../flow/state.js';
+import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { useEffects } from './hooks/useEffects.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
@@ -31,6 +32,8 @@ export interface AppProps {
   readonly clock?: Clock;
   /** A line above every screen (the demo says where its sandbox is). */
   readonly banner?: string;
+  /** Read before the first frame for `session`: a fresh token and the cached lists (readWarmStart). */
+  readonly warm?: WarmStart;
 }
 
 /** The full-screen flow: one reducer over flow/reduce, an effect layer, and the screen of the state. */
@@ -42,6 +45,7 @@ export function App({
   profile,
   clock = systemClock,
   banner,
+  warm,
 }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     initialState({
@@ -50,9 +54,10 @@ export function App({
       ...(session ? { session } : {}),
       ...(loginMethod ? { loginMethod } : {}),
       ...(profile ? { profile } : {}),
+      ...(warm ? { warm } : {}),
     }),
   );
-  useEffects(state, dispatch, services, clock);
+  useEffects(state, dispatch, services, clock, warm?.session);
   const terminal = useTerminalSize();
   const size = banner ? { ...terminal, rows: terminal.rows - 1 } : terminal;
   return (

@@ -69,7 +69,8 @@ describe('a second start', { timeout: E2E_TEST_TIMEOUT }, () => {
     await world.writeAwsCliToken();
     const second = startTerminal({
       env: { ...world.programEnv, AWS_ENDPOINT_URL_SSO: gate.url },
-      forbidden: /Sign in to|Open this address/,
+      // A fresh cached token: the first frame is the list, with no sign-in and no token check on screen.
+      forbidden: /Sign in to|Open this address|Checking the sign-in/,
     });
     rigs.push(second);
     // The portal is held: what shows is the cached list, marked as refreshing.

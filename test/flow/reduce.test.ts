@@ -3,7 +3,8 @@ import type { UserPicks } from '../../source/flow/appServices.js';
 import type { Command } from '../../source/flow/commands.js';
 import type { FlowEvent } from '../../source/flow/events.js';
 import { reduce } from '../../source/flow/reduce.js';
-import { initialState, type FlowState, type Screen } from '../../source/flow/state.js';
+import { initialState } from '../../source/flow/initialState.js';
+import type { FlowState, Screen } from '../../source/flow/state.js';
 import type { TextEdit } from '../../source/flow/textEdit.js';
 import type { Account, RoleCredentials } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
@@ -90,6 +91,36 @@ describe('start', () => {
   it('shows the session picker with several sessions, and the setup form with none', () => {
     expect(initialState({ sessions: [session, other], picks: noPicks }).screen.kind).toBe('sessionPicker');
     expect(initialState({ sessions: [], picks: noPicks }).screen.kind).toBe('setup');
+  });
+
+  it('starts on the cached account list when a fresh token was read first, and only refreshes it', () => {
+    const lists = { accounts: [prod, dev], roles: new Map([[prod.accountId, ['Admin']]]) };
+    const state = initialState({
+      sessions: [session],
+      picks: noPicks,
+      warm: { signIn: { expiresAt }, lists },
+    });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.accounts).toEqual([prod, dev]);
+    expect(state.data.roles.get(prod.accountId)).toEqual(['Admin']);
+    expect(state.data.signInExpiresAt).toEqual(expiresAt);
+    expect(state.outbox.map((command) => command.type)).toEqual(['loadAccounts']);
+    const { generation } = commandOf(state, 'loadAccounts');
+    expect(commandOf(state, 'loadAccounts').fromCache).toBe(false);
+    // The refresh collects behind the cached rows and then replaces them.
+    let next = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
+    expect(next.data.accounts).toEqual([prod, dev]);
+    next = run(next, { type: 'accountsLoaded', generation });
+    expect(next.data.accounts).toEqual([prod, qa]);
+    expect(next.data.change).toEqual({ added: 1, removed: 1 });
+  });
+
+  it('starts on an empty account list that fills as pages come when a fresh token has no cached lists', () => {
+    const state = initialState({ sessions: [session], picks: noPicks, warm: { signIn: { expiresAt } } });
+    const { generation } = commandOf(state, 'loadAccounts');
+    const next = run(state, { type: 'accountsPage', generation, accounts: [prod] });
+    expect(screenOf(next, 'accounts')).toBeDefined();
+    expect(next.data.accounts).toEqual([prod]);
   });
 
   it('uses the session chosen by flags even when there are several', () => {

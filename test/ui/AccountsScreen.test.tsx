@@ -125,6 +125,25 @@ describe('the accounts screen', () => {
     expect(frame).not.toContain('audit');
   });
 
+  it('draws the cached list in its first frame on a warm start, then refreshes it', async () => {
+    const fake = createFakeServices({ accounts: [prod, dev], roles: new Map(), signIn: signedIn });
+    const warm = {
+      session: fake.services.forSession(session),
+      signIn: signedIn,
+      lists: { accounts: [prod, dev, audit], roles: new Map() },
+    };
+    fake.calls.sessions.length = 0;
+    const terminal = renderTerminal(
+      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+    );
+    expect(terminal.frame()).toContain('3 / 3');
+    expect(terminal.frame()).toContain('audit');
+    const frame = await terminal.waitFor('0 accounts added, 1 removed');
+    expect(frame).not.toContain('audit');
+    // The session's services came with the warm start: no second token check.
+    expect(fake.calls.sessions).toEqual([]);
+  });
+
   it('refreshes with Ctrl-R', async () => {
     const { terminal, state } = start();
     await terminal.waitFor('3 / 3');

@@ -81,6 +81,9 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     async loadToken() {
       return state.signIn;
     },
+    async freshToken() {
+      return state.signIn;
+    },
     async startLogin(method) {
       calls.logins.push(method);
       let resolve!: (signIn: SignIn) => void;

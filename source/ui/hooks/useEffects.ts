@@ -26,10 +26,12 @@ export function useEffects(
   dispatch: Dispatch<FlowEvent>,
   services: AppServices,
   clock: Clock,
+  /** The chosen session's services when the flow starts on the account list (a warm start). */
+  warmSession?: SessionServices,
 ): void {
   const { exit } = useApp();
   const taken = useRef(0);
-  const world = useRef<World>({ batches: new Set() });
+  const world = useRef<World>({ batches: new Set(), ...(warmSession ? { session: warmSession } : {}) });
 
   useEffect(() => {
     const fresh = state.outbox.filter((command) => command.id > taken.current);

@@ -1,0 +1,63 @@
+import type { CachedLists, LoginMethod, SignIn, UserPicks } from './appServices.js';
+import { loadAccounts } from './reduce.js';
+import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
+import type { SsoSession } from '../services/ssoSession.js';
+
+export interface InitialOptions {
+  readonly sessions: readonly SsoSession[];
+  /** The session chosen by flags or being the only one; unset with several (picker) or none (setup). */
+  readonly session?: SsoSession;
+  readonly loginMethod?: LoginMethod;
+  readonly profile?: string;
+  readonly picks: UserPicks;
+  /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
+  readonly warm?: { readonly signIn: SignIn; readonly lists?: CachedLists };
+}
+
+/**
+ * Where the flow starts: the account list when a fresh token was read before the first frame (the lists
+ * refresh behind it), a token check for a chosen session, else the session picker or the setup form.
+ */
+export function initialState(options: InitialOptions): FlowState {
+  const data: FlowData = {
+    sessions: options.sessions,
+    loginMethod: options.loginMethod ?? 'authCode',
+    ...(options.profile ? { profileOption: options.profile } : {}),
+    accounts: [],
+    accountsLoad: { generation: 0, status: 'idle' },
+    roles: new Map(),
+    rolesLoad: { generation: 0, status: 'idle' },
+    accountsList: EMPTY_LIST,
+    picks: options.picks,
+  };
+  const session = options.session ?? (options.sessions.length === 1 ? options.sessions[0] : undefined);
+  if (session && options.warm) {
+    const { signIn, lists } = options.warm;
+    const shown: FlowState = {
+      screen: { kind: 'accounts' },
+      data: {
+        ...data,
+        session,
+        signInExpiresAt: signIn.expiresAt,
+        ...(lists ? { accounts: lists.accounts, roles: lists.roles } : {}),
+      },
+      outbox: [],
+      nextId: 1,
+    };
+    // The cache has just been read: the listing only refreshes it.
+    return loadAccounts(shown, false);
+  }
+  if (session) {
+    return {
+      screen: { kind: 'checkingToken' },
+      data: { ...data, session },
+      outbox: [{ id: 1, type: 'loadToken', session }],
+      nextId: 2,
+    };
+  }
+  const screen: Screen =
+    options.sessions.length > 1
+      ? { kind: 'sessionPicker', list: EMPTY_LIST }
+      : { kind: 'setup', startUrl: '', region: '', field: 'startUrl', saving: false };
+  return { screen, data, outbox: [], nextId: 1 };
+}

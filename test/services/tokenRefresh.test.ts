@@ -1,0 +1,57 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SsoToken } from '../../source/services/ssoSession.js';
+import { writeCachedToken } from '../../source/services/tokenCache.js';
+import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../../source/services/tokenRefresh.js';
+
+const NOW = new Date('2030-06-15T12:00:00Z');
+const clock = (): Date => NOW;
+const MINUTE = 60_000;
+
+async function cachedToken(expiresInMs: number): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'sso-tui-refresh-')), 'token.json');
+  const token: SsoToken = {
+    startUrl: 'https://example.awsapps.com/start',
+    region: 'eu-west-1',
+    accessToken: 'aoa-token',
+    expiresAt: new Date(NOW.getTime() + expiresInMs),
+    refreshToken: 'aor-refresh',
+    clientId: 'client',
+    clientSecret: 'secret',
+    registrationExpiresAt: new Date(NOW.getTime() + 30 * 24 * 60 * MINUTE),
+  };
+  await writeCachedToken(file, token);
+  return file;
+}
+
+/** A client that must never be asked for: the test fails if a refresh is attempted. */
+const noNetwork = (): never => {
+  throw new Error('The network was asked for.');
+};
+
+describe('a fresh token, read before the first frame', () => {
+  it('is the cached token when it is good beyond the refresh window, with no network', async () => {
+    const file = await cachedToken(REFRESH_WINDOW_MS + MINUTE);
+    expect((await loadFreshToken(file, clock))?.accessToken).toBe('aoa-token');
+    expect((await loadUsableToken({ file, oidc: noNetwork, clock }))?.accessToken).toBe('aoa-token');
+  });
+
+  it('is nothing inside the refresh window, expired or missing, and still asks no network', async () => {
+    expect(await loadFreshToken(await cachedToken(REFRESH_WINDOW_MS - MINUTE), clock)).toBeUndefined();
+    expect(await loadFreshToken(await cachedToken(-MINUTE), clock)).toBeUndefined();
+    expect(await loadFreshToken(join(tmpdir(), 'sso-tui-no-such-token.json'), clock)).toBeUndefined();
+  });
+
+  it('leaves a due refresh to loadUsableToken, which keeps the still-valid token when refreshing fails', async () => {
+    const file = await cachedToken(REFRESH_WINDOW_MS - MINUTE);
+    let asked = 0;
+    const failing = (): never => {
+      asked++;
+      throw new Error('unreachable');
+    };
+    expect((await loadUsableToken({ file, oidc: failing, clock }))?.accessToken).toBe('aoa-token');
+    expect(asked).toBe(1);
+  });
+});
