@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sso';
 import { isNetworkError, NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
 import type { RateBudget } from './rateBudget.js';
+import { createStringPool } from './stringPool.js';
 
 export interface Account {
   readonly accountId: string;
@@ -38,6 +39,9 @@ const DEFAULT_ROLE_CONCURRENCY = 8;
 
 /** The Identity Center portal API (ListAccounts, ListAccountRoles, GetRoleCredentials, Logout). */
 export class Portal {
+  /** Role names repeat across accounts: one string for each (see stringPool). */
+  private readonly roleName = createStringPool();
+
   constructor(private readonly options: PortalOptions) {}
 
   /** Every account, page after page; `onPage` sees each page as it arrives. */
@@ -81,7 +85,7 @@ export class Portal {
           }),
         ),
       );
-      for (const role of response.roleList ?? []) if (role.roleName) roles.push(role.roleName);
+      for (const role of response.roleList ?? []) if (role.roleName) roles.push(this.roleName(role.roleName));
       nextToken = response.nextToken || undefined;
     } while (nextToken);
     return roles;
