@@ -13,8 +13,23 @@ export type PinnedRow =
  * picked recently is its own row, so Enter goes straight to its credentials), then every other account.
  */
 export function pinnedFirst(accounts: readonly Account[], picks: UserPicks, now: Date): PinnedRow[] {
-  const byId = new Map(accounts.map((account) => [account.accountId, account]));
+  const rows = pinnedRows(accounts, picks, now);
+  const shown = new Set(rows.flatMap((row) => (row.kind === 'account' ? [row.account.accountId] : [])));
+  for (const account of accounts) if (!shown.has(account.accountId)) rows.push({ kind: 'account', account });
+  return rows;
+}
+
+/** The favorites and recent picks that head an empty query, without the accounts that follow them. */
+export function pinnedRows(accounts: readonly Account[], picks: UserPicks, now: Date): PinnedRow[] {
+  if (picks.favorites.length === 0 && picks.recents.length === 0) return [];
   const favorites = new Set(picks.favorites);
+  const picked = new Set([...favorites, ...picks.recents.map((pick) => pick.accountId)]);
+  // Only the few picked accounts are indexed: this runs on every redraw of an empty query.
+  const byId = new Map(
+    accounts
+      .filter((account) => picked.has(account.accountId))
+      .map((account) => [account.accountId, account]),
+  );
   const rows: PinnedRow[] = accounts
     .filter((account) => favorites.has(account.accountId))
     .map((account) => ({ kind: 'account', account }));
@@ -29,7 +44,6 @@ export function pinnedFirst(accounts: readonly Account[], picks: UserPicks, now:
       shown.add(account.accountId);
     }
   }
-  for (const account of accounts) if (!shown.has(account.accountId)) rows.push({ kind: 'account', account });
   return rows;
 }
 

@@ -21,15 +21,28 @@ export interface SearchHit {
 
 export interface AccountSearch {
   /** Every row matching every word of `query`, best first; an empty query gives the accounts in order. */
-  search(query: string): SearchHit[];
+  search(query: string): readonly SearchHit[];
+  /**
+   * The rows of an empty query: `pinned` (favorites, recent picks) first, then every account not pinned as
+   * an account row, in list order.
+   */
+  listed(pinned: readonly SearchRow[]): readonly SearchHit[];
 }
+
+/** Nothing to highlight: one object shared by every hit of an empty query. */
+const NO_MATCHES: FieldMatches = Object.freeze({});
 
 type AccountField = 'accountName' | 'accountId' | 'emailAddress';
 
-/** What every search over the same account list shares: its matcher and its rows. */
+/** What every search over the same account list shares: its matcher, its rows and their plain hits. */
 interface AccountIndex {
   readonly matcher: TermMatcher<Account, AccountField>;
   readonly rows: readonly SearchRow[];
+  /**
+   * The empty query's hits, made once per list: at 100,000 accounts a fresh set per redraw is megabytes of
+   * objects that live just long enough to be promoted.
+   */
+  readonly plain: readonly SearchHit[];
 }
 
 /**
@@ -41,12 +54,14 @@ const accountIndexes = new WeakMap<readonly Account[], AccountIndex>();
 function accountIndexFor(accounts: readonly Account[]): AccountIndex {
   let index = accountIndexes.get(accounts);
   if (!index) {
+    const rows: SearchRow[] = accounts.map((account) => ({ kind: 'account', account }));
     index = {
       matcher: new TermMatcher<Account, AccountField>(accounts, {
         exactFields: ['accountId'],
         fuzzyFields: ['accountName', 'emailAddress'],
       }),
-      rows: accounts.map((account) => ({ kind: 'account', account })),
+      rows,
+      plain: rows.map((row) => ({ row, score: 0, matches: NO_MATCHES })),
     };
     accountIndexes.set(accounts, index);
   }
@@ -84,7 +99,7 @@ export function createAccountSearch(
   accounts: readonly Account[],
   rolesByAccount: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AccountSearch {
-  const { matcher: accountMatcher, rows: accountRows } = accountIndexFor(accounts);
+  const { matcher: accountMatcher, rows: accountRows, plain } = accountIndexFor(accounts);
   const roleTable = new RoleTable(accounts, rolesByAccount);
   const roleMatcher = new TermMatcher<{ roleName: string }, 'roleName'>(
     roleTable.names.map((roleName) => ({ roleName })),
@@ -111,7 +126,7 @@ export function createAccountSearch(
   return {
     search(query) {
       const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-      if (terms.length === 0) return accountRows.map((row) => ({ row, score: 0, matches: {} }));
+      if (terms.length === 0) return plain;
       const key = terms.join(' ');
       const answered = answers.get(key);
       if (answered) return answered;
@@ -130,6 +145,16 @@ export function createAccountSearch(
       if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
       answers.set(key, ranked);
       return ranked;
+    },
+    listed(pinned) {
+      if (pinned.length === 0) return plain;
+      const pinnedAccounts = new Set(
+        pinned.flatMap((row) => (row.kind === 'account' ? [row.account.accountId] : [])),
+      );
+      return [
+        ...pinned.map((row) => ({ row, score: 0, matches: NO_MATCHES })),
+        ...plain.filter((hit) => !pinnedAccounts.has(hit.row.account.accountId)),
+      ];
     },
   };
 }

@@ -38,6 +38,27 @@ describe('createAccountSearch', () => {
     expect(hits.every((hit) => hit.row.kind === 'account')).toBe(true);
   });
 
+  it('lists pinned rows first, then every account not pinned as an account, sharing the plain hits', () => {
+    const starred = accounts[7]!;
+    const picked = accounts[3]!;
+    const hits = search.listed([
+      { kind: 'account', account: starred },
+      { kind: 'role', account: picked, roleName: 'ReadOnlyAccess' },
+    ]);
+    expect(hits.slice(0, 3).map(label)).toEqual([
+      starred.accountName,
+      `${picked.accountName}/ReadOnlyAccess`,
+      accounts[0]!.accountName,
+    ]);
+    expect(hits).toHaveLength(accounts.length + 1);
+    expect(hits.filter((hit) => hit.row.account === starred)).toHaveLength(1);
+    // A role pick does not take its account out of the list.
+    expect(hits.filter((hit) => hit.row.account === picked)).toHaveLength(2);
+    // Nothing pinned: the very hits of an empty query, made once per account list.
+    expect(search.listed([])).toBe(search.search(''));
+    expect(createAccountSearch(accounts, new Map()).search('')).toBe(search.search(''));
+  });
+
   it('ranks the account with the exact name first, then its numbered namesakes', () => {
     expect(top('fraud-detection-prod', 3)).toEqual([
       'fraud-detection-prod',
@@ -101,7 +122,7 @@ describe('createAccountSearch', () => {
   it('answers a query typed letter by letter exactly as the same query typed at once', () => {
     const typed = createAccountSearch(accounts, roles);
     const query = 'payments-prod read';
-    let last: SearchHit[] = [];
+    let last: readonly SearchHit[] = [];
     for (let length = 1; length <= query.length; length++) last = typed.search(query.slice(0, length));
     const fresh = createAccountSearch(accounts, roles).search(query);
     expect(last.map(label)).toEqual(fresh.map(label));

@@ -1,6 +1,6 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useCallback, useDeferredValue, useMemo } from 'react';
-import { pinnedFirst } from '../../flow/picksOrder.js';
+import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/accountSearch.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
@@ -22,9 +22,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
   const query = useDeferredValue(accountsList.query);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
-      text.trim()
-        ? search.search(text)
-        : pinnedFirst(accounts, picks, clock()).map((row) => ({ row, score: 0, matches: {} })),
+      text.trim() ? search.search(text) : search.listed(pinnedRows(accounts, picks, clock())),
     [search, accounts, picks, clock],
   );
   const hits = useMemo(() => rowsFor(query), [rowsFor, query]);
@@ -110,16 +108,29 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
   );
 }
 
+/**
+ * A list still loading animates; work behind a list already on screen (a refresh, the role lists, which
+ * take minutes in a big organization) is a still mark with a count: a spinner would redraw the whole
+ * screen a dozen times a second for as long.
+ */
 function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }) {
   if (data.accountsLoad.status === 'loading') {
-    return <Spinner label={data.accounts.length > 0 && data.incoming ? 'refreshing' : 'listing accounts'} />;
-  }
-  if (data.rolesLoad.status === 'loading') {
-    return (
-      <Box>
-        <Spinner label={`roles ${data.roles.size.toLocaleString('en-US')}`} />
-      </Box>
+    return data.accounts.length > 0 && data.incoming ? (
+      <BackgroundWork label="refreshing" />
+    ) : (
+      <Spinner label="listing accounts" />
     );
   }
+  if (data.rolesLoad.status === 'loading') {
+    return <BackgroundWork label={`roles ${data.roles.size.toLocaleString('en-US')}`} />;
+  }
   return null;
+}
+
+function BackgroundWork({ label }: { readonly label: string }) {
+  return (
+    <Text>
+      <Text color="cyan">↻</Text> {label}
+    </Text>
+  );
 }
