@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -19,7 +19,8 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  /** Text or bytes; or the text in parts, so a big file is never one string in memory. */
+  data: string | Uint8Array | Iterable<string>,
   options: AtomicWriteOptions,
 ): Promise<void> {
   const folder = dirname(path);
@@ -27,7 +28,7 @@ export async function writeFileAtomic(
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
-      await handle.writeFile(data);
+      await writeFile(handle, data);
       await handle.chmod(options.mode);
       await handle.sync();
     } finally {
