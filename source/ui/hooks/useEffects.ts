@@ -16,6 +16,12 @@ import type { Clock } from '../../services/ssoSession.js';
 
 /** Pages and role lists arrive by the hundred; one redraw per this many milliseconds is plenty. */
 const BATCH_MS = 100;
+/**
+ * Each batch of role lists rebuilds the search over every account (~50 ms at 100,000), so a big
+ * organization gets fewer, bigger batches: one per this many accounts per millisecond, one a second at
+ * 100,000, and typing never queues behind a rebuild for long.
+ */
+const ROLE_BATCH_ACCOUNTS_PER_MS = 100;
 
 /**
  * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
@@ -145,8 +151,10 @@ function run(command: Command, context: Context): void {
         generation === undefined
           ? command.accountIds
           : pinnedAccountIds(wanted, context.data.picks, context.clock());
-      const batch = createBatch<readonly [string, readonly string[]]>(world, (entries) =>
-        dispatch({ type: 'rolesLoaded', entries }),
+      const batch = createBatch<readonly [string, readonly string[]]>(
+        world,
+        (entries) => dispatch({ type: 'rolesLoaded', entries }),
+        Math.max(BATCH_MS, context.data.accounts.length / ROLE_BATCH_ACCOUNTS_PER_MS),
       );
       void session()
         .listRoles(ordered, (accountId, roles) => batch.add([accountId, roles]))
@@ -267,15 +275,15 @@ interface Batch<T> {
   cancel(): void;
 }
 
-/** Collects items and hands them over at most every BATCH_MS, so 10,000 role lists are not 10,000 renders. */
-function createBatch<T>(world: World, deliver: (items: T[]) => void): Batch<T> {
+/** Collects items and hands them over at most every `intervalMs`, so 10,000 role lists are not 10,000 renders. */
+function createBatch<T>(world: World, deliver: (items: T[]) => void, intervalMs = BATCH_MS): Batch<T> {
   let items: T[] = [];
   let timer: NodeJS.Timeout | undefined;
   const batch: Batch<T> = {
     add(item) {
       items.push(item);
       world.batches.add(batch as Batch<unknown>);
-      timer ??= setTimeout(batch.flush, BATCH_MS);
+      timer ??= setTimeout(batch.flush, intervalMs);
     },
     flush() {
       batch.cancel();
