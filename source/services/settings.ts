@@ -75,6 +75,10 @@ export class Settings implements RegistrationStore {
     });
   }
 
+  remove(key: string): void {
+    this.store.delete(`registrations.${key}`);
+  }
+
   readPicks(): UserPicks {
     return {
       favorites: this.store.get('favorites'),

@@ -138,6 +138,10 @@ export class IdentityStore {
     if (pair.refreshToken) this.refreshTokens.delete(pair.refreshToken);
   }
 
+  forgetClients(): void {
+    this.clients.clear();
+  }
+
   revokeAll(includingRefreshTokens: boolean): void {
     for (const pair of this.accessTokens.values()) pair.revoked = true;
     if (includingRefreshTokens) this.refreshTokens.clear();

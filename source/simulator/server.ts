@@ -60,6 +60,8 @@ export interface Simulator {
   denyDevice(userCode: string): void;
   /** Every access token answers 401 from now on; refresh tokens die too unless `refreshTokens` is false. */
   revokeAllTokens(options?: { refreshTokens?: boolean }): void;
+  /** Every client registered so far is unknown from now on, as after an Identity Center instance is rebuilt. */
+  forgetClients(): void;
   /** Every set of role credentials GetRoleCredentials returned, oldest first (not cleared by resetStats). */
   issuedCredentials(): readonly IssuedRoleCredentials[];
   resetStats(): void;
@@ -167,6 +169,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     revokeAllTokens(revoke = {}) {
       store.revokeAll(revoke.refreshTokens ?? true);
+    },
+    forgetClients() {
+      store.forgetClients();
     },
     issuedCredentials: () => [...context.issuedCredentials],
     resetStats: () => recorder.reset(),

@@ -10,6 +10,7 @@ export type LoginGrant = 'authorization_code' | 'device_code';
 export interface RegistrationStore {
   read(key: string): ClientRegistration | undefined;
   write(key: string, registration: ClientRegistration): void;
+  remove(key: string): void;
 }
 
 export class MemoryRegistrationStore implements RegistrationStore {
@@ -22,6 +23,10 @@ export class MemoryRegistrationStore implements RegistrationStore {
   write(key: string, registration: ClientRegistration): void {
     this.registrations.set(key, registration);
   }
+
+  remove(key: string): void {
+    this.registrations.delete(key);
+  }
 }
 
 export interface GetClientRegistrationOptions {
@@ -30,6 +35,14 @@ export interface GetClientRegistrationOptions {
   readonly grant: LoginGrant;
   readonly store: RegistrationStore;
   readonly clock: Clock;
+  /** Register anew even when a stored registration is still fresh (Identity Center refused it). */
+  readonly renew?: boolean;
+}
+
+export interface ObtainedRegistration {
+  readonly registration: ClientRegistration;
+  /** Taken from the store rather than registered now: Identity Center may have forgotten it since. */
+  readonly reused: boolean;
 }
 
 /** The redirect URI registered; Identity Center accepts any port on it at /authorize (RFC 8252 §7.3). */
@@ -46,12 +59,14 @@ const GRANT_TYPES: Record<LoginGrant, string[]> = {
 /** A client registration for this session and grant: the stored one while it is fresh, else a new one. */
 export async function getClientRegistration(
   options: GetClientRegistrationOptions,
-): Promise<ClientRegistration> {
+): Promise<ObtainedRegistration> {
   const { oidc, session, grant, store, clock } = options;
   const scopes = registrationScopes(session);
   const key = registrationKey(session, grant);
-  const stored = store.read(key);
-  if (stored && stored.expiresAt.getTime() - REUSE_MARGIN_MS > clock().getTime()) return stored;
+  const stored = options.renew ? undefined : store.read(key);
+  if (stored && stored.expiresAt.getTime() - REUSE_MARGIN_MS > clock().getTime()) {
+    return { registration: stored, reused: true };
+  }
 
   const command = new RegisterClientCommand({
     clientName: 'sso-tui',
@@ -81,7 +96,7 @@ export async function getClientRegistration(
     scopes,
   };
   store.write(key, registration);
-  return registration;
+  return { registration, reused: false };
 }
 
 /** Registrations differ by everything RegisterClient was given, so each combination has its own entry. */

@@ -2,8 +2,14 @@ import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { oidcEndpoint, type Environment } from '../endpoints.js';
 import type { Clock, SsoSession } from '../ssoSession.js';
 import { startAuthCodeLogin, type AuthCodeLogin } from './authCodeLogin.js';
-import { getClientRegistration, type RegistrationStore } from './clientRegistration.js';
+import {
+  getClientRegistration,
+  registrationKey,
+  type LoginGrant,
+  type RegistrationStore,
+} from './clientRegistration.js';
 import { startDeviceCodeLogin, type DeviceCodeLogin } from './deviceCodeLogin.js';
+import { OidcError } from './oidcErrors.js';
 
 /** How long the redirect server waits for the browser before the sign-in gives up. */
 export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
@@ -17,6 +23,11 @@ export type StartedSignIn =
 /**
  * Starts a sign-in the way the command line and the full screen both do: the client registration for the
  * method (reused while fresh), then the authorization-code flow with PKCE or the device-code flow.
+ *
+ * A stored registration can outlive Identity Center's memory of it (an instance recreated, a state file
+ * copied from another machine). The device-code flow learns so at once and registers anew; the browser
+ * flow only sees an error page at /authorize, so a reused registration is forgotten whenever its sign-in
+ * ends without a token, and the next attempt registers anew.
  */
 export async function startSignIn(options: {
   readonly oidc: SSOOIDCClient;
@@ -27,25 +38,46 @@ export async function startSignIn(options: {
   readonly clock: Clock;
   readonly callbackPort?: number;
 }): Promise<StartedSignIn> {
-  const { oidc, session, clock } = options;
-  const registration = await getClientRegistration({
-    oidc,
-    session,
-    grant: options.method === 'deviceCode' ? 'device_code' : 'authorization_code',
-    store: options.store,
-    clock,
-  });
+  const { oidc, session, store, clock } = options;
+  const grant: LoginGrant = options.method === 'deviceCode' ? 'device_code' : 'authorization_code';
+  const forget = (): void => store.remove(registrationKey(session, grant));
+  const obtained = await getClientRegistration({ oidc, session, grant, store, clock });
+  const forgetOnInvalidClient = (error: unknown): never => {
+    if (isInvalidClient(error)) forget();
+    throw error;
+  };
   if (options.method === 'deviceCode') {
-    return { kind: 'deviceCode', login: await startDeviceCodeLogin({ oidc, session, registration, clock }) };
+    const start = async (registration: typeof obtained.registration): Promise<StartedSignIn> => {
+      const login = await startDeviceCodeLogin({ oidc, session, registration, clock });
+      login.token.catch(forgetOnInvalidClient).catch(() => undefined);
+      return { kind: 'deviceCode', login };
+    };
+    try {
+      return await start(obtained.registration);
+    } catch (error) {
+      if (!obtained.reused || !isInvalidClient(error)) throw error;
+      const renewed = await getClientRegistration({ oidc, session, grant, store, clock, renew: true });
+      return start(renewed.registration);
+    }
   }
   const login = await startAuthCodeLogin({
     oidc,
     oidcEndpoint: oidcEndpoint(session.region, options.env),
     session,
-    registration,
+    registration: obtained.registration,
     callbackPort: options.callbackPort,
     timeoutMs: SIGN_IN_TIMEOUT_MS,
     clock,
   });
+  login.token
+    .catch((error: unknown) => {
+      if (obtained.reused) forget();
+      throw error;
+    })
+    .catch(() => undefined);
   return { kind: 'authCode', login };
+}
+
+function isInvalidClient(error: unknown): boolean {
+  return error instanceof OidcError && error.reason === 'InvalidClientException';
 }

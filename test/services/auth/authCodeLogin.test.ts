@@ -27,13 +27,15 @@ afterEach(async () => {
 
 async function login(store = new MemoryRegistrationStore(), options: { callbackPort?: number } = {}) {
   const { oidc, env } = harness!;
-  const registration = await getClientRegistration({
-    oidc,
-    session: SESSION,
-    grant: 'authorization_code',
-    store,
-    clock,
-  });
+  const registration = (
+    await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'authorization_code',
+      store,
+      clock,
+    })
+  ).registration;
   const started = await startAuthCodeLogin({
     oidc,
     oidcEndpoint: oidcEndpoint(SESSION.region, env),
@@ -164,13 +166,15 @@ describe('startAuthCodeLogin against the simulator', () => {
   it('times out with a message that says to sign in again', async () => {
     const { oidc, env } = harness!;
     const store = new MemoryRegistrationStore();
-    const registration = await getClientRegistration({
-      oidc,
-      session: SESSION,
-      grant: 'authorization_code',
-      store,
-      clock,
-    });
+    const registration = (
+      await getClientRegistration({
+        oidc,
+        session: SESSION,
+        grant: 'authorization_code',
+        store,
+        clock,
+      })
+    ).registration;
     const started = await startAuthCodeLogin({
       oidc,
       oidcEndpoint: oidcEndpoint(SESSION.region, env),

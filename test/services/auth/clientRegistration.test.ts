@@ -22,7 +22,9 @@ function get(
   atMs = simulatedNow,
 ) {
   const { oidc } = harness!;
-  return getClientRegistration({ oidc, session: SESSION, grant, store, clock: () => new Date(atMs) });
+  return getClientRegistration({ oidc, session: SESSION, grant, store, clock: () => new Date(atMs) }).then(
+    ({ registration }) => registration,
+  );
 }
 
 describe('getClientRegistration', () => {
@@ -81,13 +83,15 @@ describe('getClientRegistration', () => {
 
   it('uses the default scope when the session names none', async () => {
     const { oidc } = harness!;
-    const registration = await getClientRegistration({
-      oidc,
-      session: { ...SESSION, scopes: [] },
-      grant: 'device_code',
-      store: new MemoryRegistrationStore(),
-      clock: () => new Date(simulatedNow),
-    });
+    const registration = (
+      await getClientRegistration({
+        oidc,
+        session: { ...SESSION, scopes: [] },
+        grant: 'device_code',
+        store: new MemoryRegistrationStore(),
+        clock: () => new Date(simulatedNow),
+      })
+    ).registration;
     expect(registration.scopes).toEqual(['sso:account:access']);
   });
 });

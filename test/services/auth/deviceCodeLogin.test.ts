@@ -54,13 +54,15 @@ async function start(
   options: { grant?: 'authorization_code' | 'device_code'; loginClock?: Clock; oidc?: Harness['oidc'] } = {},
 ) {
   const oidc = options.oidc ?? harness!.oidc;
-  const registration = await getClientRegistration({
-    oidc: harness!.oidc,
-    session: SESSION,
-    grant: options.grant ?? 'device_code',
-    store: new MemoryRegistrationStore(),
-    clock,
-  });
+  const registration = (
+    await getClientRegistration({
+      oidc: harness!.oidc,
+      session: SESSION,
+      grant: options.grant ?? 'device_code',
+      store: new MemoryRegistrationStore(),
+      clock,
+    })
+  ).registration;
   const login = await startDeviceCodeLogin({
     oidc,
     session: SESSION,
@@ -176,13 +178,15 @@ describe('startDeviceCodeLogin against the simulator', () => {
 
   it('cancels the default sleep too', async () => {
     const { oidc } = harness!;
-    const registration = await getClientRegistration({
-      oidc,
-      session: SESSION,
-      grant: 'device_code',
-      store: new MemoryRegistrationStore(),
-      clock,
-    });
+    const registration = (
+      await getClientRegistration({
+        oidc,
+        session: SESSION,
+        grant: 'device_code',
+        store: new MemoryRegistrationStore(),
+        clock,
+      })
+    ).registration;
     const login = await startDeviceCodeLogin({ oidc, session: SESSION, registration, clock });
     login.cancel();
     await expect(login.token).rejects.toBeInstanceOf(CancelledError);
