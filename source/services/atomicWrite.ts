@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -25,6 +25,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeOrphans(folder, basename(path));
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
@@ -41,6 +42,35 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(folder);
+}
+
+/**
+ * Temporary files of `name` left by writers that died before their rename (killed, power cut). Only those
+ * of processes that no longer exist: a live writer's file is in use.
+ */
+async function removeOrphans(folder: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const candidate of names) {
+    if (!candidate.startsWith(prefix)) continue;
+    const pid = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(candidate.slice(prefix.length))?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(folder, candidate), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -114,5 +114,14 @@ describe('updateFile across processes', () => {
     const after = await readFile(path, 'utf8');
     expect([...readCredentialsFile(after).keys()]).toEqual(['hand-edited', 'next']);
     expect(await readdir(folder)).not.toContain('credentials.lock');
+    // The dead writer's temporary file went with it; a live writer's is left alone.
+    expect(await readdir(folder)).not.toContain(temporary);
+  });
+
+  it('leaves the temporary file of a writer still running', async () => {
+    const live = `.credentials.${process.pid}.0123456789ab.tmp`;
+    await writeFile(join(folder, live), 'in progress');
+    expect(await exitOf(startWorker('write', 'other'))).toEqual({ code: 0, signal: null, stderr: '' });
+    expect(await readdir(folder)).toContain(live);
   });
 });
