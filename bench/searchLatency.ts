@@ -1,4 +1,4 @@
-import { createAccountSearch } from '../source/services/accountSearch.js';
+import { createAccountSearch } from '../source/services/search/accountSearch.js';
 import type { Account } from '../source/services/portal.js';
 import { generateOrganization } from '../source/simulator/organization.js';
 import { collectGarbage, summarize, type Summary } from './stats.js';

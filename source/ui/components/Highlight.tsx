@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { MatchRange } from '../../services/termMatcher.js';
+import type { MatchRange } from '../../services/search/termMatcher.js';
 
 /** `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). */
 export function Highlight({

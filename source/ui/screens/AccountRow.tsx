@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { SearchHit } from '../../services/accountSearch.js';
+import type { SearchHit } from '../../services/search/accountSearch.js';
 import { Highlight } from '../components/Highlight.js';
 
 const ID_WIDTH = 12;

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
-import { createAccountSearch, type SearchHit } from '../../services/accountSearch.js';
+import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';

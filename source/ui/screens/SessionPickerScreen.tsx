@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { useMemo } from 'react';
-import { createTextSearch, type TextHit } from '../../services/termMatcher.js';
+import { createTextSearch, type TextHit } from '../../services/search/termMatcher.js';
 import { FilterList } from '../components/FilterList.js';
 import { Highlight } from '../components/Highlight.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';

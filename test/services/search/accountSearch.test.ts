@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAccountSearch, type SearchHit } from '../../source/services/accountSearch.js';
-import type { Account } from '../../source/services/portal.js';
-import { generateOrganization } from '../../source/simulator/organization.js';
+import { createAccountSearch, type SearchHit } from '../../../source/services/search/accountSearch.js';
+import type { Account } from '../../../source/services/portal.js';
+import { generateOrganization } from '../../../source/simulator/organization.js';
 
 const organization = generateOrganization({ accounts: 300 });
 /** An account whose email says something its name does not, as in most real organizations. */

@@ -1,4 +1,6 @@
-import type { Account } from './portal.js';
+import type { Account } from '../portal.js';
+import { FoundRows, SCORE_STEPS } from './foundRows.js';
+import { RoleTable } from './roleTable.js';
 import { TermMatcher, type FieldRanges, type MatchRange, type WordMatch } from './termMatcher.js';
 
 export type { MatchRange } from './termMatcher.js';
@@ -167,62 +169,6 @@ function longestCachedPrefix(cache: ReadonlyMap<string, WordHits>, word: string)
   return undefined;
 }
 
-/**
- * The role lists as numbers: each distinct role name once, and every account × role pair numbered in
- * account order, so a keystroke walks flat arrays instead of a map of string lists.
- */
-class RoleTable {
-  readonly names: string[];
-  /** The pairs of account `a` are numbered pairStarts[a] up to pairStarts[a + 1]. */
-  private readonly pairStarts: Int32Array;
-  private readonly pairRoles: Int32Array;
-  private readonly pairAccounts: Int32Array;
-
-  constructor(accounts: readonly Account[], rolesByAccount: ReadonlyMap<string, readonly string[]>) {
-    const lists = accounts.map((account) => rolesByAccount.get(account.accountId) ?? []);
-    this.pairStarts = new Int32Array(accounts.length + 1);
-    lists.forEach(
-      (roles, account) => (this.pairStarts[account + 1] = this.pairStarts[account]! + roles.length),
-    );
-    this.pairRoles = new Int32Array(this.pairStarts[accounts.length]!);
-    this.pairAccounts = new Int32Array(this.pairRoles.length);
-    const ids = new Map<string, number>();
-    lists.forEach((roles, account) => {
-      roles.forEach((roleName, offset) => {
-        let id = ids.get(roleName);
-        if (id === undefined) ids.set(roleName, (id = ids.size));
-        this.pairRoles[this.pairStarts[account]! + offset] = id;
-        this.pairAccounts[this.pairStarts[account]! + offset] = account;
-      });
-    });
-    this.names = [...ids.keys()];
-  }
-
-  get accountCount(): number {
-    return this.pairStarts.length - 1;
-  }
-
-  get pairCount(): number {
-    return this.pairRoles.length;
-  }
-
-  firstPair(account: number): number {
-    return this.pairStarts[account]!;
-  }
-
-  endPair(account: number): number {
-    return this.pairStarts[account + 1]!;
-  }
-
-  roleOfPair(pair: number): number {
-    return this.pairRoles[pair]!;
-  }
-
-  accountOfPair(pair: number): number {
-    return this.pairAccounts[pair]!;
-  }
-}
-
 /** Accounts that every word matched: the rarest word's hits, checked against the others in one merge walk. */
 function addAccountRows(found: FoundRows, perWord: readonly WordHits[]): void {
   const matches = perWord.map((word) => word.accounts);
@@ -286,75 +232,6 @@ class MergeWalk {
     while (cursor < match.size && match.indexes[cursor]! < index) cursor++;
     this.cursors[word] = cursor;
     return match.indexes[cursor] === index ? match.scores[cursor]! : Infinity;
-  }
-}
-
-/** Scores keep 20 bits: finer than any two placements differ, and two 10-bit radix passes sort them. */
-const SCORE_BITS = 20;
-const SCORE_STEPS = 2 ** SCORE_BITS;
-const RADIX_BITS = 10;
-const RADIX = 2 ** RADIX_BITS;
-
-/**
- * The rows a query found, as numbers in reusable buffers, ranked by score with the order found breaking
- * ties. A stable radix sort on the score's 20 bits costs about a millisecond for 100,000 rows, where
- * sorting objects (or even a typed array) took tens.
- */
-class FoundRows {
-  private count = 0;
-  private rows = new Int32Array(1024);
-  private keys = new Uint32Array(1024);
-  private order = new Int32Array(1024);
-  private sorted = new Int32Array(1024);
-  private readonly buckets = new Int32Array(RADIX + 1);
-
-  clear(): void {
-    this.count = 0;
-  }
-
-  add(row: number, score: number): void {
-    if (this.count === this.rows.length) this.grow();
-    this.rows[this.count] = row;
-    this.keys[this.count] = Math.min(SCORE_STEPS - 1, Math.round(score * SCORE_STEPS));
-    this.count++;
-  }
-
-  /** `toHit` is given the row and its score as the integer key that was sorted on. */
-  ranked(toHit: (row: number, key: number) => SearchHit): SearchHit[] {
-    for (let position = 0; position < this.count; position++) this.order[position] = position;
-    this.radixPass(this.order, this.sorted, 0);
-    this.radixPass(this.sorted, this.order, RADIX_BITS);
-    const ranked = new Array<SearchHit>(this.count);
-    for (let rank = 0; rank < this.count; rank++) {
-      const position = this.order[rank]!;
-      ranked[rank] = toHit(this.rows[position]!, this.keys[position]!);
-    }
-    return ranked;
-  }
-
-  /** One stable counting-sort pass over `from` by the key's bits at `shift`, into `to`. */
-  private radixPass(from: Int32Array, to: Int32Array, shift: number): void {
-    const buckets = this.buckets.fill(0);
-    for (let position = 0; position < this.count; position++) {
-      buckets[((this.keys[from[position]!]! >>> shift) & (RADIX - 1)) + 1]!++;
-    }
-    for (let bucket = 0; bucket < RADIX; bucket++) buckets[bucket + 1]! += buckets[bucket]!;
-    for (let position = 0; position < this.count; position++) {
-      const item = from[position]!;
-      to[buckets[(this.keys[item]! >>> shift) & (RADIX - 1)]!++] = item;
-    }
-  }
-
-  private grow(): void {
-    const size = this.rows.length * 2;
-    const grown = <T extends Int32Array | Uint32Array>(array: T, fresh: T): T => {
-      fresh.set(array);
-      return fresh;
-    };
-    this.rows = grown(this.rows, new Int32Array(size));
-    this.keys = grown(this.keys, new Uint32Array(size));
-    this.order = new Int32Array(size);
-    this.sorted = new Int32Array(size);
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TermMatcher } from '../../source/services/termMatcher.js';
+import { TermMatcher } from '../../../source/services/search/termMatcher.js';
 
 interface Item {
   readonly name: string;

@@ -1,0 +1,120 @@
+import type { FlowEvent } from './events.js';
+import type { FlowState } from './state.js';
+import { queue, takeId, withData, withScreen } from './stateUpdates.js';
+
+/** The effect layer's answers to the account and role listings. */
+export type ListingEvent = Extract<
+  FlowEvent,
+  {
+    readonly type:
+      | 'cachedListsRead'
+      | 'accountsPage'
+      | 'accountsLoaded'
+      | 'accountsFailed'
+      | 'rolesLoaded'
+      | 'rolesDone'
+      | 'rolesFailed';
+  }
+>;
+
+export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
+  const { data } = state;
+  switch (event.type) {
+    case 'cachedListsRead':
+      if (event.generation !== data.accountsLoad.generation || data.accounts.length > 0) return state;
+      return withData(state, { accounts: event.lists.accounts, roles: event.lists.roles, incoming: [] });
+    case 'accountsPage':
+      if (event.generation !== data.accountsLoad.generation) return state;
+      return withData(
+        state,
+        data.incoming
+          ? { incoming: [...data.incoming, ...event.accounts] }
+          : { accounts: [...data.accounts, ...event.accounts] },
+      );
+    case 'accountsLoaded':
+      return event.generation === data.accountsLoad.generation ? accountsLoaded(state) : state;
+    case 'accountsFailed': {
+      if (event.generation !== data.accountsLoad.generation) return state;
+      const failed = withData(state, {
+        accountsLoad: { ...data.accountsLoad, status: 'failed' },
+        incoming: undefined,
+      });
+      if (data.accounts.length > 0) return withData(failed, { note: event.message });
+      return withScreen(failed, { kind: 'error', message: event.message, retry: { kind: 'accounts' } });
+    }
+    case 'rolesLoaded': {
+      const roles = new Map(data.roles);
+      for (const [accountId, names] of event.entries) roles.set(accountId, names);
+      return withData(state, { roles });
+    }
+    case 'rolesDone':
+      if (event.generation !== data.rolesLoad.generation) return state;
+      return queue(withData(state, { rolesLoad: { ...data.rolesLoad, status: 'done' } }), {
+        type: 'writeCachedLists',
+        lists: { accounts: data.accounts, roles: data.roles },
+      });
+    case 'rolesFailed':
+      if (event.generation !== undefined && event.generation !== data.rolesLoad.generation) {
+        return state;
+      }
+      return withData(state, {
+        note: event.message,
+        ...(event.generation === undefined ? {} : { rolesLoad: { ...data.rolesLoad, status: 'failed' } }),
+      });
+  }
+}
+
+/** Starts a listing generation; with accounts already shown it collects a refresh behind them. */
+export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
+  const [generation, next] = takeId(state);
+  const refreshing = next.data.accounts.length > 0;
+  return queue(
+    withData(next, {
+      accountsLoad: { generation, status: 'loading' },
+      incoming: refreshing ? [] : undefined,
+    }),
+    { type: 'loadAccounts', generation, fromCache },
+  );
+}
+
+export function resumeInterrupted(state: FlowState): FlowState {
+  let next = state;
+  if (next.data.accountsLoad.status === 'interrupted') next = loadAccounts(next, false);
+  else if (next.data.rolesLoad.status === 'interrupted') next = loadRoles(next);
+  return next;
+}
+
+function accountsLoaded(state: FlowState): FlowState {
+  const { data } = state;
+  let accounts = data.accounts;
+  let change = data.change;
+  if (data.incoming) {
+    const before = new Set(data.accounts.map((account) => account.accountId));
+    const after = new Set(data.incoming.map((account) => account.accountId));
+    change = {
+      added: data.incoming.filter((account) => !before.has(account.accountId)).length,
+      removed: data.accounts.filter((account) => !after.has(account.accountId)).length,
+    };
+    accounts = data.incoming;
+  }
+  const loaded = withData(state, {
+    accounts,
+    incoming: undefined,
+    change,
+    accountsLoad: { ...data.accountsLoad, status: 'done' },
+  });
+  // The accounts are cached as soon as they are all in: role lists of a big organization take minutes,
+  // and a user who quits before then still gets an instant list next time.
+  const cached = queue(loaded, { type: 'writeCachedLists', lists: { accounts, roles: data.roles } });
+  return loadRoles(cached);
+}
+
+/** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
+function loadRoles(state: FlowState): FlowState {
+  const [generation, next] = takeId(state);
+  return queue(withData(next, { rolesLoad: { generation, status: 'loading' } }), {
+    type: 'loadRoles',
+    generation,
+    accountIds: next.data.accounts.map((account) => account.accountId),
+  });
+}

@@ -1,0 +1,87 @@
+import { enter, startLogin } from './enterScreen.js';
+import type { FlowEvent } from './events.js';
+import type { FlowState } from './state.js';
+import { queue, withData, withScreen } from './stateUpdates.js';
+import { applyTextEdit } from './textEdit.js';
+
+/** The token check, the sign-in screen, and a sign-in that runs out along the way. */
+export type SignInEvent = Extract<
+  FlowEvent,
+  {
+    readonly type:
+      | 'tokenChecked'
+      | 'loginStarted'
+      | 'loginUrlOpened'
+      | 'loginUrlCopied'
+      | 'pasteEdited'
+      | 'pasteSubmitted'
+      | 'pasteRejected'
+      | 'signedIn'
+      | 'loginFailed'
+      | 'sessionExpired';
+  }
+>;
+
+export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
+  const { screen } = state;
+  switch (event.type) {
+    case 'tokenChecked':
+      if (screen.kind !== 'checkingToken') return state;
+      if (!event.expiresAt) return startLogin(state, { kind: 'accounts' });
+      return enter(withData(state, { signInExpiresAt: event.expiresAt }), { kind: 'accounts' });
+
+    case 'loginStarted':
+      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+      return queue(withScreen(state, { ...screen, display: event.display }), {
+        type: 'openUrl',
+        url: event.display.url,
+        purpose: 'login',
+      });
+    case 'loginUrlOpened':
+      if (screen.kind !== 'login' || !screen.display) return state;
+      return queue(state, { type: 'openUrl', url: screen.display.url, purpose: 'login' });
+    case 'loginUrlCopied':
+      if (screen.kind !== 'login' || !screen.display) return state;
+      return queue(state, { type: 'copy', text: screen.display.url, what: 'the sign-in URL' });
+    case 'pasteEdited':
+      if (screen.kind !== 'login') return state;
+      return withScreen(state, {
+        ...screen,
+        pasted: applyTextEdit(screen.pasted, event.edit),
+        problem: undefined,
+      });
+    case 'pasteSubmitted':
+      if (screen.kind !== 'login' || screen.display?.kind !== 'authCode' || !screen.pasted.trim())
+        return state;
+      return queue(withScreen(state, { ...screen, notice: 'Checking the pasted address…' }), {
+        type: 'submitCallbackUrl',
+        text: screen.pasted.trim(),
+      });
+    case 'pasteRejected':
+      if (screen.kind !== 'login') return state;
+      return withScreen(state, { ...screen, problem: event.message, notice: undefined });
+    case 'signedIn':
+      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+      return enter(withData(state, { signInExpiresAt: event.expiresAt }), screen.resume);
+    case 'loginFailed':
+      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+      return withScreen(state, { kind: 'error', message: event.message, retry: screen });
+    case 'sessionExpired':
+      return screen.kind === 'login' || screen.kind === 'checkingToken' ? state : expire(state);
+  }
+}
+
+function expire(state: FlowState): FlowState {
+  const { data, screen } = state;
+  const interrupted = withData(state, {
+    accountsLoad:
+      data.accountsLoad.status === 'loading'
+        ? { ...data.accountsLoad, status: 'interrupted' }
+        : data.accountsLoad,
+    rolesLoad:
+      data.rolesLoad.status === 'loading' ? { ...data.rolesLoad, status: 'interrupted' } : data.rolesLoad,
+    incoming: undefined,
+  });
+  const resume = screen.kind === 'error' ? screen.retry : screen;
+  return startLogin(interrupted, resume, 'Your sign-in session has expired; sign in again to carry on.');
+}

@@ -1,0 +1,21 @@
+import type { CommandRequest } from './commands.js';
+import type { FlowData, FlowState, Screen } from './state.js';
+
+export function withScreen(state: FlowState, screen: Screen): FlowState {
+  return { ...state, screen };
+}
+
+export function withData(state: FlowState, data: Partial<FlowData>): FlowState {
+  return { ...state, data: { ...state.data, ...data } };
+}
+
+export function queue(state: FlowState, ...requests: readonly CommandRequest[]): FlowState {
+  let { nextId } = state;
+  const commands = requests.map((request) => ({ ...request, id: nextId++ }));
+  return { ...state, outbox: [...state.outbox, ...commands], nextId };
+}
+
+/** A fresh id for a sign-in attempt, a fetch or a listing generation. */
+export function takeId(state: FlowState): [number, FlowState] {
+  return [state.nextId, { ...state, nextId: state.nextId + 1 }];
+}
