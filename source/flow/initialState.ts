@@ -1,5 +1,5 @@
 import type { CachedLists, LoginMethod, SignIn, UserPicks } from './appServices.js';
-import { loadAccounts } from './reduce.js';
+import { loadAccounts } from './listings.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
