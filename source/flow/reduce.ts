@@ -9,8 +9,6 @@ import { signInEvent } from './signInEvents.js';
 import { EMPTY_LIST, type FlowState } from './state.js';
 import { queue, withScreen } from './stateUpdates.js';
 
-export { loadAccounts } from './listings.js';
-
 /** The whole screen flow: a pure function of the state and one event. */
 export function reduce(state: FlowState, event: FlowEvent): FlowState {
   const { screen } = state;
