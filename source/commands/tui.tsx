@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { dirname } from 'node:path';
 import { App } from '../ui/App.js';
 import { enterAlternateScreen } from '../ui/alternateScreen.js';
@@ -47,9 +47,10 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
   const warm = chosen ? await readWarmStart(services, chosen) : undefined;
   applyColorPreference(io.env);
   const restore = silenceStrayOutput();
-  const leaveAlternateScreen = enterAlternateScreen(terminal.stdout);
+  let instance: Instance | undefined;
+  const leaveAlternateScreen = enterAlternateScreen(terminal.stdout, () => instance?.unmount());
   try {
-    const instance = render(
+    instance = render(
       <FullScreen>
         <App
           services={services}

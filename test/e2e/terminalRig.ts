@@ -73,6 +73,8 @@ export interface TerminalRig {
   /** The screens that matched `forbidden`, each as it was. */
   readonly violations: readonly string[];
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** Sends the program a signal, as `kill` or a closing terminal would. */
+  signal(name: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): void;
   /** Kills the program if it still runs. */
   dispose(): void;
 }
@@ -200,6 +202,9 @@ export function startTerminal(options: RigOptions): TerminalRig {
     async waitForExit(timeoutMs = DEFAULT_WAIT_MS) {
       await waitForScreen('the program to exit', () => exitCode !== undefined && pending === 0, timeoutMs);
       return exitCode!;
+    },
+    signal(name) {
+      pty.kill(name);
     },
     dispose() {
       if (exitCode === undefined) pty.kill();
