@@ -2,6 +2,7 @@ import { render, type Instance } from 'ink';
 import { dirname } from 'node:path';
 import { App } from '../ui/App.js';
 import { enterAlternateScreen } from '../ui/alternateScreen.js';
+import { writeChangedLinesOnly } from '../ui/frameDiff.js';
 import { applyColorPreference } from '../ui/colors.js';
 import { FullScreen } from '../ui/components/FullScreen.js';
 import { UsageError } from '../services/errors.js';
@@ -49,6 +50,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
   const restore = silenceStrayOutput();
   let instance: Instance | undefined;
   const leaveAlternateScreen = enterAlternateScreen(terminal.stdout, () => instance?.unmount());
+  const writeWholeFrames = writeChangedLinesOnly(terminal.stdout);
   try {
     instance = render(
       <FullScreen>
@@ -71,6 +73,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       instance.cleanup();
     }
   } finally {
+    writeWholeFrames();
     leaveAlternateScreen();
     restore();
   }

@@ -101,6 +101,21 @@ describe('sso-tui --demo in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     await quit(demo);
   });
 
+  it('redraws only the rows that changed when the selection moves (a few hundred bytes, not the screen)', async () => {
+    const { demo } = await startDemo();
+    const second = rowAccount(listRows(demo.screenLines())[1]!)!;
+    const before = demo.rawOutput().length;
+    demo.write(KEYS.down);
+    await demo.waitForScreen('the second account selected', (lines) =>
+      Boolean(selectedRow(lines)?.includes(second.id)),
+    );
+    const written = demo.rawOutput().length - before;
+    // The whole 120×40 screen is over 4,000 characters; the two rows whose marker moved are under 400.
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(1_000);
+    await quit(demo);
+  });
+
   it('keeps the selected account and a clean screen as the terminal narrows to 100, then 60 columns', async () => {
     const { demo } = await startDemo();
     for (let step = 1; step <= 4; step++) {

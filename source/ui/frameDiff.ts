@@ -1,0 +1,60 @@
+/** What Ink writes before every frame as tall as the terminal (ansi-escapes' clearTerminal). */
+const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
+const ERASE_LINE = '\u001B[2K';
+/**
+ * After a resize, frames go through whole for this long: Ink draws one at the old layout as the terminal
+ * reflows, then React one at the new size, and a line diff against either could leave rows displaced.
+ */
+const RESIZE_SETTLE_MS = 1000;
+
+type Write = NodeJS.WriteStream['write'];
+
+/**
+ * Ink clears the terminal and writes every line again for each frame as tall as the terminal, which the
+ * full screen always is: 6 KB for a cursor move at 120×40, a lag over a slow SSH link. While installed,
+ * such a frame reaches the terminal as only its changed lines, each moved to and rewritten in place; for
+ * a moment after a resize frames go through whole. Returns the undo.
+ */
+export function writeChangedLinesOnly(
+  stream: NodeJS.WriteStream,
+  now: () => number = () => performance.now(),
+): () => void {
+  const original = stream.write;
+  let shown: readonly string[] | undefined;
+  let wholeUntil = 0;
+  const forget = (): void => {
+    shown = undefined;
+    wholeUntil = now() + RESIZE_SETTLE_MS;
+  };
+  const write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    if (typeof chunk === 'string' && chunk.startsWith(CLEAR_TERMINAL)) {
+      const lines = chunk.slice(CLEAR_TERMINAL.length).split('\n');
+      const settled = now() >= wholeUntil;
+      const patch = settled && shown?.length === lines.length ? changedLines(shown, lines) : undefined;
+      shown = lines;
+      if (patch !== undefined) return Reflect.apply(original, this, [patch, ...rest]) as boolean;
+    }
+    return Reflect.apply(original, this, [chunk, ...rest]) as boolean;
+  };
+  stream.write = write as Write;
+  stream.on('resize', forget);
+  return () => {
+    stream.off('resize', forget);
+    if (stream.write === write) stream.write = original;
+  };
+}
+
+/**
+ * The escapes that turn `before` into `after` on screen, rows numbered from 1, leaving the cursor where
+ * writing `after` whole would, at the end of its last line: Ink's next frame may be drawn relative to it
+ * (after the terminal grows, the frame is shorter than the terminal for once).
+ */
+export function changedLines(before: readonly string[], after: readonly string[]): string {
+  let patch = '';
+  after.forEach((line, index) => {
+    if (line !== before[index]) patch += `\u001B[${index + 1};1H${ERASE_LINE}${line}`;
+  });
+  const last = after.length - 1;
+  if (patch === '' || after[last] !== before[last]) return patch;
+  return `${patch}\u001B[${last + 1};1H${after[last] ?? ''}`;
+}

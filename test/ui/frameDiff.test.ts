@@ -1,0 +1,116 @@
+import xterm from '@xterm/headless';
+import fc from 'fast-check';
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { changedLines, writeChangedLinesOnly } from '../../source/ui/frameDiff.js';
+
+const COLUMNS = 30;
+const ROWS = 6;
+const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
+
+/** A terminal and a stand-in for stdout that feeds it, counting what was written. */
+function screen() {
+  // convertEol: a pseudo-terminal turns "\n" into "\r\n" on the way, as a real one does.
+  const terminal = new xterm.Terminal({
+    cols: COLUMNS,
+    rows: ROWS,
+    allowProposedApi: true,
+    scrollback: 0,
+    convertEol: true,
+  });
+  const stream = Object.assign(new EventEmitter(), {
+    written: 0,
+    write(chunk: string): boolean {
+      stream.written += chunk.length;
+      terminal.write(chunk);
+      return true;
+    },
+  });
+  const text = async (): Promise<string[]> => {
+    await new Promise<void>((resolve) => terminal.write('', resolve));
+    const buffer = terminal.buffer.active;
+    return Array.from({ length: ROWS }, (_, row) => {
+      const line = buffer.getLine(row)!;
+      // Characters with their colours: a stale colour is as wrong as a stale letter.
+      return Array.from({ length: COLUMNS }, (_, column) => {
+        const cell = line.getCell(column)!;
+        return `${cell.getChars() || ' '}${cell.getFgColor()}`;
+      }).join('');
+    });
+  };
+  return { terminal, stream, text };
+}
+
+/** A frame as Ink writes one as tall as the terminal: lines of at most COLUMNS cells, some coloured. */
+const frame = fc
+  .array(
+    fc.record({
+      text: fc.stringMatching(/^[a-z ›★·0-9-]{0,30}$/),
+      colour: fc.constantFrom('', '\u001B[36m', '\u001B[2m'),
+    }),
+    { minLength: ROWS, maxLength: ROWS },
+  )
+  .map((lines) =>
+    lines.map(({ text, colour }) => (colour ? `${colour}${text}\u001B[39m\u001B[22m` : text)).join('\n'),
+  );
+
+describe('writing only the changed lines of a full-screen frame', () => {
+  it('leaves the screen exactly as writing every frame whole would', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 8 }), async (frames) => {
+        const whole = screen();
+        const diffed = screen();
+        const undo = writeChangedLinesOnly(diffed.stream as unknown as NodeJS.WriteStream);
+        for (const next of frames) {
+          whole.stream.write(CLEAR_TERMINAL + next);
+          diffed.stream.write(CLEAR_TERMINAL + next);
+          expect(await diffed.text()).toEqual(await whole.text());
+        }
+        undo();
+        whole.terminal.dispose();
+        diffed.terminal.dispose();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes one line for a cursor move, and nothing for a frame that did not change', () => {
+    const lines = ['Accounts', '› pay', '  payments-prod', '› payments-dev', '  ledger', '↑↓ move'];
+    const { stream } = screen();
+    writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream);
+    stream.write(CLEAR_TERMINAL + lines.join('\n'));
+    const first = stream.written;
+    const moved = [...lines];
+    moved[2] = '› payments-prod';
+    moved[3] = '  payments-dev';
+    stream.write(CLEAR_TERMINAL + moved.join('\n'));
+    expect(stream.written - first).toBeLessThan(first);
+    expect(changedLines(lines, moved)).not.toContain('Accounts');
+    expect(changedLines(moved, moved)).toBe('');
+  });
+
+  it('lets frames through whole for a moment after a resize, then diffs again', () => {
+    let now = 0;
+    const { stream } = screen();
+    writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream, () => now);
+    const lines = ['a', 'b', 'c', 'd', 'e', 'f'];
+    stream.write(CLEAR_TERMINAL + lines.join('\n'));
+    stream.emit('resize');
+    const before = stream.written;
+    stream.write(CLEAR_TERMINAL + lines.join('\n'));
+    expect(stream.written - before).toBe(CLEAR_TERMINAL.length + lines.join('\n').length);
+    now += 1_000;
+    const settled = stream.written;
+    stream.write(CLEAR_TERMINAL + lines.join('\n'));
+    expect(stream.written).toBe(settled);
+  });
+
+  it('gives the stream its own write back', () => {
+    const { stream } = screen();
+    const own = stream.write;
+    const undo = writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream);
+    expect(stream.write).not.toBe(own);
+    undo();
+    expect(stream.write).toBe(own);
+  });
+});
