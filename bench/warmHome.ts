@@ -22,9 +22,12 @@ export interface WarmHome {
 /**
  * A temporary home as a second start finds it: an [sso-session] in ~/.aws/config, a token in the shared
  * cache (written as AWS CLI v2 writes it) and the account and role lists in the program's own state
- * folder, which `conf` puts under XDG_CONFIG_HOME.
+ * folder, which `conf` puts under XDG_CONFIG_HOME. Without `cachedLists`, a first start after a sign-in.
  */
-export async function createWarmHome(simulator: Simulator): Promise<WarmHome> {
+export async function createWarmHome(
+  simulator: Simulator,
+  options: { readonly cachedLists?: boolean } = {},
+): Promise<WarmHome> {
   const home = await mkdtemp(join(tmpdir(), 'sso-tui-bench-'));
   const configHome = join(home, '.config');
   await mkdir(join(home, '.aws'), { recursive: true });
@@ -38,14 +41,16 @@ export async function createWarmHome(simulator: Simulator): Promise<WarmHome> {
   await mkdir(dirname(tokenFile), { recursive: true });
   await writeFile(tokenFile, JSON.stringify(awsCliTokenRecord(issued, SESSION)));
   const { accounts } = simulator.organization;
-  await writeListCache(listCacheFile(join(configHome, 'sso-tui'), SESSION), {
-    accounts: accounts.map(({ accountId, accountName, emailAddress }) => ({
-      accountId,
-      accountName,
-      emailAddress,
-    })),
-    roles: new Map(accounts.map((account) => [account.accountId, account.roles])),
-  });
+  if (options.cachedLists !== false) {
+    await writeListCache(listCacheFile(join(configHome, 'sso-tui'), SESSION), {
+      accounts: accounts.map(({ accountId, accountName, emailAddress }) => ({
+        accountId,
+        accountName,
+        emailAddress,
+      })),
+      roles: new Map(accounts.map((account) => [account.accountId, account.roles])),
+    });
+  }
   return {
     env: {
       HOME: home,

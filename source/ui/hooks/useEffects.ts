@@ -17,11 +17,15 @@ import type { Clock } from '../../services/ssoSession.js';
 /** Pages and role lists arrive by the hundred; one redraw per this many milliseconds is plenty. */
 const BATCH_MS = 100;
 /**
- * Each batch of role lists rebuilds the search over every account (~50 ms at 100,000), so a big
- * organization gets fewer, bigger batches: one per this many accounts per millisecond, one a second at
+ * Each batch of accounts or role lists rebuilds the search over every account (~50 ms at 100,000), so a
+ * big organization gets fewer, bigger batches: one per this many accounts per millisecond, one a second at
  * 100,000, and typing never queues behind a rebuild for long.
  */
-const ROLE_BATCH_ACCOUNTS_PER_MS = 100;
+const BATCH_ACCOUNTS_PER_MS = 100;
+
+function batchInterval(accounts: number): number {
+  return Math.max(BATCH_MS, accounts / BATCH_ACCOUNTS_PER_MS);
+}
 
 /**
  * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
@@ -154,7 +158,7 @@ function run(command: Command, context: Context): void {
       const batch = createBatch<readonly [string, readonly string[]]>(
         world,
         (entries) => dispatch({ type: 'rolesLoaded', entries }),
-        Math.max(BATCH_MS, context.data.accounts.length / ROLE_BATCH_ACCOUNTS_PER_MS),
+        () => batchInterval(context.data.accounts.length),
       );
       void session()
         .listRoles(ordered, (accountId, roles) => batch.add([accountId, roles]))
@@ -236,8 +240,10 @@ async function loadAccounts(
     const lists = await session.readCachedLists().catch(() => undefined);
     if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
   }
-  const batch = createBatch<Account>(world, (accounts) =>
-    dispatch({ type: 'accountsPage', generation, accounts }),
+  const batch = createBatch<Account>(
+    world,
+    (accounts) => dispatch({ type: 'accountsPage', generation, accounts }),
+    (delivered) => batchInterval(delivered),
   );
   try {
     await session.listAccounts((page) => {
@@ -275,22 +281,31 @@ interface Batch<T> {
   cancel(): void;
 }
 
-/** Collects items and hands them over at most every `intervalMs`, so 10,000 role lists are not 10,000 renders. */
-function createBatch<T>(world: World, deliver: (items: T[]) => void, intervalMs = BATCH_MS): Batch<T> {
+/**
+ * Collects items and hands them over at most every `interval(delivered)` milliseconds (`delivered`: how
+ * many it handed over so far), so 10,000 role lists are not 10,000 renders.
+ */
+function createBatch<T>(
+  world: World,
+  deliver: (items: T[]) => void,
+  interval: (delivered: number) => number = () => BATCH_MS,
+): Batch<T> {
+  let delivered = 0;
   let items: T[] = [];
   let timer: NodeJS.Timeout | undefined;
   const batch: Batch<T> = {
     add(item) {
       items.push(item);
       world.batches.add(batch as Batch<unknown>);
-      timer ??= setTimeout(batch.flush, intervalMs);
+      timer ??= setTimeout(batch.flush, interval(delivered));
     },
     flush() {
       batch.cancel();
       if (items.length === 0) return;
-      const delivered = items;
+      const handed = items;
       items = [];
-      deliver(delivered);
+      delivered += handed.length;
+      deliver(handed);
     },
     cancel() {
       if (timer) clearTimeout(timer);
