@@ -4,6 +4,7 @@ import { App } from '../ui/App.js';
 import { enterAlternateScreen } from '../ui/alternateScreen.js';
 import { writeChangedLinesOnly } from '../ui/frameDiff.js';
 import { applyColorPreference } from '../ui/colors.js';
+import { applyHyperlinkPreference } from '../ui/hyperlinks.js';
 import { FullScreen } from '../ui/components/FullScreen.js';
 import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
@@ -47,6 +48,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
   });
   const warm = chosen ? await readWarmStart(services, chosen) : undefined;
   applyColorPreference(io.env);
+  applyHyperlinkPreference(io.env);
   const restore = silenceStrayOutput();
   let instance: Instance | undefined;
   const leaveAlternateScreen = enterAlternateScreen(terminal.stdout, () => instance?.unmount());

@@ -50,6 +50,8 @@ describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, ()
     rig = tui;
     // No cached token: the login screen shows the URL, then the stand-in browser approves.
     await tui.waitForText(`${world.simulator.url}/authorize?response_type=code`);
+    // Drawn as a terminal hyperlink, so each wrapped piece opens the whole URL.
+    expect(tui.rawOutput()).toContain(`\u001B]8;;${world.simulator.url}/authorize?response_type=code`);
     await tui.waitForText('3,000 / 3,000');
 
     const query = withTypo(target.accountName);

@@ -1,10 +1,14 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionExpiredError } from '../../source/services/errors.js';
+import { applyHyperlinkPreference } from '../../source/ui/hyperlinks.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  applyHyperlinkPreference({ TERM: 'dumb' });
+});
 
 const callback = 'http://127.0.0.1:43123/oauth/callback?code=the-code&state=s';
 
@@ -16,6 +20,22 @@ describe('the login screen', () => {
     expect(frame).toContain('time left 10m 00s');
     expect(calls.opened).toHaveLength(1);
     expect(calls.opened[0]).toContain('/authorize?response_type=code');
+  });
+
+  it('makes every wrapped line of the URL a hyperlink to the whole URL, except on a dumb terminal', async () => {
+    applyHyperlinkPreference({ TERM: 'xterm-256color' });
+    const { terminal, calls } = startApp({ signIn: undefined });
+    const frame = await terminal.waitFor('No browser here');
+    const url = calls.opened[0]!;
+    const linked = frame.split('\n').filter((line) => line.includes(`\u001B]8;;${url}\u0007`));
+    // The URL is longer than the screen is wide: several lines, each one opening the whole URL.
+    expect(linked.length).toBeGreaterThan(1);
+    for (const line of linked) expect(line).toContain('\u001B]8;;\u0007');
+    cleanup();
+
+    applyHyperlinkPreference({ TERM: 'dumb' });
+    const plain = startApp({ signIn: undefined });
+    expect(await plain.terminal.waitFor('No browser here')).not.toContain('\u001B]8;;');
   });
 
   it('opens the URL again on `o` and copies it on `c`', async () => {

@@ -4,6 +4,7 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
+import { hyperlink } from '../hyperlinks.js';
 import type { ScreenProps } from './screenProps.js';
 import { useKeys } from '../hooks/useKeys.js';
 
@@ -62,7 +63,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
             <Text>Open this address in a browser:</Text>
           )}
           <Text color="cyan" wrap="wrap">
-            {display.url}
+            {hyperlink(display.url)}
           </Text>
           <BrowserNote outcome={screen.browser} />
           {canPaste ? (

@@ -1,0 +1,19 @@
+import type { Environment } from '../services/endpoints.js';
+
+let enabled = false;
+
+/**
+ * Terminal hyperlinks (OSC 8): Ink wraps a long URL onto several lines, and a terminal that finds URLs by
+ * pattern then opens only the first line's part; a hyperlink makes every part open the whole URL. Most
+ * terminals support them and the rest skip the sequence; the Linux console, dumb terminals and an unset
+ * TERM are left out, since what they do with it is less certain. Detection by TERM_PROGRAM would miss every SSH session,
+ * which is where a click matters most.
+ */
+export function applyHyperlinkPreference(env: Environment): void {
+  enabled = Boolean(env.TERM) && env.TERM !== 'dumb' && env.TERM !== 'linux';
+}
+
+/** `text` as a hyperlink to `url` where the terminal takes them; `url` is shown when no text is given. */
+export function hyperlink(url: string, text: string = url): string {
+  return enabled ? `\u001B]8;;${url}\u0007${text}\u001B]8;;\u0007` : text;
+}
