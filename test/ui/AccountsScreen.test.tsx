@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import { SessionExpiredError } from '../../source/services/errors.js';
 import { App } from '../../source/ui/App.js';
 import type { Account } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
@@ -142,6 +143,28 @@ describe('the accounts screen', () => {
     expect(frame).not.toContain('audit');
     // The session's services came with the warm start: no second token check.
     expect(fake.calls.sessions).toEqual([]);
+  });
+
+  it('keeps the cached list of a warm start when its token turns out revoked, and signs in again over it', async () => {
+    const fake = createFakeServices({
+      accounts: [prod, dev],
+      roles: new Map(),
+      signIn: signedIn,
+      failures: new Map([['listAccounts', [new SessionExpiredError()]]]),
+    });
+    const warm = {
+      session: fake.services.forSession(session),
+      signIn: signedIn,
+      lists: { accounts: [prod, dev, audit], roles: new Map() },
+    };
+    const terminal = renderTerminal(
+      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+    );
+    await terminal.waitFor('Your sign-in session has expired');
+    terminal.press('http://127.0.0.1:43123/oauth/callback?code=the-code&state=s', KEYS.enter);
+    // Back on the list, which the interrupted refresh now completes.
+    const frame = await terminal.waitFor('0 accounts added, 1 removed');
+    expect(frame).toContain('2 / 2');
   });
 
   it('refreshes with Ctrl-R', async () => {
