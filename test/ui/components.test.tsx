@@ -7,6 +7,7 @@ import { formatTimeLeft } from '../../source/ui/components/Countdown.js';
 import { FullScreen } from '../../source/ui/components/FullScreen.js';
 import { Highlight } from '../../source/ui/components/Highlight.js';
 import { KeyBar } from '../../source/ui/components/KeyBar.js';
+import { ScreenFrame } from '../../source/ui/components/ScreenFrame.js';
 import { AccountRow } from '../../source/ui/screens/AccountRow.js';
 import { maskSecret, shortenToken } from '../../source/ui/screens/CredentialsScreen.js';
 
@@ -95,5 +96,37 @@ describe('AccountRow at 60 columns', () => {
     expect(line!.length).toBeLessThanOrEqual(60);
     expect(rest.join('')).toBe('');
     expect(lastFrame()).not.toContain('a@b.c');
+  });
+});
+
+describe('ScreenFrame on a terminal too short for its body', () => {
+  it('cuts the body at its bottom, keeping every row whole and the title and key bar in full', () => {
+    const rows = Array.from({ length: 12 }, (_, index) => `row ${index}`);
+    const { lastFrame } = render(
+      <Box width={40} height={12} flexDirection="column">
+        <ScreenFrame
+          title="Credentials"
+          hints={[
+            { keys: 's', action: 'show secret' },
+            { keys: 'e', action: 'export' },
+            { keys: 'c', action: 'copy export lines' },
+            { keys: 'o', action: 'console' },
+            { keys: 'r', action: 'refresh' },
+            { keys: 'Esc', action: 'back' },
+            { keys: 'q', action: 'quit' },
+          ]}
+        >
+          {rows.map((row) => (
+            <Text key={row}>{row}</Text>
+          ))}
+        </ScreenFrame>
+      </Box>,
+    );
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines[0]).toBe('Credentials');
+    // The key bar takes three lines at 40 columns; the body gets the eight between, in order.
+    const shown = lines.slice(1, 9);
+    expect(shown.map((line) => line.trim())).toEqual(rows.slice(0, 8));
+    expect(lines.slice(9).join(' ')).toMatch(/s show secret.*q quit/);
   });
 });

@@ -8,7 +8,7 @@ export interface KeyHint {
 /** The footer of keys the screen accepts right now; screens pass only what is true in their state. */
 export function KeyBar({ hints }: { readonly hints: readonly KeyHint[] }) {
   return (
-    <Box flexWrap="wrap" columnGap={2}>
+    <Box flexWrap="wrap" columnGap={2} flexShrink={0}>
       {hints.map((hint) => (
         <Text key={hint.keys}>
           <Text bold>{hint.keys}</Text> <Text dimColor>{hint.action}</Text>

@@ -19,14 +19,18 @@ export function ScreenFrame({
 }) {
   return (
     <Box flexDirection="column" flexGrow={1}>
-      <Box justifyContent="space-between" columnGap={2}>
+      <Box justifyContent="space-between" columnGap={2} flexShrink={0}>
         <Text bold wrap="truncate-end">
           {title}
         </Text>
         {right}
       </Box>
-      <Box flexDirection="column" flexGrow={1}>
-        {children}
+      {/* A body taller than the terminal is cut at its bottom: left to shrink, Yoga would squeeze its rows
+          to nothing and draw the next ones over them (the access key under the secret at 40×12). */}
+      <Box flexDirection="column" flexGrow={1} overflow="hidden">
+        <Box flexDirection="column" flexGrow={1} flexShrink={0}>
+          {children}
+        </Box>
       </Box>
       <KeyBar hints={hints} />
     </Box>
