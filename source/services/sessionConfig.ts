@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readConfigFile } from './awsFiles/awsConfigFile.js';
-import { parseIni } from './awsFiles/iniParser.js';
+import { configFileContents } from './awsFiles/awsConfigFile.js';
+import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
 import { DEFAULT_SCOPES, type SsoSession } from './ssoSession.js';
@@ -34,8 +34,9 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new UserError(`Could not read ${configFile}: ${(error as Error).message}.`);
   }
-  const contents = readConfigFile(text);
-  assertSessionsReadable(text, configFile);
+  const document = parseIni(text);
+  assertSessionsReadable(document, configFile);
+  const contents = configFileContents(document);
   const sessions: SsoSession[] = [];
   for (const [name, values] of contents.ssoSessions) {
     const startUrl = values.sso_start_url;
@@ -47,8 +48,7 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
 }
 
 /** A session section with a line that cannot be read is refused: guessing could sign in to the wrong place. */
-function assertSessionsReadable(text: string, configFile: string): void {
-  const document = parseIni(text);
+function assertSessionsReadable(document: IniDocument, configFile: string): void {
   for (const section of document.sections) {
     if (section.kind !== 'sso-session') continue;
     const problem = document.problems.find((p) => p.line >= section.headerLine && p.line <= section.endLine);

@@ -1,7 +1,7 @@
 import { InvalidProfileNameError } from './awsFileErrors.js';
 import { hasSection } from './iniEditor.js';
 import { parseIni } from './iniParser.js';
-import type { IniProblem, IniSection } from './iniParser.js';
+import type { IniDocument, IniProblem, IniSection } from './iniParser.js';
 
 /** One profile's or session's settings; an `s3 =` block appears as `s3.max_concurrent_requests` keys. */
 export type IniValuesByKey = Record<string, string>;
@@ -18,7 +18,11 @@ export interface ConfigFileContents {
  * (`[x]`) are ignored. A header written twice is merged key by key, the later value winning.
  */
 export function readConfigFile(text: string): ConfigFileContents {
-  const document = parseIni(text);
+  return configFileContents(parseIni(text));
+}
+
+/** The same, from a document already parsed (a caller that also looks at its sections). */
+export function configFileContents(document: IniDocument): ConfigFileContents {
   const profiles = new Map<string, IniValuesByKey>();
   const ssoSessions = new Map<string, IniValuesByKey>();
   const plainDefault = new Map<string, IniValuesByKey>();
