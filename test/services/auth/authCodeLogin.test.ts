@@ -25,7 +25,10 @@ afterEach(async () => {
   await stopHarness(harness);
 });
 
-async function login(store = new MemoryRegistrationStore(), options: { callbackPort?: number } = {}) {
+async function login(
+  store = new MemoryRegistrationStore(),
+  options: { callbackPort?: number; timeoutMs?: number } = {},
+) {
   const { oidc, env } = harness!;
   const registration = (
     await getClientRegistration({
@@ -164,25 +167,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   });
 
   it('times out with a message that says to sign in again', async () => {
-    const { oidc, env } = harness!;
-    const store = new MemoryRegistrationStore();
-    const registration = (
-      await getClientRegistration({
-        oidc,
-        session: SESSION,
-        grant: 'authorization_code',
-        store,
-        clock,
-      })
-    ).registration;
-    const started = await startAuthCodeLogin({
-      oidc,
-      oidcEndpoint: oidcEndpoint(SESSION.region, env),
-      session: SESSION,
-      registration,
-      clock,
-      timeoutMs: 10,
-    });
+    const { login: started } = await login(new MemoryRegistrationStore(), { timeoutMs: 10 });
     await expect(started.token).rejects.toThrow('Sign-in timed out after 0.01 seconds.');
   });
 });
