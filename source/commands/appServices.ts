@@ -64,20 +64,20 @@ export function createAppServices(world: AppWorld): AppServices {
 }
 
 /**
- * Reads, before the first frame, what lets that frame be the account list: a token that needs no refresh
- * and the cached lists, side by side. Undefined when a sign-in or a refresh is due; the flow then starts by
- * checking the token on screen.
+ * Reads, before the first frame, what lets that frame be the account list: a token that needs no refresh,
+ * then the cached lists. The token comes first: without one a sign-in comes next, and the lists (a large
+ * read at 100,000 accounts) would only delay its screen. Undefined when a sign-in or a refresh is due; the
+ * flow then starts by checking the token on screen.
  */
 export async function readWarmStart(
   services: AppServices,
   session: SsoSession,
 ): Promise<WarmStart | undefined> {
   const forSession = services.forSession(session);
-  const [signIn, lists] = await Promise.all([
-    forSession.freshToken().catch(() => undefined),
-    forSession.readCachedLists().catch(() => undefined),
-  ]);
-  return signIn ? { session: forSession, signIn, ...(lists ? { lists } : {}) } : undefined;
+  const signIn = await forSession.freshToken().catch(() => undefined);
+  if (!signIn) return undefined;
+  const lists = await forSession.readCachedLists().catch(() => undefined);
+  return { session: forSession, signIn, ...(lists ? { lists } : {}) };
 }
 
 function sessionServices(world: AppWorld, session: SsoSession, backups: Set<string>): SessionServices {
