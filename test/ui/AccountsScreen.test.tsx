@@ -161,6 +161,8 @@ describe('the accounts screen', () => {
       <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
     );
     await terminal.waitFor('Your sign-in session has expired');
+    // The paste field comes with the sign-in address, a moment after the message.
+    await terminal.waitFor('paste here');
     terminal.press('http://127.0.0.1:43123/oauth/callback?code=the-code&state=s', KEYS.enter);
     // Back on the list, which the interrupted refresh now completes.
     const frame = await terminal.waitFor('0 accounts added, 1 removed');
