@@ -169,6 +169,25 @@ describe('the accounts screen', () => {
     expect(frame).toContain('2 / 2');
   });
 
+  it('animates while the list is empty, then shows a still mark as the later pages arrive', async () => {
+    const many = Array.from({ length: 150 }, (_, index) =>
+      account(String(index).padStart(12, '0'), `team-${String(index).padStart(3, '0')}`),
+    );
+    let release!: () => void;
+    const { terminal } = start({
+      accounts: many,
+      roles: new Map(),
+      listingHeld: new Promise((resolve) => (release = resolve)),
+    });
+    const first = await terminal.waitFor('100 / 100');
+    // A spinner would redraw the whole screen a dozen times a second for the rest of the listing.
+    expect(first).toContain('↻ listing accounts');
+    expect(first).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    release();
+    const frame = await terminal.waitFor('150 / 150');
+    expect(frame).not.toContain('listing accounts');
+  });
+
   it('refreshes with Ctrl-R', async () => {
     const { terminal, state } = start();
     await terminal.waitFor('3 / 3');

@@ -28,6 +28,8 @@ export interface FakeWorld {
   /** Profiles that exist already (`file:profile`). */
   existingProfiles: Set<string>;
   picks: UserPicks;
+  /** When set, the account listing waits on it after its first page. */
+  listingHeld?: Promise<void>;
 }
 
 export interface FakeCalls {
@@ -134,8 +136,10 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     },
     async listAccounts(onPage) {
       failNext('listAccounts');
-      for (let start = 0; start < state.accounts.length; start += 100)
+      for (let start = 0; start < state.accounts.length; start += 100) {
+        if (start > 0) await state.listingHeld;
         onPage(state.accounts.slice(start, start + 100));
+      }
       return state.accounts;
     },
     async listRoles(accountIds, onRoles) {

@@ -109,17 +109,15 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
 }
 
 /**
- * A list still loading animates; work behind a list already on screen (a refresh, the role lists, which
- * take minutes in a big organization) is a still mark with a count: a spinner would redraw the whole
- * screen a dozen times a second for as long.
+ * An empty list still loading animates; once accounts are on screen, work behind them (the pages still
+ * coming, a refresh, the role lists, which take minutes in a big organization) is a still mark: the rows
+ * and the count moving show the progress, and a spinner would redraw the whole screen a dozen times a
+ * second, slowing the very listing it stands for.
  */
 function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }) {
   if (data.accountsLoad.status === 'loading') {
-    return data.accounts.length > 0 && data.incoming ? (
-      <BackgroundWork label="refreshing" />
-    ) : (
-      <Spinner label="listing accounts" />
-    );
+    if (data.accounts.length === 0) return <Spinner label="listing accounts" />;
+    return <BackgroundWork label={data.incoming ? 'refreshing' : 'listing accounts'} />;
   }
   if (data.rolesLoad.status === 'loading') {
     return <BackgroundWork label={`roles ${data.roles.size.toLocaleString('en-US')}`} />;
