@@ -15,13 +15,19 @@ const replaced = new Map([
   ['semver', bundled('confUnused.ts')],
 ]);
 
+/** Modules the bundle measures text with: source/bundle/stringWidth.ts, which itself takes the real one. */
+const stringWidth = bundled('stringWidth.ts');
+replaced.set('string-width', stringWidth);
+
 const replaceModules = {
   name: 'replace-modules',
   setup(build) {
     const filter = new RegExp(
       `^(${[...replaced.keys()].map((key) => key.replace(/[./-]/g, '\\$&')).join('|')})$`,
     );
-    build.onResolve({ filter }, ({ path }) => ({ path: replaced.get(path) }));
+    build.onResolve({ filter }, ({ path, importer }) =>
+      importer === stringWidth ? undefined : { path: replaced.get(path) },
+    );
   },
 };
 
