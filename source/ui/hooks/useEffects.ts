@@ -12,20 +12,8 @@ import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
 import { CancelledError, describeError, SessionExpiredError } from '../../services/errors.js';
 import type { Account } from '../../services/portal.js';
+import { batchInterval, createBatch, type Batch } from './batches.js';
 import type { Clock } from '../../services/ssoSession.js';
-
-/** Pages and role lists arrive by the hundred; one redraw per this many milliseconds is plenty. */
-const BATCH_MS = 100;
-/**
- * Each batch of accounts or role lists rebuilds the search over every account (~50 ms at 100,000), so a
- * big organization gets fewer, bigger batches: one per this many accounts per millisecond, one a second at
- * 100,000, and typing never queues behind a rebuild for long.
- */
-const BATCH_ACCOUNTS_PER_MS = 100;
-
-function batchInterval(accounts: number): number {
-  return Math.max(BATCH_MS, accounts / BATCH_ACCOUNTS_PER_MS);
-}
 
 /**
  * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
@@ -156,7 +144,7 @@ function run(command: Command, context: Context): void {
           ? command.accountIds
           : pinnedAccountIds(wanted, context.data.picks, context.clock());
       const batch = createBatch<readonly [string, readonly string[]]>(
-        world,
+        world.batches,
         (entries) => dispatch({ type: 'rolesLoaded', entries }),
         () => batchInterval(context.data.accounts.length),
       );
@@ -241,13 +229,15 @@ async function loadAccounts(
     if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
   }
   const batch = createBatch<Account>(
-    world,
+    world.batches,
     (accounts) => dispatch({ type: 'accountsPage', generation, accounts }),
     (delivered) => batchInterval(delivered),
+    { paged: true },
   );
   try {
     await session.listAccounts((page) => {
       for (const account of page) batch.add(account);
+      batch.pageDone();
     });
   } finally {
     batch.flush();
@@ -273,45 +263,4 @@ function loginDisplay(login: LoginHandle): LoginDisplay {
         verificationUri: login.verificationUri,
         deadline: login.deadline,
       };
-}
-
-interface Batch<T> {
-  add(item: T): void;
-  flush(): void;
-  cancel(): void;
-}
-
-/**
- * Collects items and hands them over at most every `interval(delivered)` milliseconds (`delivered`: how
- * many it handed over so far), so 10,000 role lists are not 10,000 renders.
- */
-function createBatch<T>(
-  world: World,
-  deliver: (items: T[]) => void,
-  interval: (delivered: number) => number = () => BATCH_MS,
-): Batch<T> {
-  let delivered = 0;
-  let items: T[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const batch: Batch<T> = {
-    add(item) {
-      items.push(item);
-      world.batches.add(batch as Batch<unknown>);
-      timer ??= setTimeout(batch.flush, interval(delivered));
-    },
-    flush() {
-      batch.cancel();
-      if (items.length === 0) return;
-      const handed = items;
-      items = [];
-      delivered += handed.length;
-      deliver(handed);
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      world.batches.delete(batch as Batch<unknown>);
-    },
-  };
-  return batch;
 }
