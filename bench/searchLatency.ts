@@ -23,8 +23,8 @@ const ROUNDS = 5;
 type Step = { readonly type: string } | { readonly backspace: number } | 'clear';
 
 /**
- * What a person types: names, `prod admin` over account × role pairs, typos, part of an account id, part
- * of an email, corrections with Backspace. Clearing the query is not a search (the screen lists the
+ * What a person types: names, `prod admin` over account × role pairs, typos, abbreviations, part of an
+ * account id, part of an email, corrections with Backspace. Clearing the query is not a search (the screen lists the
  * accounts in their pinned order), so it is not timed.
  */
 function script(accounts: readonly Account[]): Step[] {
@@ -45,6 +45,8 @@ function script(accounts: readonly Account[]): Step[] {
     { type: 'aws+billing' },
     'clear',
     { type: 'sec aud' },
+    'clear',
+    { type: 'pymnts prd secaud' },
     'clear',
     { type: 'ml-platform-staging' },
     { backspace: 7 },

@@ -61,6 +61,7 @@ function accountIndexFor(accounts: readonly Account[]): AccountIndex {
       matcher: new TermMatcher<Account, AccountField>(accounts, {
         exactFields: ['accountId'],
         fuzzyFields: ['accountName', 'emailAddress'],
+        abbreviatedFields: ['accountName'],
       }),
       rows,
       plain: rows.map((row) => ({ row, score: 0, matches: NO_MATCHES })),

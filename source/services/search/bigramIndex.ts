@@ -34,7 +34,10 @@ export class BigramIndex {
     this.counts = new Uint16Array(texts.length);
   }
 
-  /** Records sharing at least `minShared` distinct pairs with `term`, most shared first, at most `cap`. */
+  /**
+   * Records sharing at least `minShared` distinct pairs with `term`, most shared first, at most `cap`;
+   * `exclude` is ascending.
+   */
   candidates(term: string, minShared: number, options: { exclude: Int32Array; cap: number }): number[] {
     const touched: number[] = [];
     const seen = new Set<number>();
@@ -49,12 +52,26 @@ export class BigramIndex {
       }
     }
     const chosen = touched.filter(
-      (record) => this.counts[record]! >= minShared && !options.exclude.includes(record),
+      (record) => this.counts[record]! >= minShared && !holds(options.exclude, record),
     );
     if (chosen.length > options.cap) chosen.sort((a, b) => this.counts[b]! - this.counts[a]!);
     for (const record of touched) this.counts[record] = 0;
     return chosen.slice(0, options.cap);
   }
+}
+
+/** Whether the ascending `records` hold `record`. */
+function holds(records: Int32Array, record: number): boolean {
+  let low = 0;
+  let high = records.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = records[middle]!;
+    if (found === record) return true;
+    if (found < record) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** Letters and digits keep their identity; every other character is one "separator" symbol. */

@@ -38,6 +38,12 @@ export class LetterIndex {
     }
   }
 
+  /** Whether field number `field` of a record holds every letter and digit of `mask` (see letterMask). */
+  holdsAll(record: number, field: number, mask: LetterMask): boolean {
+    const word = (record * this.fieldCount + field) * 2;
+    return (this.present[word]! & mask[0]) === mask[0] && (this.present[word + 1]! & mask[1]) === mask[1];
+  }
+
   /** Every record holding the letter numbered `bit`, scored as placementScore would score it. */
   scan(bit: number, found: FoundScores): void {
     const mask = 1 << (bit & 31);
@@ -62,6 +68,18 @@ export class LetterIndex {
       if (best !== Infinity) found.add(record, best);
     }
   }
+}
+
+/** The letters and digits of a text, as two 32-bit words of letterBit numbers. */
+export type LetterMask = readonly [low: number, high: number];
+
+export function letterMask(text: string): LetterMask {
+  const mask = [0, 0];
+  for (let position = 0; position < text.length; position++) {
+    const bit = letterBit(text.charCodeAt(position));
+    if (bit >= 0) mask[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return [mask[0]!, mask[1]!];
 }
 
 /** Letters a–z are 0–25 and digits 26–35; anything else has no number (-1). */

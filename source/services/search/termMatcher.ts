@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
+import { abbreviationRanges, ABBREVIATION_SPREAD, bestAbbreviation } from './abbreviation.js';
 import { BigramIndex } from './bigramIndex.js';
-import { letterBit, LetterIndex } from './letterIndex.js';
+import { letterBit, LetterIndex, letterMask } from './letterIndex.js';
 import { FoundScores, SearchTexts } from './searchTexts.js';
 import { bestOccurrence, placementScore } from './wordPlacement.js';
 
@@ -15,18 +16,31 @@ export interface TermMatcherOptions<Field extends string> {
   readonly exactFields: readonly Field[];
   /** Fields also matched fuzzily through Fuse, for typos. */
   readonly fuzzyFields: readonly Field[];
+  /**
+   * Fields where a word may also be abbreviated (its characters in order): names, not email addresses,
+   * whose shared parts ("aws+", "@example.com") hold the letters of most short words. Default: fuzzyFields.
+   */
+  readonly abbreviatedFields?: readonly Field[];
 }
 
 /**
- * Substring hits always rank above fuzzy ones: a score below FUZZY_BASE is a substring match, placed by
- * where it sits (whole field, start, word start, inside) and how much of the field it covers.
+ * Substring hits rank above abbreviations, and abbreviations above typos: a score below ABBREVIATION_BASE
+ * is a substring match, placed by where it sits (whole field, start, word start, inside) and how much of
+ * the field it covers; from there to FUZZY_BASE, the word's characters in order ("prd" in "prod"); above,
+ * a typo.
  */
-const FUZZY_BASE = 0.3;
+const ABBREVIATION_BASE = 0.3;
+const FUZZY_BASE = ABBREVIATION_BASE + ABBREVIATION_SPREAD;
+/** Two letters in order are in most names; three make an abbreviation worth listing. */
+const ABBREVIATION_MIN_LENGTH = 3;
 /** Fuse's threshold: errors per pattern character that still count as a typo (2 in "paymnets"). */
 const FUZZY_THRESHOLD = 0.34;
 /** Shorter words are typed out, not mistyped; fuzzy hits of 1–3 letters are mostly noise. */
 const FUZZY_MIN_LENGTH = 4;
-/** A word found as it is in this many records was typed right: looking for typos of it only adds noise. */
+/**
+ * A word found as it is in this many records was typed right: looking for abbreviations or typos of it
+ * only adds noise.
+ */
 const TYPED_RIGHT_HITS = 50;
 /** Fuse costs a few microseconds per record; only this many pre-filtered records are handed to it. */
 const FUZZY_CANDIDATE_CAP = 100;
@@ -51,6 +65,11 @@ export class WordMatch<Field extends string> {
     /** The records holding the word as typed, ascending: the only ones that can hold a longer word starting with it. */
     readonly exact: Int32Array,
     private readonly fuzzyRanges: ReadonlyMap<number, FieldRanges<Field>>,
+    /**
+     * The records holding the word's characters in order (as it is, or abbreviated), ascending, when they
+     * were looked for: the only ones that can hold a longer word starting with it in order.
+     */
+    readonly inOrder?: Int32Array,
   ) {}
 
   get size(): number {
@@ -91,6 +110,7 @@ interface FuzzyHit<Field extends string> {
  */
 export class TermMatcher<Item extends object, Field extends string & keyof Item> {
   private readonly fields: readonly Field[];
+  private readonly abbreviatedFields: readonly Field[];
   /** Per field, per record: the text, and the same in lower case. */
   private readonly original: readonly (readonly string[])[];
   private readonly lower: readonly (readonly string[])[];
@@ -104,6 +124,7 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     private readonly options: TermMatcherOptions<Field>,
   ) {
     this.fields = [...options.exactFields, ...options.fuzzyFields];
+    this.abbreviatedFields = options.abbreviatedFields ?? options.fuzzyFields;
     this.original = this.fields.map((field) => records.map((record) => String(record[field])));
     this.lower = this.original.map((texts) => texts.map((text) => text.toLowerCase()));
   }
@@ -132,22 +153,81 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
       );
     }
     const exact = found.indexes();
-    const exactScores = found.scores();
-    const mayBeTypo = term.length >= FUZZY_MIN_LENGTH && exact.length < TYPED_RIGHT_HITS;
-    const fuzzy = mayBeTypo && this.options.fuzzyFields.length > 0 ? this.fuzzy(term, exact) : [];
-    if (fuzzy.length === 0) return new WordMatch(this, term, exact, exactScores, exact, new Map());
-    return withFuzzyHits(this, term, exact, exactScores, fuzzy);
+    let indexes = exact;
+    let scores = found.scores();
+    let inOrder: Int32Array | undefined;
+    const rare = exact.length < TYPED_RIGHT_HITS && this.options.fuzzyFields.length > 0;
+    if (rare && term.length >= ABBREVIATION_MIN_LENGTH && this.abbreviatedFields.length > 0) {
+      const abbreviated = new FoundScores(texts.scratch);
+      this.abbreviations(term, exact, within?.inOrder, abbreviated);
+      [indexes, scores] = merged(indexes, scores, abbreviated.indexes(), abbreviated.scores());
+      inOrder = indexes;
+    }
+    // Many abbreviations: the word was meant as one, and typos of it would only add noise.
+    const mayBeTypo = rare && term.length >= FUZZY_MIN_LENGTH && indexes.length < TYPED_RIGHT_HITS;
+    const fuzzy = mayBeTypo ? this.fuzzy(term, indexes) : [];
+    if (fuzzy.length === 0) return new WordMatch(this, term, indexes, scores, exact, new Map(), inOrder);
+    const ranges = new Map(fuzzy.map((hit) => [hit.index, hit.ranges]));
+    fuzzy.sort((a, b) => a.index - b.index);
+    [indexes, scores] = merged(
+      indexes,
+      scores,
+      Int32Array.from(fuzzy, (hit) => hit.index),
+      Float32Array.from(fuzzy, (hit) => hit.score),
+    );
+    return new WordMatch(this, term, indexes, scores, exact, ranges, inOrder);
   }
 
-  /** Where `term` sits in each field of one record. */
+  /** Where `term` sits in each field of one record; where it is in none, its characters in order. */
   exactRanges(term: string, index: number): FieldRanges<Field> {
     const ranges: FieldRanges<Field> = {};
+    let found = false;
     this.fields.forEach((field, position) => {
       const lower = this.lower[position]![index]!;
       const at = bestOccurrence(lower, this.original[position]![index]!, term);
       if (at >= 0) ranges[field] = [[at, at + term.length - 1]];
+      found ||= at >= 0;
     });
+    if (found || term.length < ABBREVIATION_MIN_LENGTH) return ranges;
+    for (const field of this.abbreviatedFields) {
+      const position = this.fields.indexOf(field);
+      const pieces = abbreviationRanges(
+        this.lower[position]![index]!,
+        this.original[position]![index]!,
+        term,
+      );
+      if (pieces) ranges[field] = pieces;
+    }
     return ranges;
+  }
+
+  /**
+   * Records where `term` is abbreviated in a field that may be, but not as it is (not in `exact`), scored; only among
+   * `candidates` when given (ascending: those holding a prefix of `term` in order).
+   */
+  private abbreviations(
+    term: string,
+    exact: Int32Array,
+    candidates: Int32Array | undefined,
+    found: FoundScores,
+  ): void {
+    const letters = (this.letters ??= new LetterIndex(this.lower, this.original));
+    const mask = letterMask(term);
+    const fields = this.abbreviatedFields.map((field) => this.fields.indexOf(field));
+    const count = candidates ? candidates.length : this.records.length;
+    for (let position = 0, skip = 0; position < count; position++) {
+      const index = candidates ? candidates[position]! : position;
+      while (skip < exact.length && exact[skip]! < index) skip++;
+      if (exact[skip] === index) continue;
+      let best = -1;
+      for (const field of fields) {
+        if (!letters.holdsAll(index, field, mask)) continue;
+        const lower = this.lower[field]![index]!;
+        const { score } = bestAbbreviation(lower, this.original[field]![index]!, term, ABBREVIATION_BASE);
+        if (score >= 0 && (best < 0 || score < best)) best = score;
+      }
+      if (best >= 0) found.add(index, best);
+    }
   }
 
   /** The best score of `term` as a substring of any field of one record, or -1. */
@@ -200,34 +280,27 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
   }
 }
 
-/** The exact hits with the (few) fuzzy ones merged in, still in record order. */
-function withFuzzyHits<Field extends string>(
-  matcher: { exactRanges(term: string, index: number): FieldRanges<Field> },
-  term: string,
-  exact: Int32Array,
-  exactScores: Float32Array,
-  fuzzy: FuzzyHit<Field>[],
-): WordMatch<Field> {
-  fuzzy.sort((a, b) => a.index - b.index);
-  const total = exact.length + fuzzy.length;
-  const indexes = new Int32Array(total);
-  const scores = new Float32Array(total);
-  let fromExact = 0;
-  let fromFuzzy = 0;
-  for (let position = 0; position < total; position++) {
-    const nextFuzzy = fuzzy[fromFuzzy];
-    if (nextFuzzy && (fromExact >= exact.length || nextFuzzy.index < exact[fromExact]!)) {
-      indexes[position] = nextFuzzy.index;
-      scores[position] = nextFuzzy.score;
-      fromFuzzy++;
+/** Two lists of hits (record indexes ascending, scores beside them) as one, still in record order. */
+function merged(
+  indexes: Int32Array,
+  scores: Float32Array,
+  moreIndexes: Int32Array,
+  moreScores: Float32Array,
+): [Int32Array, Float32Array] {
+  if (moreIndexes.length === 0) return [indexes, scores];
+  const total = indexes.length + moreIndexes.length;
+  const allIndexes = new Int32Array(total);
+  const allScores = new Float32Array(total);
+  for (let position = 0, first = 0, second = 0; position < total; position++) {
+    if (second < moreIndexes.length && (first >= indexes.length || moreIndexes[second]! < indexes[first]!)) {
+      allIndexes[position] = moreIndexes[second]!;
+      allScores[position] = moreScores[second++]!;
     } else {
-      indexes[position] = exact[fromExact]!;
-      scores[position] = exactScores[fromExact]!;
-      fromExact++;
+      allIndexes[position] = indexes[first]!;
+      allScores[position] = scores[first++]!;
     }
   }
-  const ranges = new Map(fuzzy.map((hit) => [hit.index, hit.ranges]));
-  return new WordMatch(matcher, term, indexes, scores, exact, ranges);
+  return [allIndexes, allScores];
 }
 
 export interface TextHit {

@@ -85,6 +85,23 @@ describe('createAccountSearch', () => {
     expect(top('invnetory', 1)[0]).toMatch(/^inventory-/);
   });
 
+  it('finds abbreviations, as typed into a fuzzy finder', () => {
+    expect(top('pay prd', 1)).toEqual(['payments-prod']);
+    const [hit] = search.search('pay prd');
+    expect(hit!.matches.accountName).toEqual([
+      [0, 2],
+      [9, 10],
+      [12, 12],
+    ]);
+    expect(top('analytics-prod secaud', 1)).toEqual(['analytics-prod/SecurityAudit']);
+  });
+
+  it('ranks an abbreviation of a role above a typo that fits another: `prod admn` is about administrators', () => {
+    const rows = top('prod admn', 10);
+    expect(rows).toHaveLength(10);
+    for (const row of rows) expect(row).toMatch(/-prod(-\d\d)?\/(AdministratorAccess|NetworkAdministrator)$/);
+  });
+
   it('puts the AdministratorAccess roles of the prod accounts on top of `prod admin`', () => {
     const expected = organization.accounts
       .filter((account) => /-prod(-\d\d)?$/.test(account.accountName))
