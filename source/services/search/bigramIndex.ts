@@ -1,3 +1,5 @@
+import { sortedPosition } from './sortedPosition.js';
+
 /**
  * Which records contain which letter pairs, to find the few records a fuzzy word could match. One flat
  * array of record numbers, grouped by pair: 100,000 accounts hold about 4 million pairs.
@@ -52,26 +54,12 @@ export class BigramIndex {
       }
     }
     const chosen = touched.filter(
-      (record) => this.counts[record]! >= minShared && !holds(options.exclude, record),
+      (record) => this.counts[record]! >= minShared && sortedPosition(options.exclude, record) < 0,
     );
     if (chosen.length > options.cap) chosen.sort((a, b) => this.counts[b]! - this.counts[a]!);
     for (const record of touched) this.counts[record] = 0;
     return chosen.slice(0, options.cap);
   }
-}
-
-/** Whether the ascending `records` hold `record`. */
-function holds(records: Int32Array, record: number): boolean {
-  let low = 0;
-  let high = records.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = records[middle]!;
-    if (found === record) return true;
-    if (found < record) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
 }
 
 /** Letters and digits keep their identity; every other character is one "separator" symbol. */

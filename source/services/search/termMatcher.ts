@@ -3,6 +3,7 @@ import { abbreviationRanges, ABBREVIATION_SPREAD, bestAbbreviation } from './abb
 import { BigramIndex } from './bigramIndex.js';
 import { letterBit, LetterIndex, letterMask } from './letterIndex.js';
 import { FoundScores, SearchTexts } from './searchTexts.js';
+import { sortedPosition } from './sortedPosition.js';
 import { bestOccurrence, placementScore } from './wordPlacement.js';
 
 /** An inclusive [start, end] range of matched characters, as Fuse reports them. */
@@ -78,16 +79,7 @@ export class WordMatch<Field extends string> {
 
   /** Where record `index` sits in `indexes`, or -1 when the word did not match it. */
   positionOf(index: number): number {
-    let low = 0;
-    let high = this.indexes.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const found = this.indexes[middle]!;
-      if (found === index) return middle;
-      if (found < index) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return sortedPosition(this.indexes, index);
   }
 
   /** The characters to highlight in record `index`; asked only for the rows on screen. */
