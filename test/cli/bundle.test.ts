@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
 import { STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -129,14 +130,17 @@ describe('the built program', () => {
   });
 
   it('runs --demo on a headless machine without touching the real home', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'sso-tui-demo-home-'));
+    const home = await tempFolder('sso-tui-demo-home-');
     const outcome = await runBundle(['--demo', 'list', '--json'], {
       PATH: process.env.PATH ?? '',
       HOME: home,
     });
+    // The demo keeps its sandbox for the user to look into; the test does not.
+    const sandbox = /files in (\S*sso-tui-demo-\w+)/.exec(outcome.stderr)?.[1];
+    if (sandbox) await rm(sandbox, { recursive: true, force: true });
     expect(outcome.code).toBe(0);
     expect(JSON.parse(outcome.stdout)).toHaveLength(2_500);
-    expect(outcome.stderr).toMatch(/files in \S*sso-tui-demo-/);
+    expect(sandbox?.startsWith(tmpdir())).toBe(true);
     expect(await readdir(home)).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
 import { listRows, rowAccount, selectedRow } from './screens.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const SANDBOX = /files in (\S*sso-tui-demo-\w+)/;
 
@@ -13,7 +14,7 @@ let home: string;
 let rig: TerminalRig | undefined;
 const sandboxes: string[] = [];
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'sso-tui-e2e-demo-'));
+  home = await tempFolder('sso-tui-e2e-demo-');
 });
 afterEach(async () => {
   rig?.dispose();

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,7 @@ import {
   startTerminal,
   type TerminalRig,
 } from './terminalRig.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const SANDBOX = /files in (\S*sso-tui-demo-\w+)/;
 
@@ -16,7 +16,7 @@ let home: string;
 let rig: TerminalRig | undefined;
 const folders: string[] = [];
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'sso-tui-e2e-signals-'));
+  home = await tempFolder('sso-tui-e2e-signals-');
   folders.push(home);
 });
 afterEach(async () => {

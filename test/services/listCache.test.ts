@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCacheFile, readListCache, writeListCache } from '../../source/services/listCache.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const session = {
   name: 'work',
@@ -13,7 +13,7 @@ const session = {
 
 describe('list cache', () => {
   it('round-trips accounts and roles per session, mode 0600', async () => {
-    const file = listCacheFile(await mkdtemp(join(tmpdir(), 'sso-tui-lists-')), session);
+    const file = listCacheFile(await tempFolder('sso-tui-lists-'), session);
     const lists = {
       accounts: [{ accountId: '123456789012', accountName: 'prod', emailAddress: 'a@example.com' }],
       roles: new Map([['123456789012', ['AdministratorAccess', 'ReadOnlyAccess']]]),
@@ -24,7 +24,7 @@ describe('list cache', () => {
   });
 
   it('keeps role lists only for the accounts whose roles were listed, in account order', async () => {
-    const file = listCacheFile(await mkdtemp(join(tmpdir(), 'sso-tui-lists-')), session);
+    const file = listCacheFile(await tempFolder('sso-tui-lists-'), session);
     const account = (accountId: string) => ({ accountId, accountName: `n${accountId}`, emailAddress: '' });
     const accounts = [account('222222222222'), account('111111111111'), account('333333333333')];
     await writeListCache(file, {
@@ -44,7 +44,7 @@ describe('list cache', () => {
   });
 
   it('round-trips an organization bigger than one chunk of the file', async () => {
-    const file = listCacheFile(await mkdtemp(join(tmpdir(), 'sso-tui-lists-')), session);
+    const file = listCacheFile(await tempFolder('sso-tui-lists-'), session);
     const accounts = Array.from({ length: 2_500 }, (_, index) => ({
       accountId: String(index).padStart(12, '0'),
       accountName: `team-${index}`,
@@ -62,7 +62,7 @@ describe('list cache', () => {
   });
 
   it('treats a missing, corrupt, truncated or foreign file as no cache', async () => {
-    const file = listCacheFile(await mkdtemp(join(tmpdir(), 'sso-tui-lists-')), session);
+    const file = listCacheFile(await tempFolder('sso-tui-lists-'), session);
     expect(await readListCache(file)).toBeUndefined();
     await mkdir(dirname(file), { recursive: true });
     const one = '{"accountId":"123456789012","accountName":"a","emailAddress":""}';

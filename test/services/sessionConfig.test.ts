@@ -1,12 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../source/services/errors.js';
 import { chooseSession, readSsoSessions } from '../../source/services/sessionConfig.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 async function configWith(text: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), 'sso-tui-config-')), 'config');
+  const file = join(await tempFolder('sso-tui-config-'), 'config');
   await writeFile(file, text);
   return file;
 }

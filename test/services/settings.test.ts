@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../../source/services/settings.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 async function settings(): Promise<Settings> {
-  return new Settings({ folder: await mkdtemp(join(tmpdir(), 'sso-tui-state-')) });
+  return new Settings({ folder: await tempFolder('sso-tui-state-') });
 }
 
 describe('settings', () => {

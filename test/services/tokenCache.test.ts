@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCachedToken, tokenCacheFile, writeCachedToken } from '../../source/services/tokenCache.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const session = {
   name: 'my-sso',
@@ -12,7 +12,7 @@ const session = {
 };
 
 async function home(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'sso-tui-cache-'));
+  return tempFolder('sso-tui-cache-');
 }
 
 describe('token cache', () => {

@@ -1,17 +1,17 @@
-import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SsoToken } from '../../source/services/ssoSession.js';
 import { writeCachedToken } from '../../source/services/tokenCache.js';
 import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../../source/services/tokenRefresh.js';
+import { tempFolder } from '../support/tempFolders.js';
 
 const NOW = new Date('2030-06-15T12:00:00Z');
 const clock = (): Date => NOW;
 const MINUTE = 60_000;
 
 async function cachedToken(expiresInMs: number): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), 'sso-tui-refresh-')), 'token.json');
+  const file = join(await tempFolder('sso-tui-refresh-'), 'token.json');
   const token: SsoToken = {
     startUrl: 'https://example.awsapps.com/start',
     region: 'eu-west-1',

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../source/simulator/index.js';
+import { tempFolder } from './tempFolders.js';
 
 export const SESSION_NAME = 'work';
 export const START_URL = 'https://example.awsapps.com/start';
@@ -39,7 +39,7 @@ export interface CliWorld {
 
 export async function startCliWorld(options: SimulatorOptions = {}): Promise<CliWorld> {
   const simulator = await startSimulator(options);
-  const home = await mkdtemp(join(tmpdir(), 'sso-tui-home-'));
+  const home = await tempFolder('sso-tui-home-');
   await mkdir(join(home, '.aws'), { recursive: true });
   await writeFile(
     join(home, '.aws', 'config'),

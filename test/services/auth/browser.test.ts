@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser, type Spawn } from '../../../source/services/auth/browser.js';
+import { tempFolder } from '../../support/tempFolders.js';
 
 const URL_TO_OPEN = 'http://127.0.0.1:9/authorize?response_type=code&client_id=a%20b&state=x';
 
@@ -33,7 +33,7 @@ function recordingSpawn(outcome: 'spawn' | 'error' = 'spawn'): { spawn: Spawn; c
 describe('openBrowser with BROWSER set', () => {
   let folder: string;
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'sso-tui-browser-'));
+    folder = await tempFolder('sso-tui-browser-');
   });
   afterEach(async () => {
     await rm(folder, { recursive: true, force: true });

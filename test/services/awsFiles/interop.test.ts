@@ -1,8 +1,7 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../../../source/services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
+import { tempFolder } from '../../support/tempFolders.js';
 
 // What other AWS tools read from files sso-tui edited. The existing files are hand-edited but valid for
 // botocore too (it refuses duplicate sections and keeps trailing comments in values, unlike the JS SDK).
@@ -66,7 +66,7 @@ let credentialsPath: string;
 let configPath: string;
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sso-tui-interop-'));
+  folder = await tempFolder('sso-tui-interop-');
   credentialsPath = join(folder, 'credentials');
   configPath = join(folder, 'config');
   await writeFile(credentialsPath, EXISTING_CREDENTIALS, { mode: 0o600 });

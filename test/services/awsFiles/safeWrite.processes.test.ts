@@ -1,13 +1,13 @@
 import { build } from 'esbuild';
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../../../source/services/awsFiles/awsConfigFile.js';
 import { parseIni } from '../../../source/services/awsFiles/iniParser.js';
+import { tempFolder } from '../../support/tempFolders.js';
 
 // Several processes writing one file at once, and one killed in the middle of its write. The children run
 // the real modules, bundled by esbuild, through fixtures/updateFileWorker.mjs.
@@ -21,7 +21,7 @@ let folder: string;
 let path: string;
 
 beforeAll(async () => {
-  bundleFolder = await mkdtemp(join(tmpdir(), 'sso-tui-bundle-'));
+  bundleFolder = await tempFolder('sso-tui-bundle-');
   bundle = join(bundleFolder, 'awsFiles.mjs');
   await build({
     stdin: {
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sso-tui-processes-'));
+  folder = await tempFolder('sso-tui-processes-');
   path = join(folder, 'credentials');
   return () => rm(folder, { recursive: true, force: true });
 });

@@ -3,7 +3,6 @@ import {
   chmod,
   lstat,
   mkdir,
-  mkdtemp,
   readdir,
   readFile,
   rm,
@@ -12,7 +11,6 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +20,7 @@ import {
 } from '../../../source/services/awsFiles/awsFileErrors.js';
 import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
+import { tempFolder } from '../../support/tempFolders.js';
 
 const isWindows = process.platform === 'win32';
 const isRoot = process.getuid?.() === 0;
@@ -30,7 +29,7 @@ let folder: string;
 let path: string;
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sso-tui-safewrite-'));
+  folder = await tempFolder('sso-tui-safewrite-');
   path = join(folder, 'credentials');
 });
 
