@@ -42,14 +42,13 @@ export async function startSignIn(options: {
   const grant: LoginGrant = options.method === 'deviceCode' ? 'device_code' : 'authorization_code';
   const forget = (): void => store.remove(registrationKey(session, grant));
   const obtained = await getClientRegistration({ oidc, session, grant, store, clock });
-  const forgetOnInvalidClient = (error: unknown): never => {
-    if (isInvalidClient(error)) forget();
-    throw error;
-  };
   if (options.method === 'deviceCode') {
     const start = async (registration: typeof obtained.registration): Promise<StartedSignIn> => {
       const login = await startDeviceCodeLogin({ oidc, session, registration, clock });
-      login.token.catch(forgetOnInvalidClient).catch(() => undefined);
+      // The caller waits on the token and sees its error; this only watches it.
+      login.token.catch((error: unknown) => {
+        if (isInvalidClient(error)) forget();
+      });
       return { kind: 'deviceCode', login };
     };
     try {
@@ -69,12 +68,9 @@ export async function startSignIn(options: {
     timeoutMs: SIGN_IN_TIMEOUT_MS,
     clock,
   });
-  login.token
-    .catch((error: unknown) => {
-      if (obtained.reused) forget();
-      throw error;
-    })
-    .catch(() => undefined);
+  login.token.catch(() => {
+    if (obtained.reused) forget();
+  });
   return { kind: 'authCode', login };
 }
 
