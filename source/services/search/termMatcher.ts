@@ -102,7 +102,8 @@ interface FuzzyHit<Field extends string> {
  */
 export class TermMatcher<Item extends object, Field extends string & keyof Item> {
   private readonly fields: readonly Field[];
-  private readonly abbreviatedFields: readonly Field[];
+  /** Positions in `fields` of the fields where a word may be abbreviated. */
+  private readonly abbreviated: readonly number[];
   /** Per field, per record: the text, and the same in lower case. */
   private readonly original: readonly (readonly string[])[];
   private readonly lower: readonly (readonly string[])[];
@@ -116,7 +117,9 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     private readonly options: TermMatcherOptions<Field>,
   ) {
     this.fields = [...options.exactFields, ...options.fuzzyFields];
-    this.abbreviatedFields = options.abbreviatedFields ?? options.fuzzyFields;
+    this.abbreviated = (options.abbreviatedFields ?? options.fuzzyFields).map((field) =>
+      this.fields.indexOf(field),
+    );
     this.original = this.fields.map((field) => records.map((record) => String(record[field])));
     this.lower = this.original.map((texts) => texts.map((text) => text.toLowerCase()));
   }
@@ -149,7 +152,7 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     let scores = found.scores();
     let inOrder: Int32Array | undefined;
     const rare = exact.length < TYPED_RIGHT_HITS && this.options.fuzzyFields.length > 0;
-    if (rare && term.length >= ABBREVIATION_MIN_LENGTH && this.abbreviatedFields.length > 0) {
+    if (rare && term.length >= ABBREVIATION_MIN_LENGTH && this.abbreviated.length > 0) {
       const abbreviated = new FoundScores(texts.scratch);
       this.abbreviations(term, exact, within?.inOrder, abbreviated);
       [indexes, scores] = merged(indexes, scores, abbreviated.indexes(), abbreviated.scores());
@@ -181,21 +184,16 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
       found ||= at >= 0;
     });
     if (found || term.length < ABBREVIATION_MIN_LENGTH) return ranges;
-    for (const field of this.abbreviatedFields) {
-      const position = this.fields.indexOf(field);
-      const pieces = abbreviationRanges(
-        this.lower[position]![index]!,
-        this.original[position]![index]!,
-        term,
-      );
-      if (pieces) ranges[field] = pieces;
+    for (const field of this.abbreviated) {
+      const pieces = abbreviationRanges(this.lower[field]![index]!, this.original[field]![index]!, term);
+      if (pieces) ranges[this.fields[field]!] = pieces;
     }
     return ranges;
   }
 
   /**
-   * Records where `term` is abbreviated in a field that may be, but not as it is (not in `exact`), scored; only among
-   * `candidates` when given (ascending: those holding a prefix of `term` in order).
+   * Records where `term` is abbreviated in a field that may be, and not found as it is (not in `exact`),
+   * scored; only among `candidates` when given (ascending: those holding a prefix of `term` in order).
    */
   private abbreviations(
     term: string,
@@ -205,14 +203,13 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
   ): void {
     const letters = (this.letters ??= new LetterIndex(this.lower, this.original));
     const mask = letterMask(term);
-    const fields = this.abbreviatedFields.map((field) => this.fields.indexOf(field));
     const count = candidates ? candidates.length : this.records.length;
     for (let position = 0, skip = 0; position < count; position++) {
       const index = candidates ? candidates[position]! : position;
       while (skip < exact.length && exact[skip]! < index) skip++;
       if (exact[skip] === index) continue;
       let best = -1;
-      for (const field of fields) {
+      for (const field of this.abbreviated) {
         if (!letters.holdsAll(index, field, mask)) continue;
         const lower = this.lower[field]![index]!;
         const { score } = bestAbbreviation(lower, this.original[field]![index]!, term, ABBREVIATION_BASE);
