@@ -40,7 +40,7 @@ beforeAll(async () => {
     cwd: PROJECT,
     env,
   });
-  [packed] = JSON.parse(pack.stdout) as PackResult[];
+  packed = (JSON.parse(pack.stdout) as [PackResult])[0];
   tarball = join(work, packed.filename);
   await exec(
     'npm',
