@@ -33,8 +33,11 @@ export function createAppServices(world: AppWorld): AppServices {
   const { io, settings } = world;
   const backups = new Set<string>();
   return {
-    saveSession: async ({ startUrl, region }) => {
-      const name = validateSsoSessionName(sessionNameFor(startUrl));
+    saveSession: async ({ startUrl, region, sessionName }) => {
+      const name = validateSsoSessionName(sessionName);
+      const session: SsoSession = { name, startUrl, region, scopes: DEFAULT_SCOPES };
+      const { verifyNewSession } = await import('./sessionCalls.js');
+      await verifyNewSession({ io, store: settings }, session);
       await updateFile(
         configFilePath(io.homeDir, io.env),
         (text) =>
@@ -45,7 +48,7 @@ export function createAppServices(world: AppWorld): AppServices {
           ]),
         { backup: backups },
       );
-      return { name, startUrl, region, scopes: DEFAULT_SCOPES };
+      return session;
     },
     forSession: (session) => sessionServices(world, session, backups),
     openUrl: async (url) => {
@@ -158,13 +161,6 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
 
 function callbackPort(world: AppWorld): { callbackPort?: number } {
   return world.callbackPort === undefined ? {} : { callbackPort: world.callbackPort };
-}
-
-/** `https://my-org.awsapps.com/start` → `my-org`; the name of a session saved from the setup screen. */
-export function sessionNameFor(startUrl: string): string {
-  const host = new URL(startUrl).hostname;
-  const first = host.split('.')[0] ?? '';
-  return /^[A-Za-z0-9][\w-]*$/.test(first) ? first : 'default';
 }
 
 function requireSessionName(session: SsoSession): string {

@@ -1,6 +1,8 @@
 import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
 import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
+import { verifySession } from '../services/auth/setupVerification.js';
 import { createOidcClient, createPortalClient } from '../services/awsClients.js';
+import { oidcEndpoint } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
@@ -23,6 +25,20 @@ export interface SessionCalls {
 export type PendingLogin =
   | (Omit<AuthCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> })
   | (Omit<DeviceCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> });
+
+/** Tries a session's start URL and region before they are saved (see verifySession). */
+export async function verifyNewSession(
+  world: { readonly io: Io; readonly store: RegistrationStore },
+  session: SsoSession,
+): Promise<void> {
+  await verifySession({
+    oidc: createOidcClient(session.region, world.io.env),
+    oidcEndpoint: oidcEndpoint(session.region, world.io.env),
+    session,
+    store: world.store,
+    clock: world.io.clock,
+  });
+}
 
 export function createSessionCalls(
   world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },

@@ -9,8 +9,15 @@ import type { SsoSession } from '../services/ssoSession.js';
  * the services throw them: a SessionExpiredError (401) anywhere sends the user to sign in again.
  */
 export interface AppServices {
-  /** Saves a start URL and region typed in the setup screen as an `[sso-session]` section. */
-  saveSession(input: { readonly startUrl: string; readonly region: string }): Promise<SsoSession>;
+  /**
+   * Tries a start URL and region as a sign-in would (client registration, authorize page), then saves them
+   * as the `[sso-session NAME]` section; nothing is written when the check fails.
+   */
+  saveSession(input: {
+    readonly startUrl: string;
+    readonly region: string;
+    readonly sessionName: string;
+  }): Promise<SsoSession>;
   /** The services bound to one sign-in session; called once per chosen session. */
   forSession(session: SsoSession): SessionServices;
   /** Opens a URL in the browser (honouring BROWSER, `--no-browser`, headless sessions). */

@@ -8,7 +8,12 @@ import type { CachedLists, ExportRequest, LoginMethod } from './appServices.js';
  */
 export type Command = { readonly id: number } & (
   | { readonly type: 'loadToken'; readonly session: SsoSession }
-  | { readonly type: 'saveSession'; readonly startUrl: string; readonly region: string }
+  | {
+      readonly type: 'saveSession';
+      readonly startUrl: string;
+      readonly region: string;
+      readonly sessionName: string;
+    }
   | { readonly type: 'startLogin'; readonly attempt: number; readonly method: LoginMethod }
   | { readonly type: 'cancelLogin' }
   | { readonly type: 'submitCallbackUrl'; readonly text: string }
@@ -43,7 +48,8 @@ export type Command = { readonly id: number } & (
       readonly roleName: string;
       readonly profile: string;
     }
-  | { readonly type: 'quit' }
+  /** Ends the program; with `failure`, the sentence it ends on and a non-zero exit code. */
+  | { readonly type: 'quit'; readonly failure?: string }
 );
 
 /** A command as the reducer writes it, before it gets its id. */

@@ -12,7 +12,11 @@ export type FlowEvent =
   | { readonly type: 'sessionChosen'; readonly session: SsoSession }
   /** Edits the focused field of the setup form. */
   | { readonly type: 'setupEdited'; readonly edit: TextEdit }
-  | { readonly type: 'setupFieldSwitched' }
+  | { readonly type: 'setupFieldSwitched'; readonly direction?: 1 | -1 }
+  /** Moves the highlight in the setup form's region list. */
+  | { readonly type: 'setupRegionMoved'; readonly delta: 1 | -1 }
+  /** From an error: back to the setup form, filled with the chosen session, to correct it. */
+  | { readonly type: 'setupEditRequested' }
   | { readonly type: 'setupSubmitted' }
   /** Edits the query of the screen's list. */
   | { readonly type: 'listQueryEdited'; readonly edit: TextEdit }

@@ -1,5 +1,6 @@
 import type { CachedLists, LoginMethod, SignIn, UserPicks } from './appServices.js';
 import { loadAccounts } from './listings.js';
+import { setupScreen } from './setupForm.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
@@ -56,8 +57,6 @@ export function initialState(options: InitialOptions): FlowState {
     };
   }
   const screen: Screen =
-    options.sessions.length > 1
-      ? { kind: 'sessionPicker', list: EMPTY_LIST }
-      : { kind: 'setup', startUrl: '', region: '', field: 'startUrl', saving: false };
+    options.sessions.length > 1 ? { kind: 'sessionPicker', list: EMPTY_LIST } : setupScreen();
   return { screen, data, outbox: [], nextId: 1 };
 }

@@ -17,6 +17,8 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'sessionSaved':
     case 'setupEdited':
     case 'setupFieldSwitched':
+    case 'setupRegionMoved':
+    case 'setupEditRequested':
     case 'setupSubmitted':
     case 'sessionSaveFailed':
       return sessionEvent(state, event);
@@ -91,7 +93,10 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'retry':
       return screen.kind === 'error' ? enter(state, screen.retry) : state;
     case 'quit':
-      return queue(state, { type: 'quit' });
+      return queue(
+        state,
+        screen.kind === 'error' ? { type: 'quit', failure: screen.message } : { type: 'quit' },
+      );
   }
 }
 
@@ -121,7 +126,12 @@ function back(state: FlowState): FlowState {
     case 'error':
       return data.signInExpiresAt && screen.retry.kind !== 'accounts'
         ? enter(state, { kind: 'accounts' })
-        : quit();
+        : queue(state, { type: 'quit', failure: screen.message });
+    case 'setup':
+      return queue(state, {
+        type: 'quit',
+        failure: 'No SSO session was saved; run sso-tui again to set one up.',
+      });
     default:
       return quit();
   }

@@ -1,5 +1,5 @@
 import type { FlowEvent } from './events.js';
-import { setupProblem } from './setupForm.js';
+import { SETUP_FIELDS, setupChoice, setupProblem, setupRegions, setupScreen } from './setupForm.js';
 import { EMPTY_LIST, type FlowData, type FlowState } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
 import { applyTextEdit } from './textEdit.js';
@@ -13,6 +13,8 @@ export type SessionEvent = Extract<
       | 'sessionSaved'
       | 'setupEdited'
       | 'setupFieldSwitched'
+      | 'setupRegionMoved'
+      | 'setupEditRequested'
       | 'setupSubmitted'
       | 'sessionSaveFailed';
   }
@@ -24,42 +26,59 @@ export function sessionEvent(state: FlowState, event: SessionEvent): FlowState {
     case 'sessionChosen':
     case 'sessionSaved':
       return chooseSession(state, event.session);
-    case 'setupEdited':
-      if (screen.kind !== 'setup' || screen.saving) return state;
+    case 'setupEdited': {
+      if (screen.kind !== 'setup' || screen.verifying) return state;
+      const key = screen.field === 'region' ? 'regionQuery' : screen.field;
       return withScreen(state, {
         ...screen,
-        [screen.field]: applyTextEdit(screen[screen.field], event.edit),
+        [key]: applyTextEdit(screen[key], event.edit),
+        ...(screen.field === 'region' ? { regionCursor: 0 } : {}),
         problem: undefined,
       });
-    case 'setupFieldSwitched':
-      if (screen.kind !== 'setup') return state;
-      return withScreen(state, { ...screen, field: screen.field === 'startUrl' ? 'region' : 'startUrl' });
+    }
+    case 'setupFieldSwitched': {
+      if (screen.kind !== 'setup' || screen.verifying) return state;
+      const next = SETUP_FIELDS.indexOf(screen.field) + (event.direction ?? 1) + SETUP_FIELDS.length;
+      return withScreen(state, { ...screen, field: SETUP_FIELDS[next % SETUP_FIELDS.length]! });
+    }
+    case 'setupRegionMoved': {
+      if (screen.kind !== 'setup' || screen.verifying || screen.field !== 'region') return state;
+      const count = setupRegions(screen).length;
+      const cursor = Math.max(0, Math.min(count - 1, screen.regionCursor + event.delta));
+      return withScreen(state, { ...screen, regionCursor: cursor, problem: undefined });
+    }
+    case 'setupEditRequested':
+      if (screen.kind !== 'error') return state;
+      return queue(withScreen(state, setupScreen(state.data.session)), { type: 'cancelLogin' });
     case 'setupSubmitted': {
-      if (screen.kind !== 'setup' || screen.saving) return state;
-      if (screen.field === 'startUrl' && !setupProblem(screen, 'startUrl')) {
-        return withScreen(state, { ...screen, field: 'region' });
-      }
-      const problem = setupProblem(screen, 'startUrl') ?? setupProblem(screen, 'region');
+      if (screen.kind !== 'setup' || screen.verifying) return state;
+      const problem = setupProblem(screen, screen.field);
       if (problem) return withScreen(state, { ...screen, problem });
-      return queue(withScreen(state, { ...screen, saving: true }), {
+      if (screen.field !== 'sessionName') {
+        return withScreen(state, { ...screen, field: SETUP_FIELDS[SETUP_FIELDS.indexOf(screen.field) + 1]! });
+      }
+      const checked = setupChoice(screen);
+      if ('problem' in checked) return withScreen(state, { ...screen, ...checked });
+      return queue(withScreen(state, { ...screen, verifying: true, problem: undefined }), {
         type: 'saveSession',
-        startUrl: screen.startUrl.trim(),
-        region: screen.region.trim(),
+        ...checked.choice,
       });
     }
     case 'sessionSaveFailed':
       if (screen.kind !== 'setup') return state;
-      return withScreen(state, { ...screen, saving: false, problem: event.message });
+      return withScreen(state, { ...screen, verifying: false, problem: event.message });
   }
 }
 
 function chooseSession(state: FlowState, session: NonNullable<FlowData['session']>): FlowState {
-  const known = state.data.sessions.some(
-    (other) => other.name === session.name && other.startUrl === session.startUrl,
+  // A session saved again under its name (corrected from an error) replaces the one it was.
+  const others = state.data.sessions.filter(
+    (other) =>
+      !(other.name === session.name && (other.name !== undefined || other.startUrl === session.startUrl)),
   );
   const fresh = withData(state, {
     session,
-    sessions: known ? state.data.sessions : [...state.data.sessions, session],
+    sessions: [...others, session],
     accounts: [],
     incoming: undefined,
     roles: new Map(),

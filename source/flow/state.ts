@@ -55,17 +55,28 @@ export interface ExportDialogScreen {
   readonly problem?: string;
 }
 
+export type SetupField = 'startUrl' | 'region' | 'sessionName';
+
+/** The first-run form (or its correction from an error): start URL, region picked from a list, session name. */
+export interface SetupScreen {
+  readonly kind: 'setup';
+  readonly startUrl: string;
+  /** What is typed in the region field: it filters the Identity Center regions. */
+  readonly regionQuery: string;
+  /** The highlighted region among those the query matches. */
+  readonly regionCursor: number;
+  /** Empty: the name proposed from the start URL. */
+  readonly sessionName: string;
+  readonly field: SetupField;
+  /** The start URL and region are being tried (registration, authorize page) before they are saved. */
+  readonly verifying: boolean;
+  readonly problem?: string;
+}
+
 export type Screen =
   | { readonly kind: 'checkingToken' }
   | { readonly kind: 'sessionPicker'; readonly list: ListState }
-  | {
-      readonly kind: 'setup';
-      readonly startUrl: string;
-      readonly region: string;
-      readonly field: 'startUrl' | 'region';
-      readonly saving: boolean;
-      readonly problem?: string;
-    }
+  | SetupScreen
   | {
       readonly kind: 'login';
       readonly attempt: number;

@@ -65,3 +65,18 @@ export const IDENTITY_CENTER_REGIONS: readonly IdentityCenterRegion[] = (
 export function identityCenterRegion(name: string): IdentityCenterRegion | undefined {
   return IDENTITY_CENTER_REGIONS.find((region) => region.name === name);
 }
+
+/**
+ * The Identity Center regions a typed text picks out: each word must be found in the region's name, place
+ * or partition (`eu west`, `ireland`, `gov`); an exact name comes first, then names that start with the text.
+ */
+export function matchingRegions(query: string): IdentityCenterRegion[] {
+  const text = query.trim().toLowerCase();
+  const words = text.split(/\s+/).filter(Boolean);
+  const rank = (region: IdentityCenterRegion): number =>
+    region.name === text ? 0 : region.name.startsWith(text) ? 1 : 2;
+  return IDENTITY_CENTER_REGIONS.filter((region) => {
+    const searched = `${region.name} ${region.place} ${region.partition}`.toLowerCase();
+    return words.every((word) => searched.includes(word));
+  }).sort((a, b) => rank(a) - rank(b));
+}

@@ -31,3 +31,9 @@ export function normalizeStartUrl(text: string): string | undefined {
   // The fragment is the portal page's own route (`#/`), never part of the issuer.
   return `${url.protocol}//${url.host}${path}${url.search}`;
 }
+
+/** `https://my-org.awsapps.com/start` → `my-org`: the session name proposed for a start URL. */
+export function sessionNameForStartUrl(startUrl: string): string {
+  const first = new URL(startUrl).hostname.split('.')[0] ?? '';
+  return /^[A-Za-z][\w-]*$/.test(first) ? first : 'default';
+}

@@ -9,6 +9,9 @@ export function authorize(context: SimulatorContext, query: URLSearchParams): Re
   if (!client || client.expiresAt <= context.now()) {
     return htmlReply(400, 'Sign-in failed', '<p>The application that sent you here is not registered.</p>');
   }
+  if (context.startUrls && !context.startUrls.includes(client.issuerUrl ?? '')) {
+    return htmlReply(404, 'Sign-in failed', '<p>No Identity Center instance serves this start URL here.</p>');
+  }
   const redirectUri = query.get('redirect_uri') ?? '';
   // Without a registered redirect URI there is nowhere safe to send an error, so it is shown here (RFC 6749 4.1.2.1).
   if (!client.redirectUris.some((registered) => redirectMatches(registered, redirectUri))) {

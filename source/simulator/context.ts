@@ -24,6 +24,8 @@ export interface SimulatorContext {
   readonly accountsById: ReadonlyMap<string, OrganizationAccount>;
   readonly issuedCredentials: IssuedRoleCredentials[];
   readonly autoApprove: boolean;
+  /** Set: the only start URLs /authorize serves (see SimulatorOptions.startUrls). */
+  readonly startUrls?: readonly string[];
   readonly credentialLifetimeSeconds: number;
   readonly deviceCodeIntervalSeconds: number;
 }

@@ -22,6 +22,8 @@ export interface RegisteredClient {
   readonly scopes: readonly string[];
   readonly grantTypes: readonly string[];
   readonly redirectUris: readonly string[];
+  /** The start URL the client registered for (authorization-code clients send it). */
+  readonly issuerUrl?: string;
   readonly issuedAt: number;
   readonly expiresAt: number;
 }
@@ -77,6 +79,7 @@ export class IdentityStore {
     scopes: readonly string[];
     grantTypes: readonly string[];
     redirectUris: readonly string[];
+    issuerUrl?: string;
   }): RegisteredClient {
     const issuedAt = this.now();
     const client: RegisteredClient = {

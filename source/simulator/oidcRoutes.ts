@@ -61,7 +61,13 @@ export function registerClient(context: SimulatorContext, body: Record<string, u
       'Redirect URIs must be https, or http on a loopback address.',
     );
   }
-  const client = context.store.registerClient({ scopes, grantTypes, redirectUris });
+  const issuerUrl = optionalString(body, 'issuerUrl');
+  const client = context.store.registerClient({
+    scopes,
+    grantTypes,
+    redirectUris,
+    ...(issuerUrl === undefined ? {} : { issuerUrl }),
+  });
   return jsonReply(200, {
     clientId: client.clientId,
     clientSecret: client.clientSecret,

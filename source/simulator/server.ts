@@ -34,6 +34,11 @@ export interface SimulatorOptions {
   readonly deviceCodeIntervalSeconds?: number;
   /** GET /authorize redirects with a code at once (default); when false it shows an Allow / Deny page. */
   readonly autoApprove?: boolean;
+  /**
+   * The start URLs of the instance. When set, /authorize refuses a client registered for another one, as
+   * Identity Center's sign-in page does for a start URL it does not serve in its region; unset, any goes.
+   */
+  readonly startUrls?: readonly string[];
   /** The clock in ms; default Date.now. Expiry and the rate limit follow it; `faults.latencyMs` does not. */
   readonly now?: () => number;
 }
@@ -109,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     accountsById: new Map(organization.accounts.map((account) => [account.accountId, account])),
     issuedCredentials: [],
     autoApprove: options.autoApprove ?? true,
+    ...(options.startUrls ? { startUrls: options.startUrls } : {}),
     credentialLifetimeSeconds: options.credentialLifetimeSeconds ?? HOUR,
     deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 1,
   };

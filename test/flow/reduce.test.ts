@@ -168,44 +168,61 @@ describe('start', () => {
 
 describe('setup form', () => {
   const setup = (): FlowState => initialState({ sessions: [], picks: noPicks });
+  const clear: FlowEvent = { type: 'setupEdited', edit: { kind: 'clear' } };
 
-  it('moves from a valid start URL to the region, then saves both', () => {
-    let state = run(setup(), { type: 'setupEdited', edit: typed('https://corp.awsapps.com/start') });
-    state = run(state, { type: 'setupSubmitted' });
+  it('goes start URL, region, session name, then asks to verify and save them', () => {
+    let state = run(setup(), { type: 'setupEdited', edit: typed('corp') }, { type: 'setupSubmitted' });
     expect(screenOf(state, 'setup').field).toBe('region');
-    state = run(state, { type: 'setupEdited', edit: typed('eu-west-1') }, { type: 'setupSubmitted' });
-    expect(screenOf(state, 'setup').saving).toBe(true);
+    state = run(state, { type: 'setupEdited', edit: typed('eu-west') }, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').field).toBe('sessionName');
+    state = run(state, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').verifying).toBe(true);
     expect(lastCommand(state)).toMatchObject({
       type: 'saveSession',
       startUrl: 'https://corp.awsapps.com/start',
       region: 'eu-west-1',
+      sessionName: 'corp',
     });
   });
 
-  it('says what is wrong with a start URL or a region', () => {
-    const clear: FlowEvent = { type: 'setupEdited', edit: { kind: 'clear' } };
-    let state = run(setup(), { type: 'setupEdited', edit: typed('corp') }, { type: 'setupSubmitted' });
-    expect(screenOf(state, 'setup').problem).toMatch(/start URL/);
-    state = run(
-      state,
-      clear,
+  it('picks the region highlighted among those the text matches, and the name typed', () => {
+    const state = run(
+      setup(),
+      { type: 'setupEdited', edit: typed('https://corp.awsapps.com/start/#/') },
+      { type: 'setupSubmitted' },
+      { type: 'setupEdited', edit: typed('gov') },
+      { type: 'setupRegionMoved', delta: 1 },
+      { type: 'setupRegionMoved', delta: 1 },
+      { type: 'setupSubmitted' },
+      { type: 'setupEdited', edit: typed('work') },
+      { type: 'setupSubmitted' },
+    );
+    expect(lastCommand(state)).toMatchObject({
+      startUrl: 'https://corp.awsapps.com/start',
+      region: 'us-gov-west-1',
+      sessionName: 'work',
+    });
+  });
+
+  it('says what is wrong with a start URL, a region or a name, and asks for nothing', () => {
+    let state = run(
+      setup(),
       { type: 'setupEdited', edit: typed('http://corp.example/start') },
-      { type: 'setupFieldSwitched' },
-      { type: 'setupEdited', edit: typed('eu-west-1') },
       { type: 'setupSubmitted' },
     );
-    expect(screenOf(state, 'setup').problem).toMatch(/https/);
-    state = run(
-      state,
-      { type: 'setupFieldSwitched' },
-      clear,
-      { type: 'setupEdited', edit: typed('https://corp.example/start') },
-      { type: 'setupFieldSwitched' },
-      clear,
-      { type: 'setupEdited', edit: typed('Ireland') },
-      { type: 'setupSubmitted' },
-    );
-    expect(screenOf(state, 'setup').problem).toMatch(/region/);
+    expect(screenOf(state, 'setup')).toMatchObject({
+      field: 'startUrl',
+      problem: expect.stringMatching(/start URL/),
+    });
+    state = run(state, clear, { type: 'setupEdited', edit: typed('corp') }, { type: 'setupSubmitted' });
+    state = run(state, { type: 'setupEdited', edit: typed('us-est-1') }, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup')).toMatchObject({
+      field: 'region',
+      problem: "No Identity Center region matches 'us-est-1'; type part of a name like eu-west or Ireland.",
+    });
+    state = run(state, clear, { type: 'setupEdited', edit: typed('Ireland') }, { type: 'setupSubmitted' });
+    state = run(state, { type: 'setupEdited', edit: typed('no spaces') }, { type: 'setupSubmitted' });
+    expect(screenOf(state, 'setup').problem).toMatch(/cannot be used as an sso-session name/);
     expect(state.outbox).toEqual([]);
   });
 
@@ -215,6 +232,38 @@ describe('setup form', () => {
     const saved = run(setup(), { type: 'sessionSaved', session });
     expect(saved.data.sessions).toEqual([session]);
     expect(lastCommand(saved)).toMatchObject({ type: 'loadToken', session });
+  });
+
+  it('leaves with a failure when nothing was saved', () => {
+    expect(lastCommand(run(setup(), { type: 'back' }))).toMatchObject({
+      type: 'quit',
+      failure: expect.any(String),
+    });
+  });
+
+  it('from an error, edits the session in use and replaces it once saved again', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'loginFailed',
+      attempt: 0,
+      message: 'Could not reach Identity Center.',
+    } as FlowEvent);
+    state = {
+      ...state,
+      screen: { kind: 'error', message: 'Could not reach Identity Center.', retry: { kind: 'accounts' } },
+    };
+    expect(lastCommand(run(state, { type: 'quit' }))).toMatchObject({
+      type: 'quit',
+      failure: 'Could not reach Identity Center.',
+    });
+    state = run(state, { type: 'setupEditRequested' });
+    expect(screenOf(state, 'setup')).toMatchObject({
+      startUrl: session.startUrl,
+      regionQuery: session.region,
+      sessionName: session.name,
+    });
+    const corrected = { ...session, region: 'eu-central-1' };
+    state = run(state, { type: 'sessionSaved', session: corrected });
+    expect(state.data.sessions).toEqual([corrected]);
   });
 });
 

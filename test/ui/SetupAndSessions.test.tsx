@@ -29,18 +29,28 @@ describe('the session picker', () => {
 });
 
 describe('the setup form', () => {
-  it('asks for a start URL and a region, says what is wrong, and saves them', async () => {
+  it('reads a bare start URL, offers the regions that match, proposes a name, and saves them', async () => {
     const fake = createFakeServices({ accounts: [prod, dev], signIn: signedIn });
     const terminal = renderTerminal(<App services={fake.services} sessions={[]} clock={clock} />);
-    await terminal.waitFor('No SSO session is configured');
-    terminal.press('corp', KEYS.enter);
+    await terminal.waitFor('Set up an SSO session');
+    terminal.press('http://corp', KEYS.enter);
     await terminal.waitFor('Type the start URL');
     terminal.press(KEYS.ctrlU);
     await terminal.waitForGone('Type the start URL');
-    terminal.press('https://corp.awsapps.com/start', KEYS.enter);
-    await terminal.waitFor(/Region: +\S* /);
-    terminal.press('eu-west-1', KEYS.enter);
+    terminal.press('corp', KEYS.enter);
+    await terminal.waitFor(/us-east-1 +US East \(N. Virginia\) +aws/);
+    terminal.press('us-est-1');
+    await terminal.waitFor('no Identity Center region matches');
+    terminal.press(KEYS.enter);
+    await terminal.waitFor("No Identity Center region matches 'us-est-1'");
+    terminal.press(KEYS.ctrlU, 'ireland');
+    await terminal.waitFor(/eu-west-1 +Europe \(Ireland\) +aws/);
+    terminal.press(KEYS.enter);
+    await terminal.waitFor(/Session name: corp/);
+    terminal.press(KEYS.enter);
     await terminal.waitFor('2 / 2');
-    expect(fake.calls.saved).toEqual([{ startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1' }]);
+    expect(fake.calls.saved).toEqual([
+      { startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', sessionName: 'corp' },
+    ]);
   });
 });

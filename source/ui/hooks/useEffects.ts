@@ -10,7 +10,7 @@ import type { Command } from '../../flow/commands.js';
 import type { FlowEvent } from '../../flow/events.js';
 import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
-import { CancelledError, describeError, SessionExpiredError } from '../../services/errors.js';
+import { CancelledError, describeError, SessionExpiredError, UserError } from '../../services/errors.js';
 import type { Account } from '../../services/portal.js';
 import { batchInterval, createBatch, type Batch } from './batches.js';
 import type { Clock } from '../../services/ssoSession.js';
@@ -59,7 +59,7 @@ interface Context {
   readonly services: AppServices;
   readonly dispatch: Dispatch<FlowEvent>;
   readonly clock: Clock;
-  readonly exit: () => void;
+  readonly exit: (error?: Error) => void;
   readonly world: World;
   readonly data: FlowState['data'];
 }
@@ -84,10 +84,12 @@ function run(command: Command, context: Context): void {
       );
       return;
     case 'saveSession':
-      void services.saveSession({ startUrl: command.startUrl, region: command.region }).then(
-        (saved) => dispatch({ type: 'sessionSaved', session: saved }),
-        (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: describeError(error) }),
-      );
+      void services
+        .saveSession({ startUrl: command.startUrl, region: command.region, sessionName: command.sessionName })
+        .then(
+          (saved) => dispatch({ type: 'sessionSaved', session: saved }),
+          (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: describeError(error) }),
+        );
       return;
     case 'startLogin':
       world.login?.cancel();
@@ -213,7 +215,7 @@ function run(command: Command, context: Context): void {
         services.rememberProfileName(command.accountId, command.roleName, command.profile),
       );
     case 'quit':
-      context.exit();
+      context.exit(command.failure === undefined ? undefined : new UserError(command.failure));
       return;
   }
 }
