@@ -1,3 +1,4 @@
+import { describeAccount } from '../services/accountChoice.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { UserError } from '../services/errors.js';
 import { terminalText } from '../services/terminalText.js';
@@ -25,6 +26,6 @@ export async function consoleCommand(context: CommandContext): Promise<void> {
     );
   }
   io.stderr.write(
-    `Opened the AWS console as ${terminalText(roleName)} in ${terminalText(account.accountName)}.\n`,
+    `Opened the AWS console as ${terminalText(roleName)} in ${terminalText(describeAccount(account))}.\n`,
   );
 }
