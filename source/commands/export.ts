@@ -1,6 +1,7 @@
 import { checkRewritable } from '../services/awsFiles/safeWrite.js';
 import { UsageError } from '../services/errors.js';
 import { exportSsoProfile, exportStaticProfile, type ExportedProfile } from '../services/profileExport.js';
+import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { requireToken } from './signIn.js';
 import { chooseAccountRole, fetchRoleCredentials } from './roleCredentials.js';
@@ -38,7 +39,9 @@ export async function exportCommand(context: CommandContext): Promise<void> {
     });
     noteNarrowedMode(io, written);
     io.stderr.write(
-      `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.\n`,
+      terminalText(
+        `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.`,
+      ) + '\n',
     );
     return;
   }
@@ -52,13 +55,17 @@ export async function exportCommand(context: CommandContext): Promise<void> {
   });
   noteNarrowedMode(io, written);
   io.stderr.write(
-    `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
-      `the credentials expire at ${credentials.expiration.toLocaleString()}.\n`,
+    terminalText(
+      `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
+        `the credentials expire at ${credentials.expiration.toLocaleString()}.`,
+    ) + '\n',
   );
 }
 
 function noteNarrowedMode(io: CommandContext['io'], written: ExportedProfile): void {
   if (written.narrowedFromMode === undefined) return;
   const mode = written.narrowedFromMode.toString(8).padStart(4, '0');
-  io.stderr.write(`Note: ${written.file} was readable by others (mode ${mode}); it is 0600 now.\n`);
+  io.stderr.write(
+    terminalText(`Note: ${written.file} was readable by others (mode ${mode}); it is 0600 now.`) + '\n',
+  );
 }
