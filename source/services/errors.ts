@@ -1,3 +1,5 @@
+import { terminalText } from './terminalText.js';
+
 /**
  * Errors a user can act on. Each carries one sentence saying what went wrong and a hint saying what to do;
  * `describeError` turns any thrown value into the one line the UI and the subcommands show.
@@ -69,9 +71,9 @@ export class NotGrantedError extends UserError {
 }
 
 /**
- * Every argument a user typed that an error echoes back goes through here, so that the terminal sanitizer
- * covers them all from one place.
+ * Every argument a user typed that an error echoes back goes through here, quoted and sanitized: the error
+ * may be shown by the full screen as well as by the command line.
  */
 export function quoted(text: string): string {
-  return `'${text}'`;
+  return `'${terminalText(text)}'`;
 }

@@ -170,3 +170,11 @@ describe('help', () => {
     }
   });
 });
+
+describe('echoed arguments', () => {
+  it('reach the error sanitized, so a typed escape cannot drive the terminal', () => {
+    expect(() => parseCommandLine(['list', '--json=\u001b]52;c;aGk=\u0007'])).toThrow(
+      "--json takes no value (got '\\x1b]52;c;aGk=\\x07').",
+    );
+  });
+});
