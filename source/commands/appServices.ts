@@ -8,7 +8,8 @@ import { SessionExpiredError, UserError } from '../services/errors.js';
 import { listCacheFile, readListCache, writeListCache } from '../services/listCache.js';
 import type { Portal } from '../services/portal.js';
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
-import { configFilePath, credentialsFilePath, defaultRegion } from '../services/sessionConfig.js';
+import { credentialsRegion } from '../services/regions.js';
+import { configFilePath, credentialsFilePath } from '../services/sessionConfig.js';
 import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
@@ -63,6 +64,11 @@ export function createAppServices(world: AppWorld): AppServices {
     recordPick: (pick) => settings.recordPick(pick, io.clock()),
     rememberProfileName: (accountId, roleName, profile) =>
       settings.rememberProfileName(accountId, roleName, profile),
+    rememberAccountRegion: (accountId, region) => settings.rememberAccountRegion(accountId, region),
+    regionEnvironment: () => ({
+      ...(io.env.AWS_REGION ? { AWS_REGION: io.env.AWS_REGION } : {}),
+      ...(io.env.AWS_DEFAULT_REGION ? { AWS_DEFAULT_REGION: io.env.AWS_DEFAULT_REGION } : {}),
+    }),
   };
 }
 
@@ -146,14 +152,18 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
               ssoSession: requireSessionName(session),
               accountId: request.account.accountId,
               roleName: request.roleName,
-              region: defaultRegion(io.env, session),
+              region: request.region,
             });
       return { file: written.file, profile: written.profile };
     },
-    consoleUrl: (_accountId, _roleName, credentials) =>
+    consoleUrl: (accountId, _roleName, credentials) =>
       createConsoleUrl({
         credentials,
-        region: defaultRegion(io.env, session),
+        region: credentialsRegion({
+          env: io.env,
+          remembered: settings.readPicks().accountRegions?.[accountId],
+          identityCenterRegion: session.region,
+        }).region,
         env: io.env,
       }),
   };

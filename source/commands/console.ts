@@ -13,7 +13,11 @@ import { fetchRoleCredentials } from './roleCredentials.js';
 export async function consoleCommand(context: CommandContext): Promise<void> {
   const { io, options } = context;
   const { account, roleName, credentials } = await fetchRoleCredentials(context);
-  const url = await createConsoleUrl({ credentials, region: context.defaultRegion, env: io.env });
+  const url = await createConsoleUrl({
+    credentials,
+    region: context.awsRegion(account.accountId),
+    env: io.env,
+  });
   if (options.print) {
     io.stdout.write(`${terminalText(url)}\n`);
     return;

@@ -5,11 +5,11 @@ import type { Environment } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
 import { Redactor } from '../services/redactor.js';
+import { credentialsRegion } from '../services/regions.js';
 import {
   chooseSession,
   configFilePath,
   credentialsFilePath,
-  defaultRegion,
   readSsoSessions,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
@@ -47,8 +47,8 @@ export interface CommandContext {
   readonly settings: Settings;
   /** AWS files already backed up in this run. */
   readonly backups: Set<string>;
-  /** The region a new profile or the console gets: AWS_REGION, else the Identity Center region. */
-  readonly defaultRegion: string;
+  /** The region an account's credentials are used in (profile, console, env, exec): see credentialsRegion. */
+  awsRegion(accountId: string): string;
   oidc(): SSOOIDCClient;
   portal(token: SsoToken): Portal;
   /** Masks the run's secrets in diagnostics; every token and credential the run handles is remembered. */
@@ -67,6 +67,7 @@ export async function createContext(
     startUrl: options.startUrl,
     region: options.region,
   });
+  const settings = new Settings(io.stateFolder ? { folder: io.stateFolder } : {});
   let oidc: SSOOIDCClient | undefined;
   let portalClient: SSOClient | undefined;
   const budget = new RateBudget();
@@ -80,9 +81,15 @@ export async function createContext(
     tokenFile: tokenCacheFile(io.homeDir, session),
     configFile,
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
-    settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
+    settings,
     backups: new Set(),
-    defaultRegion: options.awsRegion ?? defaultRegion(io.env, session),
+    awsRegion: (accountId) =>
+      credentialsRegion({
+        ...(options.awsRegion ? { flag: options.awsRegion } : {}),
+        env: io.env,
+        remembered: settings.readPicks().accountRegions?.[accountId],
+        identityCenterRegion: session.region,
+      }).region,
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
     redactor,
     portal: (token) => {

@@ -6,21 +6,32 @@ import { fetchRoleCredentials } from './roleCredentials.js';
 
 type Shell = NonNullable<CliOptions['shell']>;
 
-/** `sso-tui env`: lines that set the role's credentials in the shell, for `eval "$(sso-tui env …)"`. */
+/**
+ * `sso-tui env`: lines that set the role's credentials and region in the shell, for
+ * `eval "$(sso-tui env …)"`.
+ */
 export async function env(context: CommandContext): Promise<void> {
-  const { credentials } = await fetchRoleCredentials(context);
+  const { account, credentials } = await fetchRoleCredentials(context);
   const shell = context.options.shell ?? defaultShell(context);
-  context.io.stdout.write(environmentLines(credentials, shell));
+  context.io.stdout.write(environmentLines(credentials, context.awsRegion(account.accountId), shell));
 }
 
-export function environmentLines(credentials: RoleCredentials, shell: Shell): string {
-  const variables: [string, string][] = [
+/** The variables a program run as the role gets (`env` prints them, `exec` sets them), in that order. */
+export function credentialsEnvironment(credentials: RoleCredentials, region: string): [string, string][] {
+  return [
     ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
     ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
     ['AWS_SESSION_TOKEN', credentials.sessionToken],
     ['AWS_CREDENTIAL_EXPIRATION', toIsoSeconds(credentials.expiration)],
+    ['AWS_REGION', region],
+    ['AWS_DEFAULT_REGION', region],
   ];
-  return variables.map(([name, value]) => assignment(shell, name, value) + '\n').join('');
+}
+
+export function environmentLines(credentials: RoleCredentials, region: string, shell: Shell): string {
+  return credentialsEnvironment(credentials, region)
+    .map(([name, value]) => assignment(shell, name, value) + '\n')
+    .join('');
 }
 
 function assignment(shell: Shell, name: string, value: string): string {

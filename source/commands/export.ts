@@ -35,7 +35,7 @@ export async function exportCommand(context: CommandContext): Promise<void> {
       ssoSession,
       accountId: account.accountId,
       roleName,
-      region: context.defaultRegion,
+      region: context.awsRegion(account.accountId),
     });
     noteNarrowedMode(io, written);
     io.stderr.write(

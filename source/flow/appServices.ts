@@ -29,6 +29,15 @@ export interface AppServices {
   setFavorite(accountId: string, favorite: boolean): UserPicks;
   recordPick(pick: { readonly accountId: string; readonly roleName?: string }): UserPicks;
   rememberProfileName(accountId: string, roleName: string, profile: string): UserPicks;
+  /** Keeps the region the user picked for an account's credentials (export dialog). */
+  rememberAccountRegion(accountId: string, region: string): UserPicks;
+  /** AWS_REGION and AWS_DEFAULT_REGION as the program was started with: they come before a remembered region. */
+  regionEnvironment(): RegionEnvironment;
+}
+
+export interface RegionEnvironment {
+  readonly AWS_REGION?: string;
+  readonly AWS_DEFAULT_REGION?: string;
 }
 
 export interface SessionServices {
@@ -106,6 +115,8 @@ export interface ExportRequest {
   readonly profile: string;
   readonly account: Account;
   readonly roleName: string;
+  /** The SSO profile's `region`. */
+  readonly region: string;
   /** Written to `~/.aws/credentials` for a static export; unused for an SSO profile. */
   readonly credentials: RoleCredentials;
   readonly force: boolean;

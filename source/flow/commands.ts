@@ -42,6 +42,7 @@ export type Command = { readonly id: number } & (
     }
   | { readonly type: 'setFavorite'; readonly accountId: string; readonly favorite: boolean }
   | { readonly type: 'recordPick'; readonly accountId: string; readonly roleName?: string }
+  | { readonly type: 'rememberAccountRegion'; readonly accountId: string; readonly region: string }
   | {
       readonly type: 'rememberProfileName';
       readonly accountId: string;

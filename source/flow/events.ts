@@ -18,6 +18,8 @@ export type FlowEvent =
   /** From an error: back to the setup form, filled with the chosen session, to correct it. */
   | { readonly type: 'setupEditRequested' }
   | { readonly type: 'setupSubmitted' }
+  /** Moves the export dialog's focus between the profile name and the region. */
+  | { readonly type: 'exportFieldSwitched' }
   /** Edits the query of the screen's list. */
   | { readonly type: 'listQueryEdited'; readonly edit: TextEdit }
   /** Moves the cursor of the screen's list, which shows `rowCount` rows `height` at a time. */

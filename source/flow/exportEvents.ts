@@ -1,6 +1,7 @@
 import type { FlowEvent } from './events.js';
 import { profileNameProblem, proposeProfileName } from './profileName.js';
-import type { FlowState } from './state.js';
+import { credentialsRegion, isRegionName } from '../services/regions.js';
+import type { FlowData, FlowState } from './state.js';
 import { queue, takeId, withScreen } from './stateUpdates.js';
 import { applyTextEdit } from './textEdit.js';
 
@@ -11,6 +12,7 @@ export type ExportEvent = Extract<
     readonly type:
       | 'exportOpened'
       | 'profileNameEdited'
+      | 'exportFieldSwitched'
       | 'exportTargetSwitched'
       | 'exportSubmitted'
       | 'overwriteAnswered'
@@ -26,10 +28,14 @@ export function exportEvent(state: FlowState, event: ExportEvent): FlowState {
     case 'exportOpened': {
       if (screen.kind !== 'credentials' || !screen.credentials) return state;
       const over = { ...screen, credentials: screen.credentials, notice: undefined };
+      const region = accountRegion(data, screen.account.accountId);
       return withScreen(state, {
         kind: 'exportDialog',
         over,
+        field: 'profileName',
         profileName: proposeProfileName(screen.account, screen.roleName, data.picks, data.profileOption),
+        region,
+        proposedRegion: region,
         target: 'static',
         phase: 'editing',
         request: 0,
@@ -39,15 +45,23 @@ export function exportEvent(state: FlowState, event: ExportEvent): FlowState {
       if (screen.kind !== 'exportDialog' || screen.phase !== 'editing') return state;
       return withScreen(state, {
         ...screen,
-        profileName: applyTextEdit(screen.profileName, event.edit),
+        [screen.field]: applyTextEdit(screen[screen.field], event.edit),
         problem: undefined,
+      });
+    case 'exportFieldSwitched':
+      if (screen.kind !== 'exportDialog' || screen.phase !== 'editing') return state;
+      return withScreen(state, {
+        ...screen,
+        field: screen.field === 'profileName' ? 'region' : 'profileName',
       });
     case 'exportTargetSwitched':
       if (screen.kind !== 'exportDialog' || screen.phase !== 'editing') return state;
       return withScreen(state, { ...screen, target: screen.target === 'static' ? 'sso' : 'static' });
     case 'exportSubmitted': {
       if (screen.kind !== 'exportDialog' || screen.phase !== 'editing') return state;
-      const problem = profileNameProblem(screen.profileName);
+      const problem =
+        profileNameProblem(screen.profileName) ??
+        (isRegionName(screen.region.trim()) ? undefined : 'Type the region as AWS names it, like eu-west-1.');
       return problem ? withScreen(state, { ...screen, problem }) : writeExport(state, false);
     }
     case 'overwriteAnswered':
@@ -56,12 +70,17 @@ export function exportEvent(state: FlowState, event: ExportEvent): FlowState {
     case 'exportWritten': {
       if (screen.kind !== 'exportDialog' || screen.request !== event.request) return state;
       const written = { file: event.file, profile: event.profile };
-      return queue(withScreen(state, { ...screen, phase: 'done', written }), {
+      const accountId = screen.over.account.accountId;
+      const remembered = queue(withScreen(state, { ...screen, phase: 'done', written }), {
         type: 'rememberProfileName',
-        accountId: screen.over.account.accountId,
+        accountId,
         roleName: screen.over.roleName,
         profile: event.profile,
       });
+      const region = screen.region.trim();
+      return region === screen.proposedRegion
+        ? remembered
+        : queue(remembered, { type: 'rememberAccountRegion', accountId, region });
     }
     case 'exportExists':
       if (screen.kind !== 'exportDialog' || screen.request !== event.request) return state;
@@ -84,8 +103,18 @@ function writeExport(state: FlowState, force: boolean): FlowState {
       profile: screen.profileName.trim(),
       account: screen.over.account,
       roleName: screen.over.roleName,
+      region: screen.region.trim(),
       credentials: screen.over.credentials,
       force,
     },
   });
+}
+
+/** The region an account's credentials get on the full screen: the one rule, without a flag. */
+export function accountRegion(data: FlowData, accountId: string): string {
+  return credentialsRegion({
+    env: data.regionEnvironment ?? {},
+    remembered: data.picks.accountRegions?.[accountId],
+    identityCenterRegion: data.session?.region ?? '',
+  }).region;
 }

@@ -1,4 +1,4 @@
-import type { CachedLists, LoginMethod, SignIn, UserPicks } from './appServices.js';
+import type { CachedLists, LoginMethod, RegionEnvironment, SignIn, UserPicks } from './appServices.js';
 import { loadAccounts } from './listings.js';
 import { setupScreen } from './setupForm.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
@@ -10,6 +10,7 @@ export interface InitialOptions {
   readonly session?: SsoSession;
   readonly loginMethod?: LoginMethod;
   readonly profile?: string;
+  readonly regionEnvironment?: RegionEnvironment;
   readonly picks: UserPicks;
   /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
   readonly warm?: { readonly signIn: SignIn; readonly lists?: CachedLists };
@@ -24,6 +25,7 @@ export function initialState(options: InitialOptions): FlowState {
     sessions: options.sessions,
     loginMethod: options.loginMethod ?? 'authCode',
     ...(options.profile ? { profileOption: options.profile } : {}),
+    ...(options.regionEnvironment ? { regionEnvironment: options.regionEnvironment } : {}),
     accounts: [],
     accountsLoad: { generation: 0, status: 'idle' },
     roles: new Map(),

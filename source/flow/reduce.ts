@@ -63,6 +63,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
 
     case 'exportOpened':
     case 'profileNameEdited':
+    case 'exportFieldSwitched':
     case 'exportTargetSwitched':
     case 'exportSubmitted':
     case 'overwriteAnswered':

@@ -2,7 +2,7 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Command } from './commands.js';
-import type { ExportTarget, LoginMethod, UserPicks } from './appServices.js';
+import type { ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
 export interface ListState {
@@ -47,7 +47,12 @@ export type ExportPhase = 'editing' | 'writing' | 'confirmOverwrite' | 'done';
 export interface ExportDialogScreen {
   readonly kind: 'exportDialog';
   readonly over: CredentialsScreen & { readonly credentials: RoleCredentials };
+  readonly field: 'profileName' | 'region';
   readonly profileName: string;
+  /** The region of the account's credentials: the SSO profile's `region`, remembered for the console. */
+  readonly region: string;
+  /** The region proposed by the one rule (credentialsRegion); a different one typed is remembered. */
+  readonly proposedRegion: string;
   readonly target: ExportTarget;
   readonly phase: ExportPhase;
   readonly request: number;
@@ -108,6 +113,8 @@ export interface FlowData {
   readonly loginMethod: LoginMethod;
   /** `--profile`: the name the export dialog proposes first. */
   readonly profileOption?: string;
+  /** AWS_REGION and AWS_DEFAULT_REGION, which come before a region remembered for an account. */
+  readonly regionEnvironment?: RegionEnvironment;
   readonly signInExpiresAt?: Date;
   readonly accounts: readonly Account[];
   /** Pages of a refresh, collected until complete while the cached list stays on screen. */

@@ -80,3 +80,33 @@ export function matchingRegions(query: string): IdentityCenterRegion[] {
     return words.every((word) => searched.includes(word));
   }).sort((a, b) => rank(a) - rank(b));
 }
+
+export interface CredentialsRegionSources {
+  /** `--aws-region`. */
+  readonly flag?: string;
+  readonly env: { readonly AWS_REGION?: string; readonly AWS_DEFAULT_REGION?: string };
+  /** The region the user picked for the account (export dialog), from the program's own state. */
+  readonly remembered?: string;
+  /** The session's `sso_region`. */
+  readonly identityCenterRegion: string;
+}
+
+export type CredentialsRegionSource =
+  'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'remembered' | 'sso_region';
+
+/**
+ * The region the role's credentials are used in (an SSO profile's `region`, the console, `env`, `exec`):
+ * `--aws-region`, then AWS_REGION, then AWS_DEFAULT_REGION, then the one remembered for the account, then the
+ * Identity Center region. `--region` never counts: it is only ever the Identity Center region.
+ */
+export function credentialsRegion(sources: CredentialsRegionSources): {
+  readonly region: string;
+  readonly source: CredentialsRegionSource;
+} {
+  if (sources.flag) return { region: sources.flag, source: 'flag' };
+  if (sources.env.AWS_REGION) return { region: sources.env.AWS_REGION, source: 'AWS_REGION' };
+  if (sources.env.AWS_DEFAULT_REGION)
+    return { region: sources.env.AWS_DEFAULT_REGION, source: 'AWS_DEFAULT_REGION' };
+  if (sources.remembered) return { region: sources.remembered, source: 'remembered' };
+  return { region: sources.identityCenterRegion, source: 'sso_region' };
+}

@@ -20,11 +20,6 @@ export function credentialsFilePath(homeDir: string, env: Environment): string {
   return env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir, '.aws', 'credentials');
 }
 
-/** The region a new profile and the console get: AWS_REGION (or AWS_DEFAULT_REGION), else the session's. */
-export function defaultRegion(env: Environment, session: SsoSession): string {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || session.region;
-}
-
 /** Every `[sso-session NAME]` of the config file, in file order. */
 export async function readSsoSessions(configFile: string): Promise<SsoSession[]> {
   let text: string | undefined;

@@ -23,6 +23,8 @@ export interface UserPicks {
   readonly recents: readonly RecentPick[];
   /** Keyed by `accountId/roleName`. */
   readonly profileNames: Readonly<Record<string, string>>;
+  /** The region the user picked for an account's credentials, keyed by account id. */
+  readonly accountRegions?: Readonly<Record<string, string>>;
 }
 
 interface SettingsShape {
@@ -30,6 +32,7 @@ interface SettingsShape {
   favorites: string[];
   recents: RecentPick[];
   profileNames: Record<string, string>;
+  accountRegions: Record<string, string>;
 }
 
 /** Enough history to order by frequency and recency without the file growing for ever. */
@@ -49,7 +52,7 @@ export class Settings implements RegistrationStore {
       configName: 'state',
       configFileMode: 0o600,
       ...(options.folder ? { cwd: options.folder } : {}),
-      defaults: { registrations: {}, favorites: [], recents: [], profileNames: {} },
+      defaults: { registrations: {}, favorites: [], recents: [], profileNames: {}, accountRegions: {} },
       clearInvalidConfig: true,
     });
   }
@@ -84,6 +87,7 @@ export class Settings implements RegistrationStore {
       favorites: this.store.get('favorites'),
       recents: this.store.get('recents'),
       profileNames: this.store.get('profileNames'),
+      accountRegions: this.store.get('accountRegions'),
     };
   }
 
@@ -112,6 +116,11 @@ export class Settings implements RegistrationStore {
       ...this.store.get('profileNames'),
       [`${accountId}/${roleName}`]: profile,
     });
+    return this.readPicks();
+  }
+
+  rememberAccountRegion(accountId: string, region: string): UserPicks {
+    this.store.set('accountRegions', { ...this.store.get('accountRegions'), [accountId]: region });
     return this.readPicks();
   }
 }

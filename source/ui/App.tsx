@@ -51,6 +51,7 @@ export function App({
     initialState({
       sessions,
       picks: services.readPicks(),
+      regionEnvironment: services.regionEnvironment(),
       ...(session ? { session } : {}),
       ...(loginMethod ? { loginMethod } : {}),
       ...(profile ? { profile } : {}),

@@ -143,14 +143,16 @@ describe('sso-tui env', () => {
       sessionToken: 'tok=',
       expiration: new Date(Date.UTC(2030, 0, 1)),
     };
-    expect(environmentLines(credentials, 'fish')).toContain(
+    expect(environmentLines(credentials, 'eu-west-1', 'fish')).toContain(
       "set -gx AWS_SECRET_ACCESS_KEY 'it\\'s/a+b\\\\c';",
     );
-    expect(environmentLines(credentials, 'powershell')).toContain(
+    expect(environmentLines(credentials, 'eu-west-1', 'powershell')).toContain(
       "$Env:AWS_SECRET_ACCESS_KEY = 'it''s/a+b\\c'",
     );
-    expect(environmentLines(credentials, 'sh')).toContain("export AWS_SECRET_ACCESS_KEY='it'\\''s/a+b\\c'");
-    expect(environmentLines(credentials, 'sh')).toContain(
+    expect(environmentLines(credentials, 'eu-west-1', 'sh')).toContain(
+      "export AWS_SECRET_ACCESS_KEY='it'\\''s/a+b\\c'",
+    );
+    expect(environmentLines(credentials, 'eu-west-1', 'sh')).toContain(
       "export AWS_CREDENTIAL_EXPIRATION='2030-01-01T00:00:00Z'",
     );
   });

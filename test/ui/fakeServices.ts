@@ -183,6 +183,14 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       calls.copied.push(text);
     },
     readPicks: () => state.picks,
+    rememberAccountRegion(accountId, region) {
+      state.picks = {
+        ...state.picks,
+        accountRegions: { ...state.picks.accountRegions, [accountId]: region },
+      };
+      return state.picks;
+    },
+    regionEnvironment: () => ({}),
     setFavorite(accountId, favorite) {
       const favorites = state.picks.favorites.filter((id) => id !== accountId);
       state.picks = { ...state.picks, favorites: favorite ? [...favorites, accountId] : favorites };

@@ -214,6 +214,8 @@ function run(command: Command, context: Context): void {
       return rememberPick(context, () =>
         services.rememberProfileName(command.accountId, command.roleName, command.profile),
       );
+    case 'rememberAccountRegion':
+      return rememberPick(context, () => services.rememberAccountRegion(command.accountId, command.region));
     case 'quit':
       context.exit(command.failure === undefined ? undefined : new UserError(command.failure));
       return;

@@ -23,6 +23,7 @@ export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDial
     }
     if (key.escape) return dispatch({ type: 'back' });
     if (key.tab) return dispatch({ type: 'exportTargetSwitched' });
+    if (key.upArrow || key.downArrow) return dispatch({ type: 'exportFieldSwitched' });
     if (key.return) return dispatch({ type: 'exportSubmitted' });
     const edit = textEditFor(input, key);
     if (edit) dispatch({ type: 'profileNameEdited', edit });
@@ -39,12 +40,25 @@ export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDial
           ? []
           : [
               { keys: 'Tab', action: 'static / SSO profile' },
+              { keys: '↑/↓', action: screen.field === 'region' ? 'profile name' : 'region' },
               { keys: 'Enter', action: 'write' },
               { keys: 'Esc', action: 'cancel' },
             ];
   return (
     <ScreenFrame title={`Export ${screen.over.account.accountName} / ${screen.over.roleName}`} hints={hints}>
-      <TextField label="Profile name:" value={screen.profileName} focused={phase === 'editing'} />
+      <TextField
+        label="Profile name:"
+        value={screen.profileName}
+        focused={phase === 'editing' && screen.field === 'profileName'}
+      />
+      <TextField
+        label="Region:      "
+        value={screen.region}
+        focused={phase === 'editing' && screen.field === 'region'}
+      />
+      <Text dimColor wrap="wrap">
+        {"              the SSO profile's region, and the console's for this account from now on"}
+      </Text>
       <Box flexDirection="column" marginTop={1}>
         <Text>{screen.target === 'static' ? '(•)' : '( )'} static credentials in ~/.aws/credentials</Text>
         <Text>
