@@ -1,3 +1,4 @@
+import { describeAccount } from '../services/accountChoice.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { UserError } from '../services/errors.js';
 import { openUnlessTold } from './browse.js';
@@ -23,5 +24,5 @@ export async function consoleCommand(context: CommandContext): Promise<void> {
       'Use --print to get the sign-in URL.',
     );
   }
-  io.stderr.write(`Opened the AWS console as ${roleName} in ${account.accountName}.\n`);
+  io.stderr.write(`Opened the AWS console as ${roleName} in ${describeAccount(account)}.\n`);
 }

@@ -81,7 +81,7 @@ export async function createContext(
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
     settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
     backups: new Set(),
-    defaultRegion: defaultRegion(io.env, session),
+    defaultRegion: options.awsRegion ?? defaultRegion(io.env, session),
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
     redactor,
     portal: (token) => {
