@@ -5,6 +5,7 @@ import { commandHelp, globalHelp } from './commands/help.js';
 import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
+import { terminalLines, terminalText } from './services/terminalText.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -31,7 +32,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const demo = await startDemo(io);
     try {
-      io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
+      io.stderr.write(
+        terminalText(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}`) +
+          '\n',
+      );
       await dispatch(options, demo.io, redactor);
       return EXIT_OK;
     } finally {
@@ -40,9 +44,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     // An interrupt is the user's own doing: the terminal is left as it was, with nothing added.
     if (error instanceof CancelledError) return EXIT_INTERRUPTED;
-    io.stderr.write(redactor.redact(`sso-tui: ${describeError(error)}\n`));
+    // Error sentences quote names, arguments and service messages: one sanitized line, whatever they hold.
+    io.stderr.write(`sso-tui: ${terminalText(redactor.redact(describeError(error)))}\n`);
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
-      io.stderr.write(redactor.redact(`${error.stack ?? ''}\n`));
+      io.stderr.write(terminalLines(redactor.redact(error.stack ?? '')));
     }
     if (error instanceof UsageError) return EXIT_USAGE;
     return EXIT_FAILURE;
