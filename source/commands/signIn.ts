@@ -29,7 +29,7 @@ export async function requireToken(context: CommandContext): Promise<SsoToken> {
   if (!(stdin.isTTY && stderr.isTTY) && !context.io.approveSignIn) {
     throw new SessionExpiredError(why, 'Run `sso-tui login`.');
   }
-  stderr.write(`${why} Signing in again.\n`);
+  stderr.write(`${terminalText(why)} Signing in again.\n`);
   return signIn(context);
 }
 
