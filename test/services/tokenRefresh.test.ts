@@ -33,10 +33,20 @@ async function cachedToken(expiresInMs: number, changes: Partial<SsoToken> = {})
   return file;
 }
 
-/** A refresher that must never be asked for: the test fails if a refresh is attempted. */
-const noNetwork = (): never => {
-  throw new Error('The network was asked for.');
-};
+/**
+ * A refresher that must never be asked for. The code under test catches what it throws, so the test does not
+ * rely on the throw: it counts the requests and asserts there were none.
+ */
+function noNetwork() {
+  const guard = {
+    requests: 0,
+    refresher: (): never => {
+      guard.requests++;
+      throw new Error('The network was asked for.');
+    },
+  };
+  return guard;
+}
 
 function failingWith(error: Error): { refresher: () => TokenRefresher; asked: () => number } {
   let asked = 0;
@@ -53,10 +63,12 @@ describe('a fresh token, read before the first frame', () => {
   it('is the cached token when it is good beyond the refresh window, with no network', async () => {
     const file = await cachedToken(REFRESH_WINDOW_MS + MINUTE);
     expect((await loadFreshToken(file, clock))?.accessToken).toBe('aoa-token');
-    expect(await loadUsableToken({ file, refresher: noNetwork, clock })).toMatchObject({
+    const network = noNetwork();
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toMatchObject({
       kind: 'usable',
       token: { accessToken: 'aoa-token' },
     });
+    expect(network.requests).toBe(0);
   });
 
   it('is nothing inside the refresh window, expired or missing, and still asks no network', async () => {
@@ -103,10 +115,12 @@ describe('a token due for refresh', () => {
 
   it('expired with no refresh token asks for a sign-in without asking the network', async () => {
     const file = await cachedToken(-MINUTE, { refreshToken: undefined });
-    expect(await loadUsableToken({ file, refresher: noNetwork, clock })).toEqual({
+    const network = noNetwork();
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toEqual({
       kind: 'signInNeeded',
       reason: { kind: 'notRefreshable' },
     });
+    expect(network.requests).toBe(0);
   });
 
   it('writes the renewed token back with every field', async () => {
