@@ -22,6 +22,8 @@ export interface Faults {
   hostileCredentials: boolean;
   /** StartDeviceAuthorization answers this verification URI (and `?user_code=…` after it); '' for its own. */
   verificationUri: string;
+  /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
+  echoTokenInErrors: boolean;
 }
 
 export function createFaults(): Faults {
@@ -36,6 +38,7 @@ export function createFaults(): Faults {
     hostileRefusals: false,
     hostileCredentials: false,
     verificationUri: '',
+    echoTokenInErrors: false,
   };
 }
 
@@ -56,9 +59,12 @@ export class PortalFaultGate {
     private readonly now: () => number,
   ) {}
 
-  faultFor(): Reply | undefined {
+  faultFor(bearerToken: unknown): Reply | undefined {
     if (this.overRateLimit()) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     if (this.faults.unauthorized) return portalError(401, 'UnauthorizedException', SESSION_INVALID);
+    if (this.faults.echoTokenInErrors) {
+      return portalError(400, 'ValidationException', `Request refused for token ${String(bearerToken)}`);
+    }
     this.throttle = countCall(this.throttle, this.faults.throttleEveryNth);
     if (isNth(this.throttle)) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     this.serverError = countCall(this.serverError, this.faults.serverErrorEveryNth);
