@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import type { AppServices, LoginHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
@@ -65,6 +66,10 @@ export function createAppServices(world: AppWorld): AppServices {
     rememberProfileName: (accountId, roleName, profile) =>
       settings.rememberProfileName(accountId, roleName, profile),
     rememberAccountRegion: (accountId, region) => settings.rememberAccountRegion(accountId, region),
+    exportFiles: () => ({
+      credentials: shownPath(credentialsFilePath(io.homeDir, io.env)),
+      config: shownPath(configFilePath(io.homeDir, io.env)),
+    }),
     regionEnvironment: () => ({
       ...(io.env.AWS_REGION ? { AWS_REGION: io.env.AWS_REGION } : {}),
       ...(io.env.AWS_DEFAULT_REGION ? { AWS_DEFAULT_REGION: io.env.AWS_DEFAULT_REGION } : {}),
@@ -181,4 +186,10 @@ function requireSessionName(session: SsoSession): string {
     );
   }
   return session.name;
+}
+
+/** A path as the user knows it: under the real home folder, from `~` (the demo's sandbox is elsewhere). */
+function shownPath(path: string): string {
+  const home = homedir();
+  return path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 }

@@ -33,6 +33,13 @@ export interface AppServices {
   rememberAccountRegion(accountId: string, region: string): UserPicks;
   /** AWS_REGION and AWS_DEFAULT_REGION as the program was started with: they come before a remembered region. */
   regionEnvironment(): RegionEnvironment;
+  /** The files exports go to, as the export dialog names them (`~/.aws/credentials`, or the demo's sandbox). */
+  exportFiles(): ExportFiles;
+}
+
+export interface ExportFiles {
+  readonly credentials: string;
+  readonly config: string;
 }
 
 export interface RegionEnvironment {

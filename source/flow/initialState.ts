@@ -1,4 +1,11 @@
-import type { CachedLists, LoginMethod, RegionEnvironment, SignIn, UserPicks } from './appServices.js';
+import type {
+  CachedLists,
+  ExportFiles,
+  LoginMethod,
+  RegionEnvironment,
+  SignIn,
+  UserPicks,
+} from './appServices.js';
 import { loadAccounts } from './listings.js';
 import { setupScreen } from './setupForm.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
@@ -11,6 +18,7 @@ export interface InitialOptions {
   readonly loginMethod?: LoginMethod;
   readonly profile?: string;
   readonly regionEnvironment?: RegionEnvironment;
+  readonly exportFiles?: ExportFiles;
   readonly picks: UserPicks;
   /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
   readonly warm?: { readonly signIn: SignIn; readonly lists?: CachedLists };
@@ -26,6 +34,7 @@ export function initialState(options: InitialOptions): FlowState {
     loginMethod: options.loginMethod ?? 'authCode',
     ...(options.profile ? { profileOption: options.profile } : {}),
     ...(options.regionEnvironment ? { regionEnvironment: options.regionEnvironment } : {}),
+    ...(options.exportFiles ? { exportFiles: options.exportFiles } : {}),
     accounts: [],
     accountsLoad: { generation: 0, status: 'idle' },
     roles: new Map(),

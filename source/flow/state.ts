@@ -2,7 +2,7 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Command } from './commands.js';
-import type { ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
+import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
 export interface ListState {
@@ -115,6 +115,8 @@ export interface FlowData {
   readonly profileOption?: string;
   /** AWS_REGION and AWS_DEFAULT_REGION, which come before a region remembered for an account. */
   readonly regionEnvironment?: RegionEnvironment;
+  /** Where exports are written, as shown. */
+  readonly exportFiles?: ExportFiles;
   readonly signInExpiresAt?: Date;
   readonly accounts: readonly Account[];
   /** Pages of a refresh, collected until complete while the cached list stays on screen. */

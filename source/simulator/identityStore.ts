@@ -60,6 +60,12 @@ export interface DeviceAuthorization {
   lastPolledAt?: number;
 }
 
+/** What outlives a simulator process (the demo keeps it in its sandbox): clients and tokens, not codes in flight. */
+export interface IdentitySnapshot {
+  readonly clients: readonly RegisteredClient[];
+  readonly tokens: readonly TokenPair[];
+}
+
 /** Everything the OIDC side remembers: clients, tokens, authorization codes, device codes. No HTTP here. */
 export class IdentityStore {
   private readonly clients = new Map<string, RegisteredClient>();
@@ -74,6 +80,20 @@ export class IdentityStore {
     private readonly lifetimes: Lifetimes,
     private readonly now: () => number,
   ) {}
+
+  snapshot(): IdentitySnapshot {
+    return { clients: [...this.clients.values()], tokens: [...this.accessTokens.values()] };
+  }
+
+  /** Takes back what a snapshot held, as the same objects in both token maps (a revoke reaches both). */
+  restore(snapshot: IdentitySnapshot): void {
+    for (const client of snapshot.clients) this.clients.set(client.clientId, { ...client });
+    for (const stored of snapshot.tokens) {
+      const pair: TokenPair = { ...stored };
+      this.accessTokens.set(pair.accessToken, pair);
+      if (pair.refreshToken !== undefined) this.refreshTokens.set(pair.refreshToken, pair);
+    }
+  }
 
   registerClient(input: {
     scopes: readonly string[];

@@ -1,3 +1,5 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -10,6 +12,7 @@ import {
   GRANT_DEVICE_CODE,
   GRANT_REFRESH_TOKEN,
   IdentityStore,
+  type IdentitySnapshot,
 } from './identityStore.js';
 import { createToken, registerClient, startDeviceAuthorization } from './oidcRoutes.js';
 import { generateOrganization, type Organization } from './organization.js';
@@ -39,6 +42,12 @@ export interface SimulatorOptions {
    * Identity Center's sign-in page does for a start URL it does not serve in its region; unset, any goes.
    */
   readonly startUrls?: readonly string[];
+  /**
+   * A file that keeps the clients and tokens between runs: read at start when it exists, rewritten (0600)
+   * after every request that changes them. The demo keeps one in its sandbox, so a token one process got
+   * still works for the next, which serves on a port of its own.
+   */
+  readonly stateFile?: string;
   /** The clock in ms; default Date.now. Expiry and the rate limit follow it; `faults.latencyMs` does not. */
   readonly now?: () => number;
 }
@@ -92,6 +101,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     now,
   );
+  if (options.stateFile) {
+    const snapshot = await readSnapshot(options.stateFile);
+    if (snapshot) store.restore(snapshot);
+  }
   const recorder = new StatsRecorder();
   const gate = new PortalFaultGate(faults, now);
   const closing = new AbortController();
@@ -119,9 +132,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 1,
   };
 
+  const { stateFile } = options;
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(context, gate, recorder, closing.signal, request).then(
-      (reply) => writeReply(response, reply),
+      (reply) => {
+        // Written before the answer goes out, so a process that exits right after its last call loses nothing.
+        if (stateFile && request.method === 'POST') saveSnapshot(stateFile, store.snapshot());
+        writeReply(response, reply);
+      },
       (error: unknown) => {
         // Closing cancels delayed replies; nobody is waiting for them any more.
         if (closing.signal.aborted) return void response.destroy();
@@ -264,4 +282,20 @@ function route(context: SimulatorContext, op: string, query: URLSearchParams, bo
     default:
       return portalError(404, 'UnknownOperationException', 'No such operation.');
   }
+}
+
+async function readSnapshot(file: string): Promise<IdentitySnapshot | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as IdentitySnapshot;
+  } catch (error) {
+    // A missing or torn file starts the simulator afresh: it is a demo's state, nobody's data.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+function saveSnapshot(file: string, snapshot: IdentitySnapshot): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(snapshot), { mode: 0o600 });
+  renameSync(temporary, file);
 }

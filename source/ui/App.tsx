@@ -52,6 +52,7 @@ export function App({
       sessions,
       picks: services.readPicks(),
       regionEnvironment: services.regionEnvironment(),
+      exportFiles: services.exportFiles(),
       ...(session ? { session } : {}),
       ...(loginMethod ? { loginMethod } : {}),
       ...(profile ? { profile } : {}),

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
@@ -8,18 +7,22 @@ import { listRows, rowAccount, selectedRow } from './screens.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 import { tempFolder } from '../support/tempFolders.js';
 
-const SANDBOX = /files in (\S*sso-tui-demo-\w+)/;
+const SANDBOX = /files in (\S*sso-tui-demo-[\w.-]+)/;
 
 let home: string;
+/** The program's temp folder (TMPDIR), where the demo keeps its sandbox: its own for each test. */
+let temp: string;
 let rig: TerminalRig | undefined;
 const sandboxes: string[] = [];
 beforeEach(async () => {
   home = await tempFolder('sso-tui-e2e-demo-');
+  temp = await tempFolder('sso-tui-e2e-tmp-');
 });
 afterEach(async () => {
   rig?.dispose();
   rig = undefined;
-  for (const folder of [home, ...sandboxes.splice(0)]) await rm(folder, { recursive: true, force: true });
+  for (const folder of [home, temp, ...sandboxes.splice(0)])
+    await rm(folder, { recursive: true, force: true });
 });
 
 /**
@@ -29,7 +32,7 @@ afterEach(async () => {
 async function startDemo(): Promise<{ demo: TerminalRig; sandbox: string }> {
   const demo = startTerminal({
     args: ['--demo'],
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TMPDIR: temp },
     cols: 120,
     rows: 40,
   });
@@ -70,7 +73,7 @@ describe('sso-tui --demo in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     expect(demo.screenLines()[0]).toMatch(
       /^Demo · simulated Identity Center at http:\/\/127\.0\.0\.1:\d+ · files in /,
     );
-    expect(sandbox.startsWith(tmpdir())).toBe(true);
+    expect(sandbox.startsWith(`${temp}/sso-tui-demo-`)).toBe(true);
 
     // An export, so there is a file to write and a wrong place it could go.
     const top = rowAccount(listRows(demo.screenLines())[0]!)!;
@@ -81,6 +84,8 @@ describe('sso-tui --demo in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     await demo.waitForText(/Access key +ASIA/);
     demo.write('e');
     await demo.waitForText('Profile name:');
+    // The dialog names the files it writes to: the sandbox's, not ~/.aws.
+    await demo.waitForText(`static credentials in ${join(sandbox, '.aws', 'credentials')}`);
     demo.write(KEYS.enter);
     const written = await demo.waitForText(/Wrote the profile (\S+) to (\S+)\./);
     const [, profile, file] = /Wrote the profile (\S+) to (\S+)\./.exec(written)!;

@@ -191,6 +191,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       return state.picks;
     },
     regionEnvironment: () => ({}),
+    exportFiles: () => ({ credentials: '~/.aws/credentials', config: '~/.aws/config' }),
     setFavorite(accountId, favorite) {
       const favorites = state.picks.favorites.filter((id) => id !== accountId);
       state.picks = { ...state.picks, favorites: favorite ? [...favorites, accountId] : favorites };

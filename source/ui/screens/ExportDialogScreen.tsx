@@ -7,7 +7,8 @@ import type { ScreenProps } from './screenProps.js';
 import { useKeys } from '../hooks/useKeys.js';
 
 /** Writes the credentials (or an SSO profile) under a profile name; asks before replacing one. */
-export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDialog'>) {
+export function ExportDialogScreen({ screen, data, dispatch }: ScreenProps<'exportDialog'>) {
+  const files = data.exportFiles ?? { credentials: '~/.aws/credentials', config: '~/.aws/config' };
   const { phase } = screen;
   useKeys((input, key) => {
     if (phase === 'writing') return;
@@ -60,9 +61,11 @@ export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDial
         {"              the SSO profile's region, and the console's for this account from now on"}
       </Text>
       <Box flexDirection="column" marginTop={1}>
-        <Text>{screen.target === 'static' ? '(•)' : '( )'} static credentials in ~/.aws/credentials</Text>
         <Text>
-          {screen.target === 'sso' ? '(•)' : '( )'} SSO profile in ~/.aws/config (refreshes by itself)
+          {screen.target === 'static' ? '(•)' : '( )'} static credentials in {files.credentials}
+        </Text>
+        <Text>
+          {screen.target === 'sso' ? '(•)' : '( )'} SSO profile in {files.config} (refreshes by itself)
         </Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
