@@ -25,15 +25,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${packageJson.version}\n`);
       return EXIT_OK;
     }
-    if (!options.demo) {
-      await dispatch(options, io, redactor);
-      return EXIT_OK;
-    }
+    if (!options.demo) return await dispatch(options, io, redactor);
     const demo = await startDemo(io);
     try {
       io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
-      await dispatch(options, demo.io, redactor);
-      return EXIT_OK;
+      return await dispatch(options, demo.io, redactor);
     } finally {
       await demo.close();
     }
@@ -53,21 +49,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * Each command's code (and the AWS SDK, Ink, React behind it) is loaded only when that command runs: the
  * build splits them into chunks, so `--version` and a warm full-screen start load no more than they use.
  */
-async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<void> {
+async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<number> {
   if (!options.command) {
     const { fullScreen } = await import('./commands/tui.js');
-    return fullScreen(options, io);
+    await fullScreen(options, io);
+    return EXIT_OK;
   }
+  const command = options.command;
+  if (isSessionless(command)) return (await SESSIONLESS_HANDLERS[command]())(options, io);
   const [{ createContext }, handler] = await Promise.all([
     import('./commands/context.js'),
-    HANDLERS[options.command](),
+    HANDLERS[command](),
   ]);
-  await handler(await createContext(options, io, redactor));
+  return (await handler(await createContext(options, io, redactor))) ?? EXIT_OK;
 }
 
-type Handler = (context: CommandContext) => Promise<void>;
+/** A handler answers its exit code when it has one of its own (exec passes its command's on). */
+type Handler = (context: CommandContext) => Promise<number | void>;
+/** Commands that work on every session, or none, and so need no chosen session. */
+type SessionlessHandler = (options: CliOptions, io: Io) => Promise<number>;
+type SessionlessCommand = 'status' | 'completion';
 
-const HANDLERS: Record<CommandName, () => Promise<Handler>> = {
+function isSessionless(command: CommandName): command is SessionlessCommand {
+  return command === 'status' || command === 'completion';
+}
+
+const SESSIONLESS_HANDLERS: Record<SessionlessCommand, () => Promise<SessionlessHandler>> = {
+  status: async () => (await import('./commands/status.js')).status,
+  completion: async () => (await import('./commands/completion.js')).completion,
+};
+
+const HANDLERS: Record<Exclude<CommandName, SessionlessCommand>, () => Promise<Handler>> = {
   login: async () => (await import('./commands/login.js')).login,
   logout: async () => (await import('./commands/logout.js')).logout,
   list: async () => (await import('./commands/list.js')).list,
@@ -75,4 +87,6 @@ const HANDLERS: Record<CommandName, () => Promise<Handler>> = {
   'credential-process': async () => (await import('./commands/credentialProcess.js')).credentialProcess,
   console: async () => (await import('./commands/console.js')).consoleCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  populate: async () => (await import('./commands/populate.js')).populate,
+  exec: async () => (await import('./commands/exec.js')).exec,
 };

@@ -9,8 +9,17 @@ export const COMMANDS = [
   'env',
   'credential-process',
   'console',
+  'populate',
+  'exec',
+  'completion',
+  'status',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
+
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
+/** What `completion` prints besides scripts: the names the scripts complete, from the cached lists. */
+export const COMPLETION_NAMES = ['accounts', 'roles', 'sessions'] as const;
+export type CompletionTarget = (typeof COMPLETION_SHELLS)[number] | (typeof COMPLETION_NAMES)[number];
 
 export interface CliOptions {
   readonly command?: CommandName;
@@ -33,9 +42,18 @@ export interface CliOptions {
   readonly roles: boolean;
   readonly json: boolean;
   readonly print: boolean;
+  readonly template?: string;
+  readonly awsRegion?: string;
+  readonly prune: boolean;
+  readonly dryRun: boolean;
+  readonly refresh: boolean;
+  /** exec: the command and its arguments, after `--`. */
+  readonly commandArgs: readonly string[];
+  /** completion: a shell, or which cached names to print (what the scripts call). */
+  readonly completionTarget?: CompletionTarget;
 }
 
-const GLOBAL_OPTIONS = [
+export const GLOBAL_OPTIONS = [
   'help',
   'version',
   'demo',
@@ -49,7 +67,7 @@ const GLOBAL_OPTIONS = [
 ] as const;
 
 /** The options each command accepts besides the global ones. */
-const COMMAND_OPTIONS: Record<CommandName | 'tui', readonly string[]> = {
+export const COMMAND_OPTIONS: Record<CommandName | 'tui', readonly string[]> = {
   tui: ['profile'],
   login: [],
   logout: [],
@@ -58,9 +76,13 @@ const COMMAND_OPTIONS: Record<CommandName | 'tui', readonly string[]> = {
   env: ['account', 'role', 'shell'],
   'credential-process': ['account', 'role'],
   console: ['account', 'role', 'print'],
+  populate: ['template', 'aws-region', 'prune', 'dry-run', 'refresh'],
+  exec: ['account', 'role', 'aws-region'],
+  completion: ['account'],
+  status: ['json'],
 };
 
-const SPEC = {
+export const SPEC = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   demo: { type: 'boolean' },
@@ -80,23 +102,35 @@ const SPEC = {
   roles: { type: 'boolean' },
   json: { type: 'boolean' },
   print: { type: 'boolean' },
+  template: { type: 'string' },
+  'aws-region': { type: 'string' },
+  prune: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  refresh: { type: 'boolean' },
 } as const;
 
 /** Parses argv (without node and the script) into checked options; anything off is a UsageError. */
 export function parseCommandLine(argv: readonly string[]): CliOptions {
   let parsed;
+  const dashes = argv.indexOf('--');
+  const commandArgs = dashes === -1 ? [] : argv.slice(dashes + 1);
+  const ownArgs = dashes === -1 ? argv : argv.slice(0, dashes);
   try {
-    parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...ownArgs], options: SPEC, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\.$/, '')}.`, 'See `sso-tui --help`.');
   }
   const { values, positionals } = parsed;
-  const [first, ...extra] = positionals;
+  const [first, ...extra] = [...positionals];
   if (first !== undefined && !isCommand(first)) {
     throw new UsageError(`Unknown command '${first}'.`, `Commands: ${COMMANDS.join(', ')}.`);
   }
-  if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'.`, 'See `sso-tui --help`.');
   const command = first;
+  const completionTarget = command === 'completion' ? parseCompletionTarget(extra.shift()) : undefined;
+  if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}'.`, 'See `sso-tui --help`.');
+  if (dashes !== -1 && command !== 'exec') {
+    throw new UsageError('Only `sso-tui exec` takes a command after --.', 'See `sso-tui --help`.');
+  }
   const allowed = new Set<string>([...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command ?? 'tui']]);
   for (const name of Object.keys(values)) {
     if (!allowed.has(name)) {
@@ -127,7 +161,24 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     roles: values.roles ?? false,
     json: values.json ?? false,
     print: values.print ?? false,
+    template: values.template,
+    awsRegion:
+      values['aws-region'] === undefined ? undefined : parseRegion(values['aws-region'], 'aws-region'),
+    prune: values.prune ?? false,
+    dryRun: values['dry-run'] ?? false,
+    refresh: values.refresh ?? false,
+    commandArgs,
+    completionTarget,
   };
+}
+
+function parseCompletionTarget(text: string | undefined): CompletionTarget {
+  const targets: readonly string[] = [...COMPLETION_SHELLS, ...COMPLETION_NAMES];
+  if (text !== undefined && targets.includes(text)) return text as CompletionTarget;
+  throw new UsageError(
+    text === undefined ? '`sso-tui completion` needs a shell.' : `No completion for the shell '${text}'.`,
+    'Use bash, zsh or fish.',
+  );
 }
 
 function isCommand(word: string): word is CommandName {
@@ -158,9 +209,9 @@ function parseStartUrl(text: string): string {
   throw new UsageError(`--start-url must be a URL like https://my-org.awsapps.com/start, not '${text}'.`);
 }
 
-function parseRegion(text: string): string {
+function parseRegion(text: string, flag = 'region'): string {
   if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(text)) return text;
-  throw new UsageError(`--region must be an AWS region like us-east-1, not '${text}'.`);
+  throw new UsageError(`--${flag} must be an AWS region like us-east-1, not '${text}'.`);
 }
 
 function parseShell(text: string): 'sh' | 'fish' | 'powershell' {

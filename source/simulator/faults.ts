@@ -16,6 +16,8 @@ export interface Faults {
   denyAuthorization: boolean;
   /** The next N device-code polls answer slow_down. */
   slowDownPolls: number;
+  /** ListAccountRoles for these account ids always answers 500, as an account whose listing keeps failing. */
+  failingRoleListings: string[];
 }
 
 export function createFaults(): Faults {
@@ -27,6 +29,7 @@ export function createFaults(): Faults {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    failingRoleListings: [],
   };
 }
 
