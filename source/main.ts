@@ -1,10 +1,16 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext, Io } from './commands/context.js';
 import { startDemo } from './commands/demo.js';
-import { USAGE } from './commands/help.js';
-import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
+import { commandHelp, globalHelp } from './commands/help.js';
+import {
+  COMPLETE_NAMES_COMMAND,
+  parseCommandLine,
+  type CliOptions,
+  type CommandName,
+} from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
+import { terminalLines, terminalText } from './services/terminalText.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -16,9 +22,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let options: CliOptions | undefined;
   const redactor = new Redactor();
   try {
+    // The completion scripts' own question (account and role names), kept out of the option table.
+    if (argv[0] === COMPLETE_NAMES_COMMAND) {
+      return await (await import('./commands/completion.js')).completeNames(argv.slice(1), io);
+    }
     options = parseCommandLine(argv);
     if (options.help) {
-      io.stdout.write(USAGE);
+      io.stdout.write(options.command ? commandHelp(options.command) : globalHelp());
       return EXIT_OK;
     }
     if (options.version) {
@@ -28,7 +38,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!options.demo) return await dispatch(options, io, redactor);
     const demo = await startDemo(io);
     try {
-      io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
+      io.stderr.write(
+        terminalText(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}`) +
+          '\n',
+      );
       return await dispatch(options, demo.io, redactor);
     } finally {
       await demo.close();
@@ -36,9 +49,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     // An interrupt is the user's own doing: the terminal is left as it was, with nothing added.
     if (error instanceof CancelledError) return EXIT_INTERRUPTED;
-    io.stderr.write(redactor.redact(`sso-tui: ${describeError(error)}\n`));
+    // Error sentences quote names, arguments and service messages: one sanitized line, whatever they hold.
+    io.stderr.write(`sso-tui: ${terminalText(redactor.redact(describeError(error)))}\n`);
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
-      io.stderr.write(redactor.redact(`${error.stack ?? ''}\n`));
+      io.stderr.write(terminalLines(redactor.redact(error.stack ?? '')));
     }
     if (error instanceof UsageError) return EXIT_USAGE;
     return EXIT_FAILURE;

@@ -1,8 +1,10 @@
+import { COMPLETE_NAMES_COMMAND } from './options.js';
+
 /**
  * Shell completion scripts, made from the option table (see completion.ts for the model). The scripts know
- * commands and flags themselves; account names, ids and role names come from `sso-tui completion accounts`
- * and `sso-tui completion roles`, which read the cached lists only: completing never signs in or calls the
- * network.
+ * commands and flags themselves; account names, ids and role names come from `sso-tui __complete accounts`
+ * and `sso-tui __complete roles` (see completion.ts), which read the cached lists only: completing never
+ * signs in or calls the network.
  *
  * Names from Identity Center are untrusted: the scripts never pass them through `eval`, `compgen -W` (which
  * expands `$(…)` in its word list) or an unquoted expansion.
@@ -101,7 +103,8 @@ ${fn}() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     case "$word" in
-      --) return 0 ;;
+      # After --, exec's own command line: complete commands and files as bash would.
+      --) compopt -o bashdefault -o default 2>/dev/null; return 0 ;;
       --account) account="\${COMP_WORDS[i+1]}" ;;
       --sso-session) session="\${COMP_WORDS[i+1]}" ;;
     esac
@@ -142,7 +145,7 @@ complete -F ${fn} ${model.program}
 
 function bashValues(program: string, kind: ValueKind): string {
   const add = (words: string) =>
-    `__sso_tui_add_lines < <(${program} completion ${words} 2>/dev/null); return 0`;
+    `__sso_tui_add_lines < <(${program} ${COMPLETE_NAMES_COMMAND} ${words} 2>/dev/null); return 0`;
   if (kind === 'account') return add('accounts "${scope[@]}"');
   if (kind === 'role') return add('roles "${scope[@]}" ${account:+--account "$account"}');
   if (kind === 'session') return add('sessions');
@@ -177,7 +180,8 @@ _${model.program.replace(/-/g, '_')}() {
   for ((i = 2; i < CURRENT; i++)); do
     word="\${words[i]}"
     case "$word" in
-      --) return 0 ;;
+      # After --, exec's own command line: complete it as a command of its own.
+      --) shift $i words; (( CURRENT -= i )); _normal; return ;;
       --account) account="\${words[i+1]}" ;;
       --sso-session) session="\${words[i+1]}" ;;
     esac
@@ -217,7 +221,7 @@ if (( $+functions[compdef] )); then compdef _${model.program.replace(/-/g, '_')}
 function zshValues(program: string, kind: ValueKind): string {
   // compadd quotes each name for the command line itself.
   const add = (words: string) =>
-    `lines=("\${(@f)$(${program} completion ${words} 2>/dev/null)}"); compadd -a lines; return 0`;
+    `lines=("\${(@f)$(${program} ${COMPLETE_NAMES_COMMAND} ${words} 2>/dev/null)}"); compadd -a lines; return 0`;
   if (kind === 'account') return add('accounts "${scope[@]}"');
   if (kind === 'role') return add('roles "${scope[@]}" ${account:+--account "$account"}');
   if (kind === 'session') return add('sessions');
@@ -263,11 +267,13 @@ function fishFlag(
   if (flag.value === undefined) return base;
   const kind = flag.value;
   // fish runs the command in -a itself and takes each printed line as one candidate.
-  if (kind === 'account') return `${base} -x -a ${quote(`(${program} completion accounts 2>/dev/null)`)}`;
+  if (kind === 'account')
+    return `${base} -x -a ${quote(`(${program} ${COMPLETE_NAMES_COMMAND} accounts 2>/dev/null)`)}`;
   if (kind === 'role') {
-    return `${base} -x -a ${quote(`(${program} completion roles (__fish_sso_tui_account) 2>/dev/null)`)}`;
+    return `${base} -x -a ${quote(`(${program} ${COMPLETE_NAMES_COMMAND} roles (__fish_sso_tui_account) 2>/dev/null)`)}`;
   }
-  if (kind === 'session') return `${base} -x -a ${quote(`(${program} completion sessions 2>/dev/null)`)}`;
+  if (kind === 'session')
+    return `${base} -x -a ${quote(`(${program} ${COMPLETE_NAMES_COMMAND} sessions 2>/dev/null)`)}`;
   if (kind === 'none') return `${base} -x`;
   return `${base} -x -a ${quote(shellWords(kind))}`;
 }

@@ -3,6 +3,7 @@ import type { Environment } from '../services/endpoints.js';
 import { describeError, UsageError } from '../services/errors.js';
 import { toIsoSeconds } from '../services/isoTime.js';
 import type { RoleCredentials } from '../services/portal.js';
+import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { fetchRoleCredentials } from './roleCredentials.js';
 
@@ -14,10 +15,10 @@ const PROFILE_VARIABLES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const;
  * its environment and answers its exit code (128 + n when signal n ended it).
  */
 export async function exec(context: CommandContext): Promise<number> {
-  const [command, ...args] = context.options.commandArgs;
+  const [command, ...args] = context.options.commandLine;
   if (command === undefined || command === '') {
     throw new UsageError(
-      '`sso-tui exec` needs a command after --.',
+      '`sso-tui exec` needs a command to run after `--`.',
       'For example: sso-tui exec --account A --role R -- aws sts get-caller-identity',
     );
   }
@@ -33,7 +34,7 @@ export async function exec(context: CommandContext): Promise<number> {
   } catch (error) {
     // As a shell does: 127 for a command that does not exist, 126 for one that cannot be run.
     if (!(error instanceof CommandStartError)) throw error;
-    context.io.stderr.write(`sso-tui: ${describeError(error)}\n`);
+    context.io.stderr.write(`sso-tui: ${terminalText(describeError(error))}\n`);
     return error.exitCode;
   }
 }

@@ -12,6 +12,7 @@ import {
   uniqueProfileNames,
   type RolePair,
 } from '../services/populate/profileNames.js';
+import { terminalText } from '../services/terminalText.js';
 import { listAllRoles } from './accountLists.js';
 import type { CommandContext } from './context.js';
 
@@ -44,9 +45,15 @@ export async function populate(context: CommandContext): Promise<void> {
     },
     { dryRun: options.dryRun, backups: context.backups },
   );
-  if (options.dryRun) io.stdout.write(planLines(plan));
-  io.stderr.write(summary(context, plan, pairs.length, listing.fromCache));
-  for (const clash of plan.clashes) io.stderr.write(clashLine(context, clash));
+  // Account and role names come from Identity Center, the file name from the environment.
+  if (options.dryRun)
+    io.stdout.write(
+      planLines(plan)
+        .map((line) => `${terminalText(line)}\n`)
+        .join(''),
+    );
+  io.stderr.write(`${terminalText(summary(context, plan, pairs.length, listing.fromCache))}\n`);
+  for (const clash of plan.clashes) io.stderr.write(`${terminalText(clashLine(context, clash))}\n`);
   if (listing.failures.length > 0) {
     const [first] = listing.failures;
     throw new UserError(
@@ -68,7 +75,7 @@ function requireSessionName(context: CommandContext): string {
 }
 
 /** The dry run's plan, one profile a line: `add`, `change` or `remove`, the name, then the pair. */
-function planLines(plan: PopulatePlan): string {
+function planLines(plan: PopulatePlan): string[] {
   const pairText = (profile: PlannedProfile) =>
     `${profile.pair.roleName} in ${profile.pair.accountName} (${profile.pair.accountId})`;
   const removedText = (profile: RemovedProfile) => `${profile.roleName} in ${profile.accountId}`;
@@ -78,9 +85,7 @@ function planLines(plan: PopulatePlan): string {
     ...plan.removed.map((profile) => ['remove', profile.name, removedText(profile)]),
   ];
   const width = Math.max(0, ...rows.map((row) => (row[1] ?? '').length));
-  return rows
-    .map(([action, name, pair]) => `${action?.padEnd(6)}  ${name?.padEnd(width)}  ${pair}\n`)
-    .join('');
+  return rows.map(([action, name, pair]) => `${action?.padEnd(6)}  ${name?.padEnd(width)}  ${pair}`);
 }
 
 function summary(context: CommandContext, plan: PopulatePlan, pairs: number, fromCache: boolean): string {
@@ -94,7 +99,7 @@ function summary(context: CommandContext, plan: PopulatePlan, pairs: number, fro
   ].join(', ');
   const head = `${pairs} account × role pairs${source}: ${counts} profiles in ${file}; ${plan.unchanged} up to date`;
   const skipped = plan.pruneSkipped ? '; nothing pruned, as the listing was not complete' : '';
-  return `${head.charAt(0).toUpperCase()}${head.slice(1)}${skipped}.\n`;
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)}${skipped}.`;
 }
 
 function clashLine(context: CommandContext, clash: ClashedProfile): string {
@@ -104,6 +109,6 @@ function clashLine(context: CommandContext, clash: ClashedProfile): string {
       : 'a profile sso-tui wrote for another sso-session';
   return (
     `Skipped '${clash.name}' (${clash.pair.roleName} in ${clash.pair.accountName}): ` +
-    `${context.configFile} has ${owner} of that name. Use --template for other names, or rename that profile.\n`
+    `${context.configFile} has ${owner} of that name. Use --template for other names, or rename that profile.`
   );
 }

@@ -7,6 +7,7 @@ import type { SsoSession } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
 import type { Io } from './context.js';
 import { table } from './list.js';
+import { terminalJson } from '../services/terminalText.js';
 import type { CliOptions } from './options.js';
 
 export const STATUS_USABLE = 0;
@@ -46,7 +47,7 @@ export async function status(options: CliOptions, io: Io): Promise<number> {
     : statuses.some((entry) => entry.usable);
   if (options.json) {
     io.stdout.write(
-      JSON.stringify({ usable, sessions: statuses.map((entry) => jsonEntry(entry, now)) }, null, 2) + '\n',
+      terminalJson({ usable, sessions: statuses.map((entry) => jsonEntry(entry, now)) }, 2) + '\n',
     );
   } else if (statuses.length === 0) {
     io.stderr.write('No [sso-session] is configured in the AWS config file.\n');

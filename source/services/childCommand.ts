@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Environment } from './endpoints.js';
 import { UserError } from './errors.js';
@@ -39,23 +39,22 @@ export async function runChildCommand(
   env: Environment,
   signals: SignalSource,
 ): Promise<number> {
+  let child: ChildProcess | undefined;
+  const ours = new Map<NodeJS.Signals, () => void>([
+    ['SIGINT', () => {}],
+    ...RELAYED.map((signal): [NodeJS.Signals, () => void] => [signal, () => void child?.kill(signal)]),
+  ]);
+  // Ours go in before the others come out, and the others back before ours leave: a signal never finds
+  // no listener, which would be its default action (the end of this process, the child left running).
   const setAside = new Map<NodeJS.Signals, readonly unknown[]>();
-  for (const signal of ['SIGINT', ...RELAYED] as NodeJS.Signals[]) {
-    const listeners = signals.listeners(signal);
-    setAside.set(signal, listeners);
-    for (const listener of listeners) signals.off(signal, listener as () => void);
+  for (const [signal, listener] of ours) {
+    setAside.set(signal, signals.listeners(signal));
+    signals.on(signal, listener);
+    for (const other of setAside.get(signal) ?? []) signals.off(signal, other as () => void);
   }
-  const ignore = (): void => {};
-  signals.on('SIGINT', ignore);
-  const relays = new Map<NodeJS.Signals, () => void>();
   try {
     return await new Promise<number>((resolve, reject) => {
-      const child = spawn(command, [...args], { stdio: 'inherit', env: { ...env } });
-      for (const signal of RELAYED) {
-        const relay = (): void => void child.kill(signal);
-        relays.set(signal, relay);
-        signals.on(signal, relay);
-      }
+      child = spawn(command, [...args], { stdio: 'inherit', env: { ...env } });
       child.once('error', (error: NodeJS.ErrnoException) => reject(startError(command, error)));
       child.once('exit', (code, signal) => {
         if (signal) resolve(128 + (constants.signals[signal] ?? 0));
@@ -63,10 +62,9 @@ export async function runChildCommand(
       });
     });
   } finally {
-    signals.off('SIGINT', ignore);
-    for (const [signal, relay] of relays) signals.off(signal, relay);
-    for (const [signal, listeners] of setAside) {
-      for (const listener of listeners) signals.on(signal, listener as () => void);
+    for (const [signal, listener] of ours) {
+      for (const other of setAside.get(signal) ?? []) signals.on(signal, other as () => void);
+      signals.off(signal, listener);
     }
   }
 }

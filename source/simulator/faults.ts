@@ -18,6 +18,8 @@ export interface Faults {
   slowDownPolls: number;
   /** ListAccountRoles for these account ids always answers 500, as an account whose listing keeps failing. */
   failingRoleListings: string[];
+  /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
+  echoTokenInErrors: boolean;
 }
 
 export function createFaults(): Faults {
@@ -30,6 +32,7 @@ export function createFaults(): Faults {
     denyAuthorization: false,
     slowDownPolls: 0,
     failingRoleListings: [],
+    echoTokenInErrors: false,
   };
 }
 
@@ -50,9 +53,12 @@ export class PortalFaultGate {
     private readonly now: () => number,
   ) {}
 
-  faultFor(): Reply | undefined {
+  faultFor(bearerToken: unknown): Reply | undefined {
     if (this.overRateLimit()) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     if (this.faults.unauthorized) return portalError(401, 'UnauthorizedException', SESSION_INVALID);
+    if (this.faults.echoTokenInErrors) {
+      return portalError(400, 'ValidationException', `Request refused for token ${String(bearerToken)}`);
+    }
     this.throttle = countCall(this.throttle, this.faults.throttleEveryNth);
     if (isNth(this.throttle)) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     this.serverError = countCall(this.serverError, this.faults.serverErrorEveryNth);

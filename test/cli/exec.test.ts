@@ -114,7 +114,7 @@ describe('sso-tui exec', () => {
     ]) {
       const running = startCli(argv);
       expect((await running.exit).code).toBe(2);
-      expect(running.stderr()).toContain('needs a command after --');
+      expect(running.stderr()).toContain('needs a command to run after `--`');
     }
     const result = await world.run(['list', '--', 'echo']);
     expect(result.code).toBe(2);
