@@ -18,6 +18,12 @@ export interface Faults {
   slowDownPolls: number;
   /** ListAccountRoles for these account ids always answers 500, as an account whose listing keeps failing. */
   failingRoleListings: string[];
+  /** GetRoleCredentials answers 400 with a message full of escape sequences (HOSTILE_PAYLOADS). */
+  hostileRefusals: boolean;
+  /** GetRoleCredentials hands out a session token ending in an escape sequence. */
+  hostileCredentials: boolean;
+  /** StartDeviceAuthorization answers this verification URI (and `?user_code=…` after it); '' for its own. */
+  verificationUri: string;
   /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
   echoTokenInErrors: boolean;
 }
@@ -32,6 +38,9 @@ export function createFaults(): Faults {
     denyAuthorization: false,
     slowDownPolls: 0,
     failingRoleListings: [],
+    hostileRefusals: false,
+    hostileCredentials: false,
+    verificationUri: '',
     echoTokenInErrors: false,
   };
 }

@@ -44,6 +44,9 @@ test('everything is off by default', () => {
     slowDownPolls: 0,
     failingRoleListings: [],
     echoTokenInErrors: false,
+    hostileRefusals: false,
+    hostileCredentials: false,
+    verificationUri: '',
   });
 });
 
@@ -131,6 +134,7 @@ test('stats count operations and log portal calls; resetStats starts over', asyn
     unauthorized: 0,
     serverErrors: 0,
     portalCalls: [],
+    grants: {},
   });
 });
 
