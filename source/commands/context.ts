@@ -47,8 +47,11 @@ export interface CommandContext {
   readonly settings: Settings;
   /** AWS files already backed up in this run. */
   readonly backups: Set<string>;
-  /** The region an account's credentials are used in (profile, console, env, exec): see credentialsRegion. */
-  awsRegion(accountId: string): string;
+  /**
+   * The region an account's credentials are used in (profile, console, env, exec): see credentialsRegion.
+   * Without an account (populate, for every account at once), no remembered region counts.
+   */
+  awsRegion(accountId?: string): string;
   oidc(): SSOOIDCClient;
   portal(token: SsoToken): Portal;
   /** Masks the run's secrets in diagnostics; every token and credential the run handles is remembered. */
@@ -87,7 +90,7 @@ export async function createContext(
       credentialsRegion({
         ...(options.awsRegion ? { flag: options.awsRegion } : {}),
         env: io.env,
-        remembered: settings.readPicks().accountRegions?.[accountId],
+        remembered: accountId === undefined ? undefined : settings.readPicks().accountRegions?.[accountId],
         identityCenterRegion: session.region,
       }).region,
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
