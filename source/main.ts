@@ -35,7 +35,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (!options.demo) return await dispatch(options, io, redactor);
-    // The simulator is loaded only for --demo: a real run never pays for it.
+    // The demo brings the simulator (an HTTP server, a generated organization): a chunk of its own, loaded
+    // only for --demo, not on every start.
     const { startDemo } = await import('./commands/demo.js');
     const demo = await startDemo(io);
     try {

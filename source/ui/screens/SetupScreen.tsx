@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { chosenRegion, proposedSessionName, setupRegions } from '../../flow/setupForm.js';
+import { terminalText } from '../../services/terminalText.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
@@ -84,7 +85,7 @@ export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
       </Box>
       {screen.problem ? (
         <Text color="red" wrap="wrap">
-          {screen.problem}
+          {terminalText(screen.problem)}
         </Text>
       ) : null}
       {screen.verifying ? <Spinner label="Checking with Identity Center…" /> : null}
