@@ -3,7 +3,7 @@ import { parseIni } from '../awsFiles/iniParser.js';
 import { editSections, upsertSection, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { dominantNewline, splitLines } from '../awsFiles/iniLines.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
-import type { RolePair } from './profileNames.js';
+import { uniqueProfileNames, type ProfileTemplate, type RolePair } from './profileNames.js';
 
 /**
  * The key that marks a `[profile …]` section as written by `sso-tui populate`. A key rather than a comment:
@@ -190,4 +190,19 @@ export async function populateConfigFile(
     { backup: options.backups },
   );
   return plan ?? planPopulate('', request);
+}
+
+/** Populate from account × role pairs: names from the template (made unique), then one write. */
+export async function populatePairs(
+  file: string,
+  request: Omit<PopulateRequest, 'profiles'> & {
+    readonly pairs: readonly RolePair[];
+    readonly template: ProfileTemplate;
+  },
+  options: { readonly dryRun: boolean; readonly backups: BackupTracker },
+): Promise<PopulatePlan> {
+  const { pairs, template, ...rest } = request;
+  const names = uniqueProfileNames(template, pairs, request.ssoSession);
+  const profiles = pairs.map((pair) => ({ pair, name: names.get(pair) as string }));
+  return populateConfigFile(file, { ...rest, profiles }, options);
 }
