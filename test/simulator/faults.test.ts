@@ -130,6 +130,7 @@ test('stats count operations and log portal calls; resetStats starts over', asyn
     unauthorized: 0,
     serverErrors: 0,
     portalCalls: [],
+    grants: {},
   });
 });
 
