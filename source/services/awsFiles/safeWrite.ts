@@ -3,6 +3,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from '../atomicWrite.js';
 import {
   openRegularFile,
@@ -47,7 +48,7 @@ export function backupPaths(path: string): { original: string; latest: string } 
 }
 
 // A writer that never stops rewriting the file: give up rather than loop for ever.
-const MAX_ATTEMPTS = 50;
+const GIVE_UP_AFTER_MS = 15_000;
 
 /**
  * Applies `edit` to the file's text under a lock, so that concurrent sso-tui writers never lose each
@@ -130,21 +131,33 @@ async function editUnderLock(
   edit: (oldText: string) => string,
   options: UpdateFileOptions,
 ): Promise<UpdateResult> {
+  // Sections another program added to a file as it was being replaced, kept for every later read.
+  const carried: Array<{ base: string; late: string }> = [];
+  const reread = async (): Promise<Source> => {
+    const fresh = await readSource(target, path);
+    const text = carried.reduce(
+      (current, { base, late }) => withSectionsAdded(current, base, late),
+      fresh.text,
+    );
+    return { ...fresh, text };
+  };
   let source = await readSource(target, path);
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new FileKeepsChangingError(path);
+    const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
+    for (;;) {
+      if (Date.now() > giveUpAt) throw new FileKeepsChangingError(path);
       let next: string;
       try {
         next = applyEdit(edit, source.text, path);
       } catch (error) {
         // A refusal may come from a file read while another program was half way through writing it.
         if (!(await changedSince(target, source.expected))) throw error;
-        source = await replaceSource(source, await readSource(target, path));
+        source = await replaceSource(source, await reread());
         continue;
       }
       if (next === source.onDisk) return { changed: false };
 
+      const readAt = Date.now();
       await keepBackups(path, target, source, options.backup);
       const ownership = source.ownership;
       const mode = replacementMode(ownership);
@@ -161,20 +174,19 @@ async function editUnderLock(
         });
       } catch (error) {
         if (error instanceof ChangedBeforeRename) {
-          source = await replaceSource(source, await readSource(target, path));
+          source = await replaceSource(source, await reread());
           continue;
         }
         throw errorCode(error) === undefined ? error : writeError(error, path);
       }
       options.backup.add(target);
 
-      const late = await lateText(source);
+      const late = await lateText(source, readAt);
       if (late !== undefined) {
         // Another program wrote into the file just replaced, after the look before the rename: what it
         // added is only there now. Take the file as it is now and add those sections back.
-        const current = await readSource(target, path);
-        const text = withSectionsAdded(current.text, source.text, late);
-        source = await replaceSource(source, { ...current, text });
+        carried.push({ base: source.text, late });
+        source = await replaceSource(source, await reread());
         continue;
       }
       const narrowed = ownership !== undefined && ownership.mode !== mode;
@@ -204,8 +216,16 @@ async function readSource(target: string, shownPath: string): Promise<Source> {
       expected: undefined,
     };
   }
-  const { handle, info, ownership } = opened;
+  const { handle, ownership } = opened;
+  let { info } = opened;
   try {
+    // An empty file written a moment ago is most likely one being rewritten in place (truncated, its text
+    // about to follow): wait for the text, or for the file to stay empty and quiet.
+    const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
+    while (info.size === 0 && Date.now() - info.mtimeMs < QUIET_MS && Date.now() < giveUpAt) {
+      await sleep(QUIET_MS / 20);
+      info = await handle.stat();
+    }
     const bytes = await readWhole(handle);
     const expected = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
     const text = decode(bytes, shownPath);
@@ -216,10 +236,25 @@ async function readSource(target: string, shownPath: string): Promise<Source> {
   }
 }
 
-/** The text of the replaced file if another program wrote into it after it was read. */
-async function lateText(source: Source): Promise<string | undefined> {
+// A file written this recently may be in the middle of a rewrite (truncated, its new text still to come).
+const QUIET_MS = 200;
+const QUIET_WAIT_LIMIT_MS = 2_000;
+
+/**
+ * The text of the replaced file if another program wrote into it after it was read. When it had changed
+ * just before it was read, its writer may still be on the way (a truncate, then a pause, then the text):
+ * the replaced file is watched until it has been quiet for a moment, so those last writes are not missed.
+ */
+async function lateText(source: Source, readAt: number): Promise<string | undefined> {
   const { handle, expected } = source;
   if (handle === undefined || expected === undefined) return undefined;
+  const writtenLately = async (): Promise<boolean> => Date.now() - (await handle.stat()).mtimeMs < QUIET_MS;
+  if (readAt - expected.mtimeMs < QUIET_MS || (await writtenLately())) {
+    const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
+    while ((await writtenLately()) && Date.now() < giveUpAt) {
+      await sleep(QUIET_MS / 5);
+    }
+  }
   const bytes = await readWhole(handle);
   if (hashOf(bytes) === expected.hash) return undefined;
   return decode(bytes, 'the file');
