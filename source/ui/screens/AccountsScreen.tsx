@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { useCallback, useEffect, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { terminalText } from '../../services/terminalText.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
@@ -48,7 +49,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       ? `${data.change.added} accounts added, ${data.change.removed} removed since last time.`
       : undefined,
     data.note,
-  ].filter(Boolean);
+  ].flatMap((note) => (note ? [terminalText(note)] : []));
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
 
   return (
