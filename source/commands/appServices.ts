@@ -8,6 +8,8 @@ import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { SessionExpiredError, UserError } from '../services/errors.js';
 import { listCacheFile, readListCache, writeListCache } from '../services/listCache.js';
 import type { Portal } from '../services/portal.js';
+import { populatePairs } from '../services/populate/populatePlan.js';
+import { DEFAULT_PROFILE_TEMPLATE, parseProfileTemplate } from '../services/populate/profileNames.js';
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
 import { credentialsRegion } from '../services/regions.js';
 import { configFilePath, credentialsFilePath } from '../services/sessionConfig.js';
@@ -160,6 +162,33 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
               region: request.region,
             });
       return { file: written.file, profile: written.profile };
+    },
+    populateProfiles: async (pairs) => {
+      const ssoSession = requireSessionName(session);
+      const file = configFilePath(io.homeDir, io.env);
+      const plan = await populatePairs(
+        file,
+        {
+          ssoSession,
+          region: credentialsRegion({ env: io.env, identityCenterRegion: session.region }).region,
+          template: parseProfileTemplate(DEFAULT_PROFILE_TEMPLATE),
+          pairs: pairs.map(({ account, roleName }) => ({
+            accountId: account.accountId,
+            accountName: account.accountName,
+            roleName,
+          })),
+          prune: false,
+          listingComplete: false,
+        },
+        { dryRun: false, backups },
+      );
+      return {
+        file,
+        added: plan.added.length,
+        changed: plan.changed.length,
+        unchanged: plan.unchanged,
+        clashes: plan.clashes.length,
+      };
     },
     consoleUrl: (accountId, _roleName, credentials) =>
       createConsoleUrl({

@@ -50,6 +50,26 @@ function foreignControls(raw: string, linkTarget: string): string[] {
   return found;
 }
 
+describe('a pasted callback in the full screen', { timeout: E2E_TEST_TIMEOUT }, () => {
+  it('is refused with one line unless it is http://127.0.0.1:<this port>/oauth/callback', async () => {
+    const env = { ...world.programEnv };
+    delete env.BROWSER;
+    const tui = startTerminal({ env, args: ['--no-browser'], cols: 120, rows: 40 });
+    rig = tui;
+    const screen = await tui.waitForText(/paste here the address it ends on \(http:\/\/127\.0\.0\.1:\d+/);
+    const port = /127\.0\.0\.1:(\d+)\/oauth\/callback/.exec(screen)![1]!;
+    // A paste arrives as one chunk.
+    tui.write(`http://evil.example:${port}/oauth/callback?code=c&state=s`);
+    await tui.waitForText('evil.example');
+    tui.write(KEYS.enter);
+    await tui.waitForText(
+      `That is not the sign-in callback; it should start with http://127.0.0.1:${port}/oauth/callback.`,
+    );
+    tui.write(KEYS.ctrlC);
+    expect(await tui.waitForExit()).toBe(130);
+  });
+});
+
 describe('hostile names in the full screen', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('draws names, roles and a service refusal as visible escapes, and writes none of their sequences', async () => {
     const accounts = world.simulator.organization.accounts;
