@@ -60,6 +60,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         { keys: 'Enter', action: 'open' },
         { keys: '^F', action: 'favorite' },
         ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
+        { keys: '^O', action: 'profiles' },
         {
           keys: 'Esc',
           action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
@@ -91,6 +92,20 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               accountId: selected.row.account.accountId,
               now: clock(),
               height: listHeight,
+            });
+            return true;
+          }
+          // The rows the query leaves on screen, all of them (not only the visible window): what populate
+          // does for the whole session, for a chosen set.
+          if (key.ctrl && input === 'o') {
+            const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
+            dispatch({
+              type: 'populateRequested',
+              rows: rows.map((hit) =>
+                hit.row.kind === 'role'
+                  ? { account: hit.row.account, roleName: hit.row.roleName }
+                  : { account: hit.row.account },
+              ),
             });
             return true;
           }
