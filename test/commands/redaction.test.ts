@@ -95,4 +95,27 @@ describe('the final error line', () => {
       expect(io.written()).not.toContain(record.accessToken);
     }
   });
+
+  it('masks them in the stack trace --debug adds to an unexpected error, which only --debug shows', async () => {
+    const record = await signedInBehindTheProgramsBack();
+    const account = simulator.organization.accounts[0]!;
+    const argv = ['credential-process', '--account', account.accountId, '--role', account.roles[0]!];
+    for (const debug of [false, true]) {
+      const io = testIo();
+      // An output that fails with the token in its message: an error no front end words.
+      const failing = Object.assign(new PassThrough(), {
+        write: (): boolean => {
+          throw new Error(`cannot write for ${record.accessToken}`);
+        },
+      });
+      expect(await run(debug ? [...argv, '--debug'] : argv, { ...io, stdout: failing })).toBe(1);
+      const [line, ...stack] = io.written().split('\n');
+      expect(line).toBe(
+        'sso-tui: Unexpected error: cannot write for <redacted>. Run again with --debug for details.',
+      );
+      if (debug) expect(stack.join('\n')).toMatch(/^Error: cannot write for <redacted>\n {4}at /);
+      else expect(stack).toEqual(['']);
+      expect(io.written()).not.toContain(record.accessToken);
+    }
+  });
 });

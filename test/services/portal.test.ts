@@ -272,6 +272,31 @@ describe('portal client pages and fields', () => {
     expect(simulator.stats.operations).toEqual({ ListAccountRoles: 2 });
   });
 
+  it('refuses an answer without credentials, or missing any of their three parts', async () => {
+    const { portal, simulator } = await portalOnFakeClock({ accounts: 1 });
+    const account = simulator.organization.accounts[0]!;
+    for (const left of ['roleCredentials', 'accessKeyId', 'secretAccessKey', 'sessionToken'] as const) {
+      simulator.faults.credentialsWithout = left;
+      const error = await portal
+        .getRoleCredentials(account.accountId, account.roles[0]!)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServiceError);
+      expect((error as Error).message).toBe(
+        `Identity Center returned no credentials for ${account.roles[0]} in ${account.accountId}.`,
+      );
+    }
+  });
+
+  it('leaves out a role without a name', async () => {
+    const organization = {
+      accounts: [
+        { accountId: '111111111111', accountName: 'a', emailAddress: 'a@example.com', roles: ['', 'Admin'] },
+      ],
+    };
+    const { portal } = await portalOnFakeClock({ organization });
+    expect(await portal.listAccountRoles('111111111111')).toEqual(['Admin']);
+  });
+
   it('logs out: the token is revoked on the service side', async () => {
     const { portal, simulator } = await portalOnFakeClock({ accounts: 2 });
     await portal.logout();

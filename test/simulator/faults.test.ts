@@ -45,6 +45,7 @@ test('everything is off by default', () => {
     echoTokenInErrors: false,
     hostileRefusals: false,
     hostileCredentials: false,
+    credentialsWithout: '',
     verificationUri: '',
   });
 });
