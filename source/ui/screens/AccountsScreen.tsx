@@ -1,13 +1,17 @@
 import { Text } from 'ink';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { terminalText } from '../../services/terminalText.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { useRanking } from '../hooks/useRanking.js';
 import { AccountRow } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+/** Long enough for the list's frame to be out, short enough to be done before most first keys. */
+const PREPARE_AFTER_MS = 50;
 
 const isEmpty = (query: string): boolean => !query.trim();
 
@@ -21,6 +25,15 @@ const LIST_CHROME = 2;
 export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
+  // The list on screen stays as it is (listed, or shown from the cache while a refresh collects pages
+  // behind it), unlike a first listing, whose every batch of pages is a new list.
+  const settled = data.accountsLoad.status !== 'loading' || data.incoming !== undefined;
+  useEffect(() => {
+    if (!settled) return;
+    // After the list is drawn and before the user types: the indexes of 100,000 accounts take a while.
+    const timer = setTimeout(() => search.prepare(), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [search, settled]);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
       isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
@@ -36,7 +49,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       ? `${data.change.added} accounts added, ${data.change.removed} removed since last time.`
       : undefined,
     data.note,
-  ].filter(Boolean);
+  ].flatMap((note) => (note ? [terminalText(note)] : []));
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
 
   return (
@@ -47,6 +60,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         { keys: 'Enter', action: 'open' },
         { keys: '^F', action: 'favorite' },
         ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
+        { keys: '^O', action: 'profiles' },
         {
           keys: 'Esc',
           action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
@@ -78,6 +92,20 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               accountId: selected.row.account.accountId,
               now: clock(),
               height: listHeight,
+            });
+            return true;
+          }
+          // The rows the query leaves on screen, all of them (not only the visible window): what populate
+          // does for the whole session, for a chosen set.
+          if (key.ctrl && input === 'o') {
+            const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
+            dispatch({
+              type: 'populateRequested',
+              rows: rows.map((hit) =>
+                hit.row.kind === 'role'
+                  ? { account: hit.row.account, roleName: hit.row.roleName }
+                  : { account: hit.row.account },
+              ),
             });
             return true;
           }
