@@ -43,6 +43,9 @@ test('everything is off by default', () => {
     denyAuthorization: false,
     slowDownPolls: 0,
     echoTokenInErrors: false,
+    hostileRefusals: false,
+    hostileCredentials: false,
+    verificationUri: '',
   });
 });
 
