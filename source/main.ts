@@ -63,6 +63,11 @@ async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promis
     const { fullScreen } = await import('./commands/tui.js');
     return fullScreen(options, io);
   }
+  if (options.command === 'credential-process') {
+    // SDKs run it for every client they make: a cached answer must not wait for the SDK to load.
+    const { printCachedCredentials } = await import('./commands/cachedCredentials.js');
+    if (await printCachedCredentials(options, io)) return;
+  }
   const loadHandler = HANDLERS[options.command];
   if (!loadHandler) {
     throw new UserError(`\`sso-tui ${options.command}\` is not part of this build yet.`);

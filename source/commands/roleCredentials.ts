@@ -34,13 +34,19 @@ export async function chooseAccountRole(context: CommandContext, portal: Portal)
  */
 export async function fetchRoleCredentials(
   context: CommandContext,
+  /** The account --account names, when the caller has already found its id. */
+  knownAccountId?: string,
 ): Promise<ChosenRole & { readonly credentials: RoleCredentials }> {
-  const { account, role } = requireAccountRole(context);
+  const { account: wanted, role } = requireAccountRole(context);
+  const account = knownAccountId ?? wanted;
   const portal = context.portal(await requireToken(context));
+  const remembered = (credentials: RoleCredentials): RoleCredentials => {
+    context.redactor.remember(credentials.secretAccessKey, credentials.sessionToken);
+    return credentials;
+  };
   if (isAccountId(account)) {
     try {
-      const credentials = await portal.getRoleCredentials(account, role);
-      context.redactor.remember(credentials.secretAccessKey, credentials.sessionToken);
+      const credentials = remembered(await portal.getRoleCredentials(account, role));
       return {
         account: { accountId: account, accountName: account, emailAddress: '' },
         roleName: role,
@@ -53,7 +59,7 @@ export async function fetchRoleCredentials(
   const chosen = await chooseAccountRole(context, portal);
   return {
     ...chosen,
-    credentials: await portal.getRoleCredentials(chosen.account.accountId, chosen.roleName),
+    credentials: remembered(await portal.getRoleCredentials(chosen.account.accountId, chosen.roleName)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -59,6 +59,16 @@ export async function readListCache(file: string): Promise<AccountLists | undefi
     return undefined;
   }
   return expected === accounts.length ? { accounts, roles } : undefined;
+}
+
+/** Subcommands (`list`, name lookups…) use cached lists younger than this, and fetch older ones (SPEC §5). */
+export const LISTS_FRESH_MS = 60 * 60_000;
+
+/** The cached lists when the file was written less than LISTS_FRESH_MS ago. */
+export async function readFreshListCache(file: string, now: Date): Promise<AccountLists | undefined> {
+  const written = await stat(file).catch(() => undefined);
+  if (!written || now.getTime() - written.mtimeMs >= LISTS_FRESH_MS) return undefined;
+  return readListCache(file);
 }
 
 export async function writeListCache(file: string, lists: AccountLists): Promise<void> {
