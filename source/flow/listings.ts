@@ -1,3 +1,4 @@
+import type { Account } from '../services/portal.js';
 import type { FlowEvent } from './events.js';
 import type { FlowState } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
@@ -43,8 +44,14 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
       return withScreen(failed, { kind: 'error', message: event.message, retry: { kind: 'accounts' } });
     }
     case 'rolesLoaded': {
+      // A refresh lists every role again (minutes in a big organization) and nearly every list comes back
+      // as it was: a batch that changes nothing keeps the same map, so nothing downstream is rebuilt.
+      const changed = event.entries.filter(
+        ([accountId, names]) => !sameNames(data.roles.get(accountId), names),
+      );
+      if (changed.length === 0) return state;
       const roles = new Map(data.roles);
-      for (const [accountId, names] of event.entries) roles.set(accountId, names);
+      for (const [accountId, names] of changed) roles.set(accountId, names);
       return withData(state, { roles });
     }
     case 'rolesDone':
@@ -62,6 +69,24 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
         ...(event.generation === undefined ? {} : { rolesLoad: { ...data.rolesLoad, status: 'failed' } }),
       });
   }
+}
+
+function sameNames(before: readonly string[] | undefined, after: readonly string[]): boolean {
+  return (
+    before !== undefined && before.length === after.length && before.every((name, at) => name === after[at])
+  );
+}
+
+function sameAccounts(before: readonly Account[], after: readonly Account[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every(
+      (account, at) =>
+        account.accountId === after[at]!.accountId &&
+        account.accountName === after[at]!.accountName &&
+        account.emailAddress === after[at]!.emailAddress,
+    )
+  );
 }
 
 /** Starts a listing generation; with accounts already shown it collects a refresh behind them. */
@@ -95,7 +120,8 @@ function accountsLoaded(state: FlowState): FlowState {
       added: data.incoming.filter((account) => !before.has(account.accountId)).length,
       removed: data.accounts.filter((account) => !after.has(account.accountId)).length,
     };
-    accounts = data.incoming;
+    // The same list again keeps the array the search index was built for (seconds at 300,000 accounts).
+    if (!sameAccounts(data.accounts, data.incoming)) accounts = data.incoming;
   }
   const loaded = withData(state, {
     accounts,

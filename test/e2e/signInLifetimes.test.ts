@@ -67,9 +67,9 @@ describe('a sign-in over a working day', { timeout: E2E_TEST_TIMEOUT }, () => {
 
   it('at the end of the session, a script is told the sign-in has ended', async () => {
     const world = await startWorld({ tokenLifetimeSeconds: 1, sessionLifetimeSeconds: 2 });
-    const started = Date.now();
     await login(world);
-    await until(started + 2_000);
+    // The session began before the login returned, so it has ended two seconds after.
+    await until(Date.now() + 2_000);
     const result = await world.run(envArgs(world), world.programEnv);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
@@ -80,9 +80,9 @@ describe('a sign-in over a working day', { timeout: E2E_TEST_TIMEOUT }, () => {
 
   it('at the end of the session, a command in a terminal signs in once and carries on', async () => {
     const world = await startWorld({ tokenLifetimeSeconds: 1, sessionLifetimeSeconds: 2 });
-    const started = Date.now();
     await login(world);
-    await until(started + 2_000);
+    // The session began before the login returned, so it has ended two seconds after.
+    await until(Date.now() + 2_000);
     const { code, output } = await envInTerminal(world);
     expect(output).toContain('has ended: Identity Center refused to renew it. Signing in again.');
     expect(code).toBe(0);

@@ -1,12 +1,15 @@
 import { Text } from 'ink';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
+import { useRanking } from '../hooks/useRanking.js';
 import { AccountRow } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+const isEmpty = (query: string): boolean => !query.trim();
 
 /** Lines the list itself uses besides its rows: the query and the count. */
 const LIST_CHROME = 2;
@@ -18,14 +21,14 @@ const LIST_CHROME = 2;
 export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
-  // Typing redraws the query at once; the search result follows when React has time (100,000 accounts).
-  const query = useDeferredValue(accountsList.query);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
-      text.trim() ? search.search(text) : search.listed(pinnedRows(accounts, picks, clock())),
+      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
     [search, accounts, picks, clock],
   );
-  const hits = useMemo(() => rowsFor(query), [rowsFor, query]);
+  // Typing draws the letter at once; the rows follow a frame later (a search over 100,000 accounts and
+  // their roles can take tens of milliseconds, which a keystroke must not wait for).
+  const { query, result: hits } = useRanking(rowsFor, accountsList.query, isEmpty);
   const favorites = useMemo(() => new Set(picks.favorites), [picks.favorites]);
   const loading = data.accountsLoad.status === 'loading';
   const notes = [
@@ -53,7 +56,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       <FilterList
         rows={hits}
         total={accounts.length}
-        matched={query.trim() ? hits.length : accounts.length}
+        matched={isEmpty(query) ? accounts.length : hits.length}
         list={accountsList}
         height={listHeight}
         placeholder="type to search accounts and roles"
