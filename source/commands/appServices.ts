@@ -96,10 +96,9 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
     return { expiresAt: signed.expiresAt };
   };
   let renewing: Promise<SsoToken> | undefined;
-  /** The token, renewed first when it is due (another process may have renewed it already). */
-  const currentToken = async (): Promise<SsoToken> => {
+  /** One renewal at a time; another process may have renewed the token already (see loadUsableToken). */
+  const renew = (): Promise<SsoToken> => {
     if (!token) throw new SessionExpiredError('You are not signed in.', 'Sign in to continue.');
-    if (token.expiresAt.getTime() - io.clock().getTime() > REFRESH_WINDOW_MS) return token;
     renewing ??= loadUsableToken({
       file: tokenFile,
       refresher: async () => (await sdk()).refresh,
@@ -116,6 +115,11 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
       });
     return renewing;
   };
+  /** The token, renewed first when it is due. */
+  const currentToken = async (): Promise<SsoToken> => {
+    if (token && token.expiresAt.getTime() - io.clock().getTime() > REFRESH_WINDOW_MS) return token;
+    return renew();
+  };
   const portal = async (): Promise<Portal> => (await sdk()).portal((await currentToken()).accessToken);
 
   return {
@@ -127,6 +131,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
       });
       return check.kind === 'usable' ? signedIn(check.token) : undefined;
     },
+    renewToken: async () => ({ expiresAt: (await renew()).expiresAt }),
     freshToken: async () => {
       const loaded = await loadFreshToken(tokenFile, io.clock);
       return loaded ? signedIn(loaded) : undefined;

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulatorOptions } from '../../source/simulator/index.js';
 import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
-import { E2E_TEST_TIMEOUT, startTerminal, type TerminalRig } from './terminalRig.js';
+import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
 /**
  * A working day in seconds: the simulator's lifetimes (access token, session, registration) are set per test
@@ -103,5 +103,32 @@ describe('a sign-in over a working day', { timeout: E2E_TEST_TIMEOUT }, () => {
     expect(world.simulator.stats.operations.RegisterClient).toBe(2);
     expect(world.simulator.stats.operations.Authorize).toBe(2);
     expect(world.simulator.stats.grants).toEqual({ authorization_code: 2 });
+  });
+
+  it('on the credential view, expired credentials show as expired and r fetches new ones, renewing the token silently', async () => {
+    const world = await startWorld({ accounts: 1, credentialLifetimeSeconds: 2, tokenLifetimeSeconds: 3 });
+    const [account] = world.simulator.organization.accounts;
+    const tui = startTerminal({ env: world.programEnv, cols: 120, rows: 40 });
+    rig = tui;
+    await tui.waitForText('1 / 1');
+    tui.write(KEYS.enter);
+    await tui.waitForText(`${account!.roles.length} / ${account!.roles.length}`);
+    tui.write(KEYS.enter);
+    await tui.waitForText(/Access key +ASIA/);
+    const first = world.simulator.issuedCredentials().at(-1)!;
+    await tui.waitForText(/Expires in +expired/);
+    // Past the access token's expiry too: only a renewal can fetch what r asks for.
+    await until(new Date((await cachedToken(world)).expiresAt!));
+    tui.write('r');
+    const renewed = await tui.waitForScreen('new credentials', (lines) =>
+      lines.some((line) => /Access key +ASIA/.test(line) && !line.includes(first.accessKeyId)),
+    );
+    const second = world.simulator.issuedCredentials().at(-1)!;
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    expect(renewed).toContain(second.accessKeyId);
+    expect(renewed).toMatch(/Token renews in/);
+    expect(world.simulator.stats.operations.Authorize).toBe(1);
+    expect(world.simulator.stats.grants.authorization_code).toBe(1);
+    expect(world.simulator.stats.grants.refresh_token).toBeGreaterThanOrEqual(1);
   });
 });
