@@ -34,7 +34,7 @@ export async function list(context: CommandContext): Promise<void> {
 }
 
 /** Columns padded to their widest cell; every cell sanitized first, so widths count what is drawn. */
-function table(header: readonly string[], cells: readonly (readonly string[])[]): string {
+export function table(header: readonly string[], cells: readonly (readonly string[])[]): string {
   const rows = cells.map((row) => row.map(terminalText));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
