@@ -103,6 +103,15 @@ describe('credential-process answers from its cache', () => {
     expect(getRoleCredentialsCalls(world)).toBe(1);
   });
 
+  it('is counted by status', async () => {
+    const world = await signedInWorld();
+    await world.run(roleArgs(world));
+    const status = await world.run(['status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      sessions: [{ session: SESSION_NAME, cachedCredentials: 1 }],
+    });
+  });
+
   it('is emptied for the session by logout', async () => {
     const world = await signedInWorld();
     await world.run(roleArgs(world));
