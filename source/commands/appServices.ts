@@ -146,7 +146,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
     },
     readCachedLists: () => readListCache(listsFile),
     writeCachedLists: (lists) => writeListCache(listsFile, lists),
-    listAccounts: async (onPage) => (await portal()).listAccounts(onPage),
+    listAccounts: async (onPage) => (await portal()).eachAccountPage(onPage),
     listRoles: async (accountIds, onRoles) => {
       await (await portal()).listRolesForAccounts(accountIds, { onRoles });
     },

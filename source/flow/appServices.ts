@@ -39,7 +39,8 @@ export interface SessionServices {
   /** The account and role lists cached by the last run, shown at once while they refresh. */
   readCachedLists(): Promise<CachedLists | undefined>;
   writeCachedLists(lists: CachedLists): Promise<void>;
-  listAccounts(onPage: (page: readonly Account[]) => void): Promise<readonly Account[]>;
+  /** Every account, page after page, to `onPage`. */
+  listAccounts(onPage: (page: readonly Account[]) => void): Promise<void>;
   /** Role lists in the order given, fetched concurrently; `onRoles` sees each as it arrives. */
   listRoles(
     accountIds: readonly string[],

@@ -145,7 +145,6 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         if (start > 0) await state.listingHeld;
         onPage(state.accounts.slice(start, start + 100));
       }
-      return state.accounts;
     },
     async listRoles(accountIds, onRoles) {
       failNext('listRoles');

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
 import { FilterList } from '../components/FilterList.js';
@@ -8,6 +8,9 @@ import { Spinner } from '../components/Spinner.js';
 import { useRanking } from '../hooks/useRanking.js';
 import { AccountRow } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+/** Long enough for the list's frame to be out, short enough to be done before most first keys. */
+const PREPARE_AFTER_MS = 50;
 
 const isEmpty = (query: string): boolean => !query.trim();
 
@@ -21,6 +24,15 @@ const LIST_CHROME = 2;
 export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
+  // The list on screen stays as it is (listed, or shown from the cache while a refresh collects pages
+  // behind it), unlike a first listing, whose every batch of pages is a new list.
+  const settled = data.accountsLoad.status !== 'loading' || data.incoming !== undefined;
+  useEffect(() => {
+    if (!settled) return;
+    // After the list is drawn and before the user types: the indexes of 100,000 accounts take a while.
+    const timer = setTimeout(() => search.prepare(), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [search, settled]);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
       isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
