@@ -115,7 +115,10 @@ export function chooseSession(sessions: readonly SsoSession[], choice: SessionCh
     }
     return choice.region ? { ...named, region: choice.region } : named;
   }
-  const [only, ...others] = sessions;
+  // Legacy profiles are the fallback: a config with one [sso-session] and leftover legacy profiles keeps
+  // working without --sso-session, and one with legacy profiles only works too.
+  const sectioned = sessions.filter((session) => session.name !== undefined);
+  const [only, ...others] = sectioned.length > 0 ? sectioned : sessions;
   if (!only) {
     throw new UsageError(
       'No [sso-session] is configured in the AWS config file.',

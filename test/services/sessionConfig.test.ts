@@ -63,6 +63,9 @@ describe('SSO sessions from the config file', () => {
     ]);
     expect(chooseSession(sessions, { sessionName: 'old-b' })).toBe(sessions[1]);
     expect(chooseSession(sessions, { sessionName: 'corp' })).toBe(sessions[0]);
+    // Without a choice the one [sso-session] is used; legacy profiles are only the fallback.
+    expect(chooseSession(sessions, {})).toBe(sessions[0]);
+    expect(chooseSession(sessions.slice(1), {})).toBe(sessions[1]);
   });
 
   it('a missing file has no sessions', async () => {
