@@ -5,6 +5,7 @@ import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
 import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
+import { terminalText } from '../services/terminalText.js';
 import { useEffects } from './hooks/useEffects.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
@@ -64,7 +65,7 @@ export function App({
     <KeyboardRoute>
       {banner ? (
         <Text dimColor wrap="truncate-end">
-          {banner}
+          {terminalText(banner)}
         </Text>
       ) : null}
       <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />

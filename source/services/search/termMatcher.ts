@@ -4,6 +4,7 @@ import { BigramIndex } from './bigramIndex.js';
 import { letterBit, LetterIndex, letterMask } from './letterIndex.js';
 import { FoundScores, SearchTexts } from './searchTexts.js';
 import { sortedPosition } from './sortedPosition.js';
+import { searchableText } from '../terminalText.js';
 import { bestOccurrence, placementScore } from './wordPlacement.js';
 
 /** An inclusive [start, end] range of matched characters, as Fuse reports them. */
@@ -120,7 +121,11 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     this.abbreviated = (options.abbreviatedFields ?? options.fuzzyFields).map((field) =>
       this.fields.indexOf(field),
     );
-    this.original = this.fields.map((field) => records.map((record) => String(record[field])));
+    // Control and format characters are not searched: the screen draws them as escapes, which no query
+    // should match, and a name with a zero-width space in it is found as it reads.
+    this.original = this.fields.map((field) =>
+      records.map((record) => searchableText(String(record[field]))),
+    );
     this.lower = this.original.map((texts) => texts.map((text) => text.toLowerCase()));
   }
 
@@ -267,8 +272,11 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     });
     if (candidates.length === 0) return [];
     // A Fuse over just the candidates: its scores depend on each record alone, never on the rest of the list.
+    const fuzzyTexts = this.options.fuzzyFields.map((field) => this.original[this.fields.indexOf(field)]!);
     const fuse = new Fuse(
-      candidates.map((index) => this.records[index]!),
+      candidates.map((index) =>
+        Object.fromEntries(this.options.fuzzyFields.map((field, at) => [field, fuzzyTexts[at]![index]])),
+      ),
       {
         keys: [...this.options.fuzzyFields],
         threshold: FUZZY_THRESHOLD,

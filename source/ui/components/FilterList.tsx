@@ -2,6 +2,7 @@ import { Box, Text, type Key } from 'ink';
 import type { ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
+import { terminalText } from '../../services/terminalText.js';
 import type { TextEdit } from '../../flow/textEdit.js';
 import { textEditFor } from './textEditing.js';
 import { useKeys } from '../hooks/useKeys.js';
@@ -78,7 +79,11 @@ export function FilterList<Row>(props: FilterListProps<Row>) {
       <Box>
         <Text color="cyan">› </Text>
         <Text wrap="truncate-start">
-          {list.query === '' && props.placeholder ? <Text dimColor>{props.placeholder}</Text> : list.query}
+          {list.query === '' && props.placeholder ? (
+            <Text dimColor>{props.placeholder}</Text>
+          ) : (
+            terminalText(list.query)
+          )}
           <Text inverse> </Text>
         </Text>
       </Box>

@@ -1,14 +1,20 @@
 import { Text } from 'ink';
 import type { MatchRange } from '../../services/search/termMatcher.js';
+import { shownRanges, terminalText } from '../../services/terminalText.js';
 
-/** `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). */
+/**
+ * `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). The
+ * text is drawn through terminalText, and the ranges (found in its searchable form) are moved to match.
+ */
 export function Highlight({
-  text,
-  ranges = [],
+  text: untrusted,
+  ranges: found = [],
 }: {
   readonly text: string;
   readonly ranges?: readonly MatchRange[];
 }) {
+  const text = terminalText(untrusted);
+  const ranges = shownRanges(untrusted, found);
   if (ranges.length === 0) return <Text>{text}</Text>;
   const matched = new Array<boolean>(text.length).fill(false);
   for (const [start, end] of ranges)

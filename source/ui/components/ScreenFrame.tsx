@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { KeyBar, type KeyHint } from './KeyBar.js';
+import { terminalText } from '../../services/terminalText.js';
 
 /** Lines a frame takes besides its body: the title and the key bar (which may wrap to two at 60 columns). */
 export const FRAME_LINES = 3;
@@ -21,7 +22,7 @@ export function ScreenFrame({
     <Box flexDirection="column" flexGrow={1}>
       <Box justifyContent="space-between" columnGap={2} flexShrink={0}>
         <Text bold wrap="truncate-end">
-          {title}
+          {terminalText(title)}
         </Text>
         {right}
       </Box>

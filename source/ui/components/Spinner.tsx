@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
+import { terminalText } from '../../services/terminalText.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -12,7 +13,7 @@ export function Spinner({ label }: { readonly label?: string }) {
   return (
     <Text>
       <Text color="cyan">{FRAMES[frame]}</Text>
-      {label ? ` ${label}` : ''}
+      {label ? ` ${terminalText(label)}` : ''}
     </Text>
   );
 }

@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { useCallback, useEffect, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { terminalText } from '../../services/terminalText.js';
 import { FilterList } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
@@ -48,7 +49,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       ? `${data.change.added} accounts added, ${data.change.removed} removed since last time.`
       : undefined,
     data.note,
-  ].filter(Boolean);
+  ].flatMap((note) => (note ? [terminalText(note)] : []));
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
 
   return (
@@ -59,6 +60,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         { keys: 'Enter', action: 'open' },
         { keys: '^F', action: 'favorite' },
         ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
+        { keys: '^O', action: 'profiles' },
         {
           keys: 'Esc',
           action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
@@ -90,6 +92,20 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               accountId: selected.row.account.accountId,
               now: clock(),
               height: listHeight,
+            });
+            return true;
+          }
+          // The rows the query leaves on screen, all of them (not only the visible window): what populate
+          // does for the whole session, for a chosen set.
+          if (key.ctrl && input === 'o') {
+            const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
+            dispatch({
+              type: 'populateRequested',
+              rows: rows.map((hit) =>
+                hit.row.kind === 'role'
+                  ? { account: hit.row.account, roleName: hit.row.roleName }
+                  : { account: hit.row.account },
+              ),
             });
             return true;
           }

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import type { ScreenProps } from './screenProps.js';
 import { useKeys } from '../hooks/useKeys.js';
@@ -20,7 +21,7 @@ export function ErrorScreen({ screen, dispatch }: ScreenProps<'error'>) {
       ]}
     >
       <Text color="red" wrap="wrap">
-        {screen.message}
+        {terminalText(screen.message)}
       </Text>
     </ScreenFrame>
   );

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
@@ -54,16 +55,18 @@ export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDial
       <Box marginTop={1} flexDirection="column">
         {phase === 'writing' ? <Spinner label="Writing…" /> : null}
         {phase === 'confirmOverwrite' ? (
-          <Text color="yellow">The profile {screen.profileName.trim()} exists. Replace it? (y/n)</Text>
+          <Text color="yellow">
+            The profile {terminalText(screen.profileName.trim())} exists. Replace it? (y/n)
+          </Text>
         ) : null}
         {phase === 'done' && screen.written ? (
           <Text color="green" wrap="wrap">
-            Wrote the profile {screen.written.profile} to {screen.written.file}.
+            Wrote the profile {terminalText(screen.written.profile)} to {terminalText(screen.written.file)}.
           </Text>
         ) : null}
         {screen.problem ? (
           <Text color="red" wrap="wrap">
-            {screen.problem}
+            {terminalText(screen.problem)}
           </Text>
         ) : null}
       </Box>

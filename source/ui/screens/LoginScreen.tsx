@@ -5,6 +5,7 @@ import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { hyperlink } from '../hyperlinks.js';
+import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
 import { useKeys } from '../hooks/useKeys.js';
 
@@ -39,7 +40,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
   ];
   return (
     <ScreenFrame title={`Sign in to ${data.session?.startUrl ?? 'AWS'}`} hints={hints}>
-      {screen.reason ? <Text color="yellow">{screen.reason}</Text> : null}
+      {screen.reason ? <Text color="yellow">{terminalText(screen.reason)}</Text> : null}
       {!display ? (
         <Spinner label="Starting the sign-in…" />
       ) : (
@@ -53,9 +54,9 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           </Box>
           {display.kind === 'deviceCode' ? (
             <Box flexDirection="column">
-              <Text>Open {display.verificationUri} and enter the code:</Text>
+              <Text>Open {terminalText(display.verificationUri)} and enter the code:</Text>
               <Box borderStyle="round" paddingX={2} alignSelf="flex-start">
-                <Text bold>{display.userCode.split('').join(' ')}</Text>
+                <Text bold>{[...display.userCode].map(terminalText).join(' ')}</Text>
               </Box>
               <Text>or open this address:</Text>
             </Box>
@@ -70,7 +71,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
             <Box flexDirection="column">
               <Text dimColor wrap="wrap">
                 If the browser runs on another machine, paste here the address it ends on (
-                {display.redirectUri}
+                {terminalText(display.redirectUri)}
                 ?code=…) and press Enter.
               </Text>
               <TextField label="›" value={screen.pasted} focused />
@@ -78,8 +79,8 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           ) : null}
         </Box>
       )}
-      {screen.problem ? <Text color="red">{screen.problem}</Text> : null}
-      {screen.notice ? <Text dimColor>{screen.notice}</Text> : null}
+      {screen.problem ? <Text color="red">{terminalText(screen.problem)}</Text> : null}
+      {screen.notice ? <Text dimColor>{terminalText(screen.notice)}</Text> : null}
     </ScreenFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
@@ -43,7 +44,7 @@ export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
           placeholder="us-east-1"
         />
       </Box>
-      {screen.problem ? <Text color="red">{screen.problem}</Text> : null}
+      {screen.problem ? <Text color="red">{terminalText(screen.problem)}</Text> : null}
       {screen.saving ? <Spinner label="Saving…" /> : null}
     </ScreenFrame>
   );
