@@ -656,14 +656,24 @@ describe('export dialog', () => {
     expect(lastCommand(yes)).toMatchObject({ type: 'export', export: { force: true } });
   });
 
-  it('refuses an unusable profile name and shows a failed write', () => {
+  it('refuses a name the AWS files refuse (one rule: a*b and spaces alike) and shows a failed write', () => {
+    const starred = run(
+      onCredentials(),
+      { type: 'exportOpened' },
+      { type: 'profileNameEdited', edit: { kind: 'clear' } },
+      { type: 'profileNameEdited', edit: typed('a*b') },
+      { type: 'exportSubmitted' },
+    );
+    expect(screenOf(starred, 'exportDialog').problem).toMatch(/"a\*b" cannot be used as a profile name/);
+    expect(starred.outbox).toEqual([]);
+
     let state = run(
       onCredentials(),
       { type: 'exportOpened' },
       { type: 'profileNameEdited', edit: typed(' x') },
       { type: 'exportSubmitted' },
     );
-    expect(screenOf(state, 'exportDialog').problem).toMatch(/spaces/);
+    expect(screenOf(state, 'exportDialog').problem).toMatch(/would not read it back/);
     expect(state.outbox).toEqual([]);
     state = run(state, { type: 'profileNameEdited', edit: { kind: 'clear' } });
     state = run(state, { type: 'profileNameEdited', edit: typed('ok') }, { type: 'exportSubmitted' });
