@@ -13,6 +13,7 @@ import {
   readSsoSessions,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
+import { stateFolderPath } from '../services/stateFolder.js';
 import { terminalText } from '../services/terminalText.js';
 import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
@@ -45,6 +46,8 @@ export interface CommandContext {
   readonly configFile: string;
   readonly credentialsFile: string;
   readonly settings: Settings;
+  /** The program's own state folder (settings, cached lists and credentials). */
+  readonly stateFolder: string;
   /** AWS files already backed up in this run. */
   readonly backups: Set<string>;
   /**
@@ -70,7 +73,7 @@ export async function createContext(
     startUrl: options.startUrl,
     region: options.region,
   });
-  const settings = new Settings(io.stateFolder ? { folder: io.stateFolder } : {});
+  const settings = new Settings({ folder: stateFolderPath(io) });
   let oidc: SSOOIDCClient | undefined;
   let portalClient: SSOClient | undefined;
   const budget = new RateBudget();
@@ -85,6 +88,7 @@ export async function createContext(
     configFile,
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
     settings,
+    stateFolder: stateFolderPath(io),
     backups: new Set(),
     awsRegion: (accountId) =>
       credentialsRegion({

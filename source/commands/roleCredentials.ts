@@ -34,8 +34,11 @@ export async function chooseAccountRole(context: CommandContext, portal: Portal)
  */
 export async function fetchRoleCredentials(
   context: CommandContext,
+  /** The account --account names, when the caller has already found its id. */
+  knownAccountId?: string,
 ): Promise<ChosenRole & { readonly credentials: RoleCredentials }> {
-  const { account, role } = requireAccountRole(context);
+  const { account: wanted, role } = requireAccountRole(context);
+  const account = knownAccountId ?? wanted;
   const portal = context.portal(await requireToken(context));
   if (isAccountId(account)) {
     try {

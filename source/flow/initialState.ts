@@ -8,6 +8,7 @@ import type {
 } from './appServices.js';
 import { loadAccounts } from './listings.js';
 import { setupScreen } from './setupForm.js';
+import { keepAlive } from './signInEvents.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
@@ -57,7 +58,7 @@ export function initialState(options: InitialOptions): FlowState {
       nextId: 1,
     };
     // The cache has just been read: the listing only refreshes it.
-    return loadAccounts(shown, false);
+    return loadAccounts(keepAlive(shown, signIn.expiresAt), false);
   }
   if (session) {
     return {

@@ -87,7 +87,7 @@ describe('the shared token cache', () => {
     const cached = JSON.parse(await readFile(cacheFile(), 'utf8'));
     expect(cached.accessToken).not.toBe(record.accessToken);
     expect(cached.refreshToken).not.toBe(record.refreshToken);
-    expect(new Date(cached.expiresAt).getTime()).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+    expect(new Date(cached.expiresAt).getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
     expect(cached.clientId).toBe(record.clientId);
     expect(cached.registrationExpiresAt).toBe(record.registrationExpiresAt);
     expect((await stat(cacheFile())).mode & 0o777).toBe(0o600);
