@@ -46,6 +46,9 @@ export type FlowEvent =
   | { readonly type: 'exportTargetSwitched' }
   | { readonly type: 'exportSubmitted' }
   | { readonly type: 'overwriteAnswered'; readonly yes: boolean }
+  /** The key help over the screen on show: `?` or F1 open it, Esc closes it. */
+  | { readonly type: 'helpShown' }
+  | { readonly type: 'helpClosed' }
   | { readonly type: 'back' }
   | { readonly type: 'retry' }
   | { readonly type: 'quit' }

@@ -86,6 +86,10 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'noticeShown':
       if (screen.kind !== 'credentials' && screen.kind !== 'login') return state;
       return withScreen(state, { ...screen, notice: event.message });
+    case 'helpShown':
+      return { ...state, helpFor: screen.kind };
+    case 'helpClosed':
+      return { ...state, helpFor: undefined };
     case 'back':
       return back(state);
     case 'retry':

@@ -115,6 +115,8 @@ export interface FlowData {
 export interface FlowState {
   readonly screen: Screen;
   readonly data: FlowData;
+  /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
+  readonly helpFor?: ScreenKind;
   /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
   readonly outbox: readonly Command[];
   /** The next id for commands, sign-in attempts, fetches and list generations. */

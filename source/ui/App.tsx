@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useReducer } from 'react';
+import { useMemo, useReducer } from 'react';
 import type { AppServices, LoginMethod, WarmStart } from '../flow/appServices.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
@@ -7,7 +7,7 @@ import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { useEffects } from './hooks/useEffects.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
 import { AccountsScreen } from './screens/AccountsScreen.js';
 import { CheckingTokenScreen } from './screens/CheckingTokenScreen.js';
 import { CredentialsScreen } from './screens/CredentialsScreen.js';
@@ -18,6 +18,7 @@ import { RolesScreen } from './screens/RolesScreen.js';
 import { SessionPickerScreen } from './screens/SessionPickerScreen.js';
 import type { ScreenProps } from './screens/screenProps.js';
 import { SetupScreen } from './screens/SetupScreen.js';
+import { MINIMUM_SIZE, TooSmallScreen } from './screens/TooSmallScreen.js';
 
 export interface AppProps {
   readonly services: AppServices;
@@ -59,15 +60,36 @@ export function App({
   );
   useEffects(state, dispatch, services, clock, warm?.session);
   const terminal = useTerminalSize();
-  const size = banner ? { ...terminal, rows: terminal.rows - 1 } : terminal;
+  const size = useMemo(
+    () => (banner ? { ...terminal, rows: terminal.rows - 1 } : terminal),
+    [banner, terminal],
+  );
+  const helpOpen = state.helpFor === state.screen.kind;
+  const help = useMemo(
+    () => ({
+      open: helpOpen,
+      show: () => dispatch({ type: 'helpShown' }),
+      close: () => dispatch({ type: 'helpClosed' }),
+    }),
+    [helpOpen],
+  );
+  if (terminal.columns < MINIMUM_SIZE.columns || terminal.rows < MINIMUM_SIZE.rows) {
+    return (
+      <KeyboardRoute help={help}>
+        <TooSmallScreen size={terminal} />
+      </KeyboardRoute>
+    );
+  }
   return (
-    <KeyboardRoute>
+    <KeyboardRoute help={help}>
       {banner ? (
         <Text dimColor wrap="truncate-end">
           {banner}
         </Text>
       ) : null}
-      <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+      <ScreenSizeContext.Provider value={size}>
+        <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+      </ScreenSizeContext.Provider>
     </KeyboardRoute>
   );
 }

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { Clock } from '../../services/ssoSession.js';
+import { tint } from '../colors.js';
 
 /** `1h 05m`, `58m 12s`, `9s`; `expired` once the time has passed. */
 export function formatTimeLeft(milliseconds: number): string {
@@ -21,6 +22,6 @@ export function Countdown({ until, clock }: { readonly until: Date; readonly clo
     return () => clearInterval(timer);
   }, [clock]);
   const left = until.getTime() - now;
-  const color = left <= 0 ? 'red' : left < 5 * 60 * 1000 ? 'yellow' : undefined;
+  const color = left <= 0 ? tint('red') : left < 5 * 60 * 1000 ? tint('yellow') : undefined;
   return <Text color={color}>{formatTimeLeft(left)}</Text>;
 }

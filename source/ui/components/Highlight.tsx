@@ -1,7 +1,8 @@
 import { Text } from 'ink';
 import type { MatchRange } from '../../services/search/termMatcher.js';
+import { coloursOn, tint } from '../colors.js';
 
-/** `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). */
+/** `text` with the matched characters in bold colour; under NO_COLOR, bold and underlined. */
 export function Highlight({
   text,
   ranges = [],
@@ -23,7 +24,7 @@ export function Highlight({
     <Text>
       {parts.map((part, index) =>
         part.matched ? (
-          <Text key={index} bold color="yellow">
+          <Text key={index} bold color={tint('yellow')} underline={!coloursOn()}>
             {part.text}
           </Text>
         ) : (

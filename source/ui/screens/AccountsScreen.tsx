@@ -2,11 +2,43 @@ import { Text } from 'ink';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
-import { FilterList } from '../components/FilterList.js';
+import { tint } from '../colors.js';
+import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { AccountRow } from './AccountRow.js';
+import { ctrl } from '../keyTable.js';
+import { symbols } from '../symbols.js';
+import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+interface AccountKeyState extends ListKeyState {
+  /** A row is under the cursor. */
+  readonly onRow: boolean;
+  /** The account list is being fetched (a refresh is under way already). */
+  readonly listing: boolean;
+}
+
+const list = listKeys<AccountKeyState>('open', 'search names, ids, emails and role names');
+
+/** The account list's keys: the footer, the help overlay and the handler below are all made from it. */
+export const ACCOUNT_KEYS = {
+  ...list.moves,
+  favorite: {
+    keys: '^F',
+    action: 'star / unstar',
+    when: 'on a row',
+    active: (state: AccountKeyState) => state.onRow,
+    matches: ctrl('f'),
+  },
+  refresh: {
+    keys: '^R',
+    action: 'refresh',
+    when: 'no listing under way',
+    active: (state: AccountKeyState) => !state.listing,
+    matches: ctrl('r'),
+  },
+  ...list.ends,
+};
 
 /** Lines the list itself uses besides its rows: the query and the count. */
 const LIST_CHROME = 2;
@@ -35,20 +67,19 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     data.note,
   ].filter(Boolean);
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
+  const keyState: AccountKeyState = {
+    query: accountsList.query,
+    leave: data.sessions.length > 1 ? 'sessions' : 'quit',
+    onRow: hits.length > 0,
+    listing: loading,
+  };
 
   return (
     <ScreenFrame
       title={`Accounts${data.session ? ` · ${data.session.name ?? data.session.startUrl}` : ''}`}
-      hints={[
-        { keys: '↑↓', action: 'move' },
-        { keys: 'Enter', action: 'open' },
-        { keys: '^F', action: 'favorite' },
-        ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
-        {
-          keys: 'Esc',
-          action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
-        },
-      ]}
+      keys={ACCOUNT_KEYS}
+      keyState={keyState}
+      right={<HiddenColumns width={size.columns} />}
     >
       <FilterList
         rows={hits}
@@ -68,21 +99,23 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               : { type: 'accountChosen', account: hit.row.account },
           )
         }
-        onKey={(input, key, selected) => {
-          if (key.ctrl && input === 'f' && selected) {
-            dispatch({
-              type: 'favoriteToggled',
-              accountId: selected.row.account.accountId,
-              now: clock(),
-              height: listHeight,
-            });
-            return true;
+        keys={ACCOUNT_KEYS}
+        keyState={keyState}
+        onKey={(name, selected) => {
+          switch (name) {
+            case 'favorite':
+              if (selected) {
+                dispatch({
+                  type: 'favoriteToggled',
+                  accountId: selected.row.account.accountId,
+                  now: clock(),
+                  height: listHeight,
+                });
+              }
+              return;
+            case 'refresh':
+              return dispatch({ type: 'refreshRequested' });
           }
-          if (key.ctrl && input === 'r') {
-            dispatch({ type: 'refreshRequested' });
-            return true;
-          }
-          return false;
         }}
         rowKey={(hit) =>
           hit.row.kind === 'role'
@@ -128,7 +161,21 @@ function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }
 function BackgroundWork({ label }: { readonly label: string }) {
   return (
     <Text>
-      <Text color="cyan">↻</Text> {label}
+      <Text color={tint('cyan')}>{symbols('↻')}</Text> {label}
+    </Text>
+  );
+}
+
+/**
+ * The columns a narrow terminal leaves out, named in the header: the search still matches them, and a
+ * match on a hidden email would otherwise look like no match at all.
+ */
+function HiddenColumns({ width }: { readonly width: number }) {
+  const hidden = hiddenColumns(width);
+  if (hidden.length === 0) return null;
+  return (
+    <Text dimColor wrap="truncate-end">
+      {hidden.join(', ')} hidden (shown from {EMAIL_FROM} columns)
     </Text>
   );
 }
