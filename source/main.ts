@@ -1,10 +1,11 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext, Io } from './commands/context.js';
 import { startDemo } from './commands/demo.js';
-import { USAGE } from './commands/help.js';
+import { commandHelp, globalHelp } from './commands/help.js';
 import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
+import { terminalLines, terminalText } from './services/terminalText.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -18,7 +19,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     options = parseCommandLine(argv);
     if (options.help) {
-      io.stdout.write(USAGE);
+      io.stdout.write(options.command ? commandHelp(options.command) : globalHelp());
       return EXIT_OK;
     }
     if (options.version) {
@@ -31,7 +32,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const demo = await startDemo(io);
     try {
-      io.stderr.write(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}\n`);
+      io.stderr.write(
+        terminalText(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}`) +
+          '\n',
+      );
       await dispatch(options, demo.io, redactor);
       return EXIT_OK;
     } finally {
@@ -40,9 +44,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     // An interrupt is the user's own doing: the terminal is left as it was, with nothing added.
     if (error instanceof CancelledError) return EXIT_INTERRUPTED;
-    io.stderr.write(redactor.redact(`sso-tui: ${describeError(error)}\n`));
+    // Error sentences quote names, arguments and service messages: one sanitized line, whatever they hold.
+    io.stderr.write(`sso-tui: ${terminalText(redactor.redact(describeError(error)))}\n`);
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
-      io.stderr.write(redactor.redact(`${error.stack ?? ''}\n`));
+      io.stderr.write(terminalLines(redactor.redact(error.stack ?? '')));
     }
     if (error instanceof UsageError) return EXIT_USAGE;
     return EXIT_FAILURE;
@@ -58,16 +63,18 @@ async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promis
     const { fullScreen } = await import('./commands/tui.js');
     return fullScreen(options, io);
   }
-  const [{ createContext }, handler] = await Promise.all([
-    import('./commands/context.js'),
-    HANDLERS[options.command](),
-  ]);
+  const loadHandler = HANDLERS[options.command];
+  if (!loadHandler) {
+    throw new UserError(`\`sso-tui ${options.command}\` is not part of this build yet.`);
+  }
+  const [{ createContext }, handler] = await Promise.all([import('./commands/context.js'), loadHandler()]);
   await handler(await createContext(options, io, redactor));
 }
 
 type Handler = (context: CommandContext) => Promise<void>;
 
-const HANDLERS: Record<CommandName, () => Promise<Handler>> = {
+/** The commands this build runs; the option table may list more (their handler is yet to come). */
+const HANDLERS: Partial<Record<CommandName, () => Promise<Handler>>> = {
   login: async () => (await import('./commands/login.js')).login,
   logout: async () => (await import('./commands/logout.js')).logout,
   list: async () => (await import('./commands/list.js')).list,

@@ -1,5 +1,7 @@
+import { describeAccount } from '../services/accountChoice.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { UserError } from '../services/errors.js';
+import { terminalText } from '../services/terminalText.js';
 import { openUnlessTold } from './browse.js';
 import type { CommandContext } from './context.js';
 import { fetchRoleCredentials } from './roleCredentials.js';
@@ -13,7 +15,7 @@ export async function consoleCommand(context: CommandContext): Promise<void> {
   const { account, roleName, credentials } = await fetchRoleCredentials(context);
   const url = await createConsoleUrl({ credentials, region: context.defaultRegion, env: io.env });
   if (options.print) {
-    io.stdout.write(`${url}\n`);
+    io.stdout.write(`${terminalText(url)}\n`);
     return;
   }
   const outcome = await openUnlessTold(io, url, options.noBrowser);
@@ -23,5 +25,7 @@ export async function consoleCommand(context: CommandContext): Promise<void> {
       'Use --print to get the sign-in URL.',
     );
   }
-  io.stderr.write(`Opened the AWS console as ${roleName} in ${account.accountName}.\n`);
+  io.stderr.write(
+    `Opened the AWS console as ${terminalText(roleName)} in ${terminalText(describeAccount(account))}.\n`,
+  );
 }

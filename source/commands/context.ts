@@ -13,6 +13,7 @@ import {
   readSsoSessions,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
+import { terminalText } from '../services/terminalText.js';
 import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
 import type { CliOptions } from './options.js';
@@ -70,7 +71,7 @@ export async function createContext(
   let portalClient: SSOClient | undefined;
   const budget = new RateBudget();
   const debug = (message: string): void => {
-    if (options.debug) io.stderr.write(`debug: ${redactor.redact(message)}\n`);
+    if (options.debug) io.stderr.write(`debug: ${terminalText(redactor.redact(message))}\n`);
   };
   return {
     io,
@@ -81,7 +82,7 @@ export async function createContext(
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
     settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
     backups: new Set(),
-    defaultRegion: defaultRegion(io.env, session),
+    defaultRegion: options.awsRegion ?? defaultRegion(io.env, session),
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
     redactor,
     portal: (token) => {

@@ -1,4 +1,5 @@
 import { toIsoSeconds } from '../services/isoTime.js';
+import { terminalJson } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { fetchRoleCredentials } from './roleCredentials.js';
 
@@ -6,7 +7,7 @@ import { fetchRoleCredentials } from './roleCredentials.js';
 export async function credentialProcess(context: CommandContext): Promise<void> {
   const { credentials } = await fetchRoleCredentials(context);
   context.io.stdout.write(
-    JSON.stringify({
+    terminalJson({
       Version: 1,
       AccessKeyId: credentials.accessKeyId,
       SecretAccessKey: credentials.secretAccessKey,

@@ -1,5 +1,6 @@
 import { UsageError } from '../services/errors.js';
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
+import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { requireToken } from './signIn.js';
 import { chooseAccountRole, fetchRoleCredentials } from './roleCredentials.js';
@@ -34,7 +35,9 @@ export async function exportCommand(context: CommandContext): Promise<void> {
       region: context.defaultRegion,
     });
     io.stderr.write(
-      `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.\n`,
+      terminalText(
+        `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.`,
+      ) + '\n',
     );
     return;
   }
@@ -47,7 +50,9 @@ export async function exportCommand(context: CommandContext): Promise<void> {
     credentials,
   });
   io.stderr.write(
-    `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
-      `the credentials expire at ${credentials.expiration.toLocaleString()}.\n`,
+    terminalText(
+      `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
+        `the credentials expire at ${credentials.expiration.toLocaleString()}.`,
+    ) + '\n',
   );
 }

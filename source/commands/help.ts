@@ -1,27 +1,62 @@
-export const USAGE = `sso-tui — AWS credentials through IAM Identity Center, from the keyboard
+import {
+  COMMANDS,
+  commandSpec,
+  FLAGS,
+  GLOBAL_FLAGS,
+  usageLine,
+  type CommandName,
+  type FlagName,
+  type FlagSpec,
+} from './options.js';
 
-Usage
-  sso-tui [--profile NAME]                 the full-screen flow (sign in, pick an account and role, export)
-  sso-tui login [--device-code] [--no-browser]
-                                           sign in; fills the token cache shared with the AWS CLI
-  sso-tui logout                           revoke the sign-in and delete its cached token
-  sso-tui list [--roles] [--json]          the accounts (with --roles, every account and role)
-  sso-tui export --account A --role R --profile P [--sso-profile] [--force]
-  sso-tui env --account A --role R [--shell sh|fish|powershell]
-  sso-tui credential-process --account A --role R
-  sso-tui console --account A --role R [--print]
+const SUMMARY_COLUMN = 43;
+const FLAG_COLUMN = 24;
 
-Options for every command
-  --sso-session NAME    the [sso-session NAME] of ~/.aws/config to use
-  --start-url URL       the AWS access portal URL (with --region), instead of a configured session
-  --region REGION       the Identity Center region
-  --no-browser          print the sign-in URL instead of opening a browser
-  --device-code         sign in with a device code instead of the browser redirect
-  --callback-port N     fixed port for the sign-in redirect (for ssh -L N:127.0.0.1:N)
-  --demo                run against the built-in Identity Center simulator, in a sandbox folder
-  --debug               show details of failures
-  -h, --help            this text
-  -v, --version         the version
+/** `sso-tui --help`: every command's usage line and the options they share, made from the option table. */
+export function globalHelp(): string {
+  const lines = [
+    'sso-tui — AWS credentials through IAM Identity Center, from the keyboard',
+    '',
+    'Usage',
+    ...[undefined, ...COMMANDS].flatMap((command) => usageEntry(command)),
+    '',
+    'Options for every command',
+    ...GLOBAL_FLAGS.map((name) => flagLine(name)),
+    '',
+    'A is an account id or name; R a role name. `sso-tui COMMAND --help` tells more about one command.',
+    'Exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted.',
+  ];
+  return lines.join('\n') + '\n';
+}
 
-A is an account id or name; R a role name. Exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted.
-`;
+/** `sso-tui COMMAND --help`: its usage line, what it does and each of its flags. */
+export function commandHelp(command: CommandName | undefined): string {
+  const spec = commandSpec(command);
+  const own = spec.flags.filter((flag) => !GLOBAL_FLAGS.includes(flag.name));
+  const lines = [
+    `Usage: ${usageLine(command, spec)}`,
+    '',
+    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
+    ...(own.length > 0 ? ['', 'Options', ...own.map((flag) => flagLine(flag.name, flag.summary))] : []),
+    '',
+    'Options for every command',
+    ...GLOBAL_FLAGS.map((name) => flagLine(name)),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function usageEntry(command: CommandName | undefined): string[] {
+  const usage = `  ${usageLine(command)}`;
+  const { summary } = commandSpec(command);
+  if (usage.length < SUMMARY_COLUMN - 1) return [`${usage.padEnd(SUMMARY_COLUMN)}${summary}`];
+  return [usage, `${' '.repeat(SUMMARY_COLUMN)}${summary}`];
+}
+
+function flagLine(name: FlagName, summary?: string): string {
+  const flag: FlagSpec = FLAGS[name];
+  const names = `${flag.short ? `-${flag.short}, ` : ''}--${name}${flag.value ? ` ${flag.value.placeholder}` : ''}`;
+  const left = `  ${names}`;
+  const text = summary ?? flag.summary;
+  if (left.length < FLAG_COLUMN - 1) return `${left.padEnd(FLAG_COLUMN)}${text}`;
+  return `${left}\n${' '.repeat(FLAG_COLUMN)}${text}`;
+}

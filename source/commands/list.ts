@@ -1,4 +1,5 @@
 import type { Account } from '../services/portal.js';
+import { terminalJson, terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { requireToken } from './signIn.js';
 
@@ -10,7 +11,7 @@ export async function list(context: CommandContext): Promise<void> {
   if (!context.options.roles) {
     stdout.write(
       context.options.json
-        ? JSON.stringify(accounts, null, 2) + '\n'
+        ? terminalJson(accounts, 2) + '\n'
         : table(
             ['ACCOUNT ID', 'NAME', 'EMAIL'],
             accounts.map((account) => [account.accountId, account.accountName, account.emailAddress]),
@@ -24,7 +25,7 @@ export async function list(context: CommandContext): Promise<void> {
   );
   stdout.write(
     context.options.json
-      ? JSON.stringify(pairs, null, 2) + '\n'
+      ? terminalJson(pairs, 2) + '\n'
       : table(
           ['ACCOUNT ID', 'NAME', 'ROLE', 'EMAIL'],
           pairs.map((pair) => [pair.accountId, pair.accountName, pair.roleName, pair.emailAddress]),
@@ -32,7 +33,9 @@ export async function list(context: CommandContext): Promise<void> {
   );
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Columns padded to their widest cell; every cell sanitized first, so widths count what is drawn. */
+function table(header: readonly string[], cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   );

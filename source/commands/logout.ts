@@ -1,12 +1,13 @@
 import { SessionExpiredError } from '../services/errors.js';
 import { deleteCachedToken, readCachedToken } from '../services/tokenCache.js';
+import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 
 /** `sso-tui logout`: revokes the session's token at the portal and deletes its cache file. */
 export async function logout(context: CommandContext): Promise<void> {
   const token = await readCachedToken(context.tokenFile);
   if (!token) {
-    context.io.stderr.write(`Not signed in to ${context.session.startUrl}; nothing to do.\n`);
+    context.io.stderr.write(`Not signed in to ${terminalText(context.session.startUrl)}; nothing to do.\n`);
     return;
   }
   try {
@@ -16,5 +17,5 @@ export async function logout(context: CommandContext): Promise<void> {
     if (!(error instanceof SessionExpiredError)) throw error;
   }
   await deleteCachedToken(context.tokenFile);
-  context.io.stderr.write(`Signed out of ${context.session.startUrl}.\n`);
+  context.io.stderr.write(`Signed out of ${terminalText(context.session.startUrl)}.\n`);
 }

@@ -5,6 +5,7 @@ import type { DeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
 import { startSignIn } from '../services/auth/startSignIn.js';
 import { describeError, SessionExpiredError } from '../services/errors.js';
 import type { SsoToken } from '../services/ssoSession.js';
+import { terminalText } from '../services/terminalText.js';
 import { writeCachedToken } from '../services/tokenCache.js';
 import { loadUsableToken } from '../services/tokenRefresh.js';
 import { openSignInUrl } from './browse.js';
@@ -49,21 +50,24 @@ export async function signIn(context: CommandContext): Promise<SsoToken> {
       : await waitForAuthCode(context, started.login);
   context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
   await writeCachedToken(context.tokenFile, token);
-  io.stderr.write(`Signed in to ${session.startUrl} until ${token.expiresAt.toLocaleString()}.\n`);
+  io.stderr.write(
+    `Signed in to ${terminalText(session.startUrl)} until ${token.expiresAt.toLocaleString()}.\n`,
+  );
   return token;
 }
 
 async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): Promise<SsoToken> {
   const { io, session } = context;
   io.stderr.write(
-    `To sign in to ${session.startUrl}, open this address in a browser:\n\n  ${login.authorizeUrl}\n\n`,
+    `To sign in to ${terminalText(session.startUrl)}, open this address in a browser:\n\n` +
+      `  ${terminalText(login.authorizeUrl)}\n\n`,
   );
   const outcome = await browse(context, login.authorizeUrl);
   if (outcome !== 'opened') {
     const { port } = new URL(login.redirectUri);
     io.stderr.write(
       'If the browser runs on another machine, paste here the address it ends on ' +
-        `(${login.redirectUri}?code=…), or forward the port: ssh -L ${port}:127.0.0.1:${port}.\n`,
+        `(${terminalText(login.redirectUri)}?code=…), or forward the port: ssh -L ${port}:127.0.0.1:${port}.\n`,
     );
   }
   io.stderr.write('Waiting for the sign-in…\n');
@@ -73,7 +77,7 @@ async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): P
     try {
       login.submitCallbackUrl(line.trim());
     } catch (error) {
-      io.stderr.write(`${describeError(error)}\n`);
+      io.stderr.write(`${terminalText(describeError(error))}\n`);
     }
   });
   try {
@@ -87,8 +91,9 @@ async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): P
 async function waitForDeviceCode(context: CommandContext, login: DeviceCodeLogin): Promise<SsoToken> {
   const { io, session } = context;
   io.stderr.write(
-    `To sign in to ${session.startUrl}, open ${login.verificationUri} and enter the code\n\n    ${login.userCode}\n\n` +
-      `or open ${login.verificationUriComplete}\nWaiting for the sign-in…\n`,
+    `To sign in to ${terminalText(session.startUrl)}, open ${terminalText(login.verificationUri)} ` +
+      `and enter the code\n\n    ${terminalText(login.userCode)}\n\n` +
+      `or open ${terminalText(login.verificationUriComplete)}\nWaiting for the sign-in…\n`,
   );
   await browse(context, login.verificationUriComplete);
   try {

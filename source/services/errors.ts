@@ -67,3 +67,11 @@ export function isNetworkError(error: unknown): boolean {
 export class NotGrantedError extends UserError {
   override readonly name: string = 'NotGrantedError';
 }
+
+/**
+ * Every argument a user typed that an error echoes back goes through here, so that the terminal sanitizer
+ * covers them all from one place.
+ */
+export function quoted(text: string): string {
+  return `'${text}'`;
+}

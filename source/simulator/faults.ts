@@ -16,6 +16,8 @@ export interface Faults {
   denyAuthorization: boolean;
   /** The next N device-code polls answer slow_down. */
   slowDownPolls: number;
+  /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
+  echoTokenInErrors: boolean;
 }
 
 export function createFaults(): Faults {
@@ -27,6 +29,7 @@ export function createFaults(): Faults {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    echoTokenInErrors: false,
   };
 }
 
@@ -47,9 +50,12 @@ export class PortalFaultGate {
     private readonly now: () => number,
   ) {}
 
-  faultFor(): Reply | undefined {
+  faultFor(bearerToken: unknown): Reply | undefined {
     if (this.overRateLimit()) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     if (this.faults.unauthorized) return portalError(401, 'UnauthorizedException', SESSION_INVALID);
+    if (this.faults.echoTokenInErrors) {
+      return portalError(400, 'ValidationException', `Request refused for token ${String(bearerToken)}`);
+    }
     this.throttle = countCall(this.throttle, this.faults.throttleEveryNth);
     if (isNth(this.throttle)) return portalError(429, 'TooManyRequestsException', 'Rate exceeded');
     this.serverError = countCall(this.serverError, this.faults.serverErrorEveryNth);

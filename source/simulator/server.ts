@@ -201,7 +201,12 @@ async function handle(
   const federationOp = federationOperation(method, url.pathname, url.searchParams);
   const op = portalOp ?? federationOp ?? oidcOperation(method, url.pathname) ?? 'Unknown';
   const reply = answer(() => {
-    if (portalOp) return gate.faultFor() ?? servePortal(context, portalOp, url.searchParams, request.headers);
+    if (portalOp) {
+      return (
+        gate.faultFor(request.headers['x-amz-sso_bearer_token']) ??
+        servePortal(context, portalOp, url.searchParams, request.headers)
+      );
+    }
     if (federationOp) return serveFederation(context, federationOp, url.searchParams);
     return route(context, op, url.searchParams, body);
   });

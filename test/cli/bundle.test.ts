@@ -99,15 +99,22 @@ describe('the built program', () => {
     expect(profiles.get('keep')).toEqual({ aws_access_key_id: 'AKIAKEEP' });
   }, 60_000);
 
-  it('serves credential_process to boto3 and to the JS SDK', async () => {
+  /** A [profile cp] whose credential_process runs the built program (the world is shared: added once). */
+  async function credentialProcessProfile(): Promise<string> {
     await world.writeAwsCliToken();
     const account = world.simulator.organization.accounts[1]!;
     const configFile = join(world.home, '.aws', 'config');
+    if ((await readFile(configFile, 'utf8')).includes('[profile cp]')) return configFile;
     await appendFile(
       configFile,
       `\n[profile cp]\ncredential_process = ${process.execPath} ${BUNDLE} credential-process ` +
         `--account ${account.accountId} --role ${account.roles[0]}\n`,
     );
+    return configFile;
+  }
+
+  it('serves credential_process to the JS SDK', async () => {
+    const configFile = await credentialProcessProfile();
     const saved = { ...process.env };
     Object.assign(process.env, world.env);
     try {
@@ -117,17 +124,23 @@ describe('the built program', () => {
     } finally {
       process.env = saved;
     }
-    if (!hasBoto3) return;
-    const boto3 = await runProgram(
-      'python3',
-      [
-        '-c',
-        "import boto3; print(boto3.Session(profile_name='cp').get_credentials().get_frozen_credentials().access_key)",
-      ],
-      { ...world.env, AWS_CONFIG_FILE: configFile },
-    );
-    expect(boto3.stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
   });
+
+  it.skipIf(!hasBoto3)(
+    `serves credential_process to boto3${hasBoto3 ? '' : ' — skipped: python3 with boto3 is not installed'}`,
+    async () => {
+      const configFile = await credentialProcessProfile();
+      const boto3 = await runProgram(
+        'python3',
+        [
+          '-c',
+          "import boto3; print(boto3.Session(profile_name='cp').get_credentials().get_frozen_credentials().access_key)",
+        ],
+        { ...world.env, AWS_CONFIG_FILE: configFile },
+      );
+      expect(boto3.stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+    },
+  );
 
   it('runs --demo on a headless machine without touching the real home', async () => {
     const home = await tempFolder('sso-tui-demo-home-');

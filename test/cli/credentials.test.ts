@@ -115,7 +115,7 @@ describe('sso-tui credential-process', () => {
   it('needs --account and --role', async () => {
     const result = await world.run(['credential-process', '--account', account().accountId]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('needs --account and --role');
+    expect(result.stderr).toContain('`sso-tui credential-process` needs --role.');
   });
 });
 

@@ -105,3 +105,46 @@ describe('portal client', () => {
     expect(simulator.stats.throttled).toBeLessThanOrEqual(20);
   }, 60_000);
 });
+
+describe('portal client after a storm of 429s', () => {
+  it('slows down at once and speeds up again by a tenth of a call per second per success', async () => {
+    // One fake clock for the budget, the retries and the simulator, so calls per second can be counted.
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const advance = async (ms: number) => {
+      now += ms;
+    };
+    simulator = await startSimulator({ accounts: 40, now: () => now });
+    client = createPortalClient('us-east-1', { AWS_ENDPOINT_URL_SSO: simulator.url });
+    const budget = new RateBudget({ now: () => now, sleep: advance });
+    let throttles = 0;
+    const portal = new Portal({
+      client,
+      accessToken: simulator.issueTokens().accessToken,
+      budget,
+      sleep: advance,
+      random: () => 0,
+      onThrottled: () => {
+        // The storm: the first four calls are refused, then the service answers again.
+        if (++throttles === 4) simulator!.faults.throttleEveryNth = 0;
+      },
+    });
+    simulator.faults.throttleEveryNth = 1;
+    const accountIds = simulator.organization.accounts.map((account) => account.accountId);
+    const roles = await portal.listRolesForAccounts(accountIds, { concurrency: 1 });
+    expect(roles.size).toBe(40);
+
+    const calls = simulator.stats.portalCalls;
+    expect(calls.map((call) => call.status).slice(0, 5)).toEqual([429, 429, 429, 429, 200]);
+    const stormEnd = calls[3]!.at;
+    const answered = calls.slice(4).map((call) => call.at);
+    // Four throttles a second apart halve 19.5 calls/s four times; each success then adds 0.1 call/s.
+    const lowest = 19.5 / 16;
+    expect(answered[0]! - stormEnd).toBe(1000);
+    for (let k = 0; k < 10; k++) {
+      expect(answered[k + 1]! - answered[k]!).toBeCloseTo(1000 / (lowest + 0.1 * k), 2);
+    }
+    const inFirstFiveSeconds = answered.filter((at) => at <= stormEnd + 5000).length;
+    expect(inFirstFiveSeconds).toBe(6);
+    expect(budget.currentRate).toBeCloseTo(lowest + 0.1 * 40, 6);
+  });
+});

@@ -51,4 +51,14 @@ describe('rate budget', () => {
     }
     expect(budget.currentRate).toBe(1);
   });
+
+  it('recovers additively: each success adds a tenth of a call per second, up to the maximum', () => {
+    const { budget } = fakeBudget({ initialRate: 4, maxRate: 5 });
+    budget.succeeded();
+    expect(budget.currentRate).toBeCloseTo(4.1, 10);
+    for (let i = 0; i < 4; i++) budget.succeeded();
+    expect(budget.currentRate).toBeCloseTo(4.5, 10);
+    for (let i = 0; i < 10; i++) budget.succeeded();
+    expect(budget.currentRate).toBe(5);
+  });
 });

@@ -42,6 +42,7 @@ test('everything is off by default', () => {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    echoTokenInErrors: false,
   });
 });
 
@@ -92,6 +93,15 @@ test('unauthorized answers every portal call with 401 while it is on', async () 
   sim.faults.unauthorized = false;
   expect(await call()).toBe('ok');
   expect(sim.stats.unauthorized).toBe(1);
+});
+
+test('echoTokenInErrors answers every portal call with a 400 that quotes its bearer token', async () => {
+  sim.faults.echoTokenInErrors = true;
+  const error = await failure(portal.send(new ListAccountsCommand({ accessToken })));
+  expect(error.$metadata?.httpStatusCode).toBe(400);
+  expect(error.message).toContain(accessToken);
+  sim.faults.echoTokenInErrors = false;
+  expect(await call()).toBe('ok');
 });
 
 test('latencyMs delays portal and OIDC responses', async () => {

@@ -20,7 +20,8 @@ async function openDialog(world: Partial<FakeWorld> = {}, props: Partial<Omit<Ap
 }
 
 describe('the export dialog', () => {
-  it('proposes a name made from account and role, and writes static credentials on Enter', async () => {
+  // The export service here is a fake: the file write itself is tested on dist/cli.js in test/cli/export.test.ts.
+  it('proposes a name made from account and role, asks the export service for static credentials on Enter, and shows its answer', async () => {
     const { terminal, calls, state } = await openDialog();
     expect(terminal.frame()).toContain('payments-prod-AdministratorAccess');
     expect(terminal.frame()).toContain('(•) static credentials');

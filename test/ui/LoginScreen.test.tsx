@@ -48,7 +48,9 @@ describe('the login screen', () => {
     expect(calls.copied).toEqual([calls.opened[0]]);
   });
 
-  it('takes a pasted callback URL: refuses a foreign one, signs in with the right one', async () => {
+  // The sign-in here is a fake that refuses any URL without `state=s`: the real state check is tested in
+  // test/services/auth/redirectServer.test.ts and authCodeLogin.test.ts.
+  it('hands a pasted callback URL to the sign-in, shows the sentence it refuses one with, and moves on when it accepts', async () => {
     const { terminal, calls } = startApp({ signIn: undefined });
     await terminal.waitFor('paste here');
     terminal.press('http://127.0.0.1:43123/oauth/callback?code=x&state=wrong');

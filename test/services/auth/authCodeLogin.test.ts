@@ -83,6 +83,20 @@ describe('startAuthCodeLogin against the simulator', () => {
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('gives each sign-in its own state of 256 random bits, which the callback must carry', async () => {
+    const states = [];
+    for (let i = 0; i < 2; i++) {
+      const { login: started } = await login();
+      const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
+      expect(Buffer.from(state, 'base64url')).toHaveLength(32);
+      // The redirect server holds the same state: a callback with it completes, one without is refused.
+      const refused = await fetch(`${started.redirectUri}?code=c&state=${states[0] ?? 'other'}`);
+      expect(refused.status).toBe(400);
+      states.push(state);
+    }
+    expect(states[0]).not.toBe(states[1]);
+  });
+
   it('signs in through a stand-in browser and returns a token with every field', async () => {
     const { login: started, registration } = await login();
     const { page } = await browse(started.authorizeUrl);

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REFRESH_WINDOW_MS } from '../../source/services/tokenRefresh.js';
+import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+
+const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built program as a user would, with no terminal on stdin. */
+function runBundle(argv: readonly string[], env: Record<string, string>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BUNDLE, ...argv], { env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+    child.stdin?.end();
+  });
+}
+
+let world: CliWorld;
+beforeEach(async () => {
+  if (!existsSync(BUNDLE))
+    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
+  world = await startCliWorld({ accounts: 3 });
+});
+afterEach(async () => {
+  await world.close();
+});
+
+/** Every secret the run could have handled: the cached token as it was and is now, and issued credentials. */
+async function secretsHandled(before: Record<string, string>): Promise<string[]> {
+  const after = JSON.parse(await readFile(world.tokenFile, 'utf8')) as Record<string, string>;
+  const secrets = [before, after].flatMap((record) => [
+    record.accessToken,
+    record.refreshToken,
+    record.clientSecret,
+  ]);
+  for (const issued of world.simulator.issuedCredentials()) {
+    secrets.push(issued.secretAccessKey, issued.sessionToken);
+  }
+  return [...new Set(secrets.filter((secret): secret is string => typeof secret === 'string'))];
+}
+
+/** Names the account by name, so the run makes more than one portal call. */
+function credentialProcess(...extra: string[]): string[] {
+  const account = world.simulator.organization.accounts[0]!;
+  return ['credential-process', '--account', account.accountName, '--role', account.roles[0]!, ...extra];
+}
+
+describe('secrets in what the built program prints to stderr', () => {
+  it('are masked in the final error line, even when the service quotes the token back', async () => {
+    const before = await world.writeAwsCliToken();
+    world.simulator.faults.echoTokenInErrors = true;
+    for (const argv of [credentialProcess(), credentialProcess('--debug')]) {
+      const result = await runBundle(argv, world.env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^sso-tui: Identity Center refused the request: .*<redacted>/m);
+      for (const secret of await secretsHandled(before)) expect(result.stderr).not.toContain(secret);
+    }
+  });
+
+  it('never appear in --debug lines of a throttled run, whose token was due for refresh', async () => {
+    // Due for refresh: the run may also handle the refresh token, the client secret and a new token.
+    const before = await world.writeAwsCliToken((REFRESH_WINDOW_MS - 60_000) / 1000);
+    world.simulator.faults.throttleEveryNth = 2;
+    const result = await runBundle(credentialProcess('--debug'), world.env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^debug: /m);
+    const secrets = await secretsHandled(before);
+    expect(secrets.length).toBeGreaterThanOrEqual(5);
+    for (const secret of secrets) expect(result.stderr).not.toContain(secret);
+  });
+});
