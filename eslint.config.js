@@ -25,6 +25,44 @@ export default tseslint.config(
     },
   },
   {
+    // In the bundle, `import()` of a package can yield a CommonJS namespace without its named exports (it
+    // once broke every token refresh while the tests, on the source, passed). Packages are imported
+    // statically, in a module that is itself a lazily loaded chunk; `import()` is for our own modules.
+    files: ['source/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.type='Literal'][source.value=/^(?!\\.|node:)/]",
+          message:
+            'Import packages statically; load them lazily through a module of ours that imports them (build.mjs splits chunks).',
+        },
+        {
+          selector: "ImportExpression[source.type!='Literal']",
+          message:
+            'Only literal relative specifiers may be imported dynamically: the bundle must resolve them.',
+        },
+      ],
+    },
+  },
+  {
+    // Command tests run the built dist/cli.js, as users do; the source's entry point is not theirs to call.
+    files: ['test/cli/**', 'test/e2e/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/source/main', '**/source/main.js', '**/source/cli', '**/source/cli.js'],
+              message: 'Run the built program through test/support/cliWorld.ts (`world.run`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', URL: 'readonly' },

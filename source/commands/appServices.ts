@@ -102,12 +102,12 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
 
   return {
     loadToken: async () => {
-      const loaded = await loadUsableToken({
+      const check = await loadUsableToken({
         file: tokenFile,
-        oidc: async () => (await sdk()).oidc,
+        refresher: async () => (await sdk()).refresh,
         clock: io.clock,
       });
-      return loaded ? signedIn(loaded) : undefined;
+      return check.kind === 'usable' ? signedIn(check.token) : undefined;
     },
     freshToken: async () => {
       const loaded = await loadFreshToken(tokenFile, io.clock);

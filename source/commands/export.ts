@@ -1,5 +1,6 @@
+import { checkRewritable } from '../services/awsFiles/safeWrite.js';
 import { UsageError } from '../services/errors.js';
-import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
+import { exportSsoProfile, exportStaticProfile, type ExportedProfile } from '../services/profileExport.js';
 import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { requireToken } from './signIn.js';
@@ -12,6 +13,8 @@ import { chooseAccountRole, fetchRoleCredentials } from './roleCredentials.js';
 export async function exportCommand(context: CommandContext): Promise<void> {
   const { options, io } = context;
   if (!options.profile) throw new UsageError('`sso-tui export` needs --profile.', 'See `sso-tui --help`.');
+  // A FIFO or device in the file's place is refused before the portal is asked for anything.
+  await checkRewritable(options.ssoProfile ? context.configFile : context.credentialsFile);
   if (options.ssoProfile) {
     const ssoSession = context.session.name;
     if (!ssoSession) {
@@ -34,6 +37,7 @@ export async function exportCommand(context: CommandContext): Promise<void> {
       roleName,
       region: context.defaultRegion,
     });
+    noteNarrowedMode(io, written);
     io.stderr.write(
       terminalText(
         `Wrote the SSO profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}.`,
@@ -49,10 +53,19 @@ export async function exportCommand(context: CommandContext): Promise<void> {
     backups: context.backups,
     credentials,
   });
+  noteNarrowedMode(io, written);
   io.stderr.write(
     terminalText(
       `Wrote the profile '${written.profile}' (${roleName} in ${account.accountId}) to ${written.file}; ` +
         `the credentials expire at ${credentials.expiration.toLocaleString()}.`,
     ) + '\n',
+  );
+}
+
+function noteNarrowedMode(io: CommandContext['io'], written: ExportedProfile): void {
+  if (written.narrowedFromMode === undefined) return;
+  const mode = written.narrowedFromMode.toString(8).padStart(4, '0');
+  io.stderr.write(
+    terminalText(`Note: ${written.file} was readable by others (mode ${mode}); it is 0600 now.`) + '\n',
   );
 }

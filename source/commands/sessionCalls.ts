@@ -1,10 +1,12 @@
 import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
+import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
 import { createOidcClient, createPortalClient } from '../services/awsClients.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
+import type { TokenRefresher } from '../services/tokenRefresh.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Io } from './context.js';
 
@@ -14,6 +16,8 @@ import type { Io } from './context.js';
  */
 export interface SessionCalls {
   readonly oidc: SSOOIDCClient;
+  /** The refresh_token grant over `oidc`. */
+  readonly refresh: TokenRefresher;
   portal(accessToken: string): Portal;
   /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
   startLogin(method: LoginMethod): Promise<PendingLogin>;
@@ -34,6 +38,7 @@ export function createSessionCalls(
   const budget = new RateBudget();
   return {
     oidc,
+    refresh: createTokenRefresher(oidc, io.clock),
     portal: (accessToken) => new Portal({ client: portalClient, accessToken, budget }),
     startLogin: async (method) => {
       const started = await startSignIn({

@@ -2,12 +2,13 @@ import { createInterface } from 'node:readline';
 import type { AuthCodeLogin } from '../services/auth/authCodeLogin.js';
 import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { DeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
+import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { startSignIn } from '../services/auth/startSignIn.js';
 import { describeError, SessionExpiredError } from '../services/errors.js';
 import type { SsoToken } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
 import { writeCachedToken } from '../services/tokenCache.js';
-import { loadUsableToken } from '../services/tokenRefresh.js';
+import { loadUsableToken, type SignInReason, type TokenRefresher } from '../services/tokenRefresh.js';
 import { openSignInUrl } from './browse.js';
 import type { CommandContext } from './context.js';
 
@@ -16,20 +17,42 @@ import type { CommandContext } from './context.js';
  * the terminal to do it; a script gets the clear error at once instead of a hang.
  */
 export async function requireToken(context: CommandContext): Promise<SsoToken> {
-  const token = await loadUsableToken({
+  const check = await loadUsableToken({
     file: context.tokenFile,
-    oidc: context.oidc,
+    refresher: () => rememberingSecrets(context, createTokenRefresher(context.oidc(), context.io.clock)),
     clock: context.io.clock,
+    debug: context.debug,
   });
-  if (token) return token;
+  if (check.kind === 'usable') return check.token;
   const { stdin, stderr } = context.io;
+  const why = signInNeededSentence(context, check.reason);
   if (!(stdin.isTTY && stderr.isTTY) && !context.io.approveSignIn) {
-    throw new SessionExpiredError(
-      `There is no usable sign-in for ${sessionLabel(context)}.`,
-      'Run `sso-tui login`.',
-    );
+    throw new SessionExpiredError(why, 'Run `sso-tui login`.');
   }
+  stderr.write(`${terminalText(why)} Signing in again.\n`);
   return signIn(context);
+}
+
+function signInNeededSentence(context: CommandContext, reason: SignInReason): string {
+  switch (reason.kind) {
+    case 'noToken':
+      return `There is no usable sign-in for ${sessionLabel(context)}.`;
+    case 'notRefreshable':
+      return `The sign-in for ${sessionLabel(context)} has expired and cannot be renewed.`;
+    case 'refused':
+      return `The sign-in for ${sessionLabel(context)} has ended: Identity Center refused to renew it.`;
+  }
+}
+
+/** The refresh handles the refresh token and the client secret: --debug output must mask them. */
+function rememberingSecrets(context: CommandContext, refresh: TokenRefresher): TokenRefresher {
+  return async (token) => {
+    context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
+    const renewed = await refresh(token);
+    context.redactor.remember(renewed.accessToken, renewed.refreshToken);
+    context.debug(`renewed the sign-in; the access token now expires at ${renewed.expiresAt.toISOString()}`);
+    return renewed;
+  };
 }
 
 /** Signs in (browser redirect with PKCE, or device code), shows the URL on stderr and fills the token cache. */

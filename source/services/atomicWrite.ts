@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
   /** Set exactly, whatever the umask. */
   readonly mode: number;
+  /** The owner and group to give the file (an existing file's, when root rewrites another user's file). */
+  readonly owner?: { readonly uid: number; readonly gid: number };
   /**
    * Runs once the new content is safely in the temporary file, just before it replaces the file. Crash
    * tests use it to stop the process at the one moment where a careless writer would lose the file.
@@ -31,6 +34,7 @@ export async function writeFileAtomic(
     try {
       await writeFile(handle, data);
       await handle.chmod(options.mode);
+      if (options.owner) await keepOwner(handle, options.owner);
       await handle.sync();
     } finally {
       await handle.close();
@@ -42,6 +46,11 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(folder);
+}
+
+async function keepOwner(handle: FileHandle, owner: { uid: number; gid: number }): Promise<void> {
+  const created = await handle.stat();
+  if (created.uid !== owner.uid || created.gid !== owner.gid) await handle.chown(owner.uid, owner.gid);
 }
 
 /**

@@ -26,6 +26,29 @@ export class SessionExpiredError extends UserError {
   }
 }
 
+/**
+ * Identity Center refused to renew the sign-in with its refresh token (the session it belongs to has ended,
+ * was revoked, or the client registration behind it is no longer valid): only a new sign-in helps.
+ * `reason` is the service's error name.
+ */
+export class RefreshRefusedError extends SessionExpiredError {
+  override readonly name: string = 'RefreshRefusedError';
+  constructor(readonly reason: string) {
+    super(`Identity Center refused to renew the sign-in (${reason}): it has ended.`);
+  }
+}
+
+/** Renewing the sign-in failed for a reason that may pass (network, a service error): trying again may work. */
+export class RefreshFailedError extends UserError {
+  override readonly name: string = 'RefreshFailedError';
+  constructor(
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Could not renew the sign-in: ${detail}.`, 'Check the network and try again.', options);
+  }
+}
+
 /** The user or the identity provider refused the sign-in (access_denied, expired device code…). */
 export class LoginFailedError extends UserError {
   override readonly name: string = 'LoginFailedError';

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sso';
 import { isNetworkError, NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
 import type { RateBudget } from './rateBudget.js';
+import { hasControlCharacters } from './terminalText.js';
 import { createStringPool } from './stringPool.js';
 
 export interface Account {
@@ -123,6 +124,16 @@ export class Portal {
     const credentials = response.roleCredentials;
     if (!credentials?.accessKeyId || !credentials.secretAccessKey || !credentials.sessionToken) {
       throw new ServiceError(`Identity Center returned no credentials for ${roleName} in ${accountId}.`);
+    }
+    // Credentials go into shell lines, JSON and files as they are; real ones are base64 and never hold these.
+    if (
+      [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken].some(
+        hasControlCharacters,
+      )
+    ) {
+      throw new ServiceError(
+        `Identity Center returned credentials with control characters for ${roleName} in ${accountId}.`,
+      );
     }
     return {
       accessKeyId: credentials.accessKeyId,

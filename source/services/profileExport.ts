@@ -24,6 +24,8 @@ export interface ExportedProfile {
   readonly profile: string;
   /** False when the file already held exactly these values. */
   readonly changed: boolean;
+  /** The file's mode when group or others could read it; it is 0600 now. */
+  readonly narrowedFromMode?: number;
 }
 
 interface ExportOptions {
@@ -81,7 +83,7 @@ async function writeProfile(
   headerFor: (text: string) => string,
   section: { values: ReadonlyArray<readonly [string, string]>; removeKeys: readonly string[] },
 ): Promise<ExportedProfile> {
-  const { changed } = await updateFile(
+  const result = await updateFile(
     options.file,
     (text) => {
       const header = headerFor(text);
@@ -91,5 +93,5 @@ async function writeProfile(
     },
     { backup: options.backups },
   );
-  return { file: options.file, profile, changed };
+  return { file: options.file, profile, ...result };
 }

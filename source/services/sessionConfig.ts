@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configFileContents } from './awsFiles/awsConfigFile.js';
+import { readRegularFile } from './regularFile.js';
 import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
@@ -27,13 +27,15 @@ export function defaultRegion(env: Environment, session: SsoSession): string {
 
 /** Every `[sso-session NAME]` of the config file, in file order. */
 export async function readSsoSessions(configFile: string): Promise<SsoSession[]> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(configFile, 'utf8');
+    // Never a plain read: a FIFO in the config file's place would hang the program.
+    text = await readRegularFile(configFile);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (error instanceof UserError) throw error;
     throw new UserError(`Could not read ${configFile}: ${(error as Error).message}.`);
   }
+  if (text === undefined) return [];
   const document = parseIni(text);
   assertSessionsReadable(document, configFile);
   const contents = configFileContents(document);

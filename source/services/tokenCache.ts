@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { toIsoSeconds } from './isoTime.js';
+import { readRegularFile, replacementMode, resolveWritableFile } from './regularFile.js';
 import type { SsoSession, SsoToken } from './ssoSession.js';
 
 /**
@@ -20,13 +21,8 @@ export function tokenCacheFile(homeDir: string, session: SsoSession): string {
 
 /** Reads a cached token; a missing or unreadable file is simply no token. */
 export async function readCachedToken(file: string): Promise<SsoToken | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return parseCachedToken(text);
+  const text = await readRegularFile(file).catch(() => undefined);
+  return text === undefined ? undefined : parseCachedToken(text);
 }
 
 export function parseCachedToken(text: string): SsoToken | undefined {
@@ -65,8 +61,23 @@ export async function writeCachedToken(file: string, token: SsoToken): Promise<v
   if (token.clientSecret) record.clientSecret = token.clientSecret;
   if (token.registrationExpiresAt) record.registrationExpiresAt = toIsoSeconds(token.registrationExpiresAt);
   if (token.refreshToken) record.refreshToken = token.refreshToken;
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
+  await writeSecretFile(file, JSON.stringify(record, null, 2) + '\n');
+}
+
+/**
+ * The AWS files' rules for the cache file: its folder 0700, only a regular file replaced (a link followed,
+ * a FIFO or device refused unopened), an existing file's owner and mode kept (narrowed to 0600 when others
+ * could read it), a read-only one refused.
+ */
+async function writeSecretFile(file: string, text: string): Promise<void> {
+  const folder = dirname(file);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700).catch(() => undefined);
+  const { target, existing } = await resolveWritableFile(file);
+  await writeFileAtomic(target, text, {
+    mode: replacementMode(existing),
+    ...(existing ? { owner: { uid: existing.uid, gid: existing.gid } } : {}),
+  });
 }
 
 export async function deleteCachedToken(file: string): Promise<void> {

@@ -16,6 +16,12 @@ export interface Faults {
   denyAuthorization: boolean;
   /** The next N device-code polls answer slow_down. */
   slowDownPolls: number;
+  /** GetRoleCredentials answers 400 with a message full of escape sequences (HOSTILE_PAYLOADS). */
+  hostileRefusals: boolean;
+  /** GetRoleCredentials hands out a session token ending in an escape sequence. */
+  hostileCredentials: boolean;
+  /** StartDeviceAuthorization answers this verification URI (and `?user_code=…` after it); '' for its own. */
+  verificationUri: string;
   /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
   echoTokenInErrors: boolean;
 }
@@ -29,6 +35,9 @@ export function createFaults(): Faults {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    hostileRefusals: false,
+    hostileCredentials: false,
+    verificationUri: '',
     echoTokenInErrors: false,
   };
 }

@@ -1,6 +1,8 @@
 export { startSimulator, type IssuedTokens, type Simulator, type SimulatorOptions } from './server.js';
 export {
   generateOrganization,
+  HOSTILE_PAYLOADS,
+  hostileOrganization,
   type Organization,
   type OrganizationAccount,
   type OrganizationOptions,

@@ -76,11 +76,12 @@ export function startDeviceAuthorization(context: SimulatorContext, body: Record
   requiredString(body, 'startUrl');
   if (!client.grantTypes.includes(GRANT_DEVICE_CODE)) return unauthorizedClient();
   const device = context.store.startDeviceAuthorization(client);
+  const verificationUri = context.faults.verificationUri || `${context.url}/device`;
   return jsonReply(200, {
     deviceCode: device.deviceCode,
     userCode: device.userCode,
-    verificationUri: `${context.url}/device`,
-    verificationUriComplete: `${context.url}/device?user_code=${device.userCode}`,
+    verificationUri,
+    verificationUriComplete: `${verificationUri}?user_code=${device.userCode}`,
     expiresIn: Math.round((device.expiresAt - context.now()) / 1000),
     interval: context.deviceCodeIntervalSeconds,
   });

@@ -208,3 +208,36 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/**
+ * What a hostile portal (or whatever `AWS_ENDPOINT_URL_SSO` points at) can put in names: escape sequences
+ * that set the clipboard (OSC 52) and the window title (OSC 0), clear the screen (CSI 2J, also as the C1
+ * byte U+009B), a link whose text is not its target (OSC 8), CR/LF/BS that rewrite rows, bidi overrides
+ * that reorder what is read, zero-width characters that hide in a name.
+ */
+export const HOSTILE_PAYLOADS = {
+  clipboard: '\u001B]52;c;aGFja2Vk\u0007',
+  title: '\u001B]0;pwned\u001B\\',
+  clear: '\u001B[2J\u001B[H',
+  link: '\u001B]8;;https://evil.example/\u0007payments-prod\u001B]8;;\u0007',
+  rows: 'ok\r\nfake-row\b\b\u007F',
+  c1: '\u009B2J\u009D0;c1\u009C',
+  bidi: '\u202Eedoc\u202C\u2066x\u2069\u200E\u200F\u061C',
+  zeroWidth: 'pay\u200Bments\u200C\u200D\u2060\uFEFF',
+  tab: 'a\tb\u0000',
+} as const;
+
+/**
+ * A small organization whose account names, emails and role names carry `HOSTILE_PAYLOADS` (every account
+ * has one plain role, `ReadOnlyAccess`, too), after a few plain accounts; ids stay twelve digits.
+ */
+export function hostileOrganization(): Organization {
+  const plain = generateOrganization({ accounts: 3 }).accounts;
+  const hostile = Object.entries(HOSTILE_PAYLOADS).map(([kind, payload], index) => ({
+    accountId: String(900_000_000_100 + index),
+    accountName: `${kind}-${payload}`,
+    emailAddress: `aws+${kind}${payload}@example.com`,
+    roles: ['ReadOnlyAccess', `Admin${payload}`],
+  }));
+  return { accounts: [...plain, ...hostile] };
+}

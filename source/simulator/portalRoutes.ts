@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { SimulatorContext } from './context.js';
 import { SESSION_INVALID } from './faults.js';
 import type { TokenPair } from './identityStore.js';
+import { HOSTILE_PAYLOADS } from './organization.js';
 import { randomAccessKeyId, randomSecretAccessKey, randomSessionToken } from './randomValues.js';
 import { jsonReply, portalError, RejectedRequest, type Reply } from './wire.js';
 
@@ -73,12 +74,16 @@ function getRoleCredentials(context: SimulatorContext, query: URLSearchParams): 
   const accountId = requiredParam(query, 'account_id');
   const account = context.accountsById.get(accountId);
   if (!account?.roles.includes(roleName)) return portalError(403, 'ForbiddenException', 'No access');
+  if (context.faults.hostileRefusals) {
+    return portalError(400, 'InvalidRequestException', `Refused${Object.values(HOSTILE_PAYLOADS).join('')}`);
+  }
   const issued = {
     accountId,
     roleName,
     accessKeyId: randomAccessKeyId(),
     secretAccessKey: randomSecretAccessKey(),
-    sessionToken: randomSessionToken(),
+    sessionToken:
+      randomSessionToken() + (context.faults.hostileCredentials ? HOSTILE_PAYLOADS.clipboard : ''),
     expiration: context.now() + context.credentialLifetimeSeconds * 1000,
   };
   context.issuedCredentials.push(issued);

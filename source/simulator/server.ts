@@ -211,7 +211,13 @@ async function handle(
     return route(context, op, url.searchParams, body);
   });
   recorder.record(op, reply.status, context.now(), portalOp !== undefined);
+  if (op === 'CreateToken' && reply.status === 200) recorder.recordGrant(grantTypeOf(body));
   return reply;
+}
+
+function grantTypeOf(body: string): string {
+  const grantType: unknown = (JSON.parse(body) as Record<string, unknown>).grantType;
+  return String(grantType);
 }
 
 function answer(produce: () => Reply): Reply {

@@ -14,6 +14,8 @@ export interface SimulatorStats {
   readonly unauthorized: number;
   readonly serverErrors: number;
   readonly portalCalls: readonly PortalCall[];
+  /** Tokens CreateToken issued, per grant type (`authorization_code`, `refresh_token`, the device grant). */
+  readonly grants: Readonly<Record<string, number>>;
 }
 
 interface MutableStats {
@@ -22,6 +24,7 @@ interface MutableStats {
   unauthorized: number;
   serverErrors: number;
   portalCalls: PortalCall[];
+  grants: Record<string, number>;
 }
 
 /** One object for the simulator's lifetime, so a reference a test holds stays current. */
@@ -32,6 +35,7 @@ export class StatsRecorder {
     unauthorized: 0,
     serverErrors: 0,
     portalCalls: [],
+    grants: {},
   };
 
   record(op: string, status: number, at: number, portal: boolean): void {
@@ -42,7 +46,12 @@ export class StatsRecorder {
     if (portal) this.stats.portalCalls.push({ op, status, at });
   }
 
+  recordGrant(grantType: string): void {
+    this.stats.grants[grantType] = (this.stats.grants[grantType] ?? 0) + 1;
+  }
+
   reset(): void {
+    this.stats.grants = {};
     this.stats.operations = {};
     this.stats.throttled = 0;
     this.stats.unauthorized = 0;

@@ -3,14 +3,11 @@ import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
-import { STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { BUNDLE, STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 import { tempFolder } from '../support/tempFolders.js';
-
-const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 interface Outcome {
   readonly code: number;

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { environmentLines } from '../../source/commands/env.js';
 import { toIsoSeconds } from '../../source/services/isoTime.js';
 import { generateOrganization } from '../../source/simulator/index.js';
 import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
@@ -136,23 +135,14 @@ describe('sso-tui env', () => {
     ]);
   });
 
-  it('quotes for fish and PowerShell', () => {
-    const credentials = {
-      accessKeyId: 'ASIAEXAMPLE',
-      secretAccessKey: "it's/a+b\\c",
-      sessionToken: 'tok=',
-      expiration: new Date(Date.UTC(2030, 0, 1)),
-    };
-    expect(environmentLines(credentials, 'fish')).toContain(
-      "set -gx AWS_SECRET_ACCESS_KEY 'it\\'s/a+b\\\\c';",
-    );
-    expect(environmentLines(credentials, 'powershell')).toContain(
-      "$Env:AWS_SECRET_ACCESS_KEY = 'it''s/a+b\\c'",
-    );
-    expect(environmentLines(credentials, 'sh')).toContain("export AWS_SECRET_ACCESS_KEY='it'\\''s/a+b\\c'");
-    expect(environmentLines(credentials, 'sh')).toContain(
-      "export AWS_CREDENTIAL_EXPIRATION='2030-01-01T00:00:00Z'",
-    );
+  it('writes fish and PowerShell lines when asked', async () => {
+    const role = ['--account', account().accountId, '--role', account().roles[0]!];
+    const fish = await world.run(['env', ...role, '--shell', 'fish']);
+    const fishSecret = world.simulator.issuedCredentials().at(-1)!.secretAccessKey;
+    const powershell = await world.run(['env', ...role, '--shell', 'powershell']);
+    const powershellSecret = world.simulator.issuedCredentials().at(-1)!.secretAccessKey;
+    expect(fish.stdout).toContain(`set -gx AWS_SECRET_ACCESS_KEY '${fishSecret}';\n`);
+    expect(powershell.stdout).toContain(`$Env:AWS_SECRET_ACCESS_KEY = '${powershellSecret}'\n`);
   });
 });
 

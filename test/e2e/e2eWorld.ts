@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { startCliWorld, STAND_IN_BROWSER, type CliWorld } from '../support/cliWorld.js';
 import type { SimulatorOptions } from '../../source/simulator/index.js';
 
@@ -9,9 +8,9 @@ export interface E2eWorld extends CliWorld {
 }
 
 /**
- * The simulator in the test process and a temp HOME with an `[sso-session work]` config, as the in-process
- * CLI tests have, plus XDG_CONFIG_HOME inside that HOME so the program's own state (`conf`) stays there and
- * a BROWSER stand-in that approves a sign-in by following the URL.
+ * The simulator in the test process and a temp HOME with an `[sso-session work]` config (its
+ * XDG_CONFIG_HOME inside, so the program's own state stays there), as the CLI tests have, plus a BROWSER
+ * stand-in that approves a sign-in by following the URL.
  */
 export async function startE2eWorld(options: SimulatorOptions): Promise<E2eWorld> {
   const world = await startCliWorld(options);
@@ -22,7 +21,6 @@ export async function startE2eWorld(options: SimulatorOptions): Promise<E2eWorld
     ...userEnv,
     // A terminal of today: UTF-8, so the screens draw their own symbols (ASCII ones otherwise).
     LANG: 'C.UTF-8',
-    XDG_CONFIG_HOME: join(world.home, '.config'),
     BROWSER: `${process.execPath} ${STAND_IN_BROWSER}`,
   };
   return {

@@ -92,6 +92,17 @@ describe('portal client', () => {
     expect((error as Error).message).toBe('Identity Center does not grant you that account or role.');
   });
 
+  it('refuses credentials holding control characters: they would reach shells, JSON and files as they are', async () => {
+    const { portal, simulator } = await portalFor({ accounts: 1 });
+    simulator.faults.hostileCredentials = true;
+    const [account] = simulator.organization.accounts;
+    const error = await portal
+      .getRoleCredentials(account!.accountId, account!.roles[0]!)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toMatch(/credentials with control characters/);
+  });
+
   it('lists the roles of 400 accounts under a 20-calls-per-second limit with few 429s', async () => {
     const { portal, simulator } = await portalFor({ accounts: 400 });
     simulator.faults.maxCallsPerSecond = 20;

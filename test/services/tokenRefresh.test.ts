@@ -2,15 +2,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SsoToken } from '../../source/services/ssoSession.js';
-import { writeCachedToken } from '../../source/services/tokenCache.js';
-import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../../source/services/tokenRefresh.js';
+import { RefreshFailedError, RefreshRefusedError } from '../../source/services/errors.js';
+import { readCachedToken, writeCachedToken } from '../../source/services/tokenCache.js';
+import {
+  loadFreshToken,
+  loadUsableToken,
+  REFRESH_WINDOW_MS,
+  type TokenRefresher,
+} from '../../source/services/tokenRefresh.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 const NOW = new Date('2030-06-15T12:00:00Z');
 const clock = (): Date => NOW;
 const MINUTE = 60_000;
 
-async function cachedToken(expiresInMs: number): Promise<string> {
+async function cachedToken(expiresInMs: number, changes: Partial<SsoToken> = {}): Promise<string> {
   const file = join(await tempFolder('sso-tui-refresh-'), 'token.json');
   const token: SsoToken = {
     startUrl: 'https://example.awsapps.com/start',
@@ -21,19 +27,20 @@ async function cachedToken(expiresInMs: number): Promise<string> {
     clientId: 'client',
     clientSecret: 'secret',
     registrationExpiresAt: new Date(NOW.getTime() + 30 * 24 * 60 * MINUTE),
+    ...changes,
   };
   await writeCachedToken(file, token);
   return file;
 }
 
 /**
- * A client that must never be asked for. The code under test catches what it throws, so the test does not
+ * A refresher that must never be asked for. The code under test catches what it throws, so the test does not
  * rely on the throw: it counts the requests and asserts there were none.
  */
 function noNetwork() {
   const guard = {
     requests: 0,
-    oidc: (): never => {
+    refresher: (): never => {
       guard.requests++;
       throw new Error('The network was asked for.');
     },
@@ -41,12 +48,26 @@ function noNetwork() {
   return guard;
 }
 
+function failingWith(error: Error): { refresher: () => TokenRefresher; asked: () => number } {
+  let asked = 0;
+  return {
+    refresher: () => async () => {
+      asked++;
+      throw error;
+    },
+    asked: () => asked,
+  };
+}
+
 describe('a fresh token, read before the first frame', () => {
   it('is the cached token when it is good beyond the refresh window, with no network', async () => {
     const file = await cachedToken(REFRESH_WINDOW_MS + MINUTE);
     expect((await loadFreshToken(file, clock))?.accessToken).toBe('aoa-token');
     const network = noNetwork();
-    expect((await loadUsableToken({ file, oidc: network.oidc, clock }))?.accessToken).toBe('aoa-token');
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toMatchObject({
+      kind: 'usable',
+      token: { accessToken: 'aoa-token' },
+    });
     expect(network.requests).toBe(0);
   });
 
@@ -55,15 +76,71 @@ describe('a fresh token, read before the first frame', () => {
     expect(await loadFreshToken(await cachedToken(-MINUTE), clock)).toBeUndefined();
     expect(await loadFreshToken(join(tmpdir(), 'sso-tui-no-such-token.json'), clock)).toBeUndefined();
   });
+});
 
-  it('leaves a due refresh to loadUsableToken, which keeps the still-valid token when refreshing fails', async () => {
+describe('a token due for refresh', () => {
+  it('keeps the still-valid token when refreshing fails, and says why to the debug log', async () => {
     const file = await cachedToken(REFRESH_WINDOW_MS - MINUTE);
-    let asked = 0;
-    const failing = (): never => {
-      asked++;
-      throw new Error('unreachable');
-    };
-    expect((await loadUsableToken({ file, oidc: failing, clock }))?.accessToken).toBe('aoa-token');
-    expect(asked).toBe(1);
+    const failing = failingWith(
+      new RefreshFailedError('Identity Center could not be reached (ECONNREFUSED)'),
+    );
+    const debug: string[] = [];
+    const check = await loadUsableToken({
+      file,
+      refresher: failing.refresher,
+      clock,
+      debug: (line) => debug.push(line),
+    });
+    expect(check).toMatchObject({ kind: 'usable', token: { accessToken: 'aoa-token' } });
+    expect(failing.asked()).toBe(1);
+    expect(debug).toEqual([
+      'token refresh failed: Could not renew the sign-in: Identity Center could not be reached (ECONNREFUSED).',
+    ]);
+  });
+
+  it('once expired, a refusal asks for a sign-in and names the refusal', async () => {
+    const file = await cachedToken(-MINUTE);
+    const refused = new RefreshRefusedError('InvalidGrantException');
+    const check = await loadUsableToken({ file, refresher: failingWith(refused).refresher, clock });
+    expect(check).toEqual({ kind: 'signInNeeded', reason: { kind: 'refused', error: refused } });
+  });
+
+  it('once expired, any other failure is thrown: a network problem is not the end of the sign-in', async () => {
+    const file = await cachedToken(-MINUTE);
+    const failure = new RefreshFailedError('Identity Center could not be reached (ECONNREFUSED)');
+    await expect(loadUsableToken({ file, refresher: failingWith(failure).refresher, clock })).rejects.toBe(
+      failure,
+    );
+  });
+
+  it('expired with no refresh token asks for a sign-in without asking the network', async () => {
+    const file = await cachedToken(-MINUTE, { refreshToken: undefined });
+    const network = noNetwork();
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toEqual({
+      kind: 'signInNeeded',
+      reason: { kind: 'notRefreshable' },
+    });
+    expect(network.requests).toBe(0);
+  });
+
+  it('writes the renewed token back with every field', async () => {
+    const file = await cachedToken(-MINUTE);
+    const renewed = await loadUsableToken({
+      file,
+      refresher: () => async (token) => ({
+        ...token,
+        accessToken: 'aoa-renewed',
+        refreshToken: 'aor-rotated',
+        expiresAt: new Date(NOW.getTime() + 60 * MINUTE),
+      }),
+      clock,
+    });
+    expect(renewed).toMatchObject({ kind: 'usable', token: { accessToken: 'aoa-renewed' } });
+    expect(await readCachedToken(file)).toMatchObject({
+      accessToken: 'aoa-renewed',
+      refreshToken: 'aor-rotated',
+      clientId: 'client',
+      clientSecret: 'secret',
+    });
   });
 });

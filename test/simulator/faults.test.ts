@@ -43,6 +43,9 @@ test('everything is off by default', () => {
     denyAuthorization: false,
     slowDownPolls: 0,
     echoTokenInErrors: false,
+    hostileRefusals: false,
+    hostileCredentials: false,
+    verificationUri: '',
   });
 });
 
@@ -130,6 +133,7 @@ test('stats count operations and log portal calls; resetStats starts over', asyn
     unauthorized: 0,
     serverErrors: 0,
     portalCalls: [],
+    grants: {},
   });
 });
 

@@ -1,9 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../../source/commands/context.js';
-import { run } from '../../source/main.js';
 import { tokenCacheFile } from '../../source/services/tokenCache.js';
 import {
   awsCliTokenRecord,
@@ -16,6 +15,8 @@ import { tempFolder } from './tempFolders.js';
 export const SESSION_NAME = 'work';
 export const START_URL = 'https://example.awsapps.com/start';
 export const REGION = 'eu-west-1';
+/** The built program: what `npm run build` makes and what users install. */
+export const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const STAND_IN_BROWSER = fileURLToPath(new URL('./standInBrowser.mjs', import.meta.url));
 
 export interface RunResult {
@@ -24,7 +25,7 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** A simulator, a temporary home with an [sso-session work] config, and a way to run the CLI in it. */
+/** A simulator, a temporary home with an [sso-session work] config, and a way to run the built CLI in it. */
 export interface CliWorld {
   readonly simulator: Simulator;
   readonly home: string;
@@ -50,6 +51,8 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
     AWS_ENDPOINT_URL_SSO_OIDC: simulator.url,
     AWS_ENDPOINT_URL_SSO: simulator.url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // The program's own state (`conf`: registrations, lists, cached credentials) stays in the temp home.
+    XDG_CONFIG_HOME: join(home, '.config'),
     PATH: process.env.PATH ?? '',
   };
   const tokenFile = tokenCacheFile(home, {
@@ -63,7 +66,7 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
     home,
     env,
     tokenFile,
-    run: (argv, extraEnv = {}) => runInProcess(argv, { ...env, ...extraEnv }, home),
+    run: (argv, extraEnv = {}) => runBundle(argv, { ...env, ...extraEnv }),
     writeAwsCliToken: async (lifetimeSeconds = 3600) => {
       const issued = simulator.issueTokens({ lifetimeSeconds });
       const record = awsCliTokenRecord(issued, { startUrl: START_URL, region: REGION });
@@ -75,27 +78,24 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
   };
 }
 
-async function runInProcess(
-  argv: readonly string[],
-  env: Record<string, string>,
-  home: string,
-): Promise<RunResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const io: Io = {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env,
-    homeDir: home,
-    platform: 'linux',
-    clock: () => new Date(),
-    stateFolder: join(home, '.config', 'sso-tui'),
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
+/**
+ * Runs the built program as a user would: `node dist/cli.js` in a child process, with no terminal on stdin,
+ * so what the tests pass is what gets shipped.
+ */
+function runBundle(argv: readonly string[], env: Record<string, string>): Promise<RunResult> {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
+  }
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BUNDLE, ...argv],
+      { env, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 128) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end();
+  });
 }

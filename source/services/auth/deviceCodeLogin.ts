@@ -7,6 +7,7 @@ import {
 import { LoginFailedError, ServiceError } from '../errors.js';
 import type { ClientRegistration, Clock, SsoSession, SsoToken } from '../ssoSession.js';
 import { unlessCancelled } from './cancellation.js';
+import { checkedVerificationUri } from './verificationUri.js';
 import { serviceErrorName, toOidcError } from './oidcErrors.js';
 import { ssoTokenFromResponse } from './ssoTokenFromResponse.js';
 
@@ -63,6 +64,10 @@ export async function startDeviceCodeLogin(options: StartDeviceCodeLoginOptions)
       'Try again in a moment.',
     );
   }
+  const shownUri = checkedVerificationUri(verificationUri);
+  const shownUriComplete = verificationUriComplete
+    ? checkedVerificationUri(verificationUriComplete)
+    : shownUri;
   const expiresAt = new Date(clock().getTime() + expiresIn * 1000);
   const abort = new AbortController();
 
@@ -101,8 +106,8 @@ export async function startDeviceCodeLogin(options: StartDeviceCodeLoginOptions)
 
   return {
     userCode,
-    verificationUri,
-    verificationUriComplete: verificationUriComplete ?? verificationUri,
+    verificationUri: shownUri,
+    verificationUriComplete: shownUriComplete,
     expiresAt,
     token: unlessCancelled(poll(), abort.signal),
     cancel: () => abort.abort(),

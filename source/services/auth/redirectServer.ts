@@ -115,7 +115,7 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
     result,
     submitPastedUrl(text) {
       if (settled) throw new UserError('This sign-in has already finished.');
-      const callback = readPastedUrl(text, state, redirectUri);
+      const callback = readPastedUrl(text, state, address.port, redirectUri);
       if (callback.kind === 'invalid') {
         throw new UserError(
           callback.message,
@@ -128,14 +128,28 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   };
 }
 
-function readPastedUrl(text: string, state: string, redirectUri: string): Callback {
+/** The hosts a pasted callback may name: the server listens on 127.0.0.1, which `localhost` also reaches. */
+const PASTED_HOSTS = new Set([LOOPBACK, 'localhost']);
+
+/**
+ * A pasted address is a callback for this sign-in only as `http://127.0.0.1:<port>/oauth/callback?…` (or
+ * `localhost`), with the port this server listens on: any other scheme, host, port or user part is refused
+ * before its query is even read.
+ */
+function readPastedUrl(text: string, state: string, port: number, redirectUri: string): Callback {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
     return { kind: 'invalid', message: 'That is not a URL.' };
   }
-  if (url.pathname !== CALLBACK_PATH) {
+  const listening =
+    url.protocol === 'http:' &&
+    PASTED_HOSTS.has(url.hostname) &&
+    Number(url.port || 80) === port &&
+    url.username === '' &&
+    url.password === '';
+  if (!listening || url.pathname !== CALLBACK_PATH) {
     return {
       kind: 'invalid',
       message: `That is not the sign-in callback; it should start with ${redirectUri}.`,

@@ -7,6 +7,38 @@ import type { IniDocument, IniEntry, IniSection } from './iniParser.js';
 export type IniValues = ReadonlyArray<readonly [string, string]>;
 
 /**
+ * One change to one section of a file, for `editSections`: write `values` into `[header]` (dropping
+ * `removeKeys`), or remove the section.
+ */
+export type SectionEdit =
+  | {
+      readonly header: string;
+      readonly values: IniValues;
+      readonly removeKeys?: readonly string[];
+    }
+  | { readonly header: string; readonly remove: true };
+
+/**
+ * Applies several section edits to one file's text, in order, as one change: used inside one
+ * `updateFile`, they make one locked, atomic, backed-up write. Each edit obeys the rules of
+ * `upsertSection` and `removeSection`; if any is refused, the whole change is.
+ */
+export function editSections(text: string, edits: ReadonlyArray<SectionEdit>): string {
+  let result = text;
+  for (const edit of edits) {
+    result =
+      'remove' in edit
+        ? removeSection(result, edit.header)
+        : upsertSection(
+            result,
+            { header: edit.header, ...(edit.removeKeys ? { removeKeys: edit.removeKeys } : {}) },
+            edit.values,
+          );
+  }
+  return result;
+}
+
+/**
  * Writes `values` into the section `[header]` and leaves every other byte of the file as it was.
  *
  * An existing section keeps its place, its comments and the keys not being written (but for `removeKeys`,
@@ -101,8 +133,8 @@ function rewriteSection(
       return { content, eol: endsFileWithoutNewline && last ? '' : newline };
     }),
   );
-  output.push(...lines.slice(end));
-  return output;
+  // Not push(...rest): spreading the tens of thousands of lines after an early section overflows the stack.
+  return output.concat(lines.slice(end));
 }
 
 function appendSection(

@@ -1,7 +1,17 @@
-import { mkdir, open, realpath, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomicWrite.js';
-import { AwsFileAccessError, MalformedFileError } from './awsFileErrors.js';
+import {
+  openRegularFile,
+  readWhole,
+  replacementMode,
+  resolveWritableFile,
+  SECRET_FILE_MODE,
+  type FileOwnership,
+} from '../regularFile.js';
+import { AwsFileAccessError, FileKeepsChangingError, MalformedFileError } from './awsFileErrors.js';
 import { errorCode, withFileLock } from './fileLock.js';
 
 /** The files already backed up in this run; a `Set<string>` kept by the caller for the run will do. */
@@ -21,20 +31,45 @@ export interface UpdateFileOptions {
   readonly beforeReplace?: () => Promise<void>;
 }
 
-const SECRET_FILE_MODE = 0o600;
+export interface UpdateResult {
+  readonly changed: boolean;
+  /** The mode the file had when group or others could read it; it is 0600 now. */
+  readonly narrowedFromMode?: number;
+}
+
+/** The names of the two backups beside `path`: before sso-tui first changed it, before the latest run. */
+export function backupPaths(path: string): { original: string; latest: string } {
+  const base = join(dirname(path), basename(path));
+  return { original: `${base}.sso-tui.orig`, latest: `${base}.sso-tui.bak` };
+}
+
+// A writer that never stops rewriting the file: give up rather than loop for ever.
+const MAX_ATTEMPTS = 50;
 
 /**
- * Applies `edit` to the file's text under a lock, so that concurrent writers never lose each other's
- * changes, and replaces the file atomically: a temporary file beside it, fsynced, renamed over it. Before
- * the first change to a file in a run, a copy is kept beside it as `<name>.sso-tui.bak`. A missing file
- * reads as ''. A symbolic link (a dotfiles manager's, say) is followed, so the link stays a link.
+ * Applies `edit` to the file's text under a lock, so that concurrent sso-tui writers never lose each
+ * other's changes, and replaces the file atomically: a temporary file beside it, fsynced, renamed over it.
+ *
+ * Only a regular file is rewritten (see `resolveWritableFile`); its owner and mode are kept, but for a
+ * group- or world-readable file, which becomes 0600. Programs that rewrite the file in place without a
+ * lock (AWS CLI's `configure set`, Python's configparser) are caught twice: just before the rename the
+ * file is compared with what was read (inode, size, mtime and a content hash), and just after it the
+ * replaced file is checked for writes that landed in it meanwhile; either way the edit is redone on the
+ * new content. An edit refused while the file was changing is retried too, since it may have read a file
+ * half written.
+ *
+ * Backups beside the file (named by `backupPaths`): `.sso-tui.orig` is the file as it was before sso-tui
+ * first changed it (written once, kept for ever), `.sso-tui.bak` the file as it was before the first
+ * change of this run. A missing file reads as ''.
  */
 export async function updateFile(
   path: string,
   edit: (oldText: string) => string,
   options: UpdateFileOptions,
-): Promise<{ changed: boolean }> {
-  const target = await realpath(path).catch(() => path);
+): Promise<UpdateResult> {
+  const { target } = await resolveWritableFile(path).catch((error: unknown) => {
+    throw errorCode(error) === undefined ? error : readError(error, path);
+  });
   const folder = dirname(target);
   if (!(await isFolder(folder))) {
     // The folder (~/.aws) is only made when there is something to write into it.
@@ -44,23 +79,207 @@ export async function updateFile(
     });
   }
   const lockOptions = { timeoutMs: options.lockTimeoutMs ?? 10_000, describe: path };
-  const locked = withFileLock(`${target}.lock`, lockOptions, async () => {
-    const current = await readCurrent(target, path);
-    const next = applyEdit(edit, current.text, path);
-    if (next === current.text) return { changed: false };
-    if (!options.backup.has(target)) {
-      if (current.bytes !== undefined) {
-        await replaceFile(`${target}.sso-tui.bak`, current.bytes, SECRET_FILE_MODE, path);
-      }
-      options.backup.add(target);
-    }
-    await replaceFile(target, Buffer.from(next, 'utf8'), keptMode(current.mode), path, options.beforeReplace);
-    return { changed: true };
-  });
+  const locked = withFileLock(`${target}.lock`, lockOptions, () =>
+    editUnderLock(path, target, edit, options),
+  );
   return locked.catch((error: unknown) => {
     // Errors of the lock itself (a read-only folder, say); the file's own errors are already described.
     throw errorCode(error) === undefined ? error : writeError(error, path);
   });
+}
+
+/**
+ * Refuses at once, before any other work, a path `updateFile` would refuse: not a regular file, a link to
+ * nothing, read-only.
+ */
+export async function checkRewritable(path: string): Promise<void> {
+  await resolveWritableFile(path).catch((error: unknown) => {
+    throw errorCode(error) === undefined ? error : readError(error, path);
+  });
+}
+
+/** What was read, and what the file at the path must still be for the rename to go ahead. */
+interface Source {
+  readonly text: string;
+  readonly bytes: Buffer | undefined;
+  readonly ownership: FileOwnership | undefined;
+  /** The handle the text came from, watched for writes that land after the rename. */
+  readonly handle: FileHandle | undefined;
+  readonly read: Snapshot | undefined;
+  /** What the path held when the text was taken. */
+  readonly expected: Snapshot | undefined;
+}
+
+interface Snapshot {
+  readonly inode: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+}
+
+class ChangedBeforeRename extends Error {}
+
+async function editUnderLock(
+  path: string,
+  target: string,
+  edit: (oldText: string) => string,
+  options: UpdateFileOptions,
+): Promise<UpdateResult> {
+  let source = await readSource(target, path);
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new FileKeepsChangingError(path);
+      let next: string;
+      try {
+        next = applyEdit(edit, source.text, path);
+      } catch (error) {
+        // A refusal may come from a file read while another program was half way through writing it.
+        if (!(await changedSince(target, source.expected))) throw error;
+        source = await replaceSource(source, await readSource(target, path));
+        continue;
+      }
+      if (next === source.text) return { changed: false };
+
+      await keepBackups(path, target, source, options.backup);
+      const ownership = source.ownership;
+      const mode = replacementMode(ownership);
+      try {
+        await writeFileAtomic(target, Buffer.from(next, 'utf8'), {
+          mode,
+          ...(ownership ? { owner: { uid: ownership.uid, gid: ownership.gid } } : {}),
+          beforeReplace: async () => {
+            await options.beforeReplace?.();
+            if (await changedSince(target, source.expected)) throw new ChangedBeforeRename();
+          },
+        });
+      } catch (error) {
+        if (error instanceof ChangedBeforeRename) {
+          source = await replaceSource(source, await readSource(target, path));
+          continue;
+        }
+        throw errorCode(error) === undefined ? error : writeError(error, path);
+      }
+      options.backup.add(target);
+
+      const late = await lateWrites(source);
+      if (late !== undefined) {
+        // Another program wrote into the file we just replaced: its text is only in that file now.
+        source = await replaceSource(source, { ...late, expected: await snapshotOf(target) });
+        continue;
+      }
+      const narrowed = ownership !== undefined && ownership.mode !== mode;
+      return narrowed ? { changed: true, narrowedFromMode: ownership.mode } : { changed: true };
+    }
+  } finally {
+    await source.handle?.close();
+  }
+}
+
+async function replaceSource(old: Source, fresh: Source): Promise<Source> {
+  if (old.handle !== fresh.handle) await old.handle?.close();
+  return fresh;
+}
+
+async function readSource(target: string, shownPath: string): Promise<Source> {
+  const opened = await openRegularFile(target, 'rewrite').catch((error: unknown) => {
+    throw errorCode(error) === undefined ? error : readError(error, shownPath);
+  });
+  if (opened === undefined) {
+    return {
+      text: '',
+      bytes: undefined,
+      ownership: undefined,
+      handle: undefined,
+      read: undefined,
+      expected: undefined,
+    };
+  }
+  const { handle, info, ownership } = opened;
+  try {
+    const bytes = await readWhole(handle);
+    const read = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
+    return { text: decode(bytes, shownPath), bytes, ownership, handle, read, expected: read };
+  } catch (error) {
+    await handle.close();
+    throw errorCode(error) === undefined ? error : readError(error, shownPath);
+  }
+}
+
+/** The text another program wrote into the replaced file after the check before the rename, if any. */
+async function lateWrites(source: Source): Promise<Omit<Source, 'expected'> | undefined> {
+  const { handle, read } = source;
+  if (handle === undefined || read === undefined) return undefined;
+  const info = await handle.stat();
+  if (info.size === read.size && info.mtimeMs === read.mtimeMs) {
+    const bytes = await readWhole(handle);
+    if (hashOf(bytes) === read.hash) return undefined;
+  }
+  const bytes = await readWhole(handle);
+  const now = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
+  return {
+    text: decode(bytes, 'the file'),
+    bytes,
+    ownership: source.ownership,
+    handle,
+    read: now,
+  };
+}
+
+async function changedSince(target: string, expected: Snapshot | undefined): Promise<boolean> {
+  const now = await snapshotOf(target);
+  if (expected === undefined || now === undefined) return expected !== now;
+  return (
+    now.inode !== expected.inode ||
+    now.size !== expected.size ||
+    now.mtimeMs !== expected.mtimeMs ||
+    now.hash !== expected.hash
+  );
+}
+
+async function snapshotOf(target: string): Promise<Snapshot | undefined> {
+  const opened = await openRegularFile(target, 'read').catch(() => undefined);
+  if (opened === undefined) return undefined;
+  try {
+    const bytes = await readWhole(opened.handle);
+    return { inode: opened.info.ino, size: bytes.length, mtimeMs: opened.info.mtimeMs, hash: hashOf(bytes) };
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * `.sso-tui.orig` once for ever, `.sso-tui.bak` once a run, both beside the path the user named (not
+ * beside a link's target, which may sit in a dotfiles repository). A file that did not exist is kept as
+ * an empty `.orig`: the state to go back to is "no profiles".
+ */
+async function keepBackups(
+  path: string,
+  target: string,
+  source: Source,
+  tracker: BackupTracker,
+): Promise<void> {
+  const { original, latest } = backupPaths(path);
+  const bytes = source.bytes ?? Buffer.alloc(0);
+  if (!(await exists(original))) await writeBackup(original, bytes, path);
+  if (!tracker.has(target) && source.bytes !== undefined) await writeBackup(latest, bytes, path);
+}
+
+async function writeBackup(backup: string, bytes: Buffer, shownPath: string): Promise<void> {
+  // The rename replaces whatever stands at the backup's name (a link included) and never writes through it.
+  await writeFileAtomic(backup, bytes, { mode: SECRET_FILE_MODE }).catch((error: unknown) => {
+    throw errorCode(error) === undefined ? error : writeError(error, shownPath);
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function applyEdit(edit: (oldText: string) => string, text: string, path: string): string {
@@ -71,37 +290,10 @@ function applyEdit(edit: (oldText: string) => string, text: string, path: string
   }
 }
 
-interface CurrentFile {
-  readonly text: string;
-  readonly bytes: Buffer | undefined;
-  readonly mode: number | undefined;
-}
-
-async function readCurrent(target: string, shownPath: string): Promise<CurrentFile> {
-  let bytes: Buffer;
-  let mode: number;
-  try {
-    const handle = await open(target, 'r');
-    try {
-      mode = (await handle.stat()).mode & 0o777;
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { text: '', bytes: undefined, mode: undefined };
-    throw new AwsFileAccessError(
-      `Cannot read ${shownPath} (${describeCode(error)}).`,
-      'Check the file and its permissions.',
-      {
-        cause: error,
-      },
-    );
-  }
+function decode(bytes: Buffer, shownPath: string): string {
   try {
     // Lossless or nothing: a file that is not UTF-8 would come back with other bytes where we never wrote.
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, bytes, mode };
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
     throw new AwsFileAccessError(
       `${shownPath} is not UTF-8 text, so sso-tui will not rewrite it.`,
@@ -111,30 +303,18 @@ async function readCurrent(target: string, shownPath: string): Promise<CurrentFi
   }
 }
 
-/** A file's own mode is kept when it is 0600 or tighter; anything wider is narrowed to 0600. */
-function keptMode(existing: number | undefined): number {
-  if (existing === undefined) return SECRET_FILE_MODE;
-  return (existing & ~SECRET_FILE_MODE) === 0 ? existing : SECRET_FILE_MODE;
-}
-
-async function replaceFile(
-  target: string,
-  data: Buffer,
-  mode: number,
-  shownPath: string,
-  beforeReplace?: () => Promise<void>,
-): Promise<void> {
-  try {
-    await writeFileAtomic(target, data, { mode, ...(beforeReplace ? { beforeReplace } : {}) });
-  } catch (error) {
-    throw errorCode(error) === undefined ? error : writeError(error, shownPath);
-  }
-}
-
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then(
     (info) => info.isDirectory(),
     () => false,
+  );
+}
+
+function readError(error: unknown, shownPath: string): AwsFileAccessError {
+  return new AwsFileAccessError(
+    `Cannot read ${shownPath} (${describeCode(error)}).`,
+    'Check the file and its permissions.',
+    { cause: error },
   );
 }
 
@@ -159,6 +339,8 @@ function describeCode(error: unknown): string {
       return 'read-only file system';
     case 'ENOSPC':
       return 'no space left on the disk';
+    case 'ELOOP':
+      return 'too many symbolic links';
     default:
       return errorCode(error) ?? 'unknown error';
   }

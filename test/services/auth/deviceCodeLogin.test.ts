@@ -113,6 +113,34 @@ describe('startDeviceCodeLogin against the simulator', () => {
     expect(script.slept).toEqual([2000, 2000]);
   });
 
+  it('refuses a verification URI that is not https: (or http: on this machine) before anyone sees it', async () => {
+    const { simulator } = harness!;
+    for (const uri of [
+      'http://evil.example/device',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://aws.amazon.com@evil.example/device',
+      'https://evil.example/\u001B]52;c;aGk=\u0007',
+      'https://ex\u202Eelpmaxe.com/device',
+      'not a url',
+    ]) {
+      simulator.faults.verificationUri = uri;
+      const error = await start(scriptedSleep(() => {}).sleep).catch((caught: unknown) => caught);
+      expect(error, uri).toBeInstanceOf(LoginFailedError);
+      expect((error as LoginFailedError).message).toMatch(/not an https: URL/);
+      expect(`${(error as LoginFailedError).message} ${(error as LoginFailedError).hint}`).not.toContain(
+        'evil',
+      );
+    }
+    for (const uri of ['https://device.sso.eu-west-1.amazonaws.com/', 'http://localhost:9/device']) {
+      simulator.faults.verificationUri = uri;
+      const { login } = await start(scriptedSleep(() => {}).sleep);
+      login.cancel();
+      expect(login.verificationUri).toBe(uri);
+      expect(login.verificationUriComplete).toBe(`${uri}?user_code=${login.userCode}`);
+    }
+  });
+
   it('stops with LoginFailedError when the sign-in is denied', async () => {
     const script = scriptedSleep((poll, login) => {
       if (poll === 2) harness!.simulator.denyDevice(login.userCode);

@@ -131,6 +131,21 @@ describe('startRedirectServer', () => {
       expect(() =>
         server.submitPastedUrl(`http://127.0.0.1:${server.port}/elsewhere?state=${STATE}`),
       ).toThrow(/not the sign-in callback/);
+      // Right path, state and code, but not this server: another scheme, host, port, or a user part.
+      const query = new URLSearchParams({ code: 'c', state: STATE }).toString();
+      for (const elsewhere of [
+        `https://127.0.0.1:${server.port}/oauth/callback?${query}`,
+        `http://evil.example:${server.port}/oauth/callback?${query}`,
+        `http://127.0.0.2:${server.port}/oauth/callback?${query}`,
+        `http://127.0.0.1:${server.port === 65_535 ? 1 : server.port + 1}/oauth/callback?${query}`,
+        `http://127.0.0.1/oauth/callback?${query}`,
+        `http://me@127.0.0.1:${server.port}/oauth/callback?${query}`,
+        `javascript://127.0.0.1:${server.port}/oauth/callback?${query}`,
+      ]) {
+        expect(() => server.submitPastedUrl(elsewhere), elsewhere).toThrow(
+          `That is not the sign-in callback; it should start with ${server.redirectUri}.`,
+        );
+      }
       let error: unknown;
       try {
         server.submitPastedUrl(callback(server, { code: 'secret-code-123', state: 'wrong' }));
@@ -151,6 +166,14 @@ describe('startRedirectServer', () => {
         'This sign-in has already finished.',
       );
       expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
+    });
+
+    it('may name localhost instead of 127.0.0.1', async () => {
+      const server = await start();
+      server.submitPastedUrl(
+        `http://localhost:${server.port}/oauth/callback?${new URLSearchParams({ code: 'c', state: STATE }).toString()}`,
+      );
+      await expect(server.result).resolves.toEqual({ code: 'c' });
     });
 
     it('ends the sign-in with the error a pasted error URL carries', async () => {

@@ -4,7 +4,12 @@ import {
   MalformedFileError,
   UnwritableValueError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import { hasSection, removeSection, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
+import {
+  editSections,
+  hasSection,
+  removeSection,
+  upsertSection,
+} from '../../../source/services/awsFiles/iniEditor.js';
 
 const keys = [
   ['aws_access_key_id', 'ASIANEW'],
@@ -243,5 +248,33 @@ describe('upsertSection with removeKeys', () => {
     expect(result).toBe(
       '[profile a]\noutput = json\nsso_session = corp\n\n[profile b]\nsso_start_url = https://keep\n',
     );
+  });
+});
+
+describe('editSections', () => {
+  it('applies several edits as one change, in order', () => {
+    const before = '# top\n[a]\nk = v\n\n[b]\nk = w\n';
+    const after = editSections(before, [
+      { header: 'c', values: [['k', 'x']] },
+      { header: 'a', values: [['k', 'y']] },
+      { header: 'b', remove: true },
+    ]);
+    expect(after).toBe('# top\n[a]\nk = y\n\n\n[c]\nk = x\n');
+  });
+
+  it('refuses the whole change when one edit is refused', () => {
+    expect(() =>
+      editSections('[a]\nbroken\n', [
+        { header: 'c', values: [['k', 'x']] },
+        { header: 'a', values: [['k', 'y']] },
+      ]),
+    ).toThrow(MalformedFileError);
+  });
+
+  it('edits a file of 100,000 profiles without overflowing the stack', () => {
+    const sections = Array.from({ length: 100_000 }, (_, index) => `[p${index}]\nk = v${index}\n`);
+    const before = sections.join('');
+    const after = editSections(before, [{ header: 'p1', values: [['k', 'new']] }]);
+    expect(after).toBe(before.replace('[p1]\nk = v1\n', '[p1]\nk = new\n'));
   });
 });

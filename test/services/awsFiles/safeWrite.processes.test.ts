@@ -92,7 +92,11 @@ describe('updateFile across processes', () => {
     expect(after.startsWith(before)).toBe(true);
     expect([...readCredentialsFile(after).keys()].sort()).toEqual(['hand-edited', ...names].sort());
     expect(after).not.toMatch(/(^|[^\r])\n/);
-    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.bak']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'credentials',
+      'credentials.sso-tui.bak',
+      'credentials.sso-tui.orig',
+    ]);
   });
 
   it('keeps the old file when a writer is killed between its temporary file and the rename', async () => {

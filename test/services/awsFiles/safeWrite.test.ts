@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmod,
+  chown,
   lstat,
   mkdir,
   readdir,
@@ -17,6 +18,8 @@ import {
   AwsFileAccessError,
   FileLockedError,
   MalformedFileError,
+  NotRegularFileError,
+  ReadOnlyFileError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
 import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
@@ -66,7 +69,7 @@ describe('updateFile, files and modes', () => {
 
   it.skipIf(isWindows).each([
     [0o600, 0o600],
-    [0o400, 0o400],
+    [0o700, 0o700],
     [0o640, 0o600],
     [0o644, 0o600],
     [0o666, 0o600],
@@ -93,9 +96,10 @@ describe('updateFile, files and modes', () => {
     expect(await readFile(backupPath, 'utf8')).toBe(afterRun);
   });
 
-  it('keeps no backup of a file that did not exist', async () => {
+  it('keeps an empty .orig for a file that did not exist: going back means no profiles', async () => {
     await updateFile(path, addProfile('dev'), { backup: new Set() });
-    expect(await readdir(folder)).toEqual(['credentials']);
+    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.orig']);
+    expect(await readFile(`${path}.sso-tui.orig`, 'utf8')).toBe('');
   });
 
   it.skipIf(isWindows)('follows a symbolic link, so the link stays a link', async () => {
@@ -105,6 +109,109 @@ describe('updateFile, files and modes', () => {
     await updateFile(path, addProfile('dev'), { backup: new Set() });
     expect((await lstat(path)).isSymbolicLink()).toBe(true);
     expect(await readFile(real, 'utf8')).toContain('[dev]');
+  });
+});
+
+describe('updateFile, only regular files', () => {
+  it.skipIf(isWindows)('refuses a FIFO at once without opening it (which would block)', async () => {
+    const made = spawnSync('mkfifo', [path]);
+    expect(made.status).toBe(0);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(NotRegularFileError);
+    expect((error as Error).message).toBe(
+      `${path} is a FIFO (named pipe), not a regular file; sso-tui only rewrites regular files and left it alone.`,
+    );
+    expect((await lstat(path)).isFIFO()).toBe(true);
+    expect(await readdir(folder)).toEqual(['credentials']);
+  });
+
+  it.skipIf(isWindows)('refuses a link to a device and writes no backup beside it', async () => {
+    await symlink('/dev/null', path);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(NotRegularFileError);
+    expect((error as Error).message).toContain(`${path} is a device`);
+    expect((await lstat('/dev/null')).isCharacterDevice()).toBe(true);
+    await expect(lstat('/dev/null.sso-tui.bak')).rejects.toThrow(/ENOENT/);
+    expect(await readdir(folder)).toEqual(['credentials']);
+  });
+
+  it.skipIf(isWindows)('refuses a dangling link instead of replacing it with a file', async () => {
+    await symlink(join(folder, 'nowhere'), path);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as Error).message).toContain(`${path} is a symbolic link to nothing`);
+    expect((await lstat(path)).isSymbolicLink()).toBe(true);
+    expect(await readdir(folder)).toEqual(['credentials']);
+  });
+
+  it.skipIf(isWindows)('refuses a file its owner made read-only, leaving its mode', async () => {
+    await writeFile(path, '[a]\nk = v\n');
+    await chmod(path, 0o444);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ReadOnlyFileError);
+    expect((error as Error).message).toBe(`${path} is read-only (mode 0444); sso-tui left it alone.`);
+    expect(modeOf(await stat(path))).toBe(0o444);
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n');
+  });
+
+  it.skipIf(isWindows)('reports the mode it narrowed', async () => {
+    await writeFile(path, '[a]\nk = v\n');
+    await chmod(path, 0o644);
+    expect(await updateFile(path, addProfile('dev'), { backup: new Set() })).toEqual({
+      changed: true,
+      narrowedFromMode: 0o644,
+    });
+  });
+
+  it.skipIf(isWindows || !isRoot)(
+    `keeps the owner of another user's file when root rewrites it${isRoot ? '' : ' — skipped: needs root'}`,
+    async () => {
+      await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+      await chown(path, 4321, 4322);
+      await updateFile(path, addProfile('dev'), { backup: new Set() });
+      const info = await stat(path);
+      expect([info.uid, info.gid]).toEqual([4321, 4322]);
+      expect(await readFile(path, 'utf8')).toContain('[dev]');
+    },
+  );
+});
+
+describe('updateFile, backups', () => {
+  it('keeps the original and the file before the latest run, after any number of runs, and no more', async () => {
+    const original = '# mine\n[a]\nk = v\n';
+    await writeFile(path, original, { mode: 0o600 });
+    let beforeLatest = original;
+    for (const name of ['one', 'two', 'three', 'four']) {
+      beforeLatest = await readFile(path, 'utf8');
+      const run = new Set<string>();
+      await updateFile(path, addProfile(name), { backup: run });
+      await updateFile(path, addProfile(`${name}-again`), { backup: run });
+    }
+    expect(await readFile(`${path}.sso-tui.orig`, 'utf8')).toBe(original);
+    expect(await readFile(`${path}.sso-tui.bak`, 'utf8')).toBe(beforeLatest);
+    expect(beforeLatest).toContain('[three-again]');
+    expect((await readdir(folder)).sort()).toEqual([
+      'credentials',
+      'credentials.sso-tui.bak',
+      'credentials.sso-tui.orig',
+    ]);
+  });
+
+  it.skipIf(isWindows)('keeps backups beside the link, not in the folder the link leads to', async () => {
+    const dotfiles = join(folder, 'dotfiles');
+    await mkdir(dotfiles);
+    await writeFile(join(dotfiles, 'credentials'), '[a]\nk = v\n', { mode: 0o600 });
+    await symlink(join(dotfiles, 'credentials'), path);
+    await updateFile(path, addProfile('dev'), { backup: new Set() });
+    expect(await readdir(dotfiles)).toEqual(['credentials']);
+    expect(await readFile(`${path}.sso-tui.orig`, 'utf8')).toBe('[a]\nk = v\n');
   });
 });
 
@@ -119,7 +226,11 @@ describe('updateFile, failures', () => {
       }),
     ).rejects.toBe(failure);
     expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n');
-    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.bak']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'credentials',
+      'credentials.sso-tui.bak',
+      'credentials.sso-tui.orig',
+    ]);
   });
 
   it('names the file when it is a folder', async () => {
@@ -129,7 +240,9 @@ describe('updateFile, failures', () => {
     );
     expect(error).toBeInstanceOf(AwsFileAccessError);
     expect((error as Error).message).toContain(path);
-    expect((error as Error).message).toContain('it is a folder');
+    expect((error as Error).message).toBe(
+      `${path} is a folder, not a regular file; sso-tui only rewrites regular files and left it alone.`,
+    );
   });
 
   it.skipIf(isWindows || isRoot)(
@@ -181,7 +294,7 @@ describe('updateFile, the lock', () => {
     const update = updateFile(path, addProfile('dev'), { backup: new Set() });
     await rm(lockPath());
     expect(await update).toEqual({ changed: true });
-    expect(await readdir(folder)).toEqual(['credentials']);
+    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.orig']);
   });
 
   it('takes over a lock left by a process that is gone', async () => {
@@ -191,7 +304,7 @@ describe('updateFile, the lock', () => {
     expect(await updateFile(path, addProfile('dev'), { backup: new Set(), lockTimeoutMs: 60_000 })).toEqual({
       changed: true,
     });
-    expect(await readdir(folder)).toEqual(['credentials']);
+    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.orig']);
   });
 
   it('takes over a lock older than 30 s, even of a live process', async () => {
@@ -201,6 +314,6 @@ describe('updateFile, the lock', () => {
     expect(await updateFile(path, addProfile('dev'), { backup: new Set(), lockTimeoutMs: 60_000 })).toEqual({
       changed: true,
     });
-    expect(await readdir(folder)).toEqual(['credentials']);
+    expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.orig']);
   });
 });

@@ -1,0 +1,127 @@
+import { constants } from 'node:fs';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { NotRegularFileError, ReadOnlyFileError } from './awsFiles/awsFileErrors.js';
+
+/** What an existing file's replacement must keep. */
+export interface FileOwnership {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+export interface WritableTarget {
+  /** The regular file to replace: `path` itself, or where its symbolic links lead. */
+  readonly target: string;
+  /** Undefined when there is no file yet. */
+  readonly existing: FileOwnership | undefined;
+}
+
+/**
+ * Where a write to `path` must go. A symbolic link (a dotfiles manager's) is followed, so that the link
+ * stays a link and the file it points at is replaced. Anything but a regular file — a FIFO, a device, a
+ * socket, a folder, a link to nothing — is refused from its metadata alone: it is never opened, so a FIFO
+ * cannot block the program and a device is never replaced by a file. A file its owner made read-only is
+ * refused too: replacing it would silently undo that choice.
+ */
+export async function resolveWritableFile(path: string): Promise<WritableTarget> {
+  const link = await lstat(path).catch(absentIfMissing);
+  if (link === undefined) return { target: path, existing: undefined };
+  let target = path;
+  if (link.isSymbolicLink()) {
+    target = await realpath(path).catch((error: unknown) => {
+      if (codeOf(error) === 'ENOENT') throw new NotRegularFileError(path, 'a symbolic link to nothing');
+      throw error;
+    });
+  }
+  const info = link.isSymbolicLink() ? await stat(target) : link;
+  return { target, existing: checkRegular(path, info, 'rewrite') };
+}
+
+/**
+ * Opens an existing regular file for reading without ever blocking: anything else is refused from its
+ * metadata before any open, O_NONBLOCK keeps a FIFO swapped in after that check from hanging the open,
+ * and the handle's own metadata is checked again. For a rewrite, a read-only file is refused too.
+ * Undefined when the file does not exist.
+ */
+export async function openRegularFile(
+  path: string,
+  purpose: 'read' | 'rewrite',
+): Promise<{ handle: FileHandle; info: Stats; ownership: FileOwnership } | undefined> {
+  const before = await stat(path).catch(absentIfMissing);
+  if (before === undefined) return undefined;
+  checkRegular(path, before, purpose);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const info = await handle.stat();
+    const ownership = checkRegular(path, info, purpose);
+    return { handle, info, ownership };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** A regular file's text (a FIFO or device is refused unopened); undefined when there is no file. */
+export async function readRegularFile(path: string): Promise<string | undefined> {
+  const opened = await openRegularFile(path, 'read');
+  if (opened === undefined) return undefined;
+  try {
+    return (await readWhole(opened.handle)).toString('utf8');
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+/** The whole content of an open file, read from its start whatever the handle's position. */
+export async function readWhole(handle: FileHandle): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+/** A new file's mode is 0600; an existing one keeps its own unless group or others may read it. */
+export function replacementMode(existing: FileOwnership | undefined): number {
+  if (existing === undefined) return SECRET_FILE_MODE;
+  return (existing.mode & 0o077) === 0 ? existing.mode : SECRET_FILE_MODE;
+}
+
+export const SECRET_FILE_MODE = 0o600;
+
+function checkRegular(path: string, info: Stats, purpose: 'read' | 'rewrite'): FileOwnership {
+  if (!info.isFile()) throw new NotRegularFileError(path, describeKind(info));
+  const mode = info.mode & 0o777;
+  if (purpose === 'rewrite' && (mode & 0o200) === 0) throw new ReadOnlyFileError(path, mode);
+  return { mode, uid: info.uid, gid: info.gid };
+}
+
+function describeKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function absentIfMissing(error: unknown): undefined {
+  if (codeOf(error) === 'ENOENT') return undefined;
+  throw error;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
