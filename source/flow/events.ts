@@ -35,6 +35,8 @@ export type FlowEvent =
       readonly height: number;
     }
   | { readonly type: 'refreshRequested' }
+  /** The accounts on screen, then those the query matches: their role lists are wanted first. */
+  | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
   | { readonly type: 'accountChosen'; readonly account: Account }
   | { readonly type: 'roleChosen'; readonly account: Account; readonly roleName: string }
   | { readonly type: 'secretToggled' }
@@ -71,7 +73,14 @@ export type FlowEvent =
   | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
   | { readonly type: 'accountsLoaded'; readonly generation: number }
   | { readonly type: 'accountsFailed'; readonly generation: number; readonly message: string }
-  | { readonly type: 'rolesLoaded'; readonly entries: readonly (readonly [string, readonly string[]])[] }
+  | {
+      readonly type: 'rolesLoaded';
+      readonly entries: readonly (readonly [string, readonly string[]])[];
+      /** The background listing these belong to; unset for one account's roles wanted now. */
+      readonly generation?: number;
+      /** When the batch came in. */
+      readonly at: Date;
+    }
   | { readonly type: 'rolesDone'; readonly generation: number }
   | { readonly type: 'rolesFailed'; readonly generation?: number; readonly message: string }
   | { readonly type: 'credentialsReceived'; readonly request: number; readonly credentials: RoleCredentials }

@@ -1,3 +1,4 @@
+import { advanced } from '../services/progress.js';
 import type { FlowEvent } from './events.js';
 import type { FlowState } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
@@ -12,6 +13,7 @@ export type ListingEvent = Extract<
       | 'accountsLoaded'
       | 'accountsFailed'
       | 'rolesLoaded'
+      | 'rolesWanted'
       | 'rolesDone'
       | 'rolesFailed';
   }
@@ -45,8 +47,15 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
     case 'rolesLoaded': {
       const roles = new Map(data.roles);
       for (const [accountId, names] of event.entries) roles.set(accountId, names);
-      return withData(state, { roles });
+      const progress = data.rolesProgress;
+      if (event.generation === undefined || event.generation !== data.rolesLoad.generation || !progress) {
+        return withData(state, { roles });
+      }
+      return withData(state, { roles, rolesProgress: advanced(progress, event.entries.length, event.at) });
     }
+    case 'rolesWanted':
+      if (data.rolesLoad.status !== 'loading') return state;
+      return queue(state, { type: 'preferRoles', accountIds: event.accountIds });
     case 'rolesDone':
       if (event.generation !== data.rolesLoad.generation) return state;
       return queue(withData(state, { rolesLoad: { ...data.rolesLoad, status: 'done' } }), {
@@ -112,9 +121,13 @@ function accountsLoaded(state: FlowState): FlowState {
 /** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
 function loadRoles(state: FlowState): FlowState {
   const [generation, next] = takeId(state);
-  return queue(withData(next, { rolesLoad: { generation, status: 'loading' } }), {
-    type: 'loadRoles',
-    generation,
-    accountIds: next.data.accounts.map((account) => account.accountId),
-  });
+  const total = next.data.accounts.length;
+  return queue(
+    withData(next, { rolesLoad: { generation, status: 'loading' }, rolesProgress: { total, done: 0 } }),
+    {
+      type: 'loadRoles',
+      generation,
+      accountIds: next.data.accounts.map((account) => account.accountId),
+    },
+  );
 }

@@ -38,6 +38,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'accountsLoaded':
     case 'accountsFailed':
     case 'rolesLoaded':
+    case 'rolesWanted':
     case 'rolesDone':
     case 'rolesFailed':
       return listingEvent(state, event);

@@ -1,6 +1,7 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
+import type { Progress } from '../services/progress.js';
 import type { Command } from './commands.js';
 import type { ExportTarget, LoginMethod, UserPicks } from './appServices.js';
 
@@ -106,6 +107,8 @@ export interface FlowData {
   readonly change?: { readonly added: number; readonly removed: number };
   readonly roles: ReadonlyMap<string, readonly string[]>;
   readonly rolesLoad: { readonly generation: number; readonly status: LoadStatus };
+  /** How far the background role listing has come, for `roles 169 / 2,500` and the time left. */
+  readonly rolesProgress?: Progress;
   readonly accountsList: ListState;
   readonly picks: UserPicks;
   /** A failure that did not stop the screen (roles listing), shown as a note. */

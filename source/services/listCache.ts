@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
@@ -59,6 +59,19 @@ export async function readListCache(file: string): Promise<AccountLists | undefi
     return undefined;
   }
   return expected === accounts.length ? { accounts, roles } : undefined;
+}
+
+/** SPEC §5: subcommands use cached lists younger than this, and fetch otherwise. */
+export const LISTS_FRESH_FOR_MS = 60 * 60 * 1000;
+
+/** The cached lists when written less than LISTS_FRESH_FOR_MS before `now`; undefined when older or none. */
+export async function readFreshListCache(file: string, now: Date): Promise<AccountLists | undefined> {
+  const written = await stat(file).then(
+    (info) => info.mtime,
+    () => undefined,
+  );
+  if (!written || now.getTime() - written.getTime() >= LISTS_FRESH_FOR_MS) return undefined;
+  return readListCache(file);
 }
 
 export async function writeListCache(file: string, lists: AccountLists): Promise<void> {

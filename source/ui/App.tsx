@@ -19,6 +19,7 @@ import { SessionPickerScreen } from './screens/SessionPickerScreen.js';
 import type { ScreenProps } from './screens/screenProps.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { MINIMUM_SIZE, TooSmallScreen } from './screens/TooSmallScreen.js';
+import { symbols } from './symbols.js';
 
 export interface AppProps {
   readonly services: AppServices;
@@ -84,7 +85,7 @@ export function App({
     <KeyboardRoute help={help}>
       {banner ? (
         <Text dimColor wrap="truncate-end">
-          {banner}
+          {symbols(banner)}
         </Text>
       ) : null}
       <ScreenSizeContext.Provider value={size}>

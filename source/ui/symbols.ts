@@ -19,6 +19,7 @@ export function localeIsUtf8(env: Environment, platform: NodeJS.Platform): boole
 
 /** Each symbol the screens draw, and its ASCII stand-in of the same width where one column is enough. */
 const ASCII: Readonly<Record<string, string>> = {
+  '↑↓': 'Up/Down',
   '›': '>',
   '★': '*',
   '↻': '~',
@@ -32,11 +33,16 @@ const ASCII: Readonly<Record<string, string>> = {
   '─': '-',
 };
 
-const SYMBOL = new RegExp(`[${Object.keys(ASCII).join('')}]`, 'gu');
+const SYMBOL = new RegExp(Object.keys(ASCII).join('|'), 'gu');
 
 /** `text` with the program's symbols in ASCII where the terminal cannot show them. */
 export function symbols(text: string): string {
   return unicode ? text : text.replace(SYMBOL, (symbol) => ASCII[symbol] ?? symbol);
+}
+
+/** Whether the screens must keep to ASCII (box borders, for one, are drawn `classic`). */
+export function asciiOnly(): boolean {
+  return !unicode;
 }
 
 const BRAILLE_SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

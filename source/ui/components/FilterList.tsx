@@ -164,7 +164,7 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
           <Text inverse> </Text>
         </Text>
       </Box>
-      <Box columnGap={2}>
+      <Box columnGap={2} height={1} overflow="hidden">
         <Text dimColor>
           {numberFormat.format(props.matched ?? rows.length)} / {numberFormat.format(props.total)}
         </Text>

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { tint } from '../colors.js';
-import { spinnerFrames } from '../symbols.js';
+import { spinnerFrames, symbols } from '../symbols.js';
 
 export function Spinner({ label }: { readonly label?: string }) {
   const frames = spinnerFrames();
@@ -13,7 +13,7 @@ export function Spinner({ label }: { readonly label?: string }) {
   return (
     <Text>
       <Text color={tint('cyan')}>{frames[frame % frames.length]}</Text>
-      {label ? ` ${label}` : ''}
+      {label ? ` ${symbols(label)}` : ''}
     </Text>
   );
 }

@@ -1,6 +1,8 @@
 import { Text } from 'ink';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
+import { describeProgress } from '../../services/progress.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
 import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
@@ -67,6 +69,17 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     data.note,
   ].filter(Boolean);
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
+  // While role lists load, the accounts on screen, then those the query matches, are fetched next.
+  const rolesLoading = data.rolesLoad.status === 'loading';
+  const top = windowTop(
+    accountsList.top,
+    Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
+    listHeight,
+  );
+  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, query.trim() !== '').join(' ') : '';
+  useEffect(() => {
+    if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
+  }, [wanted, dispatch]);
   const keyState: AccountKeyState = {
     query: accountsList.query,
     leave: data.sessions.length > 1 ? 'sessions' : 'quit',
@@ -130,7 +143,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
             width={size.columns}
           />
         )}
-        status={<LoadStatus data={data} />}
+        status={<LoadStatus data={data} searching={query.trim() !== ''} />}
       />
       {notes.map((note) => (
         <Text key={note} dimColor wrap="truncate-end">
@@ -147,21 +160,53 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
  * and the count moving show the progress, and a spinner would redraw the whole screen a dozen times a
  * second, slowing the very listing it stands for.
  */
-function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }) {
+/** Most accounts the query's matches put ahead in the role listing, besides those on screen. */
+const WANTED_MATCHES = 500;
+
+/** The accounts of the rows on screen, then of the other rows the query matches, each once. */
+function wantedAccountIds(
+  hits: readonly SearchHit[],
+  top: number,
+  height: number,
+  searching: boolean,
+): string[] {
+  const ids = new Set(hits.slice(top, top + height).map((hit) => hit.row.account.accountId));
+  if (searching) {
+    for (const hit of hits) {
+      if (ids.size >= height + WANTED_MATCHES) break;
+      ids.add(hit.row.account.accountId);
+    }
+  }
+  return [...ids];
+}
+
+function LoadStatus({
+  data,
+  searching,
+}: {
+  readonly data: ScreenProps<'accounts'>['data'];
+  readonly searching: boolean;
+}) {
   if (data.accountsLoad.status === 'loading') {
     if (data.accounts.length === 0) return <Spinner label="listing accounts" />;
     return <BackgroundWork label={data.incoming ? 'refreshing' : 'listing accounts'} />;
   }
-  if (data.rolesLoad.status === 'loading') {
-    return <BackgroundWork label={`roles ${data.roles.size.toLocaleString('en-US')}`} />;
+  const progress = data.rolesProgress;
+  if (data.rolesLoad.status === 'loading' && progress) {
+    const label = describeProgress('roles', progress);
+    // A search covers account × role rows only for the role lists already in: it says so.
+    return (
+      <BackgroundWork label={label} note={searching ? 'results partial until roles are in' : undefined} />
+    );
   }
   return null;
 }
 
-function BackgroundWork({ label }: { readonly label: string }) {
+function BackgroundWork({ label, note }: { readonly label: string; readonly note?: string | undefined }) {
   return (
-    <Text>
-      <Text color={tint('cyan')}>{symbols('↻')}</Text> {label}
+    <Text wrap="truncate-end">
+      <Text color={tint('cyan')}>{symbols('↻')}</Text> {symbols(label)}
+      {note ? <Text color={tint('yellow')}>{` ${symbols('·')} ${note}`}</Text> : null}
     </Text>
   );
 }

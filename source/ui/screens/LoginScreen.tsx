@@ -5,9 +5,11 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
+import { UnbrokenLine } from '../components/UnbrokenLine.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
 import { hyperlink } from '../hyperlinks.js';
 import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { asciiOnly, symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
 interface LoginKeyState {
@@ -109,7 +111,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           {display.kind === 'deviceCode' ? (
             <Box flexDirection="column">
               <Text>Open {display.verificationUri} and enter the code:</Text>
-              <Box borderStyle="round" paddingX={2} alignSelf="flex-start">
+              <Box borderStyle={asciiOnly() ? 'classic' : 'round'} paddingX={2} alignSelf="flex-start">
                 <Text bold>{display.userCode.split('').join(' ')}</Text>
               </Box>
               <Text>or open this address:</Text>
@@ -117,16 +119,14 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           ) : (
             <Text>Open this address in a browser:</Text>
           )}
-          <Text color={tint('cyan')} wrap="wrap">
-            {hyperlink(display.url)}
-          </Text>
+          <UnbrokenLine line={hyperlink(display.url)} text={display.url} />
           <BrowserNote outcome={screen.browser} />
           {canPaste ? (
             <Box flexDirection="column">
               <Text dimColor wrap="wrap">
                 If the browser runs on another machine, paste here the address it ends on (
                 {display.redirectUri}
-                ?code=…) and press Enter.
+                {symbols('?code=…) and press Enter.')}
               </Text>
               <TextField label="›" value={screen.pasted} focused />
             </Box>
