@@ -67,7 +67,8 @@ await build({
   target: 'node20',
   jsx: 'automatic',
   minify: true,
-  sourcemap: 'linked',
+  // Maps stay beside the build for debugging and out of the package (package.json "files").
+  sourcemap: 'external',
   legalComments: 'none',
   // React and its reconciler otherwise pick their development builds at run time: twice the code, slower.
   define: { 'process.env.NODE_ENV': '"production"' },

@@ -9,8 +9,16 @@ export interface ScreenRun {
   readonly pid: number;
   /** Types into the terminal and waits for the screen to satisfy `until`; milliseconds from the keys. */
   type(keys: string, until: (screen: string) => boolean): Promise<number>;
+  /** Waits for the screen to satisfy `until`, for at most `timeoutMs`. */
+  waitFor(until: (screen: string) => boolean, timeoutMs: number): Promise<void>;
+  /** Types into the terminal without waiting. */
+  write(keys: string): void;
+  /** Calls `listener` after every chunk of output the emulator has parsed; the returned function stops it. */
+  watch(listener: (terminal: Terminal) => void): () => void;
   stop(): Promise<void>;
 }
+
+export type Terminal = InstanceType<typeof xterm.Terminal>;
 
 const COLUMNS = 120;
 const ROWS = 40;
@@ -31,9 +39,11 @@ export async function startOnScreen(
   const started = performance.now();
   const child = pty.spawn(command, [...args], { name: 'xterm-256color', cols: COLUMNS, rows: ROWS, env });
   let waiter: { until: (screen: string) => boolean; resolve: () => void } | undefined;
+  const watchers = new Set<(terminal: Terminal) => void>();
   const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
   child.onData((data) => {
     terminal.write(data, () => {
+      for (const watcher of watchers) watcher(terminal);
       if (waiter?.until(screenText(terminal))) {
         const { resolve } = waiter;
         waiter = undefined;
@@ -41,12 +51,16 @@ export async function startOnScreen(
       }
     });
   });
-  const waitFor = (condition: (screen: string) => boolean): Promise<void> =>
+  const waitFor = (condition: (screen: string) => boolean, timeoutMs = TIMEOUT_MS): Promise<void> =>
     new Promise<void>((resolve, reject) => {
+      if (condition(screenText(terminal))) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(() => {
         waiter = undefined;
         reject(new Error(`The screen never showed what was awaited:\n${screenText(terminal)}`));
-      }, TIMEOUT_MS);
+      }, timeoutMs);
       waiter = {
         until: condition,
         resolve: () => {
@@ -84,6 +98,14 @@ export async function startOnScreen(
       await shown;
       return performance.now() - typed;
     },
+    waitFor,
+    write(keys) {
+      child.write(keys);
+    },
+    watch(listener) {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
+    },
     stop,
   };
 }
@@ -99,7 +121,7 @@ export function timeToExit(
   return new Promise((resolve) => child.onExit(() => resolve(performance.now() - started)));
 }
 
-function screenText(terminal: InstanceType<typeof xterm.Terminal>): string {
+export function screenText(terminal: Terminal): string {
   const buffer = terminal.buffer.active;
   const lines: string[] = [];
   for (let row = 0; row < terminal.rows; row++) {

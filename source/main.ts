@@ -2,7 +2,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext, Io } from './commands/context.js';
 import { startDemo } from './commands/demo.js';
 import { commandHelp, globalHelp } from './commands/help.js';
-import { parseCommandLine, type CliOptions, type CommandName } from './commands/options.js';
+import {
+  COMPLETE_NAMES_COMMAND,
+  parseCommandLine,
+  type CliOptions,
+  type CommandName,
+} from './commands/options.js';
 import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
 import { terminalLines, terminalText } from './services/terminalText.js';
@@ -17,6 +22,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let options: CliOptions | undefined;
   const redactor = new Redactor();
   try {
+    // The completion scripts' own question (account and role names), kept out of the option table.
+    if (argv[0] === COMPLETE_NAMES_COMMAND) {
+      return await (await import('./commands/completion.js')).completeNames(argv.slice(1), io);
+    }
     options = parseCommandLine(argv);
     if (options.help) {
       io.stdout.write(options.command ? commandHelp(options.command) : globalHelp());
@@ -26,18 +35,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${packageJson.version}\n`);
       return EXIT_OK;
     }
-    if (!options.demo) {
-      await dispatch(options, io, redactor);
-      return EXIT_OK;
-    }
+    if (!options.demo) return await dispatch(options, io, redactor);
     const demo = await startDemo(io);
     try {
       io.stderr.write(
         terminalText(`Demo: Identity Center simulator at ${demo.simulator.url}; files in ${demo.sandbox}`) +
           '\n',
       );
-      await dispatch(options, demo.io, redactor);
-      return EXIT_OK;
+      return await dispatch(options, demo.io, redactor);
     } finally {
       await demo.close();
     }
@@ -58,23 +63,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * Each command's code (and the AWS SDK, Ink, React behind it) is loaded only when that command runs: the
  * build splits them into chunks, so `--version` and a warm full-screen start load no more than they use.
  */
-async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<void> {
+async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<number> {
   if (!options.command) {
     const { fullScreen } = await import('./commands/tui.js');
-    return fullScreen(options, io);
+    await fullScreen(options, io);
+    return EXIT_OK;
   }
-  const loadHandler = HANDLERS[options.command];
-  if (!loadHandler) {
-    throw new UserError(`\`sso-tui ${options.command}\` is not part of this build yet.`);
-  }
-  const [{ createContext }, handler] = await Promise.all([import('./commands/context.js'), loadHandler()]);
-  await handler(await createContext(options, io, redactor));
+  const command = options.command;
+  if (isSessionless(command)) return (await SESSIONLESS_HANDLERS[command]())(options, io);
+  const [{ createContext }, handler] = await Promise.all([
+    import('./commands/context.js'),
+    HANDLERS[command](),
+  ]);
+  return (await handler(await createContext(options, io, redactor))) ?? EXIT_OK;
 }
 
-type Handler = (context: CommandContext) => Promise<void>;
+/** A handler answers its exit code when it has one of its own (exec passes its command's on). */
+type Handler = (context: CommandContext) => Promise<number | void>;
+/** Commands that work on every session, or none, and so need no chosen session. */
+type SessionlessHandler = (options: CliOptions, io: Io) => Promise<number>;
+type SessionlessCommand = 'status' | 'completion';
 
-/** The commands this build runs; the option table may list more (their handler is yet to come). */
-const HANDLERS: Partial<Record<CommandName, () => Promise<Handler>>> = {
+function isSessionless(command: CommandName): command is SessionlessCommand {
+  return command === 'status' || command === 'completion';
+}
+
+const SESSIONLESS_HANDLERS: Record<SessionlessCommand, () => Promise<SessionlessHandler>> = {
+  status: async () => (await import('./commands/status.js')).status,
+  completion: async () => (await import('./commands/completion.js')).completion,
+};
+
+const HANDLERS: Record<Exclude<CommandName, SessionlessCommand>, () => Promise<Handler>> = {
   login: async () => (await import('./commands/login.js')).login,
   logout: async () => (await import('./commands/logout.js')).logout,
   list: async () => (await import('./commands/list.js')).list,
@@ -82,4 +101,6 @@ const HANDLERS: Partial<Record<CommandName, () => Promise<Handler>>> = {
   'credential-process': async () => (await import('./commands/credentialProcess.js')).credentialProcess,
   console: async () => (await import('./commands/console.js')).consoleCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  populate: async () => (await import('./commands/populate.js')).populate,
+  exec: async () => (await import('./commands/exec.js')).exec,
 };

@@ -186,7 +186,13 @@ export const COMMAND_TABLE = {
   },
   populate: {
     summary: 'an SSO profile in ~/.aws/config for every account and role',
-    flags: [{ name: 'template' }, { name: 'aws-region' }, { name: 'prune' }, { name: 'dry-run' }],
+    flags: [
+      { name: 'template' },
+      { name: 'aws-region', summary: 'the region the profiles get' },
+      { name: 'prune' },
+      { name: 'dry-run' },
+      { name: 'refresh' },
+    ],
   },
   exec: {
     summary: "run a command with the role's credentials and region in its environment",
@@ -205,6 +211,13 @@ export const COMMAND_TABLE = {
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMAND_TABLE;
+
+/**
+ * What the completion scripts run to get names (`sso-tui __complete accounts|roles|sessions`). Like
+ * cobra's `__complete` it is a protocol between the scripts and the program, not a command for people,
+ * so it stays out of the table and `--help` (see completion.ts).
+ */
+export const COMPLETE_NAMES_COMMAND = '__complete';
 export const COMMANDS = Object.keys(COMMAND_TABLE) as CommandName[];
 
 /** The full-screen flow: `sso-tui` with no command. */

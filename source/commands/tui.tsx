@@ -7,6 +7,7 @@ import { applyColorPreference } from '../ui/colors.js';
 import { applyHyperlinkPreference } from '../ui/hyperlinks.js';
 import { applySymbolPreference } from '../ui/symbols.js';
 import { FullScreen } from '../ui/components/FullScreen.js';
+import { MAX_FPS } from '../ui/hooks/useRanking.js';
 import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
@@ -76,7 +77,13 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
           {...(warm ? { warm } : {})}
         />
       </FullScreen>,
-      { stdin: terminal.stdin, stdout: terminal.stdout, exitOnCtrlC: false, patchConsole: false },
+      {
+        stdin: terminal.stdin,
+        stdout: terminal.stdout,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        maxFps: MAX_FPS,
+      },
     );
     try {
       await instance.waitUntilExit();

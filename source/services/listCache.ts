@@ -61,19 +61,6 @@ export async function readListCache(file: string): Promise<AccountLists | undefi
   return expected === accounts.length ? { accounts, roles } : undefined;
 }
 
-/** SPEC §5: subcommands use cached lists younger than this, and fetch otherwise. */
-export const LISTS_FRESH_FOR_MS = 60 * 60 * 1000;
-
-/** The cached lists when written less than LISTS_FRESH_FOR_MS before `now`; undefined when older or none. */
-export async function readFreshListCache(file: string, now: Date): Promise<AccountLists | undefined> {
-  const written = await stat(file).then(
-    (info) => info.mtime,
-    () => undefined,
-  );
-  if (!written || now.getTime() - written.getTime() >= LISTS_FRESH_FOR_MS) return undefined;
-  return readListCache(file);
-}
-
 export async function writeListCache(file: string, lists: AccountLists): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeFileAtomic(file, storedLines(lists), { mode: 0o600 });
@@ -145,4 +132,22 @@ function isChunk(json: unknown): json is Chunk {
       (roles) => roles === null || (Array.isArray(roles) && roles.every((role) => typeof role === 'string')),
     )
   );
+}
+
+/** Subcommands (populate, completion, name lookups) use cached lists younger than this and fetch otherwise. */
+export const LISTS_FRESH_FOR_MS = 60 * 60 * 1000;
+
+/**
+ * The cached lists if they are younger than LISTS_FRESH_FOR_MS and hold every account's roles: a list the
+ * full screen left half-loaded is not a listing a command can act on (populate would prune from it).
+ */
+export async function readFreshListCache(file: string, now: Date): Promise<AccountLists | undefined> {
+  const written = await stat(file).then(
+    (info) => info.mtime.getTime(),
+    () => undefined,
+  );
+  if (written === undefined || now.getTime() - written > LISTS_FRESH_FOR_MS) return undefined;
+  const lists = await readListCache(file);
+  if (!lists || lists.accounts.some((account) => !lists.roles.has(account.accountId))) return undefined;
+  return lists;
 }

@@ -90,11 +90,12 @@ export async function loadFreshToken(file: string, clock: Clock): Promise<SsoTok
   return cached && isFresh(cached, clock().getTime()) ? cached : undefined;
 }
 
-function isFresh(token: SsoToken, now: number): boolean {
+export function isFresh(token: SsoToken, now: number): boolean {
   return token.expiresAt.getTime() - now > REFRESH_WINDOW_MS;
 }
 
-function canRefresh(token: SsoToken, now: number): boolean {
+/** The token carries what a refresh needs: a refresh token and a client registration not yet expired. */
+export function canRefresh(token: SsoToken, now: number): boolean {
   return Boolean(
     token.refreshToken &&
     token.clientId &&

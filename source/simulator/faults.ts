@@ -16,6 +16,8 @@ export interface Faults {
   denyAuthorization: boolean;
   /** The next N device-code polls answer slow_down. */
   slowDownPolls: number;
+  /** ListAccountRoles for these account ids always answers 500, as an account whose listing keeps failing. */
+  failingRoleListings: string[];
   /** GetRoleCredentials answers 400 with a message full of escape sequences (HOSTILE_PAYLOADS). */
   hostileRefusals: boolean;
   /** GetRoleCredentials hands out a session token ending in an escape sequence. */
@@ -35,6 +37,7 @@ export function createFaults(): Faults {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    failingRoleListings: [],
     hostileRefusals: false,
     hostileCredentials: false,
     verificationUri: '',

@@ -61,6 +61,9 @@ function listAccountRoles(context: SimulatorContext, query: URLSearchParams): Re
   const accountId = requiredParam(query, 'account_id');
   const account = context.accountsById.get(accountId);
   if (!account) return portalError(404, 'ResourceNotFoundException', 'The specified account was not found.');
+  if (context.faults.failingRoleListings.includes(accountId)) {
+    return portalError(500, 'InternalServerException', 'An internal error occurred');
+  }
   const { start, end, nextToken } = page(query, `roles:${accountId}`, account.roles.length);
   return jsonReply(200, {
     ...(nextToken ? { nextToken } : {}),

@@ -344,6 +344,49 @@ describe('accounts', () => {
     expect(state.data.change).toEqual({ added: 1, removed: 1 });
   });
 
+  it('keeps the shown account list and role lists when a refresh brings them back unchanged', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    const { generation } = commandOf(state, 'loadAccounts');
+    const cached = [prod, dev];
+    const roles = new Map([[prod.accountId, ['Admin', 'ReadOnly']]]);
+    state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: cached, roles } });
+    state = run(
+      state,
+      { type: 'accountsPage', generation, accounts: [{ ...prod }, { ...dev }] },
+      { type: 'accountsLoaded', generation },
+    );
+    expect(state.data.accounts).toBe(cached);
+    expect(state.data.change).toEqual({ added: 0, removed: 0 });
+    const same = run(state, {
+      type: 'rolesLoaded',
+      entries: [[prod.accountId, ['Admin', 'ReadOnly']]],
+      at: new Date(),
+    });
+    expect(same.data).toBe(state.data);
+    const changed = run(state, {
+      type: 'rolesLoaded',
+      entries: [
+        [prod.accountId, ['Admin', 'ReadOnly']],
+        [dev.accountId, ['Developer']],
+      ],
+      at: new Date(),
+    });
+    expect(changed.data.roles).not.toBe(roles);
+    expect([...changed.data.roles]).toEqual([
+      [prod.accountId, ['Admin', 'ReadOnly']],
+      [dev.accountId, ['Developer']],
+    ]);
+    const renamed = run(state, {
+      type: 'rolesLoaded',
+      entries: [[prod.accountId, ['Admin']]],
+      at: new Date(),
+    });
+    expect(renamed.data.roles.get(prod.accountId)).toEqual(['Admin']);
+  });
+
   it('ignores pages of an older listing', () => {
     const state = signedInWithAccounts();
     const stale = run(state, { type: 'accountsPage', generation: 1, accounts: [qa] });

@@ -1,4 +1,4 @@
-import { ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
+import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
 import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startSimulator, type Simulator } from '../../source/simulator/index.js';
@@ -42,6 +42,7 @@ test('everything is off by default', () => {
     unauthorized: false,
     denyAuthorization: false,
     slowDownPolls: 0,
+    failingRoleListings: [],
     echoTokenInErrors: false,
     hostileRefusals: false,
     hostileCredentials: false,
@@ -143,4 +144,16 @@ test('closing while a delayed reply is pending does not hang', async () => {
   await sim.close();
   expect(await pending).not.toBe('ok');
   sim = await startSimulator({ accounts: 1 });
+});
+
+test('failingRoleListings answers ListAccountRoles of those accounts with 500 and serves the others', async () => {
+  const [failing, fine] = sim.organization.accounts;
+  sim.faults.failingRoleListings = [failing!.accountId];
+  const roles = async (accountId: string) =>
+    portal.send(new ListAccountRolesCommand({ accessToken, accountId })).then(
+      (answer) => answer.roleList?.length,
+      (error: Error) => error.name,
+    );
+  expect(await roles(failing!.accountId)).toBe('InternalServerException');
+  expect(await roles(fine!.accountId)).toBe(fine!.roles.length);
 });

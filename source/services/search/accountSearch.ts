@@ -103,17 +103,30 @@ export function createAccountSearch(
   rolesByAccount: ReadonlyMap<string, readonly string[]> = new Map(),
 ): AccountSearch {
   const { matcher: accountMatcher, rows: accountRows, plain } = accountIndexFor(accounts);
-  const roleTable = new RoleTable(accounts, rolesByAccount);
-  const roleMatcher = new TermMatcher<{ roleName: string }, 'roleName'>(
-    roleTable.names.map((roleName) => ({ roleName })),
-    { exactFields: [], fuzzyFields: ['roleName'] },
-  );
+  // Built on the first search, not here: a batch of role lists makes a new search, and the screen makes it
+  // while drawing; the work belongs to the ranking that follows, not to the frame.
+  let roleIndex: {
+    readonly table: RoleTable;
+    readonly matcher: TermMatcher<{ roleName: string }, 'roleName'>;
+  };
+  const roleIndexNow = (): NonNullable<typeof roleIndex> => {
+    if (!roleIndex) {
+      const table = new RoleTable(accounts, rolesByAccount);
+      const matcher = new TermMatcher<{ roleName: string }, 'roleName'>(
+        table.names.map((roleName) => ({ roleName })),
+        { exactFields: [], fuzzyFields: ['roleName'] },
+      );
+      roleIndex = { table, matcher };
+    }
+    return roleIndex;
+  };
   const words = new Map<string, WordHits>();
   const found = new FoundRows();
 
   function wordHits(word: string): WordHits {
     const cached = words.get(word);
     if (cached) return cached;
+    const { table: roleTable, matcher: roleMatcher } = roleIndexNow();
     const prefix = longestCachedPrefix(words, word);
     const roles = word.length >= ROLE_WORD_MIN_LENGTH ? roleMatcher.match(word, prefix?.roles) : undefined;
     const roleScores = new Float64Array(roleTable.names.length).fill(Infinity);
@@ -134,6 +147,7 @@ export function createAccountSearch(
       const answered = answers.get(key);
       if (answered) return answered;
       const perWord = terms.map(wordHits);
+      const roleTable = roleIndexNow().table;
       found.clear();
       addAccountRows(found, perWord);
       addRoleRows(found, roleTable, perWord);

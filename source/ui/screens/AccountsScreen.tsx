@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { describeProgress } from '../../services/progress.js';
@@ -8,10 +8,13 @@ import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
+import { useRanking } from '../hooks/useRanking.js';
 import { ctrl } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+const isEmpty = (query: string): boolean => !query.trim();
 
 interface AccountKeyState extends ListKeyState {
   /** A row is under the cursor. */
@@ -52,14 +55,14 @@ const LIST_CHROME = 2;
 export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
-  // Typing redraws the query at once; the search result follows when React has time (100,000 accounts).
-  const query = useDeferredValue(accountsList.query);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
-      text.trim() ? search.search(text) : search.listed(pinnedRows(accounts, picks, clock())),
+      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
     [search, accounts, picks, clock],
   );
-  const hits = useMemo(() => rowsFor(query), [rowsFor, query]);
+  // Typing draws the letter at once; the rows follow a frame later (a search over 100,000 accounts and
+  // their roles can take tens of milliseconds, which a keystroke must not wait for).
+  const { query, result: hits } = useRanking(rowsFor, accountsList.query, isEmpty);
   const favorites = useMemo(() => new Set(picks.favorites), [picks.favorites]);
   const loading = data.accountsLoad.status === 'loading';
   const notes = [
@@ -76,7 +79,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
     listHeight,
   );
-  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, query.trim() !== '').join(' ') : '';
+  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, !isEmpty(query)).join(' ') : '';
   useEffect(() => {
     if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
   }, [wanted, dispatch]);
@@ -97,7 +100,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       <FilterList
         rows={hits}
         total={accounts.length}
-        matched={query.trim() ? hits.length : accounts.length}
+        matched={isEmpty(query) ? accounts.length : hits.length}
         list={accountsList}
         height={listHeight}
         placeholder="type to search accounts and roles"
@@ -143,7 +146,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
             width={size.columns}
           />
         )}
-        status={<LoadStatus data={data} searching={query.trim() !== ''} />}
+        status={<LoadStatus data={data} searching={!isEmpty(query)} />}
       />
       {notes.map((note) => (
         <Text key={note} dimColor wrap="truncate-end">

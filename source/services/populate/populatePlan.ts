@@ -1,0 +1,191 @@
+import { configFileContents, configSectionHeader, type IniValuesByKey } from '../awsFiles/awsConfigFile.js';
+import { parseIni } from '../awsFiles/iniParser.js';
+import { removeSection, upsertSection, type IniValues } from '../awsFiles/iniEditor.js';
+import { dominantNewline, splitLines } from '../awsFiles/iniLines.js';
+import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
+import type { RolePair } from './profileNames.js';
+
+/**
+ * The key that marks a `[profile …]` section as written by `sso-tui populate`. A key rather than a comment:
+ * it stays with the section when the user reorders or reformats the file, and the SDKs ignore keys they do
+ * not know (as aws-sso-util's `sso_auto_populated` shows).
+ */
+export const MANAGED_KEY = 'sso_tui_managed';
+const MANAGED_VALUE = 'true';
+
+/** The keys a legacy SSO profile repeats; the SDKs reject a profile whose sso_session disagrees with them. */
+const LEGACY_KEYS = ['sso_start_url', 'sso_region'] as const;
+
+export interface WantedProfile {
+  readonly name: string;
+  readonly pair: RolePair;
+}
+
+export interface PlannedProfile extends WantedProfile {
+  readonly values: IniValues;
+}
+
+export interface RemovedProfile {
+  readonly name: string;
+  readonly accountId: string;
+  readonly roleName: string;
+}
+
+export interface ClashedProfile extends WantedProfile {
+  /** `hand-written`: a profile sso-tui did not write; `other-session`: one it wrote for another session. */
+  readonly reason: 'hand-written' | 'other-session';
+}
+
+export interface PopulatePlan {
+  readonly added: readonly PlannedProfile[];
+  readonly changed: readonly PlannedProfile[];
+  readonly unchanged: number;
+  readonly removed: readonly RemovedProfile[];
+  readonly clashes: readonly ClashedProfile[];
+  /** `--prune` was asked for but the listing was not complete, so nothing was removed. */
+  readonly pruneSkipped: boolean;
+}
+
+export interface PopulateRequest {
+  /** The `[sso-session NAME]` the profiles point at. */
+  readonly ssoSession: string;
+  readonly region: string;
+  readonly profiles: readonly WantedProfile[];
+  readonly prune: boolean;
+  /** Every account's roles were listed: only then can a missing pair mean it is gone. */
+  readonly listingComplete: boolean;
+}
+
+/**
+ * What populate does to a config file's text: profiles to add, managed profiles to change, and with prune
+ * the managed profiles of this session whose pair is no longer granted. A profile sso-tui did not write is
+ * never touched; a wanted name that one holds is a clash, left out and reported.
+ */
+export function planPopulate(text: string, request: PopulateRequest): PopulatePlan {
+  const document = parseIni(text);
+  const existing = configFileContents(document).profiles;
+  // A `[profile x]` with no key yet is no profile to the SDKs, but a second header of that name would be
+  // one botocore refuses: it counts as a profile sso-tui did not write.
+  const emptySections = new Set(
+    document.sections.filter((section) => section.kind === 'profile').map((section) => section.name),
+  );
+  const added: PlannedProfile[] = [];
+  const changed: PlannedProfile[] = [];
+  const clashes: ClashedProfile[] = [];
+  let unchanged = 0;
+  for (const wanted of request.profiles) {
+    const values = profileValues(request, wanted.pair);
+    const current = existing.get(wanted.name) ?? (emptySections.has(wanted.name) ? {} : undefined);
+    if (!current) {
+      added.push({ ...wanted, values });
+      continue;
+    }
+    if (!isManaged(current)) {
+      clashes.push({ ...wanted, reason: 'hand-written' });
+    } else if (current.sso_session !== request.ssoSession) {
+      clashes.push({ ...wanted, reason: 'other-session' });
+    } else if (holdsValues(current, values)) {
+      unchanged += 1;
+    } else {
+      changed.push({ ...wanted, values });
+    }
+  }
+  const pruneSkipped = request.prune && !request.listingComplete;
+  const removed = request.prune && request.listingComplete ? goneProfiles(existing, request) : [];
+  return { added, changed, unchanged, removed, clashes, pruneSkipped };
+}
+
+/** The text after the plan: the only sections that change are the ones it names. */
+export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
+  let next = text;
+  for (const profile of plan.changed) {
+    next = upsertSection(
+      next,
+      { header: configSectionHeader(profile.name, next), removeKeys: LEGACY_KEYS },
+      profile.values,
+    );
+  }
+  for (const profile of plan.removed) next = removeSection(next, configSectionHeader(profile.name, next));
+  return appendProfiles(next, plan.added);
+}
+
+/**
+ * New sections go at the end in one piece: editing the file once per profile would read the whole text
+ * again for each, minutes at 10,000 profiles. The first goes through the editor, which settles how the file
+ * ends; each further one is the editor's own section text, in the file's line ends, after a blank line.
+ */
+function appendProfiles(text: string, added: readonly PlannedProfile[]): string {
+  const [first, ...rest] = added;
+  if (!first) return text;
+  const withFirst = upsertSection(text, { header: configSectionHeader(first.name) }, first.values);
+  const newline = dominantNewline(splitLines(withFirst));
+  const block = (profile: PlannedProfile): string => {
+    const section = upsertSection('', { header: configSectionHeader(profile.name) }, profile.values);
+    return newline + (newline === '\n' ? section : section.replaceAll('\n', newline));
+  };
+  return withFirst + rest.map(block).join('');
+}
+
+export function hasChanges(plan: PopulatePlan): boolean {
+  return plan.added.length + plan.changed.length + plan.removed.length > 0;
+}
+
+function profileValues(request: PopulateRequest, pair: RolePair): IniValues {
+  return [
+    ['sso_session', request.ssoSession],
+    ['sso_account_id', pair.accountId],
+    ['sso_role_name', pair.roleName],
+    ['region', request.region],
+    [MANAGED_KEY, MANAGED_VALUE],
+  ];
+}
+
+function isManaged(values: IniValuesByKey): boolean {
+  return values[MANAGED_KEY] !== undefined;
+}
+
+function holdsValues(current: IniValuesByKey, values: IniValues): boolean {
+  return (
+    values.every(([key, value]) => current[key] === value) &&
+    LEGACY_KEYS.every((key) => current[key] === undefined)
+  );
+}
+
+function goneProfiles(existing: Map<string, IniValuesByKey>, request: PopulateRequest): RemovedProfile[] {
+  const granted = new Set(request.profiles.map(({ pair }) => pairKey(pair.accountId, pair.roleName)));
+  const wantedNames = new Set(request.profiles.map((profile) => profile.name));
+  const removed: RemovedProfile[] = [];
+  for (const [name, values] of existing) {
+    if (!isManaged(values) || values.sso_session !== request.ssoSession || wantedNames.has(name)) continue;
+    const accountId = values.sso_account_id ?? '';
+    const roleName = values.sso_role_name ?? '';
+    if (!granted.has(pairKey(accountId, roleName))) removed.push({ name, accountId, roleName });
+  }
+  return removed;
+}
+
+function pairKey(accountId: string, roleName: string): string {
+  return `${accountId}/${roleName}`;
+}
+
+/**
+ * Plans and applies populate on the config file in one locked, atomic, backed-up write; the plan is made
+ * from the text read under the lock, so a profile another process wrote meanwhile is seen. A dry run plans
+ * only. A plan without changes writes no byte and makes no backup.
+ */
+export async function populateConfigFile(
+  file: string,
+  request: PopulateRequest,
+  options: { readonly dryRun: boolean; readonly backups: BackupTracker },
+): Promise<PopulatePlan> {
+  let plan: PopulatePlan | undefined;
+  await updateFile(
+    file,
+    (text) => {
+      plan = planPopulate(text, request);
+      return options.dryRun || !hasChanges(plan) ? text : applyPopulatePlan(text, plan);
+    },
+    { backup: options.backups },
+  );
+  return plan ?? planPopulate('', request);
+}
