@@ -25,7 +25,7 @@ export async function list(context: CommandContext): Promise<void> {
     );
     return;
   }
-  const listed = await listAllRoles(context, context.options.refresh);
+  const listed = await listAllRoles(context, context.options.refresh, { onlyOnTerminal: true });
   // A listing cut short would print a table that silently lacks accounts.
   const [failure] = listed.failures;
   if (failure) throw failure.error;

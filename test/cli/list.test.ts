@@ -26,6 +26,8 @@ describe('sso-tui list --roles', { timeout: E2E_TEST_TIMEOUT }, () => {
     const first = await world.run(['list', '--roles', '--json']);
     expect(first.code).toBe(0);
     expect(roleCalls()).toBe(ACCOUNTS);
+    // Nothing on stderr when it is not a terminal: no progress in a script's log.
+    expect(first.stderr).toBe('');
 
     world.simulator.resetStats();
     const second = await world.run(['list', '--roles', '--json']);
