@@ -54,6 +54,25 @@ const yogaInlineWasm = {
   },
 };
 
+/**
+ * Ink's Output, which turns each frame's texts into its lines, replaced by one that reuses the lines of
+ * the frame before (source/bundle/inkOutput.ts says why; a test holds the two to the same frames). It is
+ * a rewrite of Ink 6.8's: another Ink version stops the build until the two are compared again.
+ */
+const inkOutput = {
+  name: 'ink-output',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/output\.js$/ }, async ({ importer }) => {
+      if (!/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(importer)) return undefined;
+      const ink = JSON.parse(await readFile(new URL('./node_modules/ink/package.json', import.meta.url)));
+      if (ink.version !== '6.8.0') {
+        throw new Error(`ink ${ink.version}: compare ink/build/output.js with source/bundle/inkOutput.ts.`);
+      }
+      return { path: bundled('inkOutput.ts') };
+    });
+  },
+};
+
 await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'source/cli.tsx' },
@@ -72,7 +91,7 @@ await build({
   legalComments: 'none',
   // React and its reconciler otherwise pick their development builds at run time: twice the code, slower.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [replaceModules, yogaInlineWasm],
+  plugins: [replaceModules, yogaInlineWasm, inkOutput],
   banner: {
     js: [
       '#!/usr/bin/env node',

@@ -101,7 +101,7 @@ function table(measured: Results): string {
       `warm start to a filled list, ${count(warm.accounts)} accounts`,
       `${ms(warm.warmMs)} vs node -e 0 ${ms(warm.bareNodeMs)} = ${warm.ratio.toFixed(1)}× ` +
         `(median of ${warm.runs}; \`--version\` ${ms(warm.versionMs)})`,
-      '≤ 6×',
+      '≤ 4×',
     ]);
   }
   const cold = measured.coldListing;

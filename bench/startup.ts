@@ -53,7 +53,9 @@ export async function measureWarmStart(cli: string, accounts: number): Promise<W
     for (let run = 0; run < RUNS; run++) {
       bare.push(await timeToExit(process.execPath, ['-e', '0'], home.env));
       version.push(await timeToExit(process.execPath, [cli, '--version'], home.env));
-      const started = await startOnScreen(process.execPath, [cli], home.env, filledList(simulator));
+      // `BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` profiles each start.
+      const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+      const started = await startOnScreen(process.execPath, [...flags, cli], home.env, filledList(simulator));
       warm.push(started.elapsedMs);
       await started.stop();
     }

@@ -1,6 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext, Io } from './commands/context.js';
-import { startDemo } from './commands/demo.js';
 import { commandHelp, globalHelp } from './commands/help.js';
 import {
   COMPLETE_NAMES_COMMAND,
@@ -36,6 +35,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (!options.demo) return await dispatch(options, io, redactor);
+    // The demo brings the simulator (an HTTP server, a generated organization): a chunk of its own, loaded
+    // only for --demo, not on every start.
+    const { startDemo } = await import('./commands/demo.js');
     const demo = await startDemo(io);
     try {
       io.stderr.write(

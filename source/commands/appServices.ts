@@ -7,6 +7,8 @@ import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { SessionExpiredError, UserError } from '../services/errors.js';
 import { listCacheFile, readListCache, writeListCache } from '../services/listCache.js';
 import type { Portal } from '../services/portal.js';
+import { populatePairs } from '../services/populate/populatePlan.js';
+import { DEFAULT_PROFILE_TEMPLATE, parseProfileTemplate } from '../services/populate/profileNames.js';
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
 import { configFilePath, credentialsFilePath, defaultRegion } from '../services/sessionConfig.js';
 import type { Settings } from '../services/settings.js';
@@ -122,7 +124,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
     },
     readCachedLists: () => readListCache(listsFile),
     writeCachedLists: (lists) => writeListCache(listsFile, lists),
-    listAccounts: async (onPage) => (await portal()).listAccounts(onPage),
+    listAccounts: async (onPage) => (await portal()).eachAccountPage(onPage),
     listRoles: async (accountIds, onRoles) => {
       await (await portal()).listRolesForAccounts(accountIds, { onRoles });
     },
@@ -145,6 +147,33 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
               region: defaultRegion(io.env, session),
             });
       return { file: written.file, profile: written.profile };
+    },
+    populateProfiles: async (pairs) => {
+      const ssoSession = requireSessionName(session);
+      const file = configFilePath(io.homeDir, io.env);
+      const plan = await populatePairs(
+        file,
+        {
+          ssoSession,
+          region: defaultRegion(io.env, session),
+          template: parseProfileTemplate(DEFAULT_PROFILE_TEMPLATE),
+          pairs: pairs.map(({ account, roleName }) => ({
+            accountId: account.accountId,
+            accountName: account.accountName,
+            roleName,
+          })),
+          prune: false,
+          listingComplete: false,
+        },
+        { dryRun: false, backups },
+      );
+      return {
+        file,
+        added: plan.added.length,
+        changed: plan.changed.length,
+        unchanged: plan.unchanged,
+        clashes: plan.clashes.length,
+      };
     },
     consoleUrl: (_accountId, _roleName, credentials) =>
       createConsoleUrl({

@@ -1,6 +1,6 @@
 import { describeError, UsageError, UserError } from '../services/errors.js';
 import {
-  populateConfigFile,
+  populatePairs,
   type ClashedProfile,
   type PopulatePlan,
   type RemovedProfile,
@@ -9,7 +9,6 @@ import {
 import {
   DEFAULT_PROFILE_TEMPLATE,
   parseProfileTemplate,
-  uniqueProfileNames,
   type RolePair,
 } from '../services/populate/profileNames.js';
 import { terminalText } from '../services/terminalText.js';
@@ -33,13 +32,13 @@ export async function populate(context: CommandContext): Promise<void> {
       roleName,
     })),
   );
-  const names = uniqueProfileNames(template, pairs, ssoSession);
-  const plan = await populateConfigFile(
+  const plan = await populatePairs(
     context.configFile,
     {
       ssoSession,
       region: options.awsRegion ?? context.defaultRegion,
-      profiles: pairs.map((pair) => ({ pair, name: names.get(pair) as string })),
+      template,
+      pairs,
       prune: options.prune,
       listingComplete: listing.failures.length === 0,
     },

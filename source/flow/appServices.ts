@@ -36,7 +36,8 @@ export interface SessionServices {
   /** The account and role lists cached by the last run, shown at once while they refresh. */
   readCachedLists(): Promise<CachedLists | undefined>;
   writeCachedLists(lists: CachedLists): Promise<void>;
-  listAccounts(onPage: (page: readonly Account[]) => void): Promise<readonly Account[]>;
+  /** Every account, page after page, to `onPage`. */
+  listAccounts(onPage: (page: readonly Account[]) => void): Promise<void>;
   /** Role lists in the order given (or as the queue hands them out), fetched concurrently; `onRoles` sees each as it arrives. */
   listRoles(
     accountIds: readonly string[] | AccountQueue,
@@ -45,6 +46,11 @@ export interface SessionServices {
   getCredentials(accountId: string, roleName: string): Promise<RoleCredentials>;
   /** Writes a profile; throws ProfileExistsError when it exists and `force` is false. */
   exportProfile(request: ExportRequest): Promise<ExportResult>;
+  /**
+   * An SSO profile for each pair, as `sso-tui populate` writes them (same names, same marking), in one
+   * write; nothing is pruned, as the pairs are only those on screen.
+   */
+  populateProfiles(pairs: readonly PopulatePair[]): Promise<PopulateOutcome>;
   /** An AWS console sign-in URL for the role (through the federation endpoint). */
   consoleUrl(accountId: string, roleName: string, credentials: RoleCredentials): Promise<string>;
 }
@@ -95,6 +101,20 @@ import type { AccountLists as CachedLists } from '../services/listCache.js';
 export type { CachedLists };
 
 export type ExportTarget = 'static' | 'sso';
+
+export interface PopulatePair {
+  readonly account: Account;
+  readonly roleName: string;
+}
+
+export interface PopulateOutcome {
+  readonly file: string;
+  readonly added: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  /** Names held by a profile sso-tui did not write (or wrote for another session): left alone. */
+  readonly clashes: number;
+}
 
 export interface ExportRequest {
   readonly target: ExportTarget;

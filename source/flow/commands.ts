@@ -1,6 +1,6 @@
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import type { CachedLists, ExportRequest, LoginMethod } from './appServices.js';
+import type { CachedLists, ExportRequest, LoginMethod, PopulatePair } from './appServices.js';
 
 /**
  * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect layer runs each once and
@@ -37,6 +37,7 @@ export type Command = { readonly id: number } & (
       readonly roleName: string;
       readonly credentials: RoleCredentials;
     }
+  | { readonly type: 'populate'; readonly pairs: readonly PopulatePair[] }
   | { readonly type: 'setFavorite'; readonly accountId: string; readonly favorite: boolean }
   | { readonly type: 'recordPick'; readonly accountId: string; readonly roleName?: string }
   | {

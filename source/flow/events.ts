@@ -1,7 +1,7 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import type { CachedLists, UserPicks } from './appServices.js';
+import type { CachedLists, PopulateOutcome, UserPicks } from './appServices.js';
 import type { ListMove } from './listNavigation.js';
 import type { LoginDisplay } from './state.js';
 import type { TextEdit } from './textEdit.js';
@@ -37,6 +37,11 @@ export type FlowEvent =
   | { readonly type: 'refreshRequested' }
   /** The accounts on screen, then those the query matches: their role lists are wanted first. */
   | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
+  /** Profiles for the rows the query leaves on screen (an account row stands for its known roles). */
+  | {
+      readonly type: 'populateRequested';
+      readonly rows: readonly { readonly account: Account; readonly roleName?: string }[];
+    }
   | { readonly type: 'accountChosen'; readonly account: Account }
   | { readonly type: 'roleChosen'; readonly account: Account; readonly roleName: string }
   | { readonly type: 'secretToggled' }
@@ -93,6 +98,8 @@ export type FlowEvent =
     }
   | { readonly type: 'exportExists'; readonly request: number }
   | { readonly type: 'exportFailed'; readonly request: number; readonly message: string }
+  | { readonly type: 'populateWritten'; readonly outcome: PopulateOutcome }
+  | { readonly type: 'populateFailed'; readonly message: string }
   | { readonly type: 'noticeShown'; readonly message: string }
   | { readonly type: 'picksChanged'; readonly picks: UserPicks }
   /** A 401 anywhere: sign in again, then carry on where the user was. */

@@ -3,6 +3,7 @@ import { enter } from './enterScreen.js';
 import type { FlowEvent } from './events.js';
 import { exportEvent } from './exportEvents.js';
 import { listEvent } from './listEvents.js';
+import { populateEvent } from './populateEvents.js';
 import { listingEvent } from './listings.js';
 import { sessionEvent } from './sessionEvents.js';
 import { signInEvent } from './signInEvents.js';
@@ -51,6 +52,11 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'accountChosen':
     case 'roleChosen':
       return listEvent(state, event);
+
+    case 'populateRequested':
+    case 'populateWritten':
+    case 'populateFailed':
+      return populateEvent(state, event);
 
     case 'credentialsReceived':
     case 'credentialsFailed':

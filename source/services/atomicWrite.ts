@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { open, readdir, rm, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -40,7 +41,8 @@ export async function writeFileAtomic(
       await handle.close();
     }
     await options.beforeReplace?.();
-    await rename(temporary, path);
+    // Synchronous: a busy thread pool must not put time between the caller's last look and the rename.
+    renameSync(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

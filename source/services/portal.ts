@@ -49,6 +49,18 @@ export class Portal {
   /** Every account, page after page; `onPage` sees each page as it arrives. */
   async listAccounts(onPage?: (page: readonly Account[]) => void): Promise<Account[]> {
     const accounts: Account[] = [];
+    await this.eachAccountPage((page) => {
+      accounts.push(...page);
+      onPage?.(page);
+    });
+    return accounts;
+  }
+
+  /**
+   * Every account, page after page, to `onPage` only: a caller that keeps what it needs of them (the full
+   * screen, refreshing 100,000 accounts it already shows) lets the rest go as soon as each page is seen.
+   */
+  async eachAccountPage(onPage: (page: readonly Account[]) => void): Promise<void> {
     let nextToken: string | undefined;
     do {
       const response = await this.call(() =>
@@ -65,11 +77,9 @@ export class Portal {
         accountName: account.accountName ?? account.accountId ?? '',
         emailAddress: account.emailAddress ?? '',
       }));
-      accounts.push(...page);
-      onPage?.(page);
+      onPage(page);
       nextToken = response.nextToken || undefined;
     } while (nextToken);
-    return accounts;
   }
 
   /** The role names the user may take in one account. */

@@ -13,6 +13,8 @@
  * that looks like an escape in it is harmless text either way.
  */
 
+/** Text of printable ASCII only, by far the most common, needs no Unicode property lookup. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7E]/;
 const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const CONTROLS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 /** In JSON text every C0 control is already escaped inside strings; the rest pass through raw. */
@@ -33,7 +35,7 @@ function escapeFor(character: string): string {
 
 /** Whether `text` holds a character that `terminalText` escapes. */
 export function hasControlCharacters(text: string): boolean {
-  return CONTROL.test(text);
+  return NOT_PRINTABLE_ASCII.test(text) && CONTROL.test(text);
 }
 
 /**
@@ -41,7 +43,7 @@ export function hasControlCharacters(text: string): boolean {
  * (`\x1b`, `\n`, `\u202e`). The one function for everything shown that the program did not write itself.
  */
 export function terminalText(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROLS, escapeFor) : text;
+  return hasControlCharacters(text) ? text.replace(CONTROLS, escapeFor) : text;
 }
 
 /**
@@ -60,7 +62,7 @@ export function terminalLines(text: string): string {
  * control character nor its escape is ever matched, and `pay\u200bments` is found by `payments`.
  */
 export function searchableText(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+  return hasControlCharacters(text) ? text.replace(CONTROLS, '') : text;
 }
 
 /** An inclusive [start, end] range of characters (UTF-16 code units). */
@@ -71,7 +73,7 @@ export type TextRange = readonly [start: number, end: number];
  * so that a highlight lands on what is drawn. A range spanning removed characters covers their escapes too.
  */
 export function shownRanges(text: string, ranges: readonly TextRange[]): TextRange[] {
-  if (ranges.length === 0 || !CONTROL.test(text)) return [...ranges];
+  if (ranges.length === 0 || !hasControlCharacters(text)) return [...ranges];
   // Where each character of the searchable text sits in the shown text.
   const shownAt: number[] = [];
   let shownLength = 0;

@@ -5,6 +5,7 @@ import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
 import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
+import { terminalText } from '../services/terminalText.js';
 import { useEffects } from './hooks/useEffects.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
 import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
@@ -85,7 +86,7 @@ export function App({
     <KeyboardRoute help={help}>
       {banner ? (
         <Text dimColor wrap="truncate-end">
-          {symbols(banner)}
+          {symbols(terminalText(banner))}
         </Text>
       ) : null}
       <ScreenSizeContext.Provider value={size}>

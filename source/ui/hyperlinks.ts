@@ -1,6 +1,9 @@
 import type { Environment } from '../services/endpoints.js';
+import { terminalText } from '../services/terminalText.js';
 
 let enabled = false;
+/** A link target of printable ASCII only: nothing in it can end the OSC 8 sequence or start another. */
+const LINK_TARGET = /^[\x21-\x7E]+$/;
 
 /**
  * Terminal hyperlinks (OSC 8): the sign-in URL is one line the terminal soft-wraps (unbrokenRows), and a
@@ -14,7 +17,12 @@ export function applyHyperlinkPreference(env: Environment): void {
   enabled = Boolean(env.TERM) && env.TERM !== 'dumb' && env.TERM !== 'linux';
 }
 
-/** `text` as a hyperlink to `url` where the terminal takes them; `url` is shown when no text is given. */
+/**
+ * `text` (sanitized) as a hyperlink to `url` where the terminal takes them; `url` is shown when no text is
+ * given, so what is read is where it leads. Only a URL of printable ASCII, as the URL parser writes checked
+ * URLs, becomes a link target: anything else could end the sequence early and start another.
+ */
 export function hyperlink(url: string, text: string = url): string {
-  return enabled ? `\u001B]8;;${url}\u0007${text}\u001B]8;;\u0007` : text;
+  const shown = terminalText(text);
+  return enabled && LINK_TARGET.test(url) ? `\u001B]8;;${url}\u0007${shown}\u001B]8;;\u0007` : shown;
 }

@@ -118,9 +118,11 @@ describe('backups', () => {
 });
 
 // Rewrites the file in place from its own fresh read, as configparser users (and `aws configure set`) do,
-// adding one section per round until told to stop; prints how many it wrote.
+// adding one section per round until told to stop; prints how many it wrote. The text is formatted before
+// the file is opened, so the truncate and the write follow each other: a writer that stalls between them
+// for longer than sso-tui watches a replaced file (200 ms of quiet) is beyond what a lock-free check sees.
 const UNLOCKED_WRITER = `
-import configparser, os, sys
+import configparser, io, os, sys
 path, stop = sys.argv[1], sys.argv[2]
 written = 0
 while not os.path.exists(stop) or written < 20:
@@ -129,8 +131,10 @@ while not os.path.exists(stop) or written < 20:
     name = 'py-%d' % written
     parser.add_section(name)
     parser.set(name, 'aws_access_key_id', 'AKIAPY%d' % written)
+    text = io.StringIO()
+    parser.write(text)
     with open(path, 'w') as handle:
-        parser.write(handle)
+        handle.write(text.getvalue())
     written += 1
 print(written)
 `;

@@ -51,6 +51,12 @@ describe('the built program', () => {
     expect(help.stdout).toContain('sso-tui login [--device-code] [--no-browser]');
   });
 
+  it('loads the simulator of the demo only for --demo, not with every start', async () => {
+    const entry = await readFile(BUNDLE, 'utf8');
+    expect(entry).toContain('import("./chunks/');
+    expect(entry).not.toMatch(/node:http|createServer/);
+  });
+
   it('answers bad usage with one line and exit code 2', async () => {
     const outcome = await runBundle(['list', '--nope'], world.env);
     expect(outcome).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^sso-tui: [^\n]+\n$/) });

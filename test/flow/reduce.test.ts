@@ -353,6 +353,10 @@ describe('accounts', () => {
     const cached = [prod, dev];
     const roles = new Map([[prod.accountId, ['Admin', 'ReadOnly']]]);
     state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: cached, roles } });
+    const renamedDev = { ...dev, accountName: 'payments-dev2' };
+    const collecting = run(state, { type: 'accountsPage', generation, accounts: [{ ...prod }, renamedDev] });
+    expect(collecting.data.incoming?.[0]).toBe(prod);
+    expect(collecting.data.incoming?.[1]).toBe(renamedDev);
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [{ ...prod }, { ...dev }] },

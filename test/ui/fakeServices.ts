@@ -6,6 +6,7 @@ import {
   type DeviceCodeLoginHandle,
   type ExportRequest,
   type LoginMethod,
+  type PopulatePair,
   type SessionServices,
   type SignIn,
   type UserPicks,
@@ -43,6 +44,8 @@ export interface FakeCalls {
   pastedUrls: string[];
   cachedWrites: CachedLists[];
   credentialFetches: number;
+  /** The pairs of each populateProfiles call. */
+  populated: (readonly PopulatePair[])[];
 }
 
 export const credentialsFor = (accountId: string, roleName: string): RoleCredentials => ({
@@ -72,6 +75,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     pastedUrls: [],
     cachedWrites: [],
     credentialFetches: 0,
+    populated: [],
   };
   let finishLogin: ((signIn: SignIn) => void) | undefined;
 
@@ -141,7 +145,6 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         if (start > 0) await state.listingHeld;
         onPage(state.accounts.slice(start, start + 100));
       }
-      return state.accounts;
     },
     async listRoles(accounts, onRoles) {
       failNext('listRoles');
@@ -152,6 +155,11 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       calls.credentialFetches++;
       failNext('getCredentials');
       return credentialsFor(accountId, roleName);
+    },
+    async populateProfiles(pairs) {
+      failNext('populateProfiles');
+      calls.populated.push(pairs);
+      return { file: '/home/u/.aws/config', added: pairs.length, changed: 0, unchanged: 0, clashes: 0 };
     },
     async exportProfile(request) {
       failNext('exportProfile');

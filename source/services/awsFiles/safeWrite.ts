@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from '../atomicWrite.js';
 import {
   openRegularFile,
@@ -13,6 +15,8 @@ import {
 } from '../regularFile.js';
 import { AwsFileAccessError, FileKeepsChangingError, MalformedFileError } from './awsFileErrors.js';
 import { errorCode, withFileLock } from './fileLock.js';
+import { joinLines, splitLines } from './iniLines.js';
+import { parseIni } from './iniParser.js';
 
 /** The files already backed up in this run; a `Set<string>` kept by the caller for the run will do. */
 export interface BackupTracker {
@@ -44,7 +48,7 @@ export function backupPaths(path: string): { original: string; latest: string } 
 }
 
 // A writer that never stops rewriting the file: give up rather than loop for ever.
-const MAX_ATTEMPTS = 50;
+const GIVE_UP_AFTER_MS = 15_000;
 
 /**
  * Applies `edit` to the file's text under a lock, so that concurrent sso-tui writers never lose each
@@ -54,8 +58,8 @@ const MAX_ATTEMPTS = 50;
  * group- or world-readable file, which becomes 0600. Programs that rewrite the file in place without a
  * lock (AWS CLI's `configure set`, Python's configparser) are caught twice: just before the rename the
  * file is compared with what was read (inode, size, mtime and a content hash), and just after it the
- * replaced file is checked for writes that landed in it meanwhile; either way the edit is redone on the
- * new content. An edit refused while the file was changing is retried too, since it may have read a file
+ * replaced file is checked for writes that landed in it meanwhile (the sections they added are carried
+ * over into the file as it is then); either way the edit is redone on the new content. An edit refused while the file was changing is retried too, since it may have read a file
  * half written.
  *
  * Backups beside the file (named by `backupPaths`): `.sso-tui.orig` is the file as it was before sso-tui
@@ -100,12 +104,14 @@ export async function checkRewritable(path: string): Promise<void> {
 
 /** What was read, and what the file at the path must still be for the rename to go ahead. */
 interface Source {
+  /** The text to edit; the file's own text, or that with what another program added meanwhile. */
   readonly text: string;
+  /** The text at the path now: an edit that gives it back changes nothing. */
+  readonly onDisk: string;
   readonly bytes: Buffer | undefined;
   readonly ownership: FileOwnership | undefined;
   /** The handle the text came from, watched for writes that land after the rename. */
   readonly handle: FileHandle | undefined;
-  readonly read: Snapshot | undefined;
   /** What the path held when the text was taken. */
   readonly expected: Snapshot | undefined;
 }
@@ -125,46 +131,62 @@ async function editUnderLock(
   edit: (oldText: string) => string,
   options: UpdateFileOptions,
 ): Promise<UpdateResult> {
+  // Sections another program added to a file as it was being replaced, kept for every later read.
+  const carried: Array<{ base: string; late: string }> = [];
+  const reread = async (): Promise<Source> => {
+    const fresh = await readSource(target, path);
+    const text = carried.reduce(
+      (current, { base, late }) => withSectionsAdded(current, base, late),
+      fresh.text,
+    );
+    return { ...fresh, text };
+  };
   let source = await readSource(target, path);
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new FileKeepsChangingError(path);
+    const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
+    for (;;) {
+      if (Date.now() > giveUpAt) throw new FileKeepsChangingError(path);
       let next: string;
       try {
         next = applyEdit(edit, source.text, path);
       } catch (error) {
         // A refusal may come from a file read while another program was half way through writing it.
         if (!(await changedSince(target, source.expected))) throw error;
-        source = await replaceSource(source, await readSource(target, path));
+        source = await replaceSource(source, await reread());
         continue;
       }
-      if (next === source.text) return { changed: false };
+      if (next === source.onDisk) return { changed: false };
 
+      const readAt = Date.now();
       await keepBackups(path, target, source, options.backup);
       const ownership = source.ownership;
       const mode = replacementMode(ownership);
+      const expected = source.expected;
       try {
         await writeFileAtomic(target, Buffer.from(next, 'utf8'), {
           mode,
           ...(ownership ? { owner: { uid: ownership.uid, gid: ownership.gid } } : {}),
           beforeReplace: async () => {
             await options.beforeReplace?.();
-            if (await changedSince(target, source.expected)) throw new ChangedBeforeRename();
+            // Synchronous, so that nothing waits between this look and the rename that follows it.
+            if (changedSinceNow(target, expected)) throw new ChangedBeforeRename();
           },
         });
       } catch (error) {
         if (error instanceof ChangedBeforeRename) {
-          source = await replaceSource(source, await readSource(target, path));
+          source = await replaceSource(source, await reread());
           continue;
         }
         throw errorCode(error) === undefined ? error : writeError(error, path);
       }
       options.backup.add(target);
 
-      const late = await lateWrites(source);
+      const late = await lateText(source, readAt);
       if (late !== undefined) {
-        // Another program wrote into the file we just replaced: its text is only in that file now.
-        source = await replaceSource(source, { ...late, expected: await snapshotOf(target) });
+        // Another program wrote into the file just replaced, after the look before the rename: what it
+        // added is only there now. Take the file as it is now and add those sections back.
+        carried.push({ base: source.text, late });
+        source = await replaceSource(source, await reread());
         continue;
       }
       const narrowed = ownership !== undefined && ownership.mode !== mode;
@@ -187,47 +209,101 @@ async function readSource(target: string, shownPath: string): Promise<Source> {
   if (opened === undefined) {
     return {
       text: '',
+      onDisk: '',
       bytes: undefined,
       ownership: undefined,
       handle: undefined,
-      read: undefined,
       expected: undefined,
     };
   }
-  const { handle, info, ownership } = opened;
+  const { handle, ownership } = opened;
+  let { info } = opened;
   try {
+    // An empty file written a moment ago is most likely one being rewritten in place (truncated, its text
+    // about to follow): wait for the text, or for the file to stay empty and quiet.
+    const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
+    while (info.size === 0 && Date.now() - info.mtimeMs < QUIET_MS && Date.now() < giveUpAt) {
+      await sleep(QUIET_MS / 20);
+      info = await handle.stat();
+    }
     const bytes = await readWhole(handle);
-    const read = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
-    return { text: decode(bytes, shownPath), bytes, ownership, handle, read, expected: read };
+    const expected = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
+    const text = decode(bytes, shownPath);
+    return { text, onDisk: text, bytes, ownership, handle, expected };
   } catch (error) {
     await handle.close();
     throw errorCode(error) === undefined ? error : readError(error, shownPath);
   }
 }
 
-/** The text another program wrote into the replaced file after the check before the rename, if any. */
-async function lateWrites(source: Source): Promise<Omit<Source, 'expected'> | undefined> {
-  const { handle, read } = source;
-  if (handle === undefined || read === undefined) return undefined;
-  const info = await handle.stat();
-  if (info.size === read.size && info.mtimeMs === read.mtimeMs) {
-    const bytes = await readWhole(handle);
-    if (hashOf(bytes) === read.hash) return undefined;
+// A file written this recently may be in the middle of a rewrite (truncated, its new text still to come).
+const QUIET_MS = 200;
+const QUIET_WAIT_LIMIT_MS = 2_000;
+
+/**
+ * The text of the replaced file if another program wrote into it after it was read. When it had changed
+ * just before it was read, its writer may still be on the way (a truncate, then a pause, then the text):
+ * the replaced file is watched until it has been quiet for a moment, so those last writes are not missed.
+ */
+async function lateText(source: Source, readAt: number): Promise<string | undefined> {
+  const { handle, expected } = source;
+  if (handle === undefined || expected === undefined) return undefined;
+  const writtenLately = async (): Promise<boolean> => Date.now() - (await handle.stat()).mtimeMs < QUIET_MS;
+  if (readAt - expected.mtimeMs < QUIET_MS || (await writtenLately())) {
+    const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
+    while ((await writtenLately()) && Date.now() < giveUpAt) {
+      await sleep(QUIET_MS / 5);
+    }
   }
   const bytes = await readWhole(handle);
-  const now = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
-  return {
-    text: decode(bytes, 'the file'),
-    bytes,
-    ownership: source.ownership,
-    handle,
-    read: now,
-  };
+  if (hashOf(bytes) === expected.hash) return undefined;
+  return decode(bytes, 'the file');
+}
+
+/**
+ * `current` with the sections that `late` has and `base` had not, unless `current` has them already:
+ * what another program added to a file in the moment it was being replaced.
+ */
+function withSectionsAdded(current: string, base: string, late: string): string {
+  const headersOf = (text: string): Set<string> =>
+    new Set(parseIni(text).sections.map((section) => section.rawHeader));
+  const known = headersOf(base);
+  const present = headersOf(current);
+  const lateLines = splitLines(late);
+  const blocks: string[] = [];
+  for (const section of parseIni(late).sections) {
+    if (known.has(section.rawHeader) || present.has(section.rawHeader)) continue;
+    blocks.push(joinLines(lateLines.slice(section.headerLine - 1, section.endLine)));
+  }
+  if (blocks.length === 0) return current;
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  return current + separator + blocks.map((block) => (block.endsWith('\n') ? block : `${block}\n`)).join('');
 }
 
 async function changedSince(target: string, expected: Snapshot | undefined): Promise<boolean> {
   const now = await snapshotOf(target);
   if (expected === undefined || now === undefined) return expected !== now;
+  return differs(now, expected);
+}
+
+function changedSinceNow(target: string, expected: Snapshot | undefined): boolean {
+  let bytes: Buffer;
+  let info: Stats;
+  try {
+    info = statSync(target);
+    if (!info.isFile()) return true;
+    bytes = readFileSync(target);
+  } catch {
+    return expected !== undefined;
+  }
+  if (expected === undefined) return true;
+  return differs(
+    { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) },
+    expected,
+  );
+}
+
+function differs(now: Snapshot, expected: Snapshot): boolean {
   return (
     now.inode !== expected.inode ||
     now.size !== expected.size ||

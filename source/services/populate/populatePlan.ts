@@ -1,9 +1,9 @@
 import { configFileContents, configSectionHeader, type IniValuesByKey } from '../awsFiles/awsConfigFile.js';
 import { parseIni } from '../awsFiles/iniParser.js';
-import { removeSection, upsertSection, type IniValues } from '../awsFiles/iniEditor.js';
+import { editSections, upsertSection, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { dominantNewline, splitLines } from '../awsFiles/iniLines.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
-import type { RolePair } from './profileNames.js';
+import { uniqueProfileNames, type ProfileTemplate, type RolePair } from './profileNames.js';
 
 /**
  * The key that marks a `[profile …]` section as written by `sso-tui populate`. A key rather than a comment:
@@ -97,16 +97,18 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
 
 /** The text after the plan: the only sections that change are the ones it names. */
 export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
-  let next = text;
-  for (const profile of plan.changed) {
-    next = upsertSection(
-      next,
-      { header: configSectionHeader(profile.name, next), removeKeys: LEGACY_KEYS },
-      profile.values,
-    );
-  }
-  for (const profile of plan.removed) next = removeSection(next, configSectionHeader(profile.name, next));
-  return appendProfiles(next, plan.added);
+  const edited = editSections(text, [
+    ...plan.changed.map((profile): SectionEdit => ({
+      header: configSectionHeader(profile.name, text),
+      values: profile.values,
+      removeKeys: LEGACY_KEYS,
+    })),
+    ...plan.removed.map((profile): SectionEdit => ({
+      header: configSectionHeader(profile.name, text),
+      remove: true,
+    })),
+  ]);
+  return appendProfiles(edited, plan.added);
 }
 
 /**
@@ -188,4 +190,19 @@ export async function populateConfigFile(
     { backup: options.backups },
   );
   return plan ?? planPopulate('', request);
+}
+
+/** Populate from account × role pairs: names from the template (made unique), then one write. */
+export async function populatePairs(
+  file: string,
+  request: Omit<PopulateRequest, 'profiles'> & {
+    readonly pairs: readonly RolePair[];
+    readonly template: ProfileTemplate;
+  },
+  options: { readonly dryRun: boolean; readonly backups: BackupTracker },
+): Promise<PopulatePlan> {
+  const { pairs, template, ...rest } = request;
+  const names = uniqueProfileNames(template, pairs, request.ssoSession);
+  const profiles = pairs.map((pair) => ({ pair, name: names.get(pair) as string }));
+  return populateConfigFile(file, { ...rest, profiles }, options);
 }

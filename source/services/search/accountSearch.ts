@@ -29,6 +29,8 @@ export interface AccountSearch {
    * an account row, in list order.
    */
   listed(pinned: readonly SearchRow[]): readonly SearchHit[];
+  /** Builds the indexes the first searches would build, ahead of the typing that needs them. */
+  prepare(): void;
 }
 
 /** Nothing to highlight: one object shared by every hit of an empty query. */
@@ -162,6 +164,10 @@ export function createAccountSearch(
       if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
       answers.set(key, ranked);
       return ranked;
+    },
+    prepare() {
+      accountMatcher.prepare();
+      roleIndexNow().matcher.prepare();
     },
     listed(pinned) {
       if (pinned.length === 0) return plain;

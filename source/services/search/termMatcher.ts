@@ -4,6 +4,7 @@ import { BigramIndex } from './bigramIndex.js';
 import { letterBit, LetterIndex, letterMask } from './letterIndex.js';
 import { FoundScores, SearchTexts } from './searchTexts.js';
 import { sortedPosition } from './sortedPosition.js';
+import { searchableText } from '../terminalText.js';
 import { bestOccurrence, placementScore } from './wordPlacement.js';
 
 /** An inclusive [start, end] range of matched characters, as Fuse reports them. */
@@ -120,7 +121,11 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     this.abbreviated = (options.abbreviatedFields ?? options.fuzzyFields).map((field) =>
       this.fields.indexOf(field),
     );
-    this.original = this.fields.map((field) => records.map((record) => String(record[field])));
+    // Control and format characters are not searched: the screen draws them as escapes, which no query
+    // should match, and a name with a zero-width space in it is found as it reads.
+    this.original = this.fields.map((field) =>
+      records.map((record) => searchableText(String(record[field]))),
+    );
     this.lower = this.original.map((texts) => texts.map((text) => text.toLowerCase()));
   }
 
@@ -129,13 +134,13 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
    * are the only records that can hold the word (a record that lacks "pay" cannot contain "paym").
    */
   match(term: string, within?: WordMatch<Field>): WordMatch<Field> {
-    const texts = (this.texts ??= new SearchTexts(this.lower));
+    const texts = this.textsNow();
     if (term === '')
       return new WordMatch(this, term, new Int32Array(), new Float32Array(), new Int32Array(), new Map());
     const found = new FoundScores(texts.scratch);
     const letter = term.length === 1 ? letterBit(term.charCodeAt(0)) : -1;
     if (letter >= 0) {
-      (this.letters ??= new LetterIndex(this.lower, this.original)).scan(letter, found);
+      this.lettersNow().scan(letter, found);
     } else if (within && within.exact.length * SPARSE_WITHIN < this.records.length) {
       for (const index of within.exact) {
         const score = this.exactScore(term, index);
@@ -173,6 +178,32 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     return new WordMatch(this, term, indexes, scores, exact, ranges, inOrder);
   }
 
+  /**
+   * Builds now what the first searches would otherwise build (hundreds of milliseconds at 100,000
+   * records): the first typo must not be the keystroke that waits for it.
+   */
+  prepare(): void {
+    this.textsNow();
+    this.lettersNow();
+    if (this.options.fuzzyFields.length > 0) this.bigramsNow();
+  }
+
+  private textsNow(): SearchTexts {
+    return (this.texts ??= new SearchTexts(this.lower));
+  }
+
+  private lettersNow(): LetterIndex {
+    return (this.letters ??= new LetterIndex(this.lower, this.original));
+  }
+
+  private bigramsNow(): BigramIndex {
+    return (this.bigrams ??= new BigramIndex(
+      this.records.map((_, index) =>
+        this.options.fuzzyFields.map((field) => this.lower[this.fields.indexOf(field)]![index]).join(' '),
+      ),
+    ));
+  }
+
   /** Where `term` sits in each field of one record; where it is in none, its characters in order. */
   exactRanges(term: string, index: number): FieldRanges<Field> {
     const ranges: FieldRanges<Field> = {};
@@ -201,7 +232,7 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     candidates: Int32Array | undefined,
     found: FoundScores,
   ): void {
-    const letters = (this.letters ??= new LetterIndex(this.lower, this.original));
+    const letters = this.lettersNow();
     const mask = letterMask(term);
     const count = candidates ? candidates.length : this.records.length;
     for (let position = 0, skip = 0; position < count; position++) {
@@ -233,11 +264,7 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
   }
 
   private fuzzy(term: string, exact: Int32Array): FuzzyHit<Field>[] {
-    const bigrams = (this.bigrams ??= new BigramIndex(
-      this.records.map((_, index) =>
-        this.options.fuzzyFields.map((field) => this.lower[this.fields.indexOf(field)]![index]).join(' '),
-      ),
-    ));
+    const bigrams = this.bigramsNow();
     const maxErrors = Math.floor(FUZZY_THRESHOLD * term.length);
     const candidates = bigrams.candidates(term, Math.max(1, term.length - 1 - 2 * maxErrors), {
       exclude: exact,
@@ -245,8 +272,11 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     });
     if (candidates.length === 0) return [];
     // A Fuse over just the candidates: its scores depend on each record alone, never on the rest of the list.
+    const fuzzyTexts = this.options.fuzzyFields.map((field) => this.original[this.fields.indexOf(field)]!);
     const fuse = new Fuse(
-      candidates.map((index) => this.records[index]!),
+      candidates.map((index) =>
+        Object.fromEntries(this.options.fuzzyFields.map((field, at) => [field, fuzzyTexts[at]![index]])),
+      ),
       {
         keys: [...this.options.fuzzyFields],
         threshold: FUZZY_THRESHOLD,

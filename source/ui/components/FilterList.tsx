@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
+import { terminalText } from '../../services/terminalText.js';
 import type { TextEdit } from '../../flow/textEdit.js';
 import { tint } from '../colors.js';
 import type { Keypress } from '../hooks/keypresses.js';
@@ -160,7 +161,11 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
       <Box>
         <Text color={tint('cyan')}>{symbols('› ')}</Text>
         <Text wrap="truncate-start">
-          {list.query === '' && props.placeholder ? <Text dimColor>{props.placeholder}</Text> : list.query}
+          {list.query === '' && props.placeholder ? (
+            <Text dimColor>{props.placeholder}</Text>
+          ) : (
+            terminalText(list.query)
+          )}
           <Text inverse> </Text>
         </Text>
       </Box>

@@ -1,15 +1,21 @@
 import { Text } from 'ink';
 import type { MatchRange } from '../../services/search/termMatcher.js';
+import { shownRanges, terminalText } from '../../services/terminalText.js';
 import { coloursOn, tint } from '../colors.js';
 
-/** `text` with the matched characters in bold colour; under NO_COLOR, bold and underlined. */
+/**
+ * `text` with the matched characters in bold colour; under NO_COLOR, bold and underlined. The text is
+ * drawn through terminalText, and the ranges (found in its searchable form) are moved to match.
+ */
 export function Highlight({
-  text,
-  ranges = [],
+  text: untrusted,
+  ranges: found = [],
 }: {
   readonly text: string;
   readonly ranges?: readonly MatchRange[];
 }) {
+  const text = terminalText(untrusted);
+  const ranges = shownRanges(untrusted, found);
   if (ranges.length === 0) return <Text>{text}</Text>;
   const matched = new Array<boolean>(text.length).fill(false);
   for (const [start, end] of ranges)

@@ -6,6 +6,7 @@ import { useScreenSize } from '../hooks/useTerminalSize.js';
 import { symbols } from '../symbols.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyBar } from './KeyBar.js';
+import { terminalText } from '../../services/terminalText.js';
 
 /** Lines a frame takes besides its body: the title and the one-line footer. */
 export const FRAME_LINES = 2;
@@ -35,7 +36,7 @@ export function ScreenFrame<State>({
     <Box flexDirection="column" flexGrow={1}>
       <Box justifyContent="space-between" columnGap={2} flexShrink={0} height={1} overflow="hidden">
         <Text bold wrap="truncate-end">
-          {symbols(help.open ? `Keys · ${title}` : title)}
+          {symbols(help.open ? `Keys · ${terminalText(title)}` : terminalText(title))}
         </Text>
         {help.open ? null : right}
       </Box>

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
+import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { spinnerFrames, symbols } from '../symbols.js';
 
@@ -13,7 +14,7 @@ export function Spinner({ label }: { readonly label?: string }) {
   return (
     <Text>
       <Text color={tint('cyan')}>{frames[frame % frames.length]}</Text>
-      {label ? ` ${symbols(label)}` : ''}
+      {label ? ` ${symbols(terminalText(label))}` : ''}
     </Text>
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 
 /** A one-line field: its label, its value and a block cursor when it has the focus. */
 export function TextField({
@@ -16,7 +17,7 @@ export function TextField({
     <Box>
       <Text bold={focused}>{label} </Text>
       <Text wrap="truncate-start">
-        {value === '' && placeholder ? <Text dimColor>{placeholder}</Text> : value}
+        {value === '' && placeholder ? <Text dimColor>{placeholder}</Text> : terminalText(value)}
         {focused ? <Text inverse> </Text> : ''}
       </Text>
     </Box>

@@ -215,6 +215,14 @@ function run(command: Command, context: Context): void {
         })
         .catch(failed((message) => ({ type: 'noticeShown', message })));
       return;
+    case 'populate':
+      void session()
+        .populateProfiles(command.pairs)
+        .then(
+          (outcome) => dispatch({ type: 'populateWritten', outcome }),
+          failed((message) => ({ type: 'populateFailed', message })),
+        );
+      return;
     case 'setFavorite':
       return rememberPick(context, () => services.setFavorite(command.accountId, command.favorite));
     case 'recordPick':

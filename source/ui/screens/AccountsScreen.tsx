@@ -4,6 +4,7 @@ import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { describeProgress } from '../../services/progress.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
@@ -13,6 +14,9 @@ import { ctrl } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+
+/** Long enough for the list's frame to be out, short enough to be done before most first keys. */
+const PREPARE_AFTER_MS = 50;
 
 const isEmpty = (query: string): boolean => !query.trim();
 
@@ -42,6 +46,12 @@ export const ACCOUNT_KEYS = {
     active: (state: AccountKeyState) => !state.listing,
     matches: ctrl('r'),
   },
+  populate: {
+    keys: '^O',
+    action: 'SSO profiles',
+    when: 'for every row the query leaves (as populate)',
+    matches: ctrl('o'),
+  },
   ...list.ends,
 };
 
@@ -55,6 +65,15 @@ const LIST_CHROME = 2;
 export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
+  // The list on screen stays as it is (listed, or shown from the cache while a refresh collects pages
+  // behind it), unlike a first listing, whose every batch of pages is a new list.
+  const settled = data.accountsLoad.status !== 'loading' || data.incoming !== undefined;
+  useEffect(() => {
+    if (!settled) return;
+    // After the list is drawn and before the user types: the indexes of 100,000 accounts take a while.
+    const timer = setTimeout(() => search.prepare(), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [search, settled]);
   const rowsFor = useCallback(
     (text: string): readonly SearchHit[] =>
       isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
@@ -70,7 +89,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
       ? `${data.change.added} accounts added, ${data.change.removed} removed since last time.`
       : undefined,
     data.note,
-  ].filter(Boolean);
+  ].flatMap((note) => (note ? [terminalText(note)] : []));
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
   // While role lists load, the accounts on screen, then those the query matches, are fetched next.
   const rolesLoading = data.rolesLoad.status === 'loading';
@@ -131,6 +150,19 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               return;
             case 'refresh':
               return dispatch({ type: 'refreshRequested' });
+            case 'populate': {
+              // The rows the query leaves on screen, all of them (not only the visible window): what
+              // populate does for the whole session, for a chosen set.
+              const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
+              return dispatch({
+                type: 'populateRequested',
+                rows: rows.map((hit) =>
+                  hit.row.kind === 'role'
+                    ? { account: hit.row.account, roleName: hit.row.roleName }
+                    : { account: hit.row.account },
+                ),
+              });
+            }
           }
         }}
         rowKey={(hit) =>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { terminalText } from '../../services/terminalText.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
@@ -77,17 +78,21 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
   return (
     <ScreenFrame title="Credentials" keys={CREDENTIAL_KEYS} keyState={keyState}>
       <Field label="Account">
-        {screen.account.accountName} ({screen.account.accountId})
+        {terminalText(screen.account.accountName)} ({terminalText(screen.account.accountId)})
       </Field>
-      <Field label="Role">{screen.roleName}</Field>
+      <Field label="Role">{terminalText(screen.roleName)}</Field>
       {credentials ? (
         <>
-          <Field label="Access key">{credentials.accessKeyId}</Field>
+          <Field label="Access key">{terminalText(credentials.accessKeyId)}</Field>
           <Field label="Secret key">
-            {screen.showSecret ? credentials.secretAccessKey : maskSecret(credentials.secretAccessKey)}
+            {terminalText(
+              screen.showSecret ? credentials.secretAccessKey : maskSecret(credentials.secretAccessKey),
+            )}
           </Field>
           <Field label="Session token">
-            {screen.showSecret ? credentials.sessionToken : shortenToken(credentials.sessionToken)}
+            {terminalText(
+              screen.showSecret ? credentials.sessionToken : shortenToken(credentials.sessionToken),
+            )}
           </Field>
           <Field label="Expires in">
             <Countdown until={credentials.expiration} clock={clock} />
@@ -104,7 +109,7 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
       {screen.notice ? (
         <Box marginTop={1}>
           <Text dimColor wrap="wrap">
-            {screen.notice}
+            {terminalText(screen.notice)}
           </Text>
         </Box>
       ) : null}

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
@@ -28,7 +29,7 @@ export function ErrorScreen({ screen, dispatch }: ScreenProps<'error'>) {
   return (
     <ScreenFrame title="Something went wrong" keys={ERROR_KEYS} keyState={undefined}>
       <Text color={tint('red')} wrap="wrap">
-        {screen.message}
+        {terminalText(screen.message)}
       </Text>
     </ScreenFrame>
   );

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import type { ExportPhase } from '../../flow/state.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
@@ -129,17 +130,17 @@ export function ExportDialogScreen({ screen, dispatch }: ScreenProps<'exportDial
         {phase === 'writing' ? <Spinner label="Writing…" /> : null}
         {phase === 'confirmOverwrite' ? (
           <Text color={tint('yellow')}>
-            The profile {screen.profileName.trim()} exists. Replace it? (y/n)
+            The profile {terminalText(screen.profileName.trim())} exists. Replace it? (y/n)
           </Text>
         ) : null}
         {phase === 'done' && screen.written ? (
           <Text color={tint('green')} wrap="wrap">
-            Wrote the profile {screen.written.profile} to {screen.written.file}.
+            Wrote the profile {terminalText(screen.written.profile)} to {terminalText(screen.written.file)}.
           </Text>
         ) : null}
         {screen.problem ? (
           <Text color={tint('red')} wrap="wrap">
-            {screen.problem}
+            {terminalText(screen.problem)}
           </Text>
         ) : null}
       </Box>

@@ -10,6 +10,7 @@ import { useScreenKeys } from '../hooks/useKeys.js';
 import { hyperlink } from '../hyperlinks.js';
 import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
 import { asciiOnly, symbols } from '../symbols.js';
+import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
 
 interface LoginKeyState {
@@ -96,7 +97,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
       keys={LOGIN_KEYS}
       keyState={keyState}
     >
-      {screen.reason ? <Text color={tint('yellow')}>{screen.reason}</Text> : null}
+      {screen.reason ? <Text color={tint('yellow')}>{terminalText(screen.reason)}</Text> : null}
       {!display ? (
         <Spinner label="Starting the sign-in…" />
       ) : (
@@ -110,9 +111,9 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           </Box>
           {display.kind === 'deviceCode' ? (
             <Box flexDirection="column">
-              <Text>Open {display.verificationUri} and enter the code:</Text>
+              <Text>Open {terminalText(display.verificationUri)} and enter the code:</Text>
               <Box borderStyle={asciiOnly() ? 'classic' : 'round'} paddingX={2} alignSelf="flex-start">
-                <Text bold>{display.userCode.split('').join(' ')}</Text>
+                <Text bold>{[...display.userCode].map(terminalText).join(' ')}</Text>
               </Box>
               <Text>or open this address:</Text>
             </Box>
@@ -125,7 +126,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
             <Box flexDirection="column">
               <Text dimColor wrap="wrap">
                 If the browser runs on another machine, paste here the address it ends on (
-                {display.redirectUri}
+                {terminalText(display.redirectUri)}
                 {symbols('?code=…) and press Enter.')}
               </Text>
               <TextField label="›" value={screen.pasted} focused />
@@ -133,8 +134,8 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           ) : null}
         </Box>
       )}
-      {screen.problem ? <Text color={tint('red')}>{screen.problem}</Text> : null}
-      {screen.notice ? <Text dimColor>{screen.notice}</Text> : null}
+      {screen.problem ? <Text color={tint('red')}>{terminalText(screen.problem)}</Text> : null}
+      {screen.notice ? <Text dimColor>{terminalText(screen.notice)}</Text> : null}
     </ScreenFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
@@ -95,7 +96,7 @@ export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
           placeholder="us-east-1"
         />
       </Box>
-      {screen.problem ? <Text color={tint('red')}>{screen.problem}</Text> : null}
+      {screen.problem ? <Text color={tint('red')}>{terminalText(screen.problem)}</Text> : null}
       {screen.saving ? <Spinner label="Saving…" /> : null}
     </ScreenFrame>
   );
