@@ -54,7 +54,7 @@ function expectClean(tui: TerminalRig, title: string): readonly string[] {
 async function openHelpAndClose(tui: TerminalRig): Promise<void> {
   tui.write('?');
   const help = await tui.waitForText('Keys · Accounts');
-  expect(help).toMatch(/\^F +star \/ unstar \(on a row\)/);
+  expect(help).toMatch(/\^F +favorite \(on a row\)/);
   expect(lastLine(help.split('\n'))).toBe('Esc close help');
   tui.write(KEYS.escape);
   await tui.waitForScreen('the list again', (lines) => lines[0]!.startsWith('Accounts ·'));

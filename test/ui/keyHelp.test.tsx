@@ -57,15 +57,17 @@ describe('a key table', () => {
     expect(footer(accounts)).toEqual([
       '↑↓ move',
       'Enter open',
-      '^F star / unstar',
+      '^F favorite',
       '^R refresh',
+      '^O profiles',
       'Esc quit',
       '? help',
     ]);
     expect(footer({ ...accounts, query: 'x', listing: true })).toEqual([
       '↑↓ move',
       'Enter open',
-      '^F star / unstar',
+      '^F favorite',
+      '^O profiles',
       'Esc clear',
       'F1 help',
     ]);
@@ -91,7 +93,7 @@ describe('the help overlay', () => {
     await terminal.waitFor('2 / 2');
     terminal.press('?');
     let frame = await terminal.waitFor('Keys · Accounts');
-    expect(frame).toContain('^F        star / unstar (on a row)');
+    expect(frame).toContain('^F        favorite (on a row)');
     expect(frame).toContain('PgUp PgDn move a page');
     expect(frame).toContain('Esc close help');
     terminal.press(KEYS.escape);

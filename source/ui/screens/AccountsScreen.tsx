@@ -34,7 +34,7 @@ export const ACCOUNT_KEYS = {
   ...list.moves,
   favorite: {
     keys: '^F',
-    action: 'star / unstar',
+    action: 'favorite',
     when: 'on a row',
     active: (state: AccountKeyState) => state.onRow,
     matches: ctrl('f'),
@@ -48,8 +48,8 @@ export const ACCOUNT_KEYS = {
   },
   populate: {
     keys: '^O',
-    action: 'SSO profiles',
-    when: 'for every row the query leaves (as populate)',
+    action: 'profiles',
+    when: 'SSO profiles for every row the query leaves (as populate)',
     matches: ctrl('o'),
   },
   ...list.ends,
