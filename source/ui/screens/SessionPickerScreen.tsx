@@ -5,6 +5,7 @@ import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { Highlight } from '../components/Highlight.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
+import { sessionDisplayName } from '../../services/ssoSession.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -20,7 +21,7 @@ export function SessionPickerScreen({ screen, data, dispatch, size }: ScreenProp
   const labels = useMemo(
     () =>
       data.sessions.map(
-        (session) => `${session.name ?? '(no name)'}  ${session.startUrl}  ${session.region}`,
+        (session) => `${sessionDisplayName(session) ?? '(no name)'}  ${session.startUrl}  ${session.region}`,
       ),
     [data.sessions],
   );
