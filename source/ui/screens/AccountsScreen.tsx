@@ -60,7 +60,6 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         { keys: 'Enter', action: 'open' },
         { keys: '^F', action: 'favorite' },
         ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
-        { keys: '^O', action: 'profiles' },
         {
           keys: 'Esc',
           action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
