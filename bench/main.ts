@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { measureCachedCredentialProcess, type CachedCredentialProcess } from './credentialProcess.js';
 import { measureColdListing, measureRoleListing, type ColdListing, type RoleListing } from './listing.js';
 import { measureSearch, type SearchLatency } from './searchLatency.js';
 import { measureMemory, measureWarmStart, type MemoryAtScale, type WarmStart } from './startup.js';
@@ -10,13 +11,14 @@ interface Results {
   readonly machine: { node: string; cpus: number; loadBefore: number[] };
   search?: SearchLatency[];
   warmStart?: WarmStart;
+  credentialProcess?: CachedCredentialProcess;
   coldListing?: ColdListing;
   roles?: RoleListing;
   memory?: MemoryAtScale;
   typing?: TypingRun[];
 }
 
-type Measure = 'search' | 'warm' | 'cold' | 'roles' | 'memory' | 'typing';
+type Measure = 'search' | 'warm' | 'credentials' | 'cold' | 'roles' | 'memory' | 'typing';
 
 const SEARCH_SIZES = [1_000, 10_000, 100_000];
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -55,6 +57,10 @@ if (wanted('search')) {
 if (wanted('warm')) {
   progress('warm start in a pseudo-terminal…');
   results.warmStart = await measureWarmStart(cli, 2_500);
+}
+if (wanted('credentials')) {
+  progress('credential-process from its cache…');
+  results.credentialProcess = await measureCachedCredentialProcess(cli);
 }
 if (wanted('cold')) {
   progress('cold listing…');
@@ -102,6 +108,15 @@ function table(measured: Results): string {
       `${ms(warm.warmMs)} vs node -e 0 ${ms(warm.bareNodeMs)} = ${warm.ratio.toFixed(1)}× ` +
         `(median of ${warm.runs}; \`--version\` ${ms(warm.versionMs)})`,
       '≤ 4×',
+    ]);
+  }
+  const credentials = measured.credentialProcess;
+  if (credentials) {
+    rows.push([
+      'credential-process answered from its cache',
+      `${ms(credentials.cachedMs)} vs node -e 0 ${ms(credentials.bareNodeMs)} = ` +
+        `${credentials.ratio.toFixed(1)}× (median of ${credentials.runs})`,
+      '≤ 2×',
     ]);
   }
   const cold = measured.coldListing;

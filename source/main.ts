@@ -72,6 +72,11 @@ async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promis
     return EXIT_OK;
   }
   const command = options.command;
+  if (command === 'credential-process') {
+    // SDKs run it for every client they make: a cached answer must not wait for the SDK to load.
+    const { printCachedCredentials } = await import('./commands/cachedCredentials.js');
+    if (await printCachedCredentials(options, io)) return EXIT_OK;
+  }
   if (isSessionless(command)) return (await SESSIONLESS_HANDLERS[command]())(options, io);
   const [{ createContext }, handler] = await Promise.all([
     import('./commands/context.js'),

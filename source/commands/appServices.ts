@@ -14,7 +14,7 @@ import { configFilePath, credentialsFilePath, defaultRegion } from '../services/
 import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
-import { loadFreshToken, loadUsableToken } from '../services/tokenRefresh.js';
+import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../services/tokenRefresh.js';
 import { openSignInUrl } from './browse.js';
 import type { Io } from './context.js';
 import type { SessionCalls } from './sessionCalls.js';
@@ -97,10 +97,32 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
     token = signed;
     return { expiresAt: signed.expiresAt };
   };
-  const portal = async (): Promise<Portal> => {
+  let renewing: Promise<SsoToken> | undefined;
+  /** One renewal at a time; another process may have renewed the token already (see loadUsableToken). */
+  const renew = (): Promise<SsoToken> => {
     if (!token) throw new SessionExpiredError('You are not signed in.', 'Sign in to continue.');
-    return (await sdk()).portal(token.accessToken);
+    renewing ??= loadUsableToken({
+      file: tokenFile,
+      refresher: async () => (await sdk()).refresh,
+      clock: io.clock,
+    })
+      .then((check) => {
+        if (check.kind !== 'usable')
+          throw new SessionExpiredError('Your sign-in has ended.', 'Sign in again.');
+        token = check.token;
+        return check.token;
+      })
+      .finally(() => {
+        renewing = undefined;
+      });
+    return renewing;
   };
+  /** The token, renewed first when it is due. */
+  const currentToken = async (): Promise<SsoToken> => {
+    if (token && token.expiresAt.getTime() - io.clock().getTime() > REFRESH_WINDOW_MS) return token;
+    return renew();
+  };
+  const portal = async (): Promise<Portal> => (await sdk()).portal((await currentToken()).accessToken);
 
   return {
     loadToken: async () => {
@@ -111,6 +133,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
       });
       return check.kind === 'usable' ? signedIn(check.token) : undefined;
     },
+    renewToken: async () => ({ expiresAt: (await renew()).expiresAt }),
     freshToken: async () => {
       const loaded = await loadFreshToken(tokenFile, io.clock);
       return loaded ? signedIn(loaded) : undefined;

@@ -13,6 +13,7 @@ import {
   readSsoSessions,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
+import { stateFolderPath } from '../services/stateFolder.js';
 import { terminalText } from '../services/terminalText.js';
 import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
@@ -45,6 +46,8 @@ export interface CommandContext {
   readonly configFile: string;
   readonly credentialsFile: string;
   readonly settings: Settings;
+  /** The program's own state folder (settings, cached lists and credentials). */
+  readonly stateFolder: string;
   /** AWS files already backed up in this run. */
   readonly backups: Set<string>;
   /** The region a new profile or the console gets: AWS_REGION, else the Identity Center region. */
@@ -80,7 +83,8 @@ export async function createContext(
     tokenFile: tokenCacheFile(io.homeDir, session),
     configFile,
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
-    settings: new Settings(io.stateFolder ? { folder: io.stateFolder } : {}),
+    settings: new Settings({ folder: stateFolderPath(io) }),
+    stateFolder: stateFolderPath(io),
     backups: new Set(),
     defaultRegion: options.awsRegion ?? defaultRegion(io.env, session),
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),

@@ -1,10 +1,16 @@
+import { deleteSessionCredentials } from '../services/credentialCache.js';
 import { SessionExpiredError } from '../services/errors.js';
 import { deleteCachedToken, readCachedToken } from '../services/tokenCache.js';
 import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 
-/** `sso-tui logout`: revokes the session's token at the portal and deletes its cache file. */
+/**
+ * `sso-tui logout`: deletes the session's cached role credentials, revokes its token at the portal and
+ * deletes its cache file.
+ */
 export async function logout(context: CommandContext): Promise<void> {
+  // Credentials already handed out stay valid until they expire; the cache must not hand them out again.
+  await deleteSessionCredentials(context.stateFolder, context.session);
   const token = await readCachedToken(context.tokenFile);
   if (!token) {
     context.io.stderr.write(`Not signed in to ${terminalText(context.session.startUrl)}; nothing to do.\n`);

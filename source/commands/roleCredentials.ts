@@ -34,13 +34,15 @@ export async function chooseAccountRole(context: CommandContext, portal: Portal)
  */
 export async function fetchRoleCredentials(
   context: CommandContext,
+  /** The account --account names, when the caller has already found its id. */
+  knownAccountId?: string,
 ): Promise<ChosenRole & { readonly credentials: RoleCredentials }> {
-  const { account, role } = requireAccountRole(context);
+  const { account: wanted, role } = requireAccountRole(context);
+  const account = knownAccountId ?? wanted;
   const portal = context.portal(await requireToken(context));
   if (isAccountId(account)) {
     try {
-      const credentials = await portal.getRoleCredentials(account, role);
-      context.redactor.remember(credentials.secretAccessKey, credentials.sessionToken);
+      const credentials = await rememberedCredentials(context, portal, account, role);
       return {
         account: { accountId: account, accountName: account, emailAddress: '' },
         roleName: role,
@@ -53,8 +55,20 @@ export async function fetchRoleCredentials(
   const chosen = await chooseAccountRole(context, portal);
   return {
     ...chosen,
-    credentials: await portal.getRoleCredentials(chosen.account.accountId, chosen.roleName),
+    credentials: await rememberedCredentials(context, portal, chosen.account.accountId, chosen.roleName),
   };
+}
+
+/** Role credentials, given to the run's redactor on arrival whichever way the role was chosen. */
+async function rememberedCredentials(
+  context: CommandContext,
+  portal: Portal,
+  accountId: string,
+  roleName: string,
+): Promise<RoleCredentials> {
+  const credentials = await portal.getRoleCredentials(accountId, roleName);
+  context.redactor.remember(credentials.secretAccessKey, credentials.sessionToken);
+  return credentials;
 }
 
 function requireAccountRole(context: CommandContext): { account: string; role: string } {

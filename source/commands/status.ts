@@ -1,8 +1,8 @@
-import { dirname } from 'node:path';
+import { countCachedCredentials } from '../services/credentialCache.js';
 import { listCacheFile } from '../services/listCache.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
 import { readSessionStatus, type SessionStatus } from '../services/sessionStatus.js';
-import { Settings } from '../services/settings.js';
+import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
 import type { Io } from './context.js';
@@ -30,7 +30,7 @@ export async function status(options: CliOptions, io: Io): Promise<number> {
     : undefined;
   const sessions =
     chosen && !configured.some((session) => sameSession(session, chosen)) ? [chosen] : configured;
-  const stateFolder = dirname(new Settings(io.stateFolder ? { folder: io.stateFolder } : {}).path);
+  const stateFolder = stateFolderPath(io);
   const statuses = await Promise.all(
     sessions.map((session) =>
       readSessionStatus({
@@ -38,6 +38,8 @@ export async function status(options: CliOptions, io: Io): Promise<number> {
         tokenFile: tokenCacheFile(io.homeDir, session),
         listsFile: listCacheFile(stateFolder, session),
         clock: io.clock,
+        countCachedCredentials: async () =>
+          (await countCachedCredentials(stateFolder, session, io.clock)).reusable,
       }),
     ),
   );

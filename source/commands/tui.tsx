@@ -10,6 +10,7 @@ import { MAX_FPS } from '../ui/hooks/useRanking.js';
 import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
+import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import { createAppServices, readWarmStart } from './appServices.js';
 import type { Io } from './context.js';
@@ -37,7 +38,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
           region: options.region,
         })
       : onlySession(sessions);
-  const settings = new Settings(io.stateFolder ? { folder: io.stateFolder } : {});
+  const settings = new Settings({ folder: stateFolderPath(io) });
   const stateFolder = dirname(settings.path);
   const services = createAppServices({
     io,

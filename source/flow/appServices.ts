@@ -27,6 +27,11 @@ export interface AppServices {
 export interface SessionServices {
   /** A usable cached token (refreshed if need be), or undefined when a sign-in is needed. */
   loadToken(): Promise<SignIn | undefined>;
+  /**
+   * Renews the token held if it is due (another process may have done it): its expiry now. Throws when it
+   * cannot (a SessionExpiredError once the sign-in has ended).
+   */
+  renewToken(): Promise<SignIn>;
   /** The cached token only if it needs no refresh: read from disk, never the network. */
   freshToken(): Promise<SignIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */

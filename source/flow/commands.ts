@@ -8,6 +8,8 @@ import type { CachedLists, ExportRequest, LoginMethod, PopulatePair } from './ap
  */
 export type Command = { readonly id: number } & (
   | { readonly type: 'loadToken'; readonly session: SsoSession }
+  /** Renew the token in the background before it expires (replacing any renewal already planned). */
+  | { readonly type: 'keepSignInAlive'; readonly expiresAt: Date }
   | { readonly type: 'saveSession'; readonly startUrl: string; readonly region: string }
   | { readonly type: 'startLogin'; readonly attempt: number; readonly method: LoginMethod }
   | { readonly type: 'cancelLogin' }

@@ -59,6 +59,9 @@ export type FlowEvent =
   | { readonly type: 'sessionSaved'; readonly session: SsoSession }
   | { readonly type: 'sessionSaveFailed'; readonly message: string }
   | { readonly type: 'tokenChecked'; readonly expiresAt?: Date }
+  | { readonly type: 'tokenRenewalPlanned'; readonly at: Date }
+  | { readonly type: 'tokenRenewed'; readonly expiresAt: Date }
+  | { readonly type: 'tokenRenewalFailed' }
   | { readonly type: 'loginStarted'; readonly attempt: number; readonly display: LoginDisplay }
   | {
       readonly type: 'urlOpened';

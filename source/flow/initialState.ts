@@ -1,5 +1,6 @@
 import type { CachedLists, LoginMethod, SignIn, UserPicks } from './appServices.js';
 import { loadAccounts } from './listings.js';
+import { keepAlive } from './signInEvents.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
@@ -45,7 +46,7 @@ export function initialState(options: InitialOptions): FlowState {
       nextId: 1,
     };
     // The cache has just been read: the listing only refreshes it.
-    return loadAccounts(shown, false);
+    return loadAccounts(keepAlive(shown, signIn.expiresAt), false);
   }
   if (session) {
     return {

@@ -1,3 +1,4 @@
+import { profileNameRuleBroken } from '../services/awsFiles/awsConfigFile.js';
 import type { Account } from '../services/portal.js';
 import type { UserPicks } from './appServices.js';
 
@@ -20,9 +21,12 @@ export function proposeProfileName(
   );
 }
 
-/** Why a profile name cannot be used, or undefined; the AWS files would misread such a section name. */
+/**
+ * Why a profile name cannot be used, or undefined. The rule is the AWS files' own (the names both SDKs read
+ * back), so the dialog never takes a name the write would then refuse.
+ */
 export function profileNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'Type a profile name.';
-  if (/[\s[\]#;]/.test(name)) return 'A profile name cannot hold spaces, brackets, # or ;.';
-  return undefined;
+  const problem = profileNameRuleBroken(name.trim());
+  return problem === undefined ? undefined : `${problem.message} ${problem.hint ?? ''}`.trim();
 }

@@ -23,6 +23,9 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
       return sessionEvent(state, event);
 
     case 'tokenChecked':
+    case 'tokenRenewalPlanned':
+    case 'tokenRenewed':
+    case 'tokenRenewalFailed':
     case 'loginStarted':
     case 'loginUrlOpened':
     case 'loginUrlCopied':

@@ -69,6 +69,7 @@ function chooseSession(state: FlowState, session: NonNullable<FlowData['session'
     change: undefined,
     note: undefined,
     signInExpiresAt: undefined,
+    signInRenewsAt: undefined,
   });
   return queue(withScreen(fresh, { kind: 'checkingToken' }), { type: 'loadToken', session });
 }

@@ -10,6 +10,9 @@ export type SignInEvent = Extract<
   {
     readonly type:
       | 'tokenChecked'
+      | 'tokenRenewalPlanned'
+      | 'tokenRenewed'
+      | 'tokenRenewalFailed'
       | 'loginStarted'
       | 'loginUrlOpened'
       | 'loginUrlCopied'
@@ -28,7 +31,15 @@ export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
     case 'tokenChecked':
       if (screen.kind !== 'checkingToken') return state;
       if (!event.expiresAt) return startLogin(state, { kind: 'accounts' });
-      return enter(withData(state, { signInExpiresAt: event.expiresAt }), { kind: 'accounts' });
+      return enter(keepAlive(state, event.expiresAt), { kind: 'accounts' });
+
+    case 'tokenRenewalPlanned':
+      return state.data.signInExpiresAt ? withData(state, { signInRenewsAt: event.at }) : state;
+    case 'tokenRenewed':
+      return state.data.signInExpiresAt ? keepAlive(state, event.expiresAt) : state;
+    case 'tokenRenewalFailed':
+      // Tried again (at most once a minute); only a portal call that fails sends the user to sign in.
+      return state.data.signInExpiresAt ? keepAlive(state, state.data.signInExpiresAt) : state;
 
     case 'loginStarted':
       if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
@@ -62,13 +73,18 @@ export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
       return withScreen(state, { ...screen, problem: event.message, notice: undefined });
     case 'signedIn':
       if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
-      return enter(withData(state, { signInExpiresAt: event.expiresAt }), screen.resume);
+      return enter(keepAlive(state, event.expiresAt), screen.resume);
     case 'loginFailed':
       if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
       return withScreen(state, { kind: 'error', message: event.message, retry: screen });
     case 'sessionExpired':
       return screen.kind === 'login' || screen.kind === 'checkingToken' ? state : expire(state);
   }
+}
+
+/** A token the flow holds, renewed in the background while the screen is open. */
+export function keepAlive(state: FlowState, expiresAt: Date): FlowState {
+  return queue(withData(state, { signInExpiresAt: expiresAt }), { type: 'keepSignInAlive', expiresAt });
 }
 
 function expire(state: FlowState): FlowState {

@@ -98,6 +98,8 @@ export interface FlowData {
   /** `--profile`: the name the export dialog proposes first. */
   readonly profileOption?: string;
   readonly signInExpiresAt?: Date;
+  /** When the background renewal of the access token is planned (the effect layer says). */
+  readonly signInRenewsAt?: Date;
   readonly accounts: readonly Account[];
   /** Pages of a refresh, collected until complete while the cached list stays on screen. */
   readonly incoming?: readonly Account[];

@@ -4,7 +4,7 @@ import { readRegularFile } from './regularFile.js';
 import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
-import { DEFAULT_SCOPES, type SsoSession } from './ssoSession.js';
+import { DEFAULT_SCOPES, sessionDisplayName, type SsoSession } from './ssoSession.js';
 
 export interface SessionChoice {
   readonly sessionName?: string;
@@ -46,7 +46,34 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
     if (!startUrl || !region) continue;
     sessions.push({ name, startUrl, region, scopes: parseScopes(values.sso_registration_scopes) });
   }
-  return sessions;
+  return [...sessions, ...legacySessions(contents.profiles, contents.ssoSessions)];
+}
+
+/**
+ * `[profile X]` sections with `sso_start_url` and `sso_region` and no `sso_session`, as AWS CLI and the SDKs
+ * still read them: one session per start URL and region (profiles for several roles share one sign-in),
+ * unless an `[sso-session]` has the profile's name, which wins.
+ */
+function legacySessions(
+  profiles: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  ssoSessions: ReadonlyMap<string, unknown>,
+): SsoSession[] {
+  const byStart = new Map<string, { startUrl: string; region: string; profiles: string[] }>();
+  for (const [profile, values] of profiles) {
+    const startUrl = values.sso_start_url;
+    const region = values.sso_region;
+    if (!startUrl || !region || values.sso_session || ssoSessions.has(profile)) continue;
+    const key = `${startUrl} ${region}`;
+    const found = byStart.get(key);
+    if (found) found.profiles.push(profile);
+    else byStart.set(key, { startUrl, region, profiles: [profile] });
+  }
+  return [...byStart.values()].map(({ startUrl, region, profiles: names }) => ({
+    startUrl,
+    region,
+    scopes: DEFAULT_SCOPES,
+    legacyProfiles: names,
+  }));
 }
 
 /** A session section with a line that cannot be read is refused: guessing could sign in to the wrong place. */
@@ -68,14 +95,12 @@ function assertSessionsReadable(document: IniDocument, configFile: string): void
  * session in the config file. Several sessions and no choice is a usage error that lists them.
  */
 export function chooseSession(sessions: readonly SsoSession[], choice: SessionChoice): SsoSession {
-  const named = choice.sessionName
-    ? sessions.find((session) => session.name === choice.sessionName)
-    : undefined;
+  const named = choice.sessionName ? findSession(sessions, choice.sessionName) : undefined;
   if (choice.startUrl) {
     const region = choice.region ?? named?.region;
     if (!region) throw new UsageError('--start-url needs --region (the Identity Center region).');
     return {
-      name: choice.sessionName,
+      ...(named?.legacyProfiles ? { legacyProfiles: named.legacyProfiles } : { name: choice.sessionName }),
       startUrl: choice.startUrl,
       region,
       scopes: named?.scopes ?? DEFAULT_SCOPES,
@@ -84,13 +109,16 @@ export function chooseSession(sessions: readonly SsoSession[], choice: SessionCh
   if (choice.sessionName) {
     if (!named) {
       throw new UsageError(
-        `There is no [sso-session ${choice.sessionName}] in the AWS config file.`,
+        `There is no [sso-session ${choice.sessionName}] (nor an SSO [profile ${choice.sessionName}]) in the AWS config file.`,
         sessionListHint(sessions),
       );
     }
     return choice.region ? { ...named, region: choice.region } : named;
   }
-  const [only, ...others] = sessions;
+  // Legacy profiles are the fallback: a config with one [sso-session] and leftover legacy profiles keeps
+  // working without --sso-session, and one with legacy profiles only works too.
+  const sectioned = sessions.filter((session) => session.name !== undefined);
+  const [only, ...others] = sectioned.length > 0 ? sectioned : sessions;
   if (!only) {
     throw new UsageError(
       'No [sso-session] is configured in the AWS config file.',
@@ -106,9 +134,17 @@ export function chooseSession(sessions: readonly SsoSession[], choice: SessionCh
   return choice.region ? { ...only, region: choice.region } : only;
 }
 
+/** By `[sso-session]` name first, then by the name of a legacy profile. */
+function findSession(sessions: readonly SsoSession[], name: string): SsoSession | undefined {
+  return (
+    sessions.find((session) => session.name === name) ??
+    sessions.find((session) => session.legacyProfiles?.includes(name))
+  );
+}
+
 function sessionListHint(sessions: readonly SsoSession[]): string {
   if (sessions.length === 0) return 'None is configured.';
-  return `Configured: ${sessions.map((session) => session.name).join(', ')}.`;
+  return `Configured: ${sessions.map(sessionDisplayName).join(', ')}.`;
 }
 
 function parseScopes(value: string | undefined): readonly string[] {

@@ -2,6 +2,11 @@
 export interface SsoSession {
   /** The section name; absent for a legacy profile or a bare `--start-url`. */
   readonly name?: string;
+  /**
+   * For a legacy session: the `[profile X]` sections that carry `sso_start_url` and `sso_region` themselves
+   * (no `sso_session`), first one first. Its token cache is keyed by the start URL, as AWS CLI does.
+   */
+  readonly legacyProfiles?: readonly string[];
   readonly startUrl: string;
   /** The Identity Center region (`sso_region`). */
   readonly region: string;
@@ -9,6 +14,11 @@ export interface SsoSession {
 }
 
 export const DEFAULT_SCOPES: readonly string[] = ['sso:account:access'];
+
+/** What a person calls the session: its section name, or the first legacy profile that names it. */
+export function sessionDisplayName(session: SsoSession): string | undefined {
+  return session.name ?? session.legacyProfiles?.[0];
+}
 
 /** A bearer token for the portal, with what is needed to refresh it, as the shared cache file holds it. */
 export interface SsoToken {

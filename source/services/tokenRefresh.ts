@@ -6,6 +6,18 @@ import { readCachedToken, writeCachedToken } from './tokenCache.js';
 /** botocore refreshes a token this long before it expires; so do we, so both tools agree. */
 export const REFRESH_WINDOW_MS = 15 * 60 * 1000;
 
+/** The full screen tries a background renewal at most this often. */
+export const RENEWAL_RETRY_MS = 60_000;
+
+/**
+ * When the full screen renews a token in the background: once less than min(15 minutes, half of what it
+ * had left at `now`) remains, so a short-lived token is renewed in time too.
+ */
+export function renewalMoment(expiresAt: Date, now: Date): Date {
+  const left = expiresAt.getTime() - now.getTime();
+  return new Date(expiresAt.getTime() - Math.min(REFRESH_WINDOW_MS, left / 2));
+}
+
 /** A refresh holds the lock for one CreateToken call; a holder this slow is stuck, and we say so. */
 const REFRESH_LOCK_TIMEOUT_MS = 30_000;
 

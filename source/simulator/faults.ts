@@ -22,6 +22,8 @@ export interface Faults {
   hostileRefusals: boolean;
   /** GetRoleCredentials hands out a session token ending in an escape sequence. */
   hostileCredentials: boolean;
+  /** GetRoleCredentials leaves this field out of its answer ('roleCredentials': all of it); '' for none. */
+  credentialsWithout: '' | 'roleCredentials' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken';
   /** StartDeviceAuthorization answers this verification URI (and `?user_code=…` after it); '' for its own. */
   verificationUri: string;
   /** Every portal call answers 400 quoting its bearer token, as a careless proxy might: text never to repeat. */
@@ -40,6 +42,7 @@ export function createFaults(): Faults {
     failingRoleListings: [],
     hostileRefusals: false,
     hostileCredentials: false,
+    credentialsWithout: '',
     verificationUri: '',
     echoTokenInErrors: false,
   };

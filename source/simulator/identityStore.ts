@@ -10,7 +10,10 @@ export const KNOWN_GRANTS: readonly string[] = [
 ];
 
 export interface Lifetimes {
+  /** Access tokens. */
   readonly tokenSeconds: number;
+  /** The session a sign-in starts: its refresh tokens are refused once it has lasted this long. */
+  readonly sessionSeconds: number;
   readonly registrationSeconds: number;
   readonly deviceCodeSeconds: number;
   readonly authorizationCodeSeconds: number;
@@ -33,6 +36,8 @@ export interface TokenPair {
   readonly clientId: string;
   readonly scopes: readonly string[];
   readonly expiresAt: number;
+  /** When the sign-in that issued the pair ends: refreshing after this is refused. */
+  readonly sessionEndsAt: number;
   revoked: boolean;
 }
 
@@ -101,13 +106,22 @@ export class IdentityStore {
     return this.clients.get(clientId);
   }
 
-  issueTokens(client: RegisteredClient, scopes: readonly string[], lifetimeSeconds?: number): TokenPair {
+  /** A sign-in: a pair that starts a session, unless `sessionEndsAt` says it continues one. */
+  issueTokens(
+    client: RegisteredClient,
+    scopes: readonly string[],
+    options: { lifetimeSeconds?: number; sessionSeconds?: number; sessionEndsAt?: number } = {},
+  ): TokenPair {
+    const { lifetimeSeconds } = options;
+    const sessionEndsAt =
+      options.sessionEndsAt ?? this.now() + (options.sessionSeconds ?? this.lifetimes.sessionSeconds) * 1000;
     const pair: TokenPair = {
       accessToken: randomToken('aoa', 96),
       ...(client.grantTypes.includes(GRANT_REFRESH_TOKEN) ? { refreshToken: randomToken('aor', 96) } : {}),
       clientId: client.clientId,
       scopes,
       expiresAt: this.now() + (lifetimeSeconds ?? this.lifetimes.tokenSeconds) * 1000,
+      sessionEndsAt,
       revoked: false,
     };
     this.accessTokens.set(pair.accessToken, pair);
@@ -123,13 +137,14 @@ export class IdentityStore {
 
   /**
    * Rotation: the old refresh token stops working; the old access token lives on until it expires. A refresh
-   * token is live while it is in the map, whatever became of its access token.
+   * token is live while it is in the map, whatever became of its access token, until its session ends.
    */
   refresh(client: RegisteredClient, refreshToken: string): TokenPair | undefined {
     const pair = this.refreshTokens.get(refreshToken);
     if (!pair || pair.clientId !== client.clientId) return undefined;
     this.refreshTokens.delete(refreshToken);
-    return this.issueTokens(client, pair.scopes);
+    if (pair.sessionEndsAt <= this.now()) return undefined;
+    return this.issueTokens(client, pair.scopes, { sessionEndsAt: pair.sessionEndsAt });
   }
 
   /** Logout: the access token and its refresh token stop working. */

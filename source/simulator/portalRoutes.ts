@@ -91,7 +91,11 @@ function getRoleCredentials(context: SimulatorContext, query: URLSearchParams): 
   };
   context.issuedCredentials.push(issued);
   const { accessKeyId, secretAccessKey, sessionToken, expiration } = issued;
-  return jsonReply(200, { roleCredentials: { accessKeyId, secretAccessKey, sessionToken, expiration } });
+  const roleCredentials: Record<string, unknown> = { accessKeyId, secretAccessKey, sessionToken, expiration };
+  const left = context.faults.credentialsWithout;
+  if (left === 'roleCredentials') return jsonReply(200, {});
+  if (left !== '') delete roleCredentials[left];
+  return jsonReply(200, { roleCredentials });
 }
 
 const DEFAULT_PAGE_SIZE = 20;

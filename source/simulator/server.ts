@@ -22,8 +22,10 @@ export interface SimulatorOptions {
   readonly accounts?: number;
   readonly seed?: number;
   readonly organization?: Organization;
-  /** Access tokens; default 8 hours. */
+  /** Access tokens; default 1 hour, as Identity Center issues them. */
   readonly tokenLifetimeSeconds?: number;
+  /** The session a sign-in starts (refresh tokens are refused after it); default 8 hours, Identity Center's default. */
+  readonly sessionLifetimeSeconds?: number;
   /** Client registrations; default 90 days. */
   readonly registrationLifetimeSeconds?: number;
   /** Role credentials; default 1 hour. */
@@ -54,7 +56,11 @@ export interface Simulator {
   readonly faults: Faults;
   readonly stats: SimulatorStats;
   /** Registers a client (PKCE, refresh and device grants) and issues a token pair, for test setup. */
-  issueTokens(options?: { lifetimeSeconds?: number; scopes?: string[] }): IssuedTokens;
+  issueTokens(options?: {
+    lifetimeSeconds?: number;
+    sessionSeconds?: number;
+    scopes?: string[];
+  }): IssuedTokens;
   /** Approves a pending device code as the verification page would; throws for an unknown code. */
   approveDevice(userCode: string): void;
   denyDevice(userCode: string): void;
@@ -80,7 +86,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = createFaults();
   const store = new IdentityStore(
     {
-      tokenSeconds: options.tokenLifetimeSeconds ?? 8 * HOUR,
+      tokenSeconds: options.tokenLifetimeSeconds ?? HOUR,
+      sessionSeconds: options.sessionLifetimeSeconds ?? 8 * HOUR,
       registrationSeconds: options.registrationLifetimeSeconds ?? 90 * 24 * HOUR,
       deviceCodeSeconds: options.deviceCodeLifetimeSeconds ?? 600,
       authorizationCodeSeconds: 300,
@@ -148,7 +155,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         grantTypes: [GRANT_AUTHORIZATION_CODE, GRANT_REFRESH_TOKEN, GRANT_DEVICE_CODE],
         redirectUris: [TEST_REDIRECT_URI],
       });
-      const pair = store.issueTokens(client, scopes, issue.lifetimeSeconds);
+      const pair = store.issueTokens(client, scopes, {
+        ...(issue.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: issue.lifetimeSeconds }),
+        ...(issue.sessionSeconds === undefined ? {} : { sessionSeconds: issue.sessionSeconds }),
+      });
       return {
         accessToken: pair.accessToken,
         // The client above was registered with the refresh_token grant, so the pair has one.

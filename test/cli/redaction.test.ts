@@ -66,15 +66,17 @@ describe('secrets in what the built program prints to stderr', () => {
     }
   });
 
-  it('never appear in --debug lines of a throttled run, whose token was due for refresh', async () => {
-    // Due for refresh: the run may also handle the refresh token, the client secret and a new token.
+  it('never appear in --debug lines of a throttled run that refreshed its token', async () => {
+    // Due for refresh: the run handles the old token, the refresh token, the client secret and a new token.
     const before = await world.writeAwsCliToken((REFRESH_WINDOW_MS - 60_000) / 1000);
     world.simulator.faults.throttleEveryNth = 2;
     const result = await runBundle(credentialProcess('--debug'), world.env);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^debug: /m);
+    const after = JSON.parse(await readFile(world.tokenFile, 'utf8')) as Record<string, string>;
+    expect(after.accessToken).not.toBe(before.accessToken);
     const secrets = await secretsHandled(before);
-    expect(secrets.length).toBeGreaterThanOrEqual(5);
+    expect(secrets.length).toBeGreaterThanOrEqual(6);
     for (const secret of secrets) expect(result.stderr).not.toContain(secret);
   });
 });

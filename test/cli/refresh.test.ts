@@ -105,3 +105,13 @@ describe('a refresh that fails is never swallowed', () => {
     expect(world.simulator.stats.operations.CreateToken ?? 0).toBe(0);
   });
 });
+
+describe('processes started together with a token due for refresh', () => {
+  it('refresh it once, under the lock; the others read the renewed token, and all succeed', async () => {
+    await expiredTokenWithLiveRefresh();
+    const results = await Promise.all(Array.from({ length: 8 }, () => world.run(envArgs())));
+    expect(results.map((result) => [result.code, result.stderr])).toEqual(Array(8).fill([0, '']));
+    expect(world.simulator.stats.grants).toEqual({ refresh_token: 1 });
+    expect(world.simulator.stats.operations.CreateToken).toBe(1);
+  });
+});

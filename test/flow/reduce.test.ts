@@ -104,7 +104,8 @@ describe('start', () => {
     expect(state.data.accounts).toEqual([prod, dev]);
     expect(state.data.roles.get(prod.accountId)).toEqual(['Admin']);
     expect(state.data.signInExpiresAt).toEqual(expiresAt);
-    expect(state.outbox.map((command) => command.type)).toEqual(['loadAccounts']);
+    expect(state.outbox.map((command) => command.type)).toEqual(['keepSignInAlive', 'loadAccounts']);
+    expect(commandOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
     const { generation } = commandOf(state, 'loadAccounts');
     expect(commandOf(state, 'loadAccounts').fromCache).toBe(false);
     // The refresh collects behind the cached rows and then replaces them.
@@ -655,14 +656,24 @@ describe('export dialog', () => {
     expect(lastCommand(yes)).toMatchObject({ type: 'export', export: { force: true } });
   });
 
-  it('refuses an unusable profile name and shows a failed write', () => {
+  it('refuses a name the AWS files refuse (one rule: a*b and spaces alike) and shows a failed write', () => {
+    const starred = run(
+      onCredentials(),
+      { type: 'exportOpened' },
+      { type: 'profileNameEdited', edit: { kind: 'clear' } },
+      { type: 'profileNameEdited', edit: typed('a*b') },
+      { type: 'exportSubmitted' },
+    );
+    expect(screenOf(starred, 'exportDialog').problem).toMatch(/"a\*b" cannot be used as a profile name/);
+    expect(starred.outbox).toEqual([]);
+
     let state = run(
       onCredentials(),
       { type: 'exportOpened' },
       { type: 'profileNameEdited', edit: typed(' x') },
       { type: 'exportSubmitted' },
     );
-    expect(screenOf(state, 'exportDialog').problem).toMatch(/spaces/);
+    expect(screenOf(state, 'exportDialog').problem).toMatch(/would not read it back/);
     expect(state.outbox).toEqual([]);
     state = run(state, { type: 'profileNameEdited', edit: { kind: 'clear' } });
     state = run(state, { type: 'profileNameEdited', edit: typed('ok') }, { type: 'exportSubmitted' });
@@ -672,6 +683,32 @@ describe('export dialog', () => {
       message: 'Locked.',
     });
     expect(screenOf(state, 'exportDialog')).toMatchObject({ phase: 'editing', problem: 'Locked.' });
+  });
+});
+
+describe('keeping the sign-in alive while the screen is open', () => {
+  const onAccounts = (): FlowState =>
+    run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
+
+  it('plans a renewal of the token it starts with, and shows when it is planned', () => {
+    const state = onAccounts();
+    expect(commandOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
+    const renewsAt = new Date(expiresAt.getTime() - 15 * 60_000);
+    expect(run(state, { type: 'tokenRenewalPlanned', at: renewsAt }).data.signInRenewsAt).toBe(renewsAt);
+  });
+
+  it('keeps the renewed token and plans the next renewal, on the same screen', () => {
+    const renewed = new Date(expiresAt.getTime() + 3600_000);
+    const state = run(onAccounts(), { type: 'tokenRenewed', expiresAt: renewed });
+    expect(state.screen.kind).toBe('accounts');
+    expect(state.data.signInExpiresAt).toBe(renewed);
+    expect(lastCommand(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt: renewed });
+  });
+
+  it('after a failed renewal tries again, and never sends the user to sign in', () => {
+    const state = run(onAccounts(), { type: 'tokenRenewalFailed' });
+    expect(state.screen.kind).toBe('accounts');
+    expect(lastCommand(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt });
   });
 });
 

@@ -102,19 +102,6 @@ describe('portal client', () => {
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).message).toMatch(/credentials with control characters/);
   });
-
-  it('lists the roles of 400 accounts under a 20-calls-per-second limit with few 429s', async () => {
-    const { portal, simulator } = await portalFor({ accounts: 400 });
-    simulator.faults.maxCallsPerSecond = 20;
-    const accounts = await portal.listAccounts();
-    const roles = await portal.listRolesForAccounts(accounts.map((account) => account.accountId));
-    const pairs = [...roles.values()].reduce((sum, list) => sum + list.length, 0);
-    const expected = simulator.organization.accounts.reduce((sum, account) => sum + account.roles.length, 0);
-    expect(roles.size).toBe(400);
-    expect(pairs).toBe(expected);
-    // "Few": at most one refused call in twenty; the elapsed time is measured by `npm run bench`.
-    expect(simulator.stats.throttled).toBeLessThanOrEqual(20);
-  }, 60_000);
 });
 
 describe('portal client after a storm of 429s', () => {
@@ -157,5 +144,163 @@ describe('portal client after a storm of 429s', () => {
     const inFirstFiveSeconds = answered.filter((at) => at <= stormEnd + 5000).length;
     expect(inFirstFiveSeconds).toBe(6);
     expect(budget.currentRate).toBeCloseTo(lowest + 0.1 * 40, 6);
+  });
+});
+
+/**
+ * A portal on a fake clock: the budget's pauses and the retries' backoff move the clock instead of waiting,
+ * and every backoff asked for is recorded.
+ */
+async function portalOnFakeClock(options: SimulatorOptions, random = () => 1) {
+  let now = Date.parse('2030-01-01T00:00:00Z');
+  const backoffs: number[] = [];
+  simulator = await startSimulator({ ...options, now: () => now });
+  client = createPortalClient('us-east-1', { AWS_ENDPOINT_URL_SSO: simulator.url });
+  const budget = new RateBudget({
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+  });
+  let throttles = 0;
+  const portal = new Portal({
+    client,
+    accessToken: simulator.issueTokens().accessToken,
+    budget,
+    random,
+    sleep: async (ms) => {
+      backoffs.push(ms);
+      now += ms;
+    },
+    onThrottled: () => throttles++,
+  });
+  return { simulator, budget, portal, backoffs, throttles: () => throttles };
+}
+
+describe('portal client retries', () => {
+  it('backs off exponentially with full jitter, capped at 8 s, and keeps trying a throttling service 10 times', async () => {
+    const { portal, simulator, backoffs, throttles } = await portalOnFakeClock({ accounts: 2 });
+    simulator.faults.throttleEveryNth = 1;
+    const error = await portal.listAccounts().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({
+      message: 'Identity Center kept throttling requests.',
+      hint: 'Wait a minute and try again.',
+      cause: expect.objectContaining({ name: 'TooManyRequestsException' }),
+    });
+    expect(simulator.stats.throttled).toBe(10);
+    expect(throttles()).toBe(10);
+    // random() is 1: each wait is the whole window, 200 ms · 2^attempt up to 8 s.
+    expect(backoffs).toEqual([400, 800, 1600, 3200, 6400, 8000, 8000, 8000, 8000]);
+  });
+
+  it('tries a failing service 5 times, without counting its 500s as throttling', async () => {
+    const { portal, simulator, budget, throttles } = await portalOnFakeClock({ accounts: 2 });
+    simulator.faults.serverErrorEveryNth = 1;
+    const error = await portal.listAccounts().catch((failure: unknown) => failure);
+    expect(error).toMatchObject({
+      message: 'Identity Center kept failing to answer.',
+      hint: 'Wait a minute and try again.',
+      cause: expect.objectContaining({ name: 'InternalServerException' }),
+    });
+    expect(simulator.stats.serverErrors).toBe(5);
+    expect(throttles()).toBe(0);
+    expect(budget.currentRate).toBe(19.5);
+  });
+
+  it('tries an unreachable service 3 times and names the network error', async () => {
+    const { portal, simulator: closing, backoffs } = await portalOnFakeClock({ accounts: 2 });
+    await closing.close();
+    simulator = undefined;
+    const error = await portal.listAccounts().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({
+      message: 'Could not reach Identity Center (ECONNREFUSED).',
+      hint: 'Check the network and the region, then try again.',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
+    expect(backoffs).toHaveLength(2);
+  });
+
+  it('keeps the service’s refusal as the cause of the error it words', async () => {
+    const { portal, simulator } = await portalOnFakeClock({ accounts: 2 });
+    const account = simulator.organization.accounts[0]!;
+    const notGranted = await portal
+      .getRoleCredentials(account.accountId, 'NoSuchRole')
+      .catch((e: unknown) => e);
+    expect(notGranted).toMatchObject({ cause: expect.objectContaining({ name: 'ForbiddenException' }) });
+    const noAccount = await portal.listAccountRoles('000000000000').catch((e: unknown) => e);
+    expect(noAccount).toMatchObject({
+      message: 'Identity Center does not grant you that account or role.',
+      cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    });
+    simulator.faults.echoTokenInErrors = true;
+    const refused = await portal.listAccounts().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect(refused).toMatchObject({
+      message: expect.stringMatching(/^Identity Center refused the request: Request refused for token /),
+      cause: expect.objectContaining({ name: 'ValidationException' }),
+    });
+    expect(simulator.stats.portalCalls).toHaveLength(3);
+  });
+});
+
+describe('portal client pages and fields', () => {
+  it('gives every field of every account, and pages through more than 100 roles of one account', async () => {
+    const roles = Array.from({ length: 150 }, (_, i) => `Role${String(i).padStart(3, '0')}`);
+    const organization = {
+      accounts: [
+        { accountId: '111111111111', accountName: 'big', emailAddress: 'big@example.com', roles },
+        {
+          accountId: '222222222222',
+          accountName: 'small',
+          emailAddress: 'small@example.com',
+          roles: ['Admin'],
+        },
+      ],
+    };
+    const { portal, simulator } = await portalOnFakeClock({ organization });
+    expect(await portal.listAccounts()).toEqual(
+      organization.accounts.map(({ accountId, accountName, emailAddress }) => ({
+        accountId,
+        accountName,
+        emailAddress,
+      })),
+    );
+    simulator.resetStats();
+    expect(await portal.listAccountRoles('111111111111')).toEqual(roles);
+    expect(simulator.stats.operations).toEqual({ ListAccountRoles: 2 });
+  });
+
+  it('refuses an answer without credentials, or missing any of their three parts', async () => {
+    const { portal, simulator } = await portalOnFakeClock({ accounts: 1 });
+    const account = simulator.organization.accounts[0]!;
+    for (const left of ['roleCredentials', 'accessKeyId', 'secretAccessKey', 'sessionToken'] as const) {
+      simulator.faults.credentialsWithout = left;
+      const error = await portal
+        .getRoleCredentials(account.accountId, account.roles[0]!)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServiceError);
+      expect((error as Error).message).toBe(
+        `Identity Center returned no credentials for ${account.roles[0]} in ${account.accountId}.`,
+      );
+    }
+  });
+
+  it('leaves out a role without a name', async () => {
+    const organization = {
+      accounts: [
+        { accountId: '111111111111', accountName: 'a', emailAddress: 'a@example.com', roles: ['', 'Admin'] },
+      ],
+    };
+    const { portal } = await portalOnFakeClock({ organization });
+    expect(await portal.listAccountRoles('111111111111')).toEqual(['Admin']);
+  });
+
+  it('logs out: the token is revoked on the service side', async () => {
+    const { portal, simulator } = await portalOnFakeClock({ accounts: 2 });
+    await portal.logout();
+    expect(simulator.stats.operations).toEqual({ Logout: 1 });
+    await expect(portal.listAccounts()).rejects.toThrow(SessionExpiredError);
   });
 });

@@ -61,4 +61,22 @@ describe('rate budget', () => {
     for (let i = 0; i < 10; i++) budget.succeeded();
     expect(budget.currentRate).toBe(5);
   });
+
+  it('lets a call whose turn has come go at once, without asking to sleep', async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const budget = new RateBudget({
+      initialRate: 10,
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    });
+    await budget.take();
+    now += 100;
+    await budget.take();
+    await budget.take();
+    expect(sleeps).toEqual([100]);
+  });
 });

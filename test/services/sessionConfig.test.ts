@@ -37,6 +37,37 @@ describe('SSO sessions from the config file', () => {
     ]);
   });
 
+  it('reads legacy SSO profiles as sessions, one per start URL; an [sso-session] of the same name wins', async () => {
+    const config = await configWith(
+      '[profile old-a]\nsso_start_url = https://old.awsapps.com/start\nsso_region = eu-west-1\n' +
+        'sso_account_id = 111111111111\nsso_role_name = Admin\n\n' +
+        '[profile old-b]\nsso_start_url = https://old.awsapps.com/start\nsso_region = eu-west-1\n\n' +
+        '[profile modern]\nsso_session = corp\nsso_start_url = https://x.awsapps.com/start\nsso_region = eu-west-1\n\n' +
+        '[profile corp]\nsso_start_url = https://shadowed.awsapps.com/start\nsso_region = eu-west-1\n\n' +
+        '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+    );
+    const sessions = await readSsoSessions(config);
+    expect(sessions).toEqual([
+      {
+        name: 'corp',
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'eu-west-1',
+        scopes: ['sso:account:access'],
+      },
+      {
+        startUrl: 'https://old.awsapps.com/start',
+        region: 'eu-west-1',
+        scopes: ['sso:account:access'],
+        legacyProfiles: ['old-a', 'old-b'],
+      },
+    ]);
+    expect(chooseSession(sessions, { sessionName: 'old-b' })).toBe(sessions[1]);
+    expect(chooseSession(sessions, { sessionName: 'corp' })).toBe(sessions[0]);
+    // Without a choice the one [sso-session] is used; legacy profiles are only the fallback.
+    expect(chooseSession(sessions, {})).toBe(sessions[0]);
+    expect(chooseSession(sessions.slice(1), {})).toBe(sessions[1]);
+  });
+
   it('a missing file has no sessions', async () => {
     expect(await readSsoSessions(join(tmpdir(), 'no-such-folder-sso-tui', 'config'))).toEqual([]);
   });
@@ -69,7 +100,7 @@ describe('SSO sessions from the config file', () => {
     [{}, 'Several SSO sessions are configured; choose one with --sso-session.', 'Configured: corp, lab.'],
     [
       { sessionName: 'nope' },
-      'There is no [sso-session nope] in the AWS config file.',
+      'There is no [sso-session nope] (nor an SSO [profile nope]) in the AWS config file.',
       'Configured: corp, lab.',
     ],
     [

@@ -144,3 +144,25 @@ describe('a token due for refresh', () => {
     });
   });
 });
+
+describe('the refresh window, on fixed times rather than the constant', () => {
+  it('is 15 minutes, as botocore’s: a token expiring at 12:15:01 is fresh at 12:00, one at 12:15:00 is due', async () => {
+    const expiringAt = async (time: string) => cachedToken(Date.parse(`2030-06-15T${time}Z`) - NOW.getTime());
+    expect(REFRESH_WINDOW_MS).toBe(900_000);
+    expect(await loadFreshToken(await expiringAt('12:15:01'), clock)).toBeDefined();
+    expect(await loadFreshToken(await expiringAt('12:15:00'), clock)).toBeUndefined();
+    expect(await loadFreshToken(await expiringAt('12:14:59'), clock)).toBeUndefined();
+
+    let asked = 0;
+    const renewing = () => async (token: SsoToken) => {
+      asked++;
+      return { ...token, accessToken: 'aoa-renewed', expiresAt: new Date('2030-06-15T13:00:00Z') };
+    };
+    const fresh = await loadUsableToken({ file: await expiringAt('12:15:01'), refresher: renewing, clock });
+    expect(fresh).toMatchObject({ kind: 'usable', token: { accessToken: 'aoa-token' } });
+    expect(asked).toBe(0);
+    const due = await loadUsableToken({ file: await expiringAt('12:14:00'), refresher: renewing, clock });
+    expect(due).toMatchObject({ kind: 'usable', token: { accessToken: 'aoa-renewed' } });
+    expect(asked).toBe(1);
+  });
+});

@@ -46,6 +46,7 @@ test('everything is off by default', () => {
     echoTokenInErrors: false,
     hostileRefusals: false,
     hostileCredentials: false,
+    credentialsWithout: '',
     verificationUri: '',
   });
 });

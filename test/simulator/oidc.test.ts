@@ -69,7 +69,7 @@ describe('authorization code with PKCE', () => {
       }),
     );
     expect(token.tokenType).toBe('Bearer');
-    expect(token.expiresIn).toBe(8 * 3600);
+    expect(token.expiresIn).toBe(3600);
     expect(token.accessToken).toBeTruthy();
     expect(token.refreshToken).toBeTruthy();
     expect(sim.stats.operations).toMatchObject({ RegisterClient: 1, Authorize: 1, CreateToken: 1 });
@@ -203,6 +203,25 @@ describe('refresh', () => {
     expect((await failure(refresh(issued.refreshToken))).name).toBe('InvalidGrantException');
     const second = await refresh(first.refreshToken!);
     expect(second.accessToken).toBeTruthy();
+  });
+
+  test('refreshes until the session the sign-in started ends, then refuses; the session does not renew', async () => {
+    const oidc = oidcClient(sim.url);
+    const issued = sim.issueTokens({ sessionSeconds: 8 * 3600 });
+    const refresh = (refreshToken: string) =>
+      oidc.send(
+        new CreateTokenCommand({
+          clientId: issued.clientId,
+          clientSecret: issued.clientSecret,
+          grantType: 'refresh_token',
+          refreshToken,
+        }),
+      );
+    clock += 7 * 3600_000;
+    const renewed = await refresh(issued.refreshToken);
+    expect(renewed.expiresIn).toBe(3600);
+    clock += 3600_000;
+    expect((await failure(refresh(renewed.refreshToken!))).name).toBe('InvalidGrantException');
   });
 
   test('an expired registration can no longer refresh', async () => {

@@ -33,11 +33,12 @@ describe('the credentials screen', () => {
     await terminal.waitForGone(secretAccessKey);
   });
 
-  it('counts down to the credentials’ and the sign-in’s expiry', async () => {
+  it('counts down to the credentials’ expiry and to the renewal of the access token', async () => {
     const { terminal } = await onCredentials();
     const frame = terminal.frame();
     expect(frame).toMatch(/Expires in\s+58m 12s/);
-    expect(frame).toMatch(/Sign-in ends in\s+8h 00m/);
+    // An 8-hour token is renewed in the background 15 minutes before it expires.
+    expect(frame).toMatch(/Token renews in\s+7h 45m/);
   });
 
   it('copies the export lines on `c` and opens the console on `o`', async () => {

@@ -73,7 +73,7 @@ describe('the export dialog', () => {
   it('refuses a name with a space and says why', async () => {
     const { terminal, calls } = await openDialog();
     terminal.press(' x', KEYS.enter);
-    await terminal.waitFor('A profile name cannot hold spaces');
+    await terminal.waitFor('cannot be used as a profile name');
     expect(calls.exports).toEqual([]);
     terminal.press(KEYS.escape);
     await terminal.waitFor('ASIA11111111');

@@ -90,6 +90,11 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     async freshToken() {
       return state.signIn;
     },
+    async renewToken() {
+      failNext('renewToken');
+      if (!state.signIn) throw new Error('Not signed in.');
+      return state.signIn;
+    },
     async startLogin(method) {
       calls.logins.push(method);
       let resolve!: (signIn: SignIn) => void;

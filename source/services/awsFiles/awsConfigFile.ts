@@ -74,6 +74,17 @@ export function validateProfileName(name: string): string {
   return validateName(name, 'profile');
 }
 
+/** The same rule as a value: the reason a name is refused, or undefined. */
+export function profileNameRuleBroken(name: string): InvalidProfileNameError | undefined {
+  try {
+    validateProfileName(name);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidProfileNameError) return error;
+    throw error;
+  }
+}
+
 export function validateSsoSessionName(name: string): string {
   return validateName(name, 'sso-session');
 }

@@ -14,6 +14,7 @@ import { CancelledError, describeError, SessionExpiredError } from '../../servic
 import type { Account } from '../../services/portal.js';
 import { batchInterval, createBatch, type Batch } from './batches.js';
 import type { Clock } from '../../services/ssoSession.js';
+import { renewalMoment, RENEWAL_RETRY_MS } from '../../services/tokenRefresh.js';
 
 /**
  * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
@@ -44,6 +45,7 @@ export function useEffects(
     const current = world.current;
     return () => {
       current.login?.cancel();
+      clearTimeout(current.renewal);
       for (const batch of current.batches) batch.cancel();
     };
   }, []);
@@ -51,6 +53,9 @@ export function useEffects(
 
 interface World {
   session?: SessionServices;
+  /** The planned background renewal of the token, and when the last one ran. */
+  renewal?: ReturnType<typeof setTimeout>;
+  lastRenewalAt?: number;
   login?: LoginHandle;
   readonly batches: Set<Batch<unknown>>;
 }
@@ -83,6 +88,23 @@ function run(command: Command, context: Context): void {
         () => dispatch({ type: 'tokenChecked' }),
       );
       return;
+    case 'keepSignInAlive': {
+      clearTimeout(world.renewal);
+      const now = context.clock().getTime();
+      const due = renewalMoment(command.expiresAt, new Date(now)).getTime();
+      const at = Math.max(due, (world.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
+      dispatch({ type: 'tokenRenewalPlanned', at: new Date(at) });
+      world.renewal = setTimeout(() => {
+        world.lastRenewalAt = context.clock().getTime();
+        void session()
+          .renewToken()
+          .then(
+            (signIn) => dispatch({ type: 'tokenRenewed', expiresAt: signIn.expiresAt }),
+            () => dispatch({ type: 'tokenRenewalFailed' }),
+          );
+      }, at - now);
+      return;
+    }
     case 'saveSession':
       void services.saveSession({ startUrl: command.startUrl, region: command.region }).then(
         (saved) => dispatch({ type: 'sessionSaved', session: saved }),

@@ -70,9 +70,10 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
       ) : (
         <Spinner label="Fetching credentials…" />
       )}
-      {data.signInExpiresAt ? (
-        <Field label="Sign-in ends in">
-          <Countdown until={data.signInExpiresAt} clock={clock} />
+      {data.signInRenewsAt ? (
+        // Identity Center tells when the access token expires, never when the sign-in ends: it is renewed.
+        <Field label="Token renews in">
+          <Countdown until={data.signInRenewsAt} clock={clock} />
         </Field>
       ) : null}
       {screen.notice ? (

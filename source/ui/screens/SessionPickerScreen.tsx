@@ -4,6 +4,7 @@ import { createTextSearch, type TextHit } from '../../services/search/termMatche
 import { FilterList } from '../components/FilterList.js';
 import { Highlight } from '../components/Highlight.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
+import { sessionDisplayName } from '../../services/ssoSession.js';
 import type { ScreenProps } from './screenProps.js';
 
 const LIST_CHROME = 2;
@@ -13,7 +14,7 @@ export function SessionPickerScreen({ screen, data, dispatch, size }: ScreenProp
   const labels = useMemo(
     () =>
       data.sessions.map(
-        (session) => `${session.name ?? '(no name)'}  ${session.startUrl}  ${session.region}`,
+        (session) => `${sessionDisplayName(session) ?? '(no name)'}  ${session.startUrl}  ${session.region}`,
       ),
     [data.sessions],
   );

@@ -95,7 +95,7 @@ describe('startDeviceCodeLogin against the simulator', () => {
       startUrl: SESSION.startUrl,
       region: SESSION.region,
       accessToken: expect.any(String),
-      expiresAt: new Date(now + 8 * 3600_000),
+      expiresAt: new Date(now + 3600_000),
       refreshToken: expect.any(String),
       clientId: registration.clientId,
       clientSecret: registration.clientSecret,

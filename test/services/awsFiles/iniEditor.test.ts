@@ -124,6 +124,19 @@ describe('upsertSection, an existing section', () => {
     );
   });
 
+  it('gives a replaced line its own line end, byte for byte, in a file of mixed line ends', () => {
+    // Mostly CRLF, with one LF line: the replaced LF line stays LF, and the CRLF lines stay CRLF.
+    const mostlyCrlf = '[a]\r\nk = v\r\n[dev]\r\nregion = x\noutput = text\r\n';
+    expect(upsertSection(mostlyCrlf, { header: 'dev' }, [['region', 'y']])).toBe(
+      '[a]\r\nk = v\r\n[dev]\r\nregion = y\noutput = text\r\n',
+    );
+    // Mostly LF, with one CRLF line: the replaced CRLF line keeps its CRLF.
+    const mostlyLf = '[a]\nk = v\n[dev]\nregion = x\r\noutput = text\n';
+    expect(upsertSection(mostlyLf, { header: 'dev' }, [['region', 'y']])).toBe(
+      '[a]\nk = v\n[dev]\nregion = y\r\noutput = text\n',
+    );
+  });
+
   it('keeps sub-key blocks and replaces a written block key whole', () => {
     const before =
       '[profile dev]\ns3 =\n  addressing_style = path\nregion = x\ncli =\n  a = 1\n  b = 2\n# end\n';

@@ -1,0 +1,92 @@
+// `npm run mutate [module…]`: mutation testing (StrykerJS, vitest runner) of the code that guards users,
+// one module at a time so a 2-core machine stays usable. Each module keeps its own incremental file in
+// mutation/incremental/, committed: a run re-tests only the mutants whose code or tests changed since.
+// Extra arguments starting with `--` go to Stryker as they are (`--force` re-tests every mutant).
+// Prints the score per module; the README's table is copied from it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every line outside the redactor that applies it (remembers a secret or masks a text). */
+function linesApplyingTheRedactor() {
+  const files = ['source/main.ts', 'source/commands/context.ts', 'source/commands/signIn.ts'];
+  files.push('source/commands/roleCredentials.ts');
+  return files.flatMap((file) =>
+    readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+      .split('\n')
+      .flatMap((line, index) =>
+        /redactor\.(redact|remember)\(/.test(line) ? [`${file}:${index + 1}-${index + 1}`] : [],
+      ),
+  );
+}
+
+const MODULES = {
+  auth: () => ['source/services/auth/**/*.ts'],
+  rateBudget: () => ['source/services/rateBudget.ts'],
+  portal: () => ['source/services/portal.ts'],
+  redactor: () => ['source/services/redactor.ts', ...linesApplyingTheRedactor()],
+  sanitizer: () => ['source/services/terminalText.ts'],
+  tokens: () => ['source/services/tokenCache.ts', 'source/services/tokenRefresh.ts'],
+  awsFiles: () => ['source/services/awsFiles/**/*.ts'],
+};
+
+const args = process.argv.slice(2);
+const strykerArgs = args.filter((arg) => arg.startsWith('--'));
+const asked = args.filter((arg) => !arg.startsWith('--'));
+const unknown = asked.filter((name) => !(name in MODULES));
+if (unknown.length > 0) {
+  console.error(`Unknown module ${unknown.join(', ')}; the modules are ${Object.keys(MODULES).join(', ')}.`);
+  process.exit(2);
+}
+
+const scores = [];
+for (const name of asked.length > 0 ? asked : Object.keys(MODULES)) {
+  const incrementalFile = `mutation/incremental/${name}.json`;
+  const run = spawnSync(
+    'npx',
+    [
+      'stryker',
+      'run',
+      '--mutate',
+      MODULES[name]().join(','),
+      '--incrementalFile',
+      incrementalFile,
+      ...strykerArgs,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (run.status !== 0) {
+    console.error(`Stryker failed on ${name} (exit ${run.status}).`);
+    process.exit(1);
+  }
+  scores.push({ name, ...score(new URL(`../${incrementalFile}`, import.meta.url)) });
+}
+
+console.log('\nmodule        killed  survived  no coverage  timeout  score');
+for (const { name, killed, survived, noCoverage, timeout, percent } of scores) {
+  console.log(
+    `${name.padEnd(13)} ${String(killed).padStart(6)}  ${String(survived).padStart(8)}  ` +
+      `${String(noCoverage).padStart(11)}  ${String(timeout).padStart(7)}  ${percent}`,
+  );
+}
+
+/** Stryker's mutation score: detected (killed or timed out) over every valid mutant. */
+function score(file) {
+  if (!existsSync(file)) throw new Error(`Stryker wrote no ${fileURLToPath(file)}.`);
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const count = { Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0 };
+  for (const { mutants } of Object.values(report.files)) {
+    for (const { status } of mutants) if (status in count) count[status]++;
+  }
+  const detected = count.Killed + count.Timeout;
+  const valid = detected + count.Survived + count.NoCoverage;
+  return {
+    killed: count.Killed,
+    survived: count.Survived,
+    noCoverage: count.NoCoverage,
+    timeout: count.Timeout,
+    percent: valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(1)}%`,
+  };
+}
