@@ -23,7 +23,12 @@ export function sessionListsFile(context: CommandContext): string {
  * otherwise from the portal at the rate limit, with progress on stderr. A complete listing is cached for
  * the next command and the full screen.
  */
-export async function listAllRoles(context: CommandContext, refresh: boolean): Promise<ListedRoles> {
+export async function listAllRoles(
+  context: CommandContext,
+  refresh: boolean,
+  /** Progress only on a terminal: `list` output goes to scripts, whose logs want no progress lines. */
+  { onlyOnTerminal = false }: { readonly onlyOnTerminal?: boolean } = {},
+): Promise<ListedRoles> {
   const file = sessionListsFile(context);
   const cached = refresh ? undefined : await readFreshListCache(file, context.io.clock());
   if (cached) {
@@ -31,7 +36,7 @@ export async function listAllRoles(context: CommandContext, refresh: boolean): P
     return { ...cached, failures: [], fromCache: true };
   }
   const portal = context.portal(await requireToken(context));
-  const progress = progressLine(context);
+  const progress = onlyOnTerminal && !context.io.stderr.isTTY ? (): void => undefined : progressLine(context);
   progress('Listing accounts…');
   const accounts = await portal.listAccounts((page) => progress(`Listing accounts… ${page.length}`));
   const { roles, failures } = await listRolesOfAccounts(

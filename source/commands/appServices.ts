@@ -59,9 +59,8 @@ export function createAppServices(world: AppWorld): AppServices {
       const outcome = await openSignInUrl(io, url, world.noBrowser);
       return outcome === 'approvedByDemo' ? 'opened' : outcome;
     },
-    copyToClipboard: async (text) => {
-      await copyToClipboard(text, { env: io.env, platform: io.platform, terminal: world.terminal });
-    },
+    copyToClipboard: (text) =>
+      copyToClipboard(text, { env: io.env, platform: io.platform, terminal: world.terminal }),
     readPicks: () => settings.readPicks(),
     setFavorite: (accountId, favorite) => settings.setFavorite(accountId, favorite),
     recordPick: (pick) => settings.recordPick(pick, io.clock()),

@@ -1,14 +1,20 @@
+import { dirname } from 'node:path';
+import { listCacheFile, readFreshListCache } from '../services/listCache.js';
 import type { Account } from '../services/portal.js';
 import { terminalJson, terminalText } from '../services/terminalText.js';
+import { listAllRoles } from './accountLists.js';
 import type { CommandContext } from './context.js';
 import { requireToken } from './signIn.js';
 
-/** `sso-tui list [--roles] [--json]`: the accounts, or every account × role pair, on stdout. */
+/**
+ * `sso-tui list [--roles] [--json] [--refresh]`: the accounts, or every account × role pair, on stdout.
+ * Cached lists younger than an hour (SPEC §5) are used as they are, unless `--refresh`; a role listing
+ * shows its progress on stderr and is cached for the next command and the full screen (listAllRoles).
+ */
 export async function list(context: CommandContext): Promise<void> {
-  const portal = context.portal(await requireToken(context));
-  const accounts = await portal.listAccounts();
   const { stdout } = context.io;
   if (!context.options.roles) {
+    const accounts = await listAccounts(context);
     stdout.write(
       context.options.json
         ? terminalJson(accounts, 2) + '\n'
@@ -19,9 +25,12 @@ export async function list(context: CommandContext): Promise<void> {
     );
     return;
   }
-  const roles = await portal.listRolesForAccounts(accounts.map((account) => account.accountId));
-  const pairs = accounts.flatMap((account: Account) =>
-    (roles.get(account.accountId) ?? []).map((roleName) => ({ ...account, roleName })),
+  const listed = await listAllRoles(context, context.options.refresh, { onlyOnTerminal: true });
+  // A listing cut short would print a table that silently lacks accounts.
+  const [failure] = listed.failures;
+  if (failure) throw failure.error;
+  const pairs = listed.accounts.flatMap((account: Account) =>
+    (listed.roles.get(account.accountId) ?? []).map((roleName) => ({ ...account, roleName })),
   );
   stdout.write(
     context.options.json
@@ -31,6 +40,14 @@ export async function list(context: CommandContext): Promise<void> {
           pairs.map((pair) => [pair.accountId, pair.accountName, pair.roleName, pair.emailAddress]),
         ),
   );
+}
+
+/** The accounts: the fresh cached list unless `--refresh`, else from the portal. */
+async function listAccounts(context: CommandContext): Promise<readonly Account[]> {
+  const file = listCacheFile(dirname(context.settings.path), context.session);
+  const cached = context.options.refresh ? undefined : await readFreshListCache(file, context.io.clock());
+  if (cached) return cached.accounts;
+  return context.portal(await requireToken(context)).listAccounts();
 }
 
 /** Columns padded to their widest cell; every cell sanitized first, so widths count what is drawn. */

@@ -5,6 +5,7 @@ import { enterAlternateScreen } from '../ui/alternateScreen.js';
 import { writeChangedLinesOnly } from '../ui/frameDiff.js';
 import { applyColorPreference } from '../ui/colors.js';
 import { applyHyperlinkPreference } from '../ui/hyperlinks.js';
+import { applySymbolPreference } from '../ui/symbols.js';
 import { FullScreen } from '../ui/components/FullScreen.js';
 import { MAX_FPS } from '../ui/hooks/useRanking.js';
 import { UsageError } from '../services/errors.js';
@@ -29,6 +30,13 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       'In scripts use a subcommand: login, list, export, env, credential-process or console (see --help).',
     );
   }
+  // A dumb terminal (Emacs' shell, some CI consoles) cannot move the cursor: a full screen would pile up.
+  if (io.env.TERM === 'dumb') {
+    throw new UsageError(
+      'This terminal (TERM=dumb) cannot show the full screen.',
+      'Use a subcommand: login, list, export, env, credential-process or console (see --help).',
+    );
+  }
   const sessions = await readSsoSessions(configFilePath(io.homeDir, io.env));
   const chosen =
     options.ssoSession || options.startUrl
@@ -51,6 +59,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
   const warm = chosen ? await readWarmStart(services, chosen) : undefined;
   applyColorPreference(io.env);
   applyHyperlinkPreference(io.env);
+  applySymbolPreference(io.env, io.platform);
   const restore = silenceStrayOutput();
   let instance: Instance | undefined;
   const leaveAlternateScreen = enterAlternateScreen(terminal.stdout, () => instance?.unmount());

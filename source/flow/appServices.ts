@@ -1,4 +1,6 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { AccountQueue } from '../services/accountQueue.js';
+import type { CopyOutcome } from '../services/clipboard.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { UserPicks } from '../services/settings.js';
 import type { SsoSession } from '../services/ssoSession.js';
@@ -22,8 +24,8 @@ export interface AppServices {
   forSession(session: SsoSession): SessionServices;
   /** Opens a URL in the browser (honouring BROWSER, `--no-browser`, headless sessions). */
   openUrl(url: string): Promise<BrowserOutcome>;
-  /** Copies text to the clipboard, through OSC 52 where no clipboard tool exists. */
-  copyToClipboard(text: string): Promise<void>;
+  /** Copies text to the clipboard (a tool, tmux, or OSC 52), saying which. */
+  copyToClipboard(text: string): Promise<CopyOutcome>;
   /** Favorites, recent picks and profile names used, from the program's own state. */
   readPicks(): UserPicks;
   setFavorite(accountId: string, favorite: boolean): UserPicks;
@@ -64,9 +66,9 @@ export interface SessionServices {
   writeCachedLists(lists: CachedLists): Promise<void>;
   /** Every account, page after page, to `onPage`. */
   listAccounts(onPage: (page: readonly Account[]) => void): Promise<void>;
-  /** Role lists in the order given, fetched concurrently; `onRoles` sees each as it arrives. */
+  /** Role lists in the order given (or as the queue hands them out), fetched concurrently; `onRoles` sees each as it arrives. */
   listRoles(
-    accountIds: readonly string[],
+    accountIds: readonly string[] | AccountQueue,
     onRoles: (accountId: string, roles: readonly string[]) => void,
   ): Promise<void>;
   getCredentials(accountId: string, roleName: string): Promise<RoleCredentials>;

@@ -28,6 +28,8 @@ export type Command = { readonly id: number } & (
       readonly generation?: number;
       readonly accountIds: readonly string[];
     }
+  /** Reorders the role listing under way: these accounts next, in this order. */
+  | { readonly type: 'preferRoles'; readonly accountIds: readonly string[] }
   | { readonly type: 'writeCachedLists'; readonly lists: CachedLists }
   | {
       readonly type: 'fetchCredentials';

@@ -41,6 +41,8 @@ export type FlowEvent =
       readonly height: number;
     }
   | { readonly type: 'refreshRequested' }
+  /** The accounts on screen, then those the query matches: their role lists are wanted first. */
+  | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
   /** Profiles for the rows the query leaves on screen (an account row stands for its known roles). */
   | {
       readonly type: 'populateRequested';
@@ -57,6 +59,9 @@ export type FlowEvent =
   | { readonly type: 'exportTargetSwitched' }
   | { readonly type: 'exportSubmitted' }
   | { readonly type: 'overwriteAnswered'; readonly yes: boolean }
+  /** The key help over the screen on show: `?` or F1 open it, Esc closes it. */
+  | { readonly type: 'helpShown' }
+  | { readonly type: 'helpClosed' }
   | { readonly type: 'back' }
   | { readonly type: 'retry' }
   | { readonly type: 'quit' }
@@ -82,7 +87,14 @@ export type FlowEvent =
   | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
   | { readonly type: 'accountsLoaded'; readonly generation: number }
   | { readonly type: 'accountsFailed'; readonly generation: number; readonly message: string }
-  | { readonly type: 'rolesLoaded'; readonly entries: readonly (readonly [string, readonly string[]])[] }
+  | {
+      readonly type: 'rolesLoaded';
+      readonly entries: readonly (readonly [string, readonly string[]])[];
+      /** The background listing these belong to; unset for one account's roles wanted now. */
+      readonly generation?: number;
+      /** When the batch came in. */
+      readonly at: Date;
+    }
   | { readonly type: 'rolesDone'; readonly generation: number }
   | { readonly type: 'rolesFailed'; readonly generation?: number; readonly message: string }
   | { readonly type: 'credentialsReceived'; readonly request: number; readonly credentials: RoleCredentials }

@@ -1,4 +1,5 @@
 import type { Account } from '../services/portal.js';
+import { advanced } from '../services/progress.js';
 import type { FlowEvent } from './events.js';
 import type { FlowState } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
@@ -13,6 +14,7 @@ export type ListingEvent = Extract<
       | 'accountsLoaded'
       | 'accountsFailed'
       | 'rolesLoaded'
+      | 'rolesWanted'
       | 'rolesDone'
       | 'rolesFailed';
   }
@@ -50,15 +52,24 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
     }
     case 'rolesLoaded': {
       // A refresh lists every role again (minutes in a big organization) and nearly every list comes back
-      // as it was: a batch that changes nothing keeps the same map, so nothing downstream is rebuilt.
+      // as it was: a batch that changes nothing keeps the same map, so nothing downstream is rebuilt. It
+      // still counts towards the listing's progress.
+      const progress = data.rolesProgress;
+      const counted =
+        progress && event.generation !== undefined && event.generation === data.rolesLoad.generation
+          ? { rolesProgress: advanced(progress, event.entries.length, event.at) }
+          : undefined;
       const changed = event.entries.filter(
         ([accountId, names]) => !sameNames(data.roles.get(accountId), names),
       );
-      if (changed.length === 0) return state;
+      if (changed.length === 0) return counted ? withData(state, counted) : state;
       const roles = new Map(data.roles);
       for (const [accountId, names] of changed) roles.set(accountId, names);
-      return withData(state, { roles });
+      return withData(state, { roles, ...counted });
     }
+    case 'rolesWanted':
+      if (data.rolesLoad.status !== 'loading') return state;
+      return queue(state, { type: 'preferRoles', accountIds: event.accountIds });
     case 'rolesDone':
       if (event.generation !== data.rolesLoad.generation) return state;
       return queue(withData(state, { rolesLoad: { ...data.rolesLoad, status: 'done' } }), {
@@ -155,9 +166,13 @@ function accountsLoaded(state: FlowState): FlowState {
 /** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
 function loadRoles(state: FlowState): FlowState {
   const [generation, next] = takeId(state);
-  return queue(withData(next, { rolesLoad: { generation, status: 'loading' } }), {
-    type: 'loadRoles',
-    generation,
-    accountIds: next.data.accounts.map((account) => account.accountId),
-  });
+  const total = next.data.accounts.length;
+  return queue(
+    withData(next, { rolesLoad: { generation, status: 'loading' }, rolesProgress: { total, done: 0 } }),
+    {
+      type: 'loadRoles',
+      generation,
+      accountIds: next.data.accounts.map((account) => account.accountId),
+    },
+  );
 }

@@ -44,6 +44,7 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'accountsLoaded':
     case 'accountsFailed':
     case 'rolesLoaded':
+    case 'rolesWanted':
     case 'rolesDone':
     case 'rolesFailed':
       return listingEvent(state, event);
@@ -98,6 +99,10 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'noticeShown':
       if (screen.kind !== 'credentials' && screen.kind !== 'login') return state;
       return withScreen(state, { ...screen, notice: event.message });
+    case 'helpShown':
+      return { ...state, helpFor: screen.kind };
+    case 'helpClosed':
+      return { ...state, helpFor: undefined };
     case 'back':
       return back(state);
     case 'retry':

@@ -1,6 +1,7 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
+import type { Progress } from '../services/progress.js';
 import type { Command } from './commands.js';
 import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
@@ -128,6 +129,8 @@ export interface FlowData {
   readonly change?: { readonly added: number; readonly removed: number };
   readonly roles: ReadonlyMap<string, readonly string[]>;
   readonly rolesLoad: { readonly generation: number; readonly status: LoadStatus };
+  /** How far the background role listing has come, for `roles 169 / 2,500` and the time left. */
+  readonly rolesProgress?: Progress;
   readonly accountsList: ListState;
   readonly picks: UserPicks;
   /** A failure that did not stop the screen (roles listing), shown as a note. */
@@ -137,6 +140,8 @@ export interface FlowData {
 export interface FlowState {
   readonly screen: Screen;
   readonly data: FlowData;
+  /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
+  readonly helpFor?: ScreenKind;
   /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
   readonly outbox: readonly Command[];
   /** The next id for commands, sign-in attempts, fetches and list generations. */

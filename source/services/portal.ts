@@ -6,6 +6,7 @@ import {
   type SSOClient,
 } from '@aws-sdk/client-sso';
 import { isNetworkError, NotGrantedError, ServiceError, SessionExpiredError, UserError } from './errors.js';
+import { AccountQueue } from './accountQueue.js';
 import type { RateBudget } from './rateBudget.js';
 import { hasControlCharacters } from './terminalText.js';
 import { createStringPool } from './stringPool.js';
@@ -103,26 +104,27 @@ export class Portal {
   }
 
   /**
-   * Role lists for many accounts, fetched concurrently under the shared budget, in the order given (so
-   * favorites and recents can go first); `onRoles` sees each account's list as it arrives.
+   * Role lists for many accounts, fetched concurrently under the shared budget, in the order given or as a
+   * queue hands them out (which the caller may reorder while it runs: the accounts on screen first);
+   * `onRoles` sees each account's list as it arrives.
    */
   async listRolesForAccounts(
-    accountIds: readonly string[],
+    accounts: readonly string[] | AccountQueue,
     options: { concurrency?: number; onRoles?: (accountId: string, roles: readonly string[]) => void } = {},
   ): Promise<Map<string, string[]>> {
+    const queue = accounts instanceof AccountQueue ? accounts : new AccountQueue(accounts);
     const result = new Map<string, string[]>();
-    let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < accountIds.length) {
-        const accountId = accountIds[next++] as string;
+      for (let accountId = queue.take(); accountId !== undefined; accountId = queue.take()) {
         const roles = await this.listAccountRoles(accountId);
         result.set(accountId, roles);
         options.onRoles?.(accountId, roles);
       }
     };
-    const workers = Math.min(options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, accountIds.length);
+    const workers = Math.min(options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, queue.size);
     await Promise.all(Array.from({ length: workers }, worker));
-    return new Map(accountIds.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
+    if (accounts instanceof AccountQueue) return result;
+    return new Map(accounts.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
   }
 
   async getRoleCredentials(accountId: string, roleName: string): Promise<RoleCredentials> {

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useReducer } from 'react';
+import { useMemo, useReducer } from 'react';
 import type { AppServices, LoginMethod, WarmStart } from '../flow/appServices.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
@@ -8,7 +8,7 @@ import { systemClock, type Clock, type SsoSession } from '../services/ssoSession
 import { terminalText } from '../services/terminalText.js';
 import { useEffects } from './hooks/useEffects.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
 import { AccountsScreen } from './screens/AccountsScreen.js';
 import { CheckingTokenScreen } from './screens/CheckingTokenScreen.js';
 import { CredentialsScreen } from './screens/CredentialsScreen.js';
@@ -19,6 +19,8 @@ import { RolesScreen } from './screens/RolesScreen.js';
 import { SessionPickerScreen } from './screens/SessionPickerScreen.js';
 import type { ScreenProps } from './screens/screenProps.js';
 import { SetupScreen } from './screens/SetupScreen.js';
+import { MINIMUM_SIZE, TooSmallScreen } from './screens/TooSmallScreen.js';
+import { symbols } from './symbols.js';
 
 export interface AppProps {
   readonly services: AppServices;
@@ -62,15 +64,36 @@ export function App({
   );
   useEffects(state, dispatch, services, clock, warm?.session);
   const terminal = useTerminalSize();
-  const size = banner ? { ...terminal, rows: terminal.rows - 1 } : terminal;
+  const size = useMemo(
+    () => (banner ? { ...terminal, rows: terminal.rows - 1 } : terminal),
+    [banner, terminal],
+  );
+  const helpOpen = state.helpFor === state.screen.kind;
+  const help = useMemo(
+    () => ({
+      open: helpOpen,
+      show: () => dispatch({ type: 'helpShown' }),
+      close: () => dispatch({ type: 'helpClosed' }),
+    }),
+    [helpOpen],
+  );
+  if (terminal.columns < MINIMUM_SIZE.columns || terminal.rows < MINIMUM_SIZE.rows) {
+    return (
+      <KeyboardRoute help={help}>
+        <TooSmallScreen size={terminal} />
+      </KeyboardRoute>
+    );
+  }
   return (
-    <KeyboardRoute>
+    <KeyboardRoute help={help}>
       {banner ? (
         <Text dimColor wrap="truncate-end">
-          {terminalText(banner)}
+          {symbols(terminalText(banner))}
         </Text>
       ) : null}
-      <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+      <ScreenSizeContext.Provider value={size}>
+        <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+      </ScreenSizeContext.Provider>
     </KeyboardRoute>
   );
 }

@@ -1,10 +1,24 @@
-import chalk from 'chalk';
 import type { Environment } from '../services/endpoints.js';
 
+let colourful = true;
+
 /**
- * Honours NO_COLOR (https://no-color.org): chalk, which Ink draws with, only knows FORCE_COLOR, so a
- * non-empty NO_COLOR turns styling off unless FORCE_COLOR asks for it explicitly.
+ * Honours NO_COLOR (https://no-color.org): colour goes, and only colour. Bold, underline, inverse and dim
+ * stay, since they carry meaning (the selected row, the matched letters, the cursor); turning chalk off, as
+ * this once did, dropped them too. FORCE_COLOR set as well keeps colour.
  */
 export function applyColorPreference(env: Environment): void {
-  if (env.NO_COLOR && !env.FORCE_COLOR) chalk.level = 0;
+  colourful = !(env.NO_COLOR && !env.FORCE_COLOR);
+}
+
+export type Colour = 'cyan' | 'yellow' | 'green' | 'red';
+
+/** The colour for an Ink `color` prop, or none under NO_COLOR. */
+export function tint(colour: Colour): Colour | undefined {
+  return colourful ? colour : undefined;
+}
+
+/** Whether colour is drawn: without it, matched letters are underlined as well as bold. */
+export function coloursOn(): boolean {
+  return colourful;
 }

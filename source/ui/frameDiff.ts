@@ -1,3 +1,5 @@
+import { hasUnbrokenLines, unbrokenLineAt, withUnbrokenLines } from './unbrokenRows.js';
+
 /** What Ink writes before every frame as tall as the terminal (ansi-escapes' clearTerminal). */
 const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
 const ERASE_LINE = '\u001B[2K';
@@ -13,7 +15,8 @@ type Write = NodeJS.WriteStream['write'];
  * Ink clears the terminal and writes every line again for each frame as tall as the terminal, which the
  * full screen always is: 6 KB for a cursor move at 120×40, a lag over a slow SSH link. While installed,
  * such a frame reaches the terminal as only its changed lines, each moved to and rewritten in place; for
- * a moment after a resize frames go through whole. Returns the undo.
+ * a moment after a resize frames go through whole. Every frame also gets its unbroken lines (the sign-in
+ * URL, see unbrokenRows) written in one piece in their placeholders' place. Returns the undo.
  */
 export function writeChangedLinesOnly(
   stream: NodeJS.WriteStream,
@@ -34,7 +37,12 @@ export function writeChangedLinesOnly(
       shown = lines;
       if (patch !== undefined) return Reflect.apply(original, this, [patch, ...rest]) as boolean;
     }
-    return Reflect.apply(original, this, [chunk, ...rest]) as boolean;
+    // A frame that goes through whole: Ink's own, or one shorter than the terminal (log-update's).
+    const whole =
+      typeof chunk === 'string' && hasUnbrokenLines(chunk)
+        ? withUnbrokenLines(chunk.split('\n')).join('\n')
+        : chunk;
+    return Reflect.apply(original, this, [whole, ...rest]) as boolean;
   };
   stream.write = write as Write;
   stream.on('resize', forget);
@@ -51,9 +59,20 @@ export function writeChangedLinesOnly(
  */
 export function changedLines(before: readonly string[], after: readonly string[]): string {
   let patch = '';
-  after.forEach((line, index) => {
-    if (line !== before[index]) patch += `\u001B[${index + 1};1H${ERASE_LINE}${line}`;
-  });
+  for (let index = 0; index < after.length; index++) {
+    const unbroken = unbrokenLineAt(after[index]!);
+    if (unbroken) {
+      // The rows the line wraps over are rewritten together: erased, then the line written in one piece.
+      const rows = Array.from({ length: unbroken.rows }, (_, offset) => index + offset);
+      if (rows.some((row) => after[row] !== before[row])) {
+        for (const row of rows) patch += `\u001B[${row + 1};1H${ERASE_LINE}`;
+        patch += `\u001B[${index + 1};1H${unbroken.content}`;
+      }
+      index += unbroken.rows - 1;
+      continue;
+    }
+    if (after[index] !== before[index]) patch += `\u001B[${index + 1};1H${ERASE_LINE}${after[index]}`;
+  }
   const last = after.length - 1;
   if (patch === '' || after[last] !== before[last]) return patch;
   return `${patch}\u001B[${last + 1};1H${after[last] ?? ''}`;

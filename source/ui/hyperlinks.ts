@@ -6,8 +6,9 @@ let enabled = false;
 const LINK_TARGET = /^[\x21-\x7E]+$/;
 
 /**
- * Terminal hyperlinks (OSC 8): Ink wraps a long URL onto several lines, and a terminal that finds URLs by
- * pattern then opens only the first line's part; a hyperlink makes every part open the whole URL. Most
+ * Terminal hyperlinks (OSC 8): the sign-in URL is one line the terminal soft-wraps (unbrokenRows), and a
+ * terminal that finds URLs by pattern may still stop at a row's end; a hyperlink makes every row of it
+ * open the whole URL. Most
  * terminals support them and the rest skip the sequence; the Linux console, dumb terminals and an unset
  * TERM are left out, since what they do with it is less certain. Detection by TERM_PROGRAM would miss every SSH session,
  * which is where a click matters most.

@@ -99,7 +99,15 @@ describe('the final error line', () => {
   it('masks them in the stack trace --debug adds to an unexpected error, which only --debug shows', async () => {
     const record = await signedInBehindTheProgramsBack();
     const account = simulator.organization.accounts[0]!;
-    const argv = ['credential-process', '--account', account.accountId, '--role', account.roles[0]!];
+    // --no-cache: each run fetches, so each run handles the token (a cached answer never reads it).
+    const argv = [
+      'credential-process',
+      '--no-cache',
+      '--account',
+      account.accountId,
+      '--role',
+      account.roles[0]!,
+    ];
     for (const debug of [false, true]) {
       const io = testIo();
       // An output that fails with the token in its message: an error no front end words.

@@ -19,6 +19,8 @@ export async function startE2eWorld(options: SimulatorOptions): Promise<E2eWorld
   delete userEnv.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   const programEnv = {
     ...userEnv,
+    // A terminal of today: UTF-8, so the screens draw their own symbols (ASCII ones otherwise).
+    LANG: 'C.UTF-8',
     BROWSER: `${process.execPath} ${STAND_IN_BROWSER}`,
   };
   return {

@@ -2,13 +2,16 @@
 
 const COUNT_LINE = /^\d[\d,]* \/ \d[\d,]*/;
 
-/** The list rows of a type-to-filter screen: the lines after the `37 / 3,000` count, up to a blank line. */
+/**
+ * The list rows of a type-to-filter screen: the lines after the `37 / 3,000` count that start with a row's
+ * marker column (`›`, `>` or blank), up to a blank line or the footer.
+ */
 export function listRows(lines: readonly string[]): string[] {
   const count = lines.findIndex((line) => COUNT_LINE.test(line));
   if (count === -1) return [];
   const rows: string[] = [];
   for (const line of lines.slice(count + 1)) {
-    if (line.trim() === '') break;
+    if (line.trim() === '' || !/^[›> ]/.test(line)) break;
     rows.push(line);
   }
   return rows;

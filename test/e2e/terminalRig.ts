@@ -39,6 +39,8 @@ function frameState(chunk: string): 'opened' | 'closed' | 'unchanged' {
 
 export interface RigOptions {
   readonly args?: readonly string[];
+  /** What runs in the terminal instead of `node dist/cli.js ARGS` (tmux, which then runs the program). */
+  readonly command?: readonly [string, ...string[]];
   /** The whole environment of the program: nothing leaks in from the test process. */
   readonly env: Record<string, string>;
   readonly cols?: number;
@@ -88,8 +90,10 @@ export function startTerminal(options: RigOptions): TerminalRig {
   const cols = options.cols ?? 120;
   const rows = options.rows ?? 40;
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
-  const pty: IPty = spawn(process.execPath, [BUNDLE, ...(options.args ?? [])], {
-    name: 'xterm-256color',
+  const [file, ...args] = options.command ?? [process.execPath, BUNDLE, ...(options.args ?? [])];
+  const pty: IPty = spawn(file, args, {
+    // The terminal's TERM; a test may set another (dumb) in the environment.
+    name: options.env.TERM ?? 'xterm-256color',
     cols,
     rows,
     cwd: options.env.HOME ?? process.cwd(),

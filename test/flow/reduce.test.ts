@@ -414,7 +414,11 @@ describe('accounts', () => {
     );
     expect(state.data.accounts).toBe(cached);
     expect(state.data.change).toEqual({ added: 0, removed: 0 });
-    const same = run(state, { type: 'rolesLoaded', entries: [[prod.accountId, ['Admin', 'ReadOnly']]] });
+    const same = run(state, {
+      type: 'rolesLoaded',
+      entries: [[prod.accountId, ['Admin', 'ReadOnly']]],
+      at: new Date(),
+    });
     expect(same.data).toBe(state.data);
     const changed = run(state, {
       type: 'rolesLoaded',
@@ -422,13 +426,18 @@ describe('accounts', () => {
         [prod.accountId, ['Admin', 'ReadOnly']],
         [dev.accountId, ['Developer']],
       ],
+      at: new Date(),
     });
     expect(changed.data.roles).not.toBe(roles);
     expect([...changed.data.roles]).toEqual([
       [prod.accountId, ['Admin', 'ReadOnly']],
       [dev.accountId, ['Developer']],
     ]);
-    const renamed = run(state, { type: 'rolesLoaded', entries: [[prod.accountId, ['Admin']]] });
+    const renamed = run(state, {
+      type: 'rolesLoaded',
+      entries: [[prod.accountId, ['Admin']]],
+      at: new Date(),
+    });
     expect(renamed.data.roles.get(prod.accountId)).toEqual(['Admin']);
   });
 
@@ -467,10 +476,32 @@ describe('accounts', () => {
     expect(state.data.accounts).toEqual([prod, dev]);
   });
 
+  it('counts the role lists of the background listing against its total, and moves the accounts wanted ahead', () => {
+    let state = signedInWithAccounts();
+    const { generation } = state.data.rolesLoad;
+    expect(state.data.rolesProgress).toEqual({ total: 2, done: 0 });
+    state = run(state, { type: 'rolesWanted', accountIds: [dev.accountId] });
+    expect(lastCommand(state)).toMatchObject({ type: 'preferRoles', accountIds: [dev.accountId] });
+    const at = new Date('2030-06-15T12:00:00Z');
+    state = run(state, { type: 'rolesLoaded', entries: [[dev.accountId, ['Dev']]], generation, at });
+    expect(state.data.rolesProgress).toEqual({ total: 2, done: 1, first: { done: 1, at }, lastAt: at });
+    // One account's roles fetched for the roles screen are not part of the listing's count.
+    state = run(state, { type: 'rolesLoaded', entries: [[prod.accountId, ['Admin']]], at });
+    expect(state.data.rolesProgress?.done).toBe(1);
+    state = run(state, { type: 'rolesDone', generation });
+    const outbox = state.outbox.length;
+    expect(run(state, { type: 'rolesWanted', accountIds: [prod.accountId] }).outbox).toHaveLength(outbox);
+  });
+
   it('adds role lists as they arrive and caches both lists when done', () => {
     let state = signedInWithAccounts();
     const { generation } = state.data.rolesLoad;
-    state = run(state, { type: 'rolesLoaded', entries: [[prod.accountId, ['Admin', 'ReadOnly']]] });
+    state = run(state, {
+      type: 'rolesLoaded',
+      entries: [[prod.accountId, ['Admin', 'ReadOnly']]],
+      generation,
+      at: new Date(),
+    });
     expect(state.data.roles.get(prod.accountId)).toEqual(['Admin', 'ReadOnly']);
     state = run(state, { type: 'rolesDone', generation });
     expect(state.data.rolesLoad.status).toBe('done');

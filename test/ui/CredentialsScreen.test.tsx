@@ -44,7 +44,9 @@ describe('the credentials screen', () => {
   it('copies the export lines on `c` and opens the console on `o`', async () => {
     const { terminal, calls } = await onCredentials();
     terminal.press('c');
-    await terminal.waitFor('Copied the export lines to the clipboard.');
+    await terminal.waitFor(
+      'Sent the export lines to the terminal with OSC 52 — your terminal must allow it.',
+    );
     expect(calls.copied[0]).toContain(`export AWS_SECRET_ACCESS_KEY='${secretAccessKey}'`);
     terminal.press('o');
     await terminal.waitFor(/Open the AWS console at\s+https:\/\/signin\.aws\.amazon\.com\/federation/);

@@ -8,8 +8,10 @@ import { FullScreen } from '../../source/ui/components/FullScreen.js';
 import { Highlight } from '../../source/ui/components/Highlight.js';
 import { KeyBar } from '../../source/ui/components/KeyBar.js';
 import { ScreenFrame } from '../../source/ui/components/ScreenFrame.js';
-import { AccountRow } from '../../source/ui/screens/AccountRow.js';
-import { maskSecret, shortenToken } from '../../source/ui/screens/CredentialsScreen.js';
+import { ScreenSizeContext } from '../../source/ui/hooks/useTerminalSize.js';
+import type { KeyHint } from '../../source/ui/keyTable.js';
+import { AccountRow, accountColumns } from '../../source/ui/screens/AccountRow.js';
+import { CREDENTIAL_KEYS, maskSecret, shortenToken } from '../../source/ui/screens/CredentialsScreen.js';
 
 afterEach(cleanup);
 
@@ -55,22 +57,44 @@ describe('FullScreen', () => {
   });
 });
 
+const hint = (keys: string, action: string): KeyHint => ({
+  name: keys,
+  keys,
+  action,
+  when: '',
+  active: true,
+});
+
 describe('Highlight and KeyBar', () => {
-  it('renders the highlighted text whole, and every key hint', () => {
+  it('renders the highlighted text whole, and every key hint that fits', () => {
     const { lastFrame } = render(
       <>
         <Highlight text="payments-prod" ranges={[[9, 12]]} />
-        <KeyBar
-          hints={[
-            { keys: 'Enter', action: 'open' },
-            { keys: 'Esc', action: 'back' },
-          ]}
-        />
+        <KeyBar hints={[hint('Enter', 'open'), hint('Esc', 'back')]} help={hint('?', 'help')} width={80} />
       </>,
     );
     expect(lastFrame()).toContain('payments-prod');
-    expect(lastFrame()).toContain('Enter open');
-    expect(lastFrame()).toContain('Esc back');
+    expect(lastFrame()).toContain('Enter open  Esc back  ? help');
+  });
+
+  it('keeps to one line on a narrow terminal: the keys that do not fit go, the help key stays last', () => {
+    const hints = [
+      hint('Enter', 'open'),
+      hint('^F', 'star / unstar'),
+      hint('^R', 'refresh'),
+      hint('Esc', 'quit'),
+    ];
+    const { lastFrame } = render(<KeyBar hints={hints} help={hint('?', 'help')} width={30} />);
+    expect(lastFrame()).toBe('Enter open  ? help');
+  });
+});
+
+describe('account columns', () => {
+  it('give the name its room before the id, and show the email only on a wide terminal', () => {
+    expect(accountColumns(40)).toMatchObject({ showId: false, showEmail: false, nameWidth: 35 });
+    expect(accountColumns(60)).toMatchObject({ showId: true, showEmail: false, nameWidth: 42 });
+    expect(accountColumns(89)).toMatchObject({ showId: true, showEmail: false });
+    expect(accountColumns(120)).toMatchObject({ showId: true, showEmail: true });
   });
 });
 
@@ -103,30 +127,25 @@ describe('ScreenFrame on a terminal too short for its body', () => {
   it('cuts the body at its bottom, keeping every row whole and the title and key bar in full', () => {
     const rows = Array.from({ length: 12 }, (_, index) => `row ${index}`);
     const { lastFrame } = render(
-      <Box width={40} height={12} flexDirection="column">
-        <ScreenFrame
-          title="Credentials"
-          hints={[
-            { keys: 's', action: 'show secret' },
-            { keys: 'e', action: 'export' },
-            { keys: 'c', action: 'copy export lines' },
-            { keys: 'o', action: 'console' },
-            { keys: 'r', action: 'refresh' },
-            { keys: 'Esc', action: 'back' },
-            { keys: 'q', action: 'quit' },
-          ]}
-        >
-          {rows.map((row) => (
-            <Text key={row}>{row}</Text>
-          ))}
-        </ScreenFrame>
-      </Box>,
+      <ScreenSizeContext.Provider value={{ columns: 40, rows: 12 }}>
+        <Box width={40} height={12} flexDirection="column">
+          <ScreenFrame
+            title="Credentials"
+            keys={CREDENTIAL_KEYS}
+            keyState={{ fetched: true, secretShown: false }}
+          >
+            {rows.map((row) => (
+              <Text key={row}>{row}</Text>
+            ))}
+          </ScreenFrame>
+        </Box>
+      </ScreenSizeContext.Provider>,
     );
     const lines = (lastFrame() ?? '').split('\n');
+    expect(lines).toHaveLength(12);
     expect(lines[0]).toBe('Credentials');
-    // The key bar takes three lines at 40 columns; the body gets the eight between, in order.
-    const shown = lines.slice(1, 9);
-    expect(shown.map((line) => line.trim())).toEqual(rows.slice(0, 8));
-    expect(lines.slice(9).join(' ')).toMatch(/s show secret.*q quit/);
+    // The footer is one line at any width; the body gets the ten between, in order.
+    expect(lines.slice(1, 11).map((line) => line.trim())).toEqual(rows.slice(0, 10));
+    expect(lines[11]).toBe('s show secret  e export  ? help');
   });
 });

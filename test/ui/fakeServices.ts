@@ -11,6 +11,7 @@ import {
   type SignIn,
   type UserPicks,
 } from '../../source/flow/appServices.js';
+import { AccountQueue } from '../../source/services/accountQueue.js';
 import { CancelledError, UserError } from '../../source/services/errors.js';
 import type { Account, RoleCredentials } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
@@ -150,9 +151,10 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         onPage(state.accounts.slice(start, start + 100));
       }
     },
-    async listRoles(accountIds, onRoles) {
+    async listRoles(accounts, onRoles) {
       failNext('listRoles');
-      for (const id of accountIds) onRoles(id, state.roles.get(id) ?? []);
+      const queue = accounts instanceof AccountQueue ? accounts : new AccountQueue(accounts);
+      for (let id = queue.take(); id !== undefined; id = queue.take()) onRoles(id, state.roles.get(id) ?? []);
     },
     async getCredentials(accountId, roleName) {
       calls.credentialFetches++;
@@ -194,6 +196,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     },
     async copyToClipboard(text) {
       calls.copied.push(text);
+      return { kind: 'osc52' as const };
     },
     readPicks: () => state.picks,
     rememberAccountRegion(accountId, region) {

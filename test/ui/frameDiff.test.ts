@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { changedLines, writeChangedLinesOnly } from '../../source/ui/frameDiff.js';
+import { rowsFor, unbrokenRowMarker } from '../../source/ui/unbrokenRows.js';
 
 const COLUMNS = 30;
 const ROWS = 6;
@@ -112,5 +113,46 @@ describe('writing only the changed lines of a full-screen frame', () => {
     expect(stream.write).not.toBe(own);
     undo();
     expect(stream.write).toBe(own);
+  });
+
+  it('writes an unbroken line in one piece where its placeholder is, for the terminal to soft-wrap', async () => {
+    const url = 'http://127.0.0.1:4000/authorize?response_type=code&state=abcdef';
+    const link = `\u001B]8;;${url}\u0007${url}\u001B]8;;\u0007`;
+    const rows = rowsFor(url, COLUMNS);
+    expect(rows).toBe(3);
+    const placeholder = [unbrokenRowMarker(link, rows), '', ''];
+    const frameWith = (title: string, footer: string): string =>
+      [title, ...placeholder, '', footer].join('\n');
+    const { terminal, stream } = screen();
+    writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream);
+    const joined = async (): Promise<{ rows: string[]; wrapped: boolean[] }> => {
+      await new Promise<void>((resolve) => terminal.write('', resolve));
+      const buffer = terminal.buffer.active;
+      const lines = Array.from({ length: ROWS }, (_, row) => buffer.getLine(row)!);
+      return {
+        rows: lines.map((line) => line.translateToString(true)),
+        wrapped: lines.map((line) => line.isWrapped),
+      };
+    };
+    stream.write(CLEAR_TERMINAL + frameWith('Sign in', 'o open'));
+    let shown = await joined();
+    expect(shown.rows.slice(1, 4).join('')).toBe(url);
+    expect(shown.wrapped).toEqual([false, false, true, true, false, false]);
+    expect(shown.rows[5]).toBe('o open');
+    // A change elsewhere leaves the line alone; a change of the line rewrites its rows, nothing else.
+    stream.write(CLEAR_TERMINAL + frameWith('Sign in 9s', 'o open'));
+    shown = await joined();
+    expect(shown.rows[0]).toBe('Sign in 9s');
+    expect(shown.rows.slice(1, 4).join('')).toBe(url);
+    const other = url.replace('abcdef', 'xyz');
+    const otherLink = `\u001B]8;;${other}\u0007${other}\u001B]8;;\u0007`;
+    const before = stream.written;
+    stream.write(
+      CLEAR_TERMINAL + ['Sign in 9s', unbrokenRowMarker(otherLink, 3), '', '', '', 'o open'].join('\n'),
+    );
+    shown = await joined();
+    expect(shown.rows.slice(1, 4).join('')).toBe(other);
+    expect(shown.rows[5]).toBe('o open');
+    expect(stream.written - before).toBeLessThan(otherLink.length + 60);
   });
 });

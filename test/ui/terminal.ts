@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import { withUnbrokenLines } from '../../source/ui/unbrokenRows.js';
 
 /** Key sequences as a terminal sends them. */
 export const KEYS = {
@@ -26,7 +27,8 @@ export type Terminal = ReturnType<typeof renderTerminal>;
 /** Renders into ink-testing-library's fake terminal, with waits on what the screen shows instead of sleeps. */
 export function renderTerminal(tree: ReactElement) {
   const instance = render(tree);
-  const frame = (): string => instance.lastFrame() ?? '';
+  // The frame as the terminal gets it: unbroken lines (the sign-in URL) in place of their placeholders.
+  const frame = (): string => withUnbrokenLines((instance.lastFrame() ?? '').split('\n')).join('\n');
   return {
     ...instance,
     frame,

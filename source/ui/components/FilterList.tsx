@@ -1,13 +1,83 @@
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { TextEdit } from '../../flow/textEdit.js';
+import { tint } from '../colors.js';
+import type { Keypress } from '../hooks/keypresses.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
+import {
+  anyOf,
+  ctrl,
+  helpKeys,
+  named,
+  text,
+  type HelpKeyName,
+  type KeyBinding,
+  type KeyTable,
+} from '../keyTable.js';
+import { symbols } from '../symbols.js';
 import { textEditFor } from './textEditing.js';
-import { useKeys } from '../hooks/useKeys.js';
 
-export interface FilterListProps<Row> {
+/** What the list's own keys need to know: the query, and what Esc does once it is empty. */
+export interface ListKeyState {
+  readonly query: string;
+  /** Esc on an empty query: `quit`, `back`, `sessions`. */
+  readonly leave: string;
+}
+
+type ListMoveName = 'move' | 'page' | 'ends' | 'choose';
+type ListEndName = 'escape' | HelpKeyName | 'type' | 'backspace' | 'clearQuery';
+export type ListKeyName = ListMoveName | ListEndName;
+
+/**
+ * The keys of every type-to-filter list, in two parts so a screen puts its own between them (the footer
+ * reads `↑↓ move  Enter open  ^F favorite  Esc quit  ? help`): `moves` first, `ends` last, since typed
+ * text must be tried after every other key.
+ */
+export function listKeys<State extends ListKeyState>(
+  choose: string,
+  search: string,
+): {
+  readonly moves: KeyTable<State, ListMoveName>;
+  readonly ends: KeyTable<State, ListEndName>;
+} {
+  const typing = (state: State): boolean => state.query !== '';
+  const escape: KeyBinding<State> = {
+    keys: 'Esc',
+    action: (state) => (state.query ? 'clear' : state.leave),
+    when: 'a query is cleared first',
+    matches: named('escape'),
+  };
+  return {
+    moves: {
+      move: {
+        keys: '↑↓ ^P ^N',
+        short: '↑↓',
+        action: 'move',
+        matches: anyOf(named('upArrow', 'downArrow'), ctrl('p'), ctrl('n')),
+      },
+      page: { keys: 'PgUp PgDn', action: 'move a page', footer: false, matches: named('pageUp', 'pageDown') },
+      ends: { keys: 'Home End', action: 'first / last row', footer: false, matches: named('home', 'end') },
+      choose: { keys: 'Enter', action: choose, matches: named('return') },
+    },
+    ends: {
+      escape,
+      ...helpKeys<State>(typing),
+      type: { keys: 'type', action: search, footer: false, matches: text },
+      backspace: {
+        keys: 'Backspace',
+        action: 'delete a character',
+        footer: false,
+        matches: named('backspace', 'delete'),
+      },
+      clearQuery: { keys: '^U', action: 'clear the query', footer: false, matches: ctrl('u') },
+    },
+  };
+}
+
+export interface FilterListProps<Row, State extends ListKeyState, Name extends string> {
   /** The rows matching the query, best first. */
   readonly rows: readonly Row[];
   /** How many rows there are without a query, for the `37 / 3,000` count. */
@@ -29,8 +99,11 @@ export interface FilterListProps<Row> {
   readonly rowKey: (row: Row) => string;
   /** Lines available for rows. */
   readonly height: number;
-  /** The screen's own keys (Ctrl-F, Ctrl-R…), tried first; true when handled. One useInput per screen. */
-  readonly onKey?: (input: string, key: Key, selected: Row | undefined) => boolean;
+  /** The screen's key table: the list's own keys (listKeys) and the screen's, in order. */
+  readonly keys: KeyTable<State, Name | ListKeyName>;
+  readonly keyState: State;
+  /** The screen's own keys (Ctrl-F, Ctrl-R…), by name, with the row under the cursor. */
+  readonly onKey?: (name: Exclude<Name, ListKeyName>, selected: Row | undefined) => void;
   readonly placeholder?: string;
   /** Shown right of the count: a refresh mark, a note. */
   readonly status?: ReactNode;
@@ -43,33 +116,42 @@ const numberFormat = new Intl.NumberFormat('en-US');
  * rendered, so 10,000 rows cost what 20 do). Printable keys edit the query, Backspace deletes, Ctrl-U
  * clears; ↑/↓, Ctrl-P/Ctrl-N, PgUp/PgDn, Home/End move; Enter chooses; Esc clears the query, then leaves.
  */
-export function FilterList<Row>(props: FilterListProps<Row>) {
+export function FilterList<Row, State extends ListKeyState, Name extends string = ListKeyName>(
+  props: FilterListProps<Row, State, Name>,
+) {
   const { rows, list, height } = props;
   const cursor = Math.min(list.cursor, Math.max(0, rows.length - 1));
   const selected = rows[cursor];
   const move = (to: ListMove): void => props.onMove(to, rows.length, height);
 
-  useKeys((input, key) => {
-    if (props.onKey?.(input, key, selected)) return;
-    if (key.upArrow || (key.ctrl && input === 'p')) return move('up');
-    if (key.downArrow || (key.ctrl && input === 'n')) return move('down');
-    if (key.pageUp) return move('pageUp');
-    if (key.pageDown) return move('pageDown');
-    if (key.home) return move('home');
-    if (key.end) return move('end');
-    if (key.return) {
-      const choices = props.rowsNow?.() ?? rows;
-      const chosen = choices[Math.min(list.cursor, choices.length - 1)];
-      if (chosen !== undefined) props.onChoose(chosen);
-      return;
+  useScreenKeys(props.keys, props.keyState, (name, press: Keypress) => {
+    switch (name) {
+      case 'move':
+        return move(press.key.upArrow || press.input === 'p' ? 'up' : 'down');
+      case 'page':
+        return move(press.key.pageUp ? 'pageUp' : 'pageDown');
+      case 'ends':
+        return move(press.key.home ? 'home' : 'end');
+      case 'choose': {
+        const choices = props.rowsNow?.() ?? rows;
+        const chosen = choices[Math.min(list.cursor, choices.length - 1)];
+        if (chosen !== undefined) props.onChoose(chosen);
+        return;
+      }
+      case 'escape':
+        if (list.query) props.onEdit({ kind: 'clear' });
+        else props.onLeave();
+        return;
+      case 'type':
+      case 'backspace':
+      case 'clearQuery': {
+        const edit = textEditFor(press.input, press.key);
+        if (edit) props.onEdit(edit);
+        return;
+      }
+      default:
+        props.onKey?.(name as Exclude<Name, ListKeyName>, selected);
     }
-    if (key.escape) {
-      if (list.query) props.onEdit({ kind: 'clear' });
-      else props.onLeave();
-      return;
-    }
-    const edit = textEditFor(input, key);
-    if (edit) props.onEdit(edit);
   });
 
   const top = windowTop(list.top, cursor, height);
@@ -77,7 +159,7 @@ export function FilterList<Row>(props: FilterListProps<Row>) {
   return (
     <Box flexDirection="column">
       <Box>
-        <Text color="cyan">› </Text>
+        <Text color={tint('cyan')}>{symbols('› ')}</Text>
         <Text wrap="truncate-start">
           {list.query === '' && props.placeholder ? (
             <Text dimColor>{props.placeholder}</Text>
@@ -87,7 +169,7 @@ export function FilterList<Row>(props: FilterListProps<Row>) {
           <Text inverse> </Text>
         </Text>
       </Box>
-      <Box columnGap={2}>
+      <Box columnGap={2} height={1} overflow="hidden">
         <Text dimColor>
           {numberFormat.format(props.matched ?? rows.length)} / {numberFormat.format(props.total)}
         </Text>

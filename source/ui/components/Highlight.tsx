@@ -1,10 +1,11 @@
 import { Text } from 'ink';
 import type { MatchRange } from '../../services/search/termMatcher.js';
 import { shownRanges, terminalText } from '../../services/terminalText.js';
+import { coloursOn, tint } from '../colors.js';
 
 /**
- * `text` with the matched characters in bold colour (plain under NO_COLOR, where chalk drops styles). The
- * text is drawn through terminalText, and the ranges (found in its searchable form) are moved to match.
+ * `text` with the matched characters in bold colour; under NO_COLOR, bold and underlined. The text is
+ * drawn through terminalText, and the ranges (found in its searchable form) are moved to match.
  */
 export function Highlight({
   text: untrusted,
@@ -29,7 +30,7 @@ export function Highlight({
     <Text>
       {parts.map((part, index) =>
         part.matched ? (
-          <Text key={index} bold color="yellow">
+          <Text key={index} bold color={tint('yellow')} underline={!coloursOn()}>
             {part.text}
           </Text>
         ) : (

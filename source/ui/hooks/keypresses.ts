@@ -3,6 +3,8 @@ import type { Key } from 'ink';
 export interface Keypress {
   readonly input: string;
   readonly key: Key;
+  /** F1, which Ink reports as no key at all (see KeyboardRoute). */
+  readonly f1?: boolean;
 }
 
 const NO_KEY: Key = {

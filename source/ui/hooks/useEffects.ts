@@ -11,7 +11,9 @@ import type { FlowEvent } from '../../flow/events.js';
 import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
 import { CancelledError, describeError, SessionExpiredError, UserError } from '../../services/errors.js';
+import { AccountQueue } from '../../services/accountQueue.js';
 import type { Account } from '../../services/portal.js';
+import { copyNotice } from '../copyNotice.js';
 import { batchInterval, createBatch, type Batch } from './batches.js';
 import type { Clock } from '../../services/ssoSession.js';
 import { renewalMoment, RENEWAL_RETRY_MS } from '../../services/tokenRefresh.js';
@@ -53,6 +55,8 @@ export function useEffects(
 
 interface World {
   session?: SessionServices;
+  /** The accounts the background role listing has still to fetch. */
+  roleQueue?: AccountQueue;
   /** The planned background renewal of the token, and when the last one ran. */
   renewal?: ReturnType<typeof setTimeout>;
   lastRenewalAt?: number;
@@ -149,7 +153,7 @@ function run(command: Command, context: Context): void {
       return;
     case 'copy':
       void services.copyToClipboard(command.text).then(
-        () => dispatch({ type: 'noticeShown', message: `Copied ${command.what} to the clipboard.` }),
+        (outcome) => dispatch({ type: 'noticeShown', message: copyNotice(command.what, outcome) }),
         (error: unknown) => dispatch({ type: 'noticeShown', message: describeError(error) }),
       );
       return;
@@ -169,11 +173,20 @@ function run(command: Command, context: Context): void {
           : pinnedAccountIds(wanted, context.data.picks, context.clock());
       const batch = createBatch<readonly [string, readonly string[]]>(
         world.batches,
-        (entries) => dispatch({ type: 'rolesLoaded', entries }),
+        (entries) =>
+          dispatch({
+            type: 'rolesLoaded',
+            entries,
+            ...(generation === undefined ? {} : { generation }),
+            at: context.clock(),
+          }),
         () => batchInterval(context.data.accounts.length),
       );
+      // The background listing's order can change as it runs (the accounts on screen first): a queue.
+      const accountsToList = generation === undefined ? ordered : new AccountQueue(ordered);
+      if (accountsToList instanceof AccountQueue) world.roleQueue = accountsToList;
       void session()
-        .listRoles(ordered, (accountId, roles) => batch.add([accountId, roles]))
+        .listRoles(accountsToList, (accountId, roles) => batch.add([accountId, roles]))
         .then(() => {
           batch.flush();
           if (generation !== undefined) dispatch({ type: 'rolesDone', generation });
@@ -188,6 +201,9 @@ function run(command: Command, context: Context): void {
         });
       return;
     }
+    case 'preferRoles':
+      world.roleQueue?.prefer(command.accountIds);
+      return;
     case 'writeCachedLists':
       // The cache only makes the next start faster; failing to write it must not disturb this run.
       void session()

@@ -1,27 +1,40 @@
-import { useApp, useInput, type Key } from 'ink';
+import { useApp, useInput, useStdin, type Key } from 'ink';
 import {
   createContext,
   useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
 import { CancelledError } from '../../services/errors.js';
+import {
+  anyOf,
+  f1,
+  isHelpKey,
+  named,
+  pressedBinding,
+  typed,
+  type HelpKeyName,
+  type KeyTable,
+} from '../keyTable.js';
 import { splitKeypresses, type Keypress } from './keypresses.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
+export type KeyHandler = (press: Keypress) => void;
 
 interface KeyRoute {
   /** Makes `handler` the one keys go to; the returned function withdraws it. */
   attach(handler: KeyHandler): () => void;
-  /** Takes the keys of one input event. */
-  receive(input: string, key: Key): void;
+  /** Takes the keys of one input event; `raw` is what the terminal sent for it. */
+  receive(input: string, key: Key, raw: string | undefined): void;
   /** The screen the last key made is drawn (its handler attached): the next key may go. */
   drawn(): void;
   /** Drops keys not handed over yet (the screen is going away). */
   stop(): void;
+  /** Whether the help overlay is open, as drawn. */
+  showing(help: Help): void;
 }
 
 const KeyRouteContext = createContext<KeyRoute | undefined>(undefined);
@@ -38,8 +51,9 @@ const KeyRouteContext = createContext<KeyRoute | undefined>(undefined);
  * one is committed: a counter bumped with every key makes sure there is such a render, and this
  * component's layout effect, which runs after those of the screen below it, lets the next key go.
  */
-export function KeyboardRoute({ children }: { readonly children: ReactNode }) {
+export function KeyboardRoute({ children, help }: { readonly children: ReactNode; readonly help: Help }) {
   const { exit } = useApp();
+  const { internal_eventEmitter: input } = useStdin();
   const [keysHandled, setKeysHandled] = useState(0);
   const route = useMemo(
     () =>
@@ -50,14 +64,35 @@ export function KeyboardRoute({ children }: { readonly children: ReactNode }) {
       }),
     [exit],
   );
-  useInput((input, key) => route.receive(input, key));
+  useLayoutEffect(() => route.showing(help), [route, help]);
+  // Ink reports F1 as no key at all: the sequence the terminal sent tells it apart. This listener is added
+  // in a layout effect, before useInput's (a passive effect), so it sees each input event first.
+  const raw = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const remember = (data: string): void => {
+      raw.current = data;
+    };
+    input.on('input', remember);
+    return () => {
+      input.off('input', remember);
+    };
+  }, [input]);
+  useInput((typed, key) => route.receive(typed, key, raw.current));
   useLayoutEffect(() => route.drawn(), [route, keysHandled]);
   useEffect(() => () => route.stop(), [route]);
-  return <KeyRouteContext.Provider value={route}>{children}</KeyRouteContext.Provider>;
+  return (
+    <KeyRouteContext.Provider value={route}>
+      <HelpContext.Provider value={help}>{children}</HelpContext.Provider>
+    </KeyRouteContext.Provider>
+  );
 }
+
+/** What terminals send for F1: xterm and most others, the Linux console, VT220-style and rxvt. */
+const F1_SEQUENCES = new Set(['\u001BOP', '\u001B[[A', '\u001B[11~', '\u001B[1P']);
 
 function createKeyRoute(world: { readonly interrupt: () => void; readonly handled: () => void }): KeyRoute {
   let current: KeyHandler | undefined;
+  let help: Help | undefined;
   const queue: Keypress[] = [];
   let drawing = false;
   const deliver = (): void => {
@@ -68,7 +103,9 @@ function createKeyRoute(world: { readonly interrupt: () => void; readonly handle
       world.interrupt();
       return;
     }
-    current?.(press.input, press.key);
+    // The help overlay covers the screen (whose keys are not drawn, so not attached) until it is closed.
+    if (!help?.open) current?.(press);
+    else if (pressedBinding(HELP_OVERLAY_KEYS, undefined, press)) help.close();
     drawing = true;
     world.handled();
   };
@@ -79,8 +116,9 @@ function createKeyRoute(world: { readonly interrupt: () => void; readonly handle
         if (current === handler) current = undefined;
       };
     },
-    receive(input, key) {
-      queue.push(...splitKeypresses(input, key));
+    receive(input, key, raw) {
+      if (raw !== undefined && F1_SEQUENCES.has(raw)) queue.push({ input, key, f1: true });
+      else queue.push(...splitKeypresses(input, key));
       if (!drawing) deliver();
     },
     drawn() {
@@ -92,12 +130,49 @@ function createKeyRoute(world: { readonly interrupt: () => void; readonly handle
     stop() {
       queue.length = 0;
     },
+    showing(drawn) {
+      help = drawn;
+    },
   };
 }
 
-/** The screen's keys: call once per screen, inside a KeyboardRoute. */
-export function useKeys(handler: KeyHandler): void {
+/** Whether the help overlay is open over the screen on show, and the way to open and close it. */
+export interface Help {
+  readonly open: boolean;
+  show(): void;
+  close(): void;
+}
+
+const HelpContext = createContext<Help>({ open: false, show: () => undefined, close: () => undefined });
+
+export function useHelp(): Help {
+  return useContext(HelpContext);
+}
+
+/** The keys of the help overlay itself: it covers the screen until one of these closes it. */
+export const HELP_OVERLAY_KEYS: KeyTable<unknown, 'close'> = {
+  close: { keys: 'Esc', action: 'close help', matches: anyOf(named('escape'), typed('?'), f1, typed('q')) },
+};
+
+/**
+ * The screen's keys: the first binding of its table that applies and matches the key is handed to
+ * `onKey` by name. The help keys open the overlay, which then takes every key until it is closed (see
+ * KeyboardRoute). Call once per screen, inside a KeyboardRoute.
+ */
+export function useScreenKeys<State, Name extends string>(
+  table: KeyTable<State, Name>,
+  state: State,
+  onKey: (name: Exclude<Name, HelpKeyName>, press: Keypress) => void,
+): void {
   const route = useContext(KeyRouteContext);
-  if (!route) throw new Error('useKeys needs a KeyboardRoute above it.');
-  useLayoutEffect(() => route.attach(handler));
+  if (!route) throw new Error('useScreenKeys needs a KeyboardRoute above it.');
+  const help = useHelp();
+  useLayoutEffect(() =>
+    route.attach((press) => {
+      const name = pressedBinding(table, state, press);
+      if (name === undefined) return;
+      if (name === 'help' || name === 'helpAnywhere') help.show();
+      else if (!isHelpKey(name)) onKey(name as Exclude<Name, HelpKeyName>, press);
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 
 export interface TerminalSize {
   readonly columns: number;
@@ -25,4 +25,11 @@ export function useTerminalSize(): TerminalSize {
     };
   }, [stdout]);
   return size;
+}
+
+/** The room a screen has: the terminal less what the App draws above every screen (the demo's banner). */
+export const ScreenSizeContext = createContext<TerminalSize>(FALLBACK);
+
+export function useScreenSize(): TerminalSize {
+  return useContext(ScreenSizeContext);
 }

@@ -1,14 +1,45 @@
 import { Box, Text } from 'ink';
 import type { SearchHit } from '../../services/search/accountSearch.js';
+import { tint } from '../colors.js';
 import { Highlight } from '../components/Highlight.js';
+import { symbols } from '../symbols.js';
 
 const ID_WIDTH = 12;
+/** The marker and the star, each with its gap. */
+const LEAD = 4;
+/** Room the name keeps before the id is given up: names tell accounts apart, ids only confirm them. */
+const NAME_FIRST = 24;
+/** From this width the email column shows, its longest values cut. */
+export const EMAIL_FROM = 90;
+
+export interface AccountColumns {
+  readonly nameWidth: number;
+  readonly showId: boolean;
+  readonly showEmail: boolean;
+  readonly emailWidth: number;
+}
 
 /**
- * One row: a star for favorites, the name (and role), the id, and the email when there is room; at 60
- * columns the name and id still fit. The id never gives way (a shrunk id box breaks the id over two lines):
- * a row too long cuts the email, or, on a terminal too narrow for any email, the name.
+ * How a row of `width` columns is shared: the name first; then the id, once the name has NAME_FIRST
+ * columns beside it; then, from EMAIL_FROM columns, the email. Every width is exact, the last column left
+ * free: left to flex, a long email came out a column too wide and the terminal wrapped the row.
  */
+export function accountColumns(width: number): AccountColumns {
+  const room = width - LEAD - 1;
+  const showId = room >= NAME_FIRST + 1 + ID_WIDTH;
+  const showEmail = width >= EMAIL_FROM;
+  const afterName = showId ? room - 1 - ID_WIDTH : room;
+  const nameWidth = showEmail ? Math.floor(afterName * 0.55) : afterName;
+  return { nameWidth, showId, showEmail, emailWidth: Math.max(0, afterName - nameWidth - 1) };
+}
+
+/** The columns a row leaves out at this width, for the header to say so: `id, email`. */
+export function hiddenColumns(width: number): string[] {
+  const columns = accountColumns(width);
+  return [...(columns.showId ? [] : ['id']), ...(columns.showEmail ? [] : ['email'])];
+}
+
+/** One row: a star for favorites, the name (and role), the id and the email as the width allows. */
 export function AccountRow({
   hit,
   selected,
@@ -21,16 +52,12 @@ export function AccountRow({
   readonly width: number;
 }) {
   const { row, matches } = hit;
-  const showEmail = width >= 90;
-  const nameWidth = Math.max(16, Math.floor((width - ID_WIDTH - 6) * (showEmail ? 0.55 : 1)));
-  // An exact width, what the marker, the star, the name, the id and the gaps leave, less the last column:
-  // left to flex, a long email came out a column too wide and the terminal wrapped the row.
-  const emailWidth = Math.max(0, width - nameWidth - ID_WIDTH - 7);
+  const columns = accountColumns(width);
   return (
-    <Box columnGap={1}>
-      <Text color={selected ? 'cyan' : undefined}>{selected ? '›' : ' '}</Text>
-      <Text color="yellow">{favorite ? '★' : ' '}</Text>
-      <Box width={nameWidth} flexShrink={showEmail ? 0 : 1}>
+    <Box columnGap={1} height={1} overflow="hidden">
+      <Text color={selected ? tint('cyan') : undefined}>{selected ? symbols('›') : ' '}</Text>
+      <Text color={tint('yellow')}>{favorite ? symbols('★') : ' '}</Text>
+      <Box width={columns.nameWidth} flexShrink={0}>
         <Text wrap="truncate-end" inverse={selected}>
           <Highlight text={row.account.accountName} ranges={matches.accountName} />
           {row.kind === 'role' ? (
@@ -41,13 +68,15 @@ export function AccountRow({
           ) : null}
         </Text>
       </Box>
-      <Box width={ID_WIDTH} flexShrink={0}>
-        <Text dimColor={!matches.accountId}>
-          <Highlight text={row.account.accountId} ranges={matches.accountId} />
-        </Text>
-      </Box>
-      {showEmail ? (
-        <Box width={emailWidth} flexShrink={0}>
+      {columns.showId ? (
+        <Box width={ID_WIDTH} flexShrink={0}>
+          <Text dimColor={!matches.accountId}>
+            <Highlight text={row.account.accountId} ranges={matches.accountId} />
+          </Text>
+        </Box>
+      ) : null}
+      {columns.showEmail ? (
+        <Box width={columns.emailWidth} flexShrink={0}>
           <Text wrap="truncate-end" dimColor>
             <Highlight text={row.account.emailAddress} ranges={matches.emailAddress} />
           </Text>

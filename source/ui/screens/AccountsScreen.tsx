@@ -1,19 +1,59 @@
 import { Text } from 'ink';
 import { useCallback, useEffect, useMemo } from 'react';
+import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
+import { describeProgress } from '../../services/progress.js';
 import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
 import { terminalText } from '../../services/terminalText.js';
-import { FilterList } from '../components/FilterList.js';
+import { tint } from '../colors.js';
+import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { useRanking } from '../hooks/useRanking.js';
-import { AccountRow } from './AccountRow.js';
+import { ctrl } from '../keyTable.js';
+import { symbols } from '../symbols.js';
+import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
 
 /** Long enough for the list's frame to be out, short enough to be done before most first keys. */
 const PREPARE_AFTER_MS = 50;
 
 const isEmpty = (query: string): boolean => !query.trim();
+
+interface AccountKeyState extends ListKeyState {
+  /** A row is under the cursor. */
+  readonly onRow: boolean;
+  /** The account list is being fetched (a refresh is under way already). */
+  readonly listing: boolean;
+}
+
+const list = listKeys<AccountKeyState>('open', 'search names, ids, emails and role names');
+
+/** The account list's keys: the footer, the help overlay and the handler below are all made from it. */
+export const ACCOUNT_KEYS = {
+  ...list.moves,
+  favorite: {
+    keys: '^F',
+    action: 'favorite',
+    when: 'on a row',
+    active: (state: AccountKeyState) => state.onRow,
+    matches: ctrl('f'),
+  },
+  refresh: {
+    keys: '^R',
+    action: 'refresh',
+    when: 'no listing under way',
+    active: (state: AccountKeyState) => !state.listing,
+    matches: ctrl('r'),
+  },
+  populate: {
+    keys: '^O',
+    action: 'profiles',
+    when: 'SSO profiles for every row the query leaves (as populate)',
+    matches: ctrl('o'),
+  },
+  ...list.ends,
+};
 
 /** Lines the list itself uses besides its rows: the query and the count. */
 const LIST_CHROME = 2;
@@ -51,21 +91,30 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     data.note,
   ].flatMap((note) => (note ? [terminalText(note)] : []));
   const listHeight = Math.max(1, size.rows - FRAME_LINES - LIST_CHROME - notes.length);
+  // While role lists load, the accounts on screen, then those the query matches, are fetched next.
+  const rolesLoading = data.rolesLoad.status === 'loading';
+  const top = windowTop(
+    accountsList.top,
+    Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
+    listHeight,
+  );
+  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, !isEmpty(query)).join(' ') : '';
+  useEffect(() => {
+    if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
+  }, [wanted, dispatch]);
+  const keyState: AccountKeyState = {
+    query: accountsList.query,
+    leave: data.sessions.length > 1 ? 'sessions' : 'quit',
+    onRow: hits.length > 0,
+    listing: loading,
+  };
 
   return (
     <ScreenFrame
       title={`Accounts${data.session ? ` · ${data.session.name ?? data.session.startUrl}` : ''}`}
-      hints={[
-        { keys: '↑↓', action: 'move' },
-        { keys: 'Enter', action: 'open' },
-        { keys: '^F', action: 'favorite' },
-        ...(loading ? [] : [{ keys: '^R', action: 'refresh' }]),
-        { keys: '^O', action: 'profiles' },
-        {
-          keys: 'Esc',
-          action: accountsList.query ? 'clear' : data.sessions.length > 1 ? 'sessions' : 'quit',
-        },
-      ]}
+      keys={ACCOUNT_KEYS}
+      keyState={keyState}
+      right={<HiddenColumns width={size.columns} />}
     >
       <FilterList
         rows={hits}
@@ -85,35 +134,36 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               : { type: 'accountChosen', account: hit.row.account },
           )
         }
-        onKey={(input, key, selected) => {
-          if (key.ctrl && input === 'f' && selected) {
-            dispatch({
-              type: 'favoriteToggled',
-              accountId: selected.row.account.accountId,
-              now: clock(),
-              height: listHeight,
-            });
-            return true;
+        keys={ACCOUNT_KEYS}
+        keyState={keyState}
+        onKey={(name, selected) => {
+          switch (name) {
+            case 'favorite':
+              if (selected) {
+                dispatch({
+                  type: 'favoriteToggled',
+                  accountId: selected.row.account.accountId,
+                  now: clock(),
+                  height: listHeight,
+                });
+              }
+              return;
+            case 'refresh':
+              return dispatch({ type: 'refreshRequested' });
+            case 'populate': {
+              // The rows the query leaves on screen, all of them (not only the visible window): what
+              // populate does for the whole session, for a chosen set.
+              const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
+              return dispatch({
+                type: 'populateRequested',
+                rows: rows.map((hit) =>
+                  hit.row.kind === 'role'
+                    ? { account: hit.row.account, roleName: hit.row.roleName }
+                    : { account: hit.row.account },
+                ),
+              });
+            }
           }
-          // The rows the query leaves on screen, all of them (not only the visible window): what populate
-          // does for the whole session, for a chosen set.
-          if (key.ctrl && input === 'o') {
-            const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
-            dispatch({
-              type: 'populateRequested',
-              rows: rows.map((hit) =>
-                hit.row.kind === 'role'
-                  ? { account: hit.row.account, roleName: hit.row.roleName }
-                  : { account: hit.row.account },
-              ),
-            });
-            return true;
-          }
-          if (key.ctrl && input === 'r') {
-            dispatch({ type: 'refreshRequested' });
-            return true;
-          }
-          return false;
         }}
         rowKey={(hit) =>
           hit.row.kind === 'role'
@@ -128,7 +178,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
             width={size.columns}
           />
         )}
-        status={<LoadStatus data={data} />}
+        status={<LoadStatus data={data} searching={!isEmpty(query)} />}
       />
       {notes.map((note) => (
         <Text key={note} dimColor wrap="truncate-end">
@@ -145,21 +195,67 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
  * and the count moving show the progress, and a spinner would redraw the whole screen a dozen times a
  * second, slowing the very listing it stands for.
  */
-function LoadStatus({ data }: { readonly data: ScreenProps<'accounts'>['data'] }) {
+/** Most accounts the query's matches put ahead in the role listing, besides those on screen. */
+const WANTED_MATCHES = 500;
+
+/** The accounts of the rows on screen, then of the other rows the query matches, each once. */
+function wantedAccountIds(
+  hits: readonly SearchHit[],
+  top: number,
+  height: number,
+  searching: boolean,
+): string[] {
+  const ids = new Set(hits.slice(top, top + height).map((hit) => hit.row.account.accountId));
+  if (searching) {
+    for (const hit of hits) {
+      if (ids.size >= height + WANTED_MATCHES) break;
+      ids.add(hit.row.account.accountId);
+    }
+  }
+  return [...ids];
+}
+
+function LoadStatus({
+  data,
+  searching,
+}: {
+  readonly data: ScreenProps<'accounts'>['data'];
+  readonly searching: boolean;
+}) {
   if (data.accountsLoad.status === 'loading') {
     if (data.accounts.length === 0) return <Spinner label="listing accounts" />;
     return <BackgroundWork label={data.incoming ? 'refreshing' : 'listing accounts'} />;
   }
-  if (data.rolesLoad.status === 'loading') {
-    return <BackgroundWork label={`roles ${data.roles.size.toLocaleString('en-US')}`} />;
+  const progress = data.rolesProgress;
+  if (data.rolesLoad.status === 'loading' && progress) {
+    const label = describeProgress('roles', progress);
+    // A search covers account × role rows only for the role lists already in: it says so.
+    return (
+      <BackgroundWork label={label} note={searching ? 'results partial until roles are in' : undefined} />
+    );
   }
   return null;
 }
 
-function BackgroundWork({ label }: { readonly label: string }) {
+function BackgroundWork({ label, note }: { readonly label: string; readonly note?: string | undefined }) {
   return (
-    <Text>
-      <Text color="cyan">↻</Text> {label}
+    <Text wrap="truncate-end">
+      <Text color={tint('cyan')}>{symbols('↻')}</Text> {symbols(label)}
+      {note ? <Text color={tint('yellow')}>{` ${symbols('·')} ${note}`}</Text> : null}
+    </Text>
+  );
+}
+
+/**
+ * The columns a narrow terminal leaves out, named in the header: the search still matches them, and a
+ * match on a hidden email would otherwise look like no match at all.
+ */
+function HiddenColumns({ width }: { readonly width: number }) {
+  const hidden = hiddenColumns(width);
+  if (hidden.length === 0) return null;
+  return (
+    <Text dimColor wrap="truncate-end">
+      {hidden.join(', ')} hidden (shown from {EMAIL_FROM} columns)
     </Text>
   );
 }

@@ -4,48 +4,79 @@ import { terminalText } from '../../services/terminalText.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
+import { helpKeys, named, typed } from '../keyTable.js';
+import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
-import { useKeys } from '../hooks/useKeys.js';
 
 /** Secrets are shown in full only after `s`; until then, enough to recognise them. */
 export function maskSecret(secret: string): string {
-  return `${'•'.repeat(8)}${secret.slice(-4)}`;
+  return `${symbols('••••••••')}${secret.slice(-4)}`;
 }
 
 export function shortenToken(token: string): string {
   return token.length <= 24
     ? maskSecret(token)
-    : `${token.slice(0, 12)}…${token.slice(-6)} (${token.length} characters)`;
+    : `${token.slice(0, 12)}${symbols('…')}${token.slice(-6)} (${token.length} characters)`;
 }
+
+interface CredentialKeyState {
+  /** The credentials are in (not being fetched). */
+  readonly fetched: boolean;
+  readonly secretShown: boolean;
+}
+
+const fetched = (state: CredentialKeyState): boolean => state.fetched;
+const WITH_CREDENTIALS = 'the credentials are shown';
+
+/** The credentials screen's keys: the footer, the help overlay and the handler are made from it. */
+export const CREDENTIAL_KEYS = {
+  secret: {
+    keys: 's',
+    action: (state: CredentialKeyState) => (state.secretShown ? 'hide secret' : 'show secret'),
+    when: WITH_CREDENTIALS,
+    active: fetched,
+    matches: typed('s'),
+  },
+  export: { keys: 'e', action: 'export', when: WITH_CREDENTIALS, active: fetched, matches: typed('e') },
+  copy: {
+    keys: 'c',
+    action: 'copy export lines',
+    when: WITH_CREDENTIALS,
+    active: fetched,
+    matches: typed('c'),
+  },
+  console: { keys: 'o', action: 'console', when: WITH_CREDENTIALS, active: fetched, matches: typed('o') },
+  refresh: { keys: 'r', action: 'fresh credentials', matches: typed('r') },
+  back: { keys: 'Esc', action: 'back', matches: named('escape') },
+  quit: { keys: 'q', action: 'quit', matches: typed('q') },
+  ...helpKeys<CredentialKeyState>(),
+};
 
 /** The credentials of one role, with live countdowns and the keys to use them. */
 export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps<'credentials'>) {
   const { credentials } = screen;
-  useKeys((input, key) => {
-    if (key.escape) return dispatch({ type: 'back' });
-    if (input === 'q') return dispatch({ type: 'quit' });
-    if (input === 'r') return dispatch({ type: 'credentialsRefreshRequested' });
-    if (!credentials) return;
-    if (input === 's') dispatch({ type: 'secretToggled' });
-    else if (input === 'e') dispatch({ type: 'exportOpened' });
-    else if (input === 'c') dispatch({ type: 'exportLinesCopied' });
-    else if (input === 'o') dispatch({ type: 'consoleRequested' });
+  const keyState: CredentialKeyState = { fetched: credentials !== undefined, secretShown: screen.showSecret };
+  useScreenKeys(CREDENTIAL_KEYS, keyState, (name) => {
+    switch (name) {
+      case 'secret':
+        return dispatch({ type: 'secretToggled' });
+      case 'export':
+        return dispatch({ type: 'exportOpened' });
+      case 'copy':
+        return dispatch({ type: 'exportLinesCopied' });
+      case 'console':
+        return dispatch({ type: 'consoleRequested' });
+      case 'refresh':
+        return dispatch({ type: 'credentialsRefreshRequested' });
+      case 'back':
+        return dispatch({ type: 'back' });
+      case 'quit':
+        return dispatch({ type: 'quit' });
+    }
   });
-  const hints = [
-    ...(credentials
-      ? [
-          { keys: 's', action: screen.showSecret ? 'hide secret' : 'show secret' },
-          { keys: 'e', action: 'export' },
-          { keys: 'c', action: 'copy export lines' },
-          { keys: 'o', action: 'console' },
-        ]
-      : []),
-    { keys: 'r', action: 'refresh' },
-    { keys: 'Esc', action: 'back' },
-    { keys: 'q', action: 'quit' },
-  ];
   return (
-    <ScreenFrame title="Credentials" hints={hints}>
+    <ScreenFrame title="Credentials" keys={CREDENTIAL_KEYS} keyState={keyState}>
       <Field label="Account">
         {terminalText(screen.account.accountName)} ({terminalText(screen.account.accountId)})
       </Field>

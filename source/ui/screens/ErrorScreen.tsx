@@ -1,31 +1,40 @@
 import { Text } from 'ink';
 import { terminalText } from '../../services/terminalText.js';
+import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
+import { anyOf, helpKeys, named, typed } from '../keyTable.js';
 import type { ScreenProps } from './screenProps.js';
-import { useKeys } from '../hooks/useKeys.js';
+
+/** The error screen's keys: the footer, the help overlay and the handler are made from it. */
+export const ERROR_KEYS = {
+  retry: { keys: 'r Enter', short: 'r', action: 'retry', matches: anyOf(typed('r'), named('return')) },
+  edit: { keys: 'e', action: 'edit the setup', matches: typed('e') },
+  back: { keys: 'Esc', action: 'back', matches: named('escape') },
+  quit: { keys: 'q', action: 'quit', matches: typed('q') },
+  ...helpKeys<undefined>(),
+};
 
 /**
  * One sentence of what went wrong and what to do (describeError's line), a key to try again, and one to
  * correct the session's start URL and region (a wrong one would otherwise fail the same way every start).
  */
 export function ErrorScreen({ screen, dispatch }: ScreenProps<'error'>) {
-  useKeys((input, key) => {
-    if (input === 'r' || key.return) dispatch({ type: 'retry' });
-    else if (input === 'e') dispatch({ type: 'setupEditRequested' });
-    else if (input === 'q') dispatch({ type: 'quit' });
-    else if (key.escape) dispatch({ type: 'back' });
+  useScreenKeys(ERROR_KEYS, undefined, (name) => {
+    switch (name) {
+      case 'retry':
+        return dispatch({ type: 'retry' });
+      case 'edit':
+        return dispatch({ type: 'setupEditRequested' });
+      case 'back':
+        return dispatch({ type: 'back' });
+      case 'quit':
+        return dispatch({ type: 'quit' });
+    }
   });
   return (
-    <ScreenFrame
-      title="Something went wrong"
-      hints={[
-        { keys: 'r', action: 'retry' },
-        { keys: 'e', action: 'edit the setup' },
-        { keys: 'Esc', action: 'back' },
-        { keys: 'q', action: 'quit' },
-      ]}
-    >
-      <Text color="red" wrap="wrap">
+    <ScreenFrame title="Something went wrong" keys={ERROR_KEYS} keyState={undefined}>
+      <Text color={tint('red')} wrap="wrap">
         {terminalText(screen.message)}
       </Text>
     </ScreenFrame>

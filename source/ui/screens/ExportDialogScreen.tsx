@@ -1,53 +1,137 @@
 import { Box, Text } from 'ink';
 import { terminalText } from '../../services/terminalText.js';
+import type { ExportPhase } from '../../flow/state.js';
+import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
+import { anyOf, ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
-import { useKeys } from '../hooks/useKeys.js';
+
+interface ExportKeyState {
+  readonly phase: ExportPhase;
+  readonly field: 'profileName' | 'region';
+  /** What the focused field holds. */
+  readonly value: string;
+}
+
+const in_ =
+  (...phases: ExportPhase[]) =>
+  (state: ExportKeyState): boolean =>
+    phases.includes(state.phase);
+const editing = in_('editing');
+const EDITING = 'editing the name';
+const ASKING = 'asked to replace a profile';
+
+/** The export dialog's keys: the footer, the help overlay and the handler are made from it. */
+export const EXPORT_KEYS = {
+  target: {
+    keys: 'Tab',
+    action: 'static / SSO profile',
+    when: EDITING,
+    active: editing,
+    matches: named('tab'),
+  },
+  field: {
+    keys: '↑↓',
+    action: (state: ExportKeyState) => (state.field === 'region' ? 'profile name' : 'region'),
+    when: EDITING,
+    active: editing,
+    matches: named('upArrow', 'downArrow'),
+  },
+  write: { keys: 'Enter', action: 'write', when: EDITING, active: editing, matches: named('return') },
+  cancel: { keys: 'Esc', action: 'cancel', when: EDITING, active: editing, matches: named('escape') },
+  replace: {
+    keys: 'y',
+    action: 'replace',
+    when: ASKING,
+    active: in_('confirmOverwrite'),
+    matches: anyOf(typed('y'), typed('Y')),
+  },
+  keep: {
+    keys: 'n Esc',
+    action: 'keep',
+    when: ASKING,
+    active: in_('confirmOverwrite'),
+    matches: anyOf(typed('n'), typed('N'), named('escape')),
+  },
+  done: {
+    keys: 'Enter Esc',
+    short: 'Enter',
+    action: 'back',
+    when: 'once written',
+    active: in_('done'),
+    matches: named('return', 'escape'),
+  },
+  ...helpKeys<ExportKeyState>((state) => state.phase === 'editing' && state.value !== ''),
+  type: {
+    keys: 'type',
+    action: 'the profile name, or the region',
+    when: EDITING,
+    active: editing,
+    footer: false,
+    matches: text,
+  },
+  backspace: {
+    keys: 'Backspace',
+    action: 'delete a character',
+    when: EDITING,
+    active: editing,
+    footer: false,
+    matches: named('backspace', 'delete'),
+  },
+  clearField: {
+    keys: '^U',
+    action: 'clear the name',
+    when: EDITING,
+    active: editing,
+    footer: false,
+    matches: ctrl('u'),
+  },
+};
 
 /** Writes the credentials (or an SSO profile) under a profile name; asks before replacing one. */
 export function ExportDialogScreen({ screen, data, dispatch }: ScreenProps<'exportDialog'>) {
   const files = data.exportFiles ?? { credentials: '~/.aws/credentials', config: '~/.aws/config' };
   const { phase } = screen;
-  useKeys((input, key) => {
-    if (phase === 'writing') return;
-    if (phase === 'done') {
-      if (key.return || key.escape) dispatch({ type: 'back' });
-      return;
+  const keyState: ExportKeyState = {
+    phase,
+    field: screen.field,
+    value: screen.field === 'region' ? screen.region : screen.profileName,
+  };
+  useScreenKeys(EXPORT_KEYS, keyState, (name, press) => {
+    switch (name) {
+      case 'target':
+        return dispatch({ type: 'exportTargetSwitched' });
+      case 'field':
+        return dispatch({ type: 'exportFieldSwitched' });
+      case 'write':
+        return dispatch({ type: 'exportSubmitted' });
+      case 'cancel':
+      case 'done':
+        return dispatch({ type: 'back' });
+      case 'replace':
+        return dispatch({ type: 'overwriteAnswered', yes: true });
+      case 'keep':
+        return dispatch({ type: 'overwriteAnswered', yes: false });
+      case 'type':
+      case 'backspace':
+      case 'clearField': {
+        const edit = textEditFor(press.input, press.key);
+        if (edit) dispatch({ type: 'profileNameEdited', edit });
+        return;
+      }
     }
-    if (phase === 'confirmOverwrite') {
-      if (input === 'y' || input === 'Y') dispatch({ type: 'overwriteAnswered', yes: true });
-      else if (input === 'n' || input === 'N' || key.escape)
-        dispatch({ type: 'overwriteAnswered', yes: false });
-      return;
-    }
-    if (key.escape) return dispatch({ type: 'back' });
-    if (key.tab) return dispatch({ type: 'exportTargetSwitched' });
-    if (key.upArrow || key.downArrow) return dispatch({ type: 'exportFieldSwitched' });
-    if (key.return) return dispatch({ type: 'exportSubmitted' });
-    const edit = textEditFor(input, key);
-    if (edit) dispatch({ type: 'profileNameEdited', edit });
   });
-  const hints =
-    phase === 'done'
-      ? [{ keys: 'Enter', action: 'back' }]
-      : phase === 'confirmOverwrite'
-        ? [
-            { keys: 'y', action: 'replace' },
-            { keys: 'n', action: 'keep' },
-          ]
-        : phase === 'writing'
-          ? []
-          : [
-              { keys: 'Tab', action: 'static / SSO profile' },
-              { keys: '↑/↓', action: screen.field === 'region' ? 'profile name' : 'region' },
-              { keys: 'Enter', action: 'write' },
-              { keys: 'Esc', action: 'cancel' },
-            ];
   return (
-    <ScreenFrame title={`Export ${screen.over.account.accountName} / ${screen.over.roleName}`} hints={hints}>
+    <ScreenFrame
+      title={`Export ${screen.over.account.accountName} / ${screen.over.roleName}`}
+      keys={EXPORT_KEYS}
+      keyState={keyState}
+    >
       <TextField
         label="Profile name:"
         value={screen.profileName}
@@ -63,27 +147,28 @@ export function ExportDialogScreen({ screen, data, dispatch }: ScreenProps<'expo
       </Text>
       <Box flexDirection="column" marginTop={1}>
         <Text>
-          {screen.target === 'static' ? '(•)' : '( )'} static credentials in {terminalText(files.credentials)}
+          {symbols(screen.target === 'static' ? '(•)' : '( )')} static credentials in{' '}
+          {terminalText(files.credentials)}
         </Text>
         <Text>
-          {screen.target === 'sso' ? '(•)' : '( )'} SSO profile in {terminalText(files.config)} (refreshes by
-          itself)
+          {symbols(screen.target === 'sso' ? '(•)' : '( )')} SSO profile in {terminalText(files.config)}{' '}
+          (refreshes by itself)
         </Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
         {phase === 'writing' ? <Spinner label="Writing…" /> : null}
         {phase === 'confirmOverwrite' ? (
-          <Text color="yellow">
+          <Text color={tint('yellow')}>
             The profile {terminalText(screen.profileName.trim())} exists. Replace it? (y/n)
           </Text>
         ) : null}
         {phase === 'done' && screen.written ? (
-          <Text color="green" wrap="wrap">
+          <Text color={tint('green')} wrap="wrap">
             Wrote the profile {terminalText(screen.written.profile)} to {terminalText(screen.written.file)}.
           </Text>
         ) : null}
         {screen.problem ? (
-          <Text color="red" wrap="wrap">
+          <Text color={tint('red')} wrap="wrap">
             {terminalText(screen.problem)}
           </Text>
         ) : null}

@@ -1,46 +1,103 @@
 import { Box, Text } from 'ink';
+import { tint } from '../colors.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
+import { UnbrokenLine } from '../components/UnbrokenLine.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
 import { hyperlink } from '../hyperlinks.js';
+import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { asciiOnly, symbols } from '../symbols.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
-import { useKeys } from '../hooks/useKeys.js';
+
+interface LoginKeyState {
+  /** The URL is on screen (the sign-in has started). */
+  readonly started: boolean;
+  /** The sign-in takes a pasted callback address (authorization code, not device code). */
+  readonly takesPaste: boolean;
+  readonly pasted: string;
+}
+
+const urlKey = (state: LoginKeyState): boolean => state.started && state.pasted === '';
+const pasting = (state: LoginKeyState): boolean => state.takesPaste;
+const EMPTY_FIELD = 'the paste field is empty';
+
+/**
+ * The sign-in screen's keys: the footer, the help overlay and the handler are made from it. `o` and `c`
+ * are keys only while the paste field is empty: a paste starts with `http`.
+ */
+export const LOGIN_KEYS = {
+  open: { keys: 'o', action: 'open browser', when: EMPTY_FIELD, active: urlKey, matches: typed('o') },
+  copy: { keys: 'c', action: 'copy URL', when: EMPTY_FIELD, active: urlKey, matches: typed('c') },
+  submit: {
+    keys: 'Enter',
+    action: 'use pasted address',
+    when: 'an address is pasted',
+    active: (state: LoginKeyState) => state.takesPaste && state.pasted.trim() !== '',
+    matches: named('return'),
+  },
+  cancel: { keys: 'Esc', action: 'cancel', matches: named('escape') },
+  ...helpKeys<LoginKeyState>((state) => state.pasted !== ''),
+  paste: {
+    keys: 'paste',
+    action: 'the address the browser ended on',
+    when: 'the browser runs on another machine',
+    active: pasting,
+    footer: false,
+    matches: text,
+  },
+  backspace: {
+    keys: 'Backspace',
+    action: 'delete a character',
+    active: pasting,
+    footer: false,
+    matches: named('backspace', 'delete'),
+  },
+  clearField: { keys: '^U', action: 'clear the field', active: pasting, footer: false, matches: ctrl('u') },
+};
 
 /**
  * The sign-in under way: the full URL (never cut: it is what the user copies over SSH), a spinner, the
  * time left; `o` opens it again, `c` copies it, and the callback URL the browser ended on can be pasted.
- * `o` and `c` are keys only while the paste field is empty: a paste starts with `http`.
  */
 export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'login'>) {
   const display = screen.display;
   const canPaste = display?.kind === 'authCode';
-  useKeys((input, key) => {
-    if (key.escape) return dispatch({ type: 'back' });
-    if (!display) return;
-    if (screen.pasted === '' && input === 'o') return dispatch({ type: 'loginUrlOpened' });
-    if (screen.pasted === '' && input === 'c') return dispatch({ type: 'loginUrlCopied' });
-    if (!canPaste) return;
-    if (key.return) return dispatch({ type: 'pasteSubmitted' });
-    const edit = textEditFor(input, key);
-    if (edit) dispatch({ type: 'pasteEdited', edit });
+  const keyState: LoginKeyState = {
+    started: display !== undefined,
+    takesPaste: canPaste,
+    pasted: screen.pasted,
+  };
+  useScreenKeys(LOGIN_KEYS, keyState, (name, press) => {
+    switch (name) {
+      case 'open':
+        return dispatch({ type: 'loginUrlOpened' });
+      case 'copy':
+        return dispatch({ type: 'loginUrlCopied' });
+      case 'submit':
+        return dispatch({ type: 'pasteSubmitted' });
+      case 'cancel':
+        return dispatch({ type: 'back' });
+      case 'paste':
+      case 'backspace':
+      case 'clearField': {
+        const edit = textEditFor(press.input, press.key);
+        if (edit) dispatch({ type: 'pasteEdited', edit });
+        return;
+      }
+    }
   });
 
-  const hints = [
-    ...(display
-      ? [
-          { keys: 'o', action: 'open browser' },
-          { keys: 'c', action: 'copy URL' },
-        ]
-      : []),
-    ...(canPaste && screen.pasted ? [{ keys: 'Enter', action: 'use pasted address' }] : []),
-    { keys: 'Esc', action: 'cancel' },
-  ];
   return (
-    <ScreenFrame title={`Sign in to ${data.session?.startUrl ?? 'AWS'}`} hints={hints}>
-      {screen.reason ? <Text color="yellow">{terminalText(screen.reason)}</Text> : null}
+    <ScreenFrame
+      title={`Sign in to ${data.session?.startUrl ?? 'AWS'}`}
+      keys={LOGIN_KEYS}
+      keyState={keyState}
+    >
+      {screen.reason ? <Text color={tint('yellow')}>{terminalText(screen.reason)}</Text> : null}
       {!display ? (
         <Spinner label="Starting the sign-in…" />
       ) : (
@@ -55,7 +112,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           {display.kind === 'deviceCode' ? (
             <Box flexDirection="column">
               <Text>Open {terminalText(display.verificationUri)} and enter the code:</Text>
-              <Box borderStyle="round" paddingX={2} alignSelf="flex-start">
+              <Box borderStyle={asciiOnly() ? 'classic' : 'round'} paddingX={2} alignSelf="flex-start">
                 <Text bold>{[...display.userCode].map(terminalText).join(' ')}</Text>
               </Box>
               <Text>or open this address:</Text>
@@ -63,23 +120,21 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
           ) : (
             <Text>Open this address in a browser:</Text>
           )}
-          <Text color="cyan" wrap="wrap">
-            {hyperlink(display.url)}
-          </Text>
+          <UnbrokenLine line={hyperlink(display.url)} text={display.url} />
           <BrowserNote outcome={screen.browser} />
           {canPaste ? (
             <Box flexDirection="column">
               <Text dimColor wrap="wrap">
                 If the browser runs on another machine, paste here the address it ends on (
                 {terminalText(display.redirectUri)}
-                ?code=…) and press Enter.
+                {symbols('?code=…) and press Enter.')}
               </Text>
               <TextField label="›" value={screen.pasted} focused />
             </Box>
           ) : null}
         </Box>
       )}
-      {screen.problem ? <Text color="red">{terminalText(screen.problem)}</Text> : null}
+      {screen.problem ? <Text color={tint('red')}>{terminalText(screen.problem)}</Text> : null}
       {screen.notice ? <Text dimColor>{terminalText(screen.notice)}</Text> : null}
     </ScreenFrame>
   );
@@ -88,7 +143,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
 function BrowserNote({ outcome }: { readonly outcome: ScreenProps<'login'>['screen']['browser'] }) {
   if (outcome === 'opened') return <Text dimColor>The browser was opened.</Text>;
   if (outcome === 'failed')
-    return <Text color="yellow">The browser could not be opened; open the address by hand.</Text>;
+    return <Text color={tint('yellow')}>The browser could not be opened; open the address by hand.</Text>;
   if (outcome === 'headless')
     return <Text dimColor>No browser here: open the address on a machine that has one.</Text>;
   return null;

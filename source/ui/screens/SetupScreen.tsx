@@ -1,12 +1,58 @@
 import { Box, Text } from 'ink';
 import { chosenRegion, proposedSessionName, setupRegions } from '../../flow/setupForm.js';
 import { terminalText } from '../../services/terminalText.js';
+import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
+import { useScreenKeys } from '../hooks/useKeys.js';
+import { ctrl, helpKeys, named, text } from '../keyTable.js';
 import type { ScreenProps } from './screenProps.js';
-import { useKeys } from '../hooks/useKeys.js';
+
+interface SetupKeyState {
+  readonly field: 'startUrl' | 'region' | 'sessionName';
+  /** What the focused field holds. */
+  readonly value: string;
+  readonly verifying: boolean;
+}
+
+const editable = (state: SetupKeyState): boolean => !state.verifying;
+
+/** The setup form's keys: the footer, the help overlay and the handler are made from it. */
+export const SETUP_KEYS = {
+  nextField: { keys: 'Tab', action: 'next field (Shift-Tab: back)', active: editable, matches: named('tab') },
+  move: {
+    keys: '↑↓',
+    action: (state: SetupKeyState) => (state.field === 'region' ? 'choose' : 'previous / next field'),
+    active: editable,
+    footer: (state: SetupKeyState) => state.field === 'region',
+    matches: named('upArrow', 'downArrow'),
+  },
+  submit: {
+    keys: 'Enter',
+    action: (state: SetupKeyState) => (state.field === 'sessionName' ? 'check and save' : 'next'),
+    active: editable,
+    matches: named('return'),
+  },
+  quit: { keys: 'Esc', action: 'quit', active: editable, matches: named('escape') },
+  ...helpKeys<SetupKeyState>((state) => state.value !== ''),
+  type: {
+    keys: 'type',
+    action: 'the start URL, the region filter, the session name',
+    active: editable,
+    footer: false,
+    matches: text,
+  },
+  backspace: {
+    keys: 'Backspace',
+    action: 'delete a character',
+    active: editable,
+    footer: false,
+    matches: named('backspace', 'delete'),
+  },
+  clearField: { keys: '^U', action: 'clear the field', active: editable, footer: false, matches: ctrl('u') },
+};
 
 /** Regions listed under the region field while it has the focus. */
 const SHOWN_REGIONS = 6;
@@ -16,34 +62,47 @@ const SHOWN_REGIONS = 6;
  * picked from the known ones, and the session's name; tried against Identity Center before being saved.
  */
 export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
-  useKeys((input, key) => {
-    if (screen.verifying) return;
-    if (key.escape) return dispatch({ type: 'back' });
-    if (key.tab) return dispatch({ type: 'setupFieldSwitched', direction: key.shift ? -1 : 1 });
-    if (key.upArrow || key.downArrow) {
-      const delta = key.upArrow ? -1 : 1;
-      return dispatch(
-        screen.field === 'region'
-          ? { type: 'setupRegionMoved', delta }
-          : { type: 'setupFieldSwitched', direction: delta },
-      );
+  const keyState: SetupKeyState = {
+    field: screen.field,
+    value:
+      screen.field === 'region'
+        ? screen.regionQuery
+        : screen.field === 'sessionName'
+          ? screen.sessionName
+          : screen.startUrl,
+    verifying: screen.verifying,
+  };
+  useScreenKeys(SETUP_KEYS, keyState, (name, press) => {
+    switch (name) {
+      case 'nextField':
+        return dispatch({ type: 'setupFieldSwitched', direction: press.key.shift ? -1 : 1 });
+      case 'move': {
+        const delta = press.key.upArrow ? -1 : 1;
+        return dispatch(
+          screen.field === 'region'
+            ? { type: 'setupRegionMoved', delta }
+            : { type: 'setupFieldSwitched', direction: delta },
+        );
+      }
+      case 'submit':
+        return dispatch({ type: 'setupSubmitted' });
+      case 'quit':
+        return dispatch({ type: 'back' });
+      case 'type':
+      case 'backspace':
+      case 'clearField': {
+        const edit = textEditFor(press.input, press.key);
+        if (edit) dispatch({ type: 'setupEdited', edit });
+        return;
+      }
     }
-    if (key.return) return dispatch({ type: 'setupSubmitted' });
-    const edit = textEditFor(input, key);
-    if (edit) dispatch({ type: 'setupEdited', edit });
   });
   const regions = setupRegions(screen);
   const chosen = chosenRegion(screen);
   const cursor = chosen ? regions.indexOf(chosen) : 0;
   const first = Math.max(0, Math.min(cursor - SHOWN_REGIONS + 1, regions.length - SHOWN_REGIONS));
-  const hints = [
-    { keys: 'Tab', action: 'next field' },
-    ...(screen.field === 'region' ? [{ keys: '↑/↓', action: 'choose' }] : []),
-    { keys: 'Enter', action: screen.field === 'sessionName' ? 'check and save' : 'next' },
-    { keys: 'Esc', action: 'quit' },
-  ];
   return (
-    <ScreenFrame title="Set up an SSO session" hints={hints}>
+    <ScreenFrame title="Set up an SSO session" keys={SETUP_KEYS} keyState={keyState}>
       <Text wrap="wrap">
         Type your AWS access portal URL, choose the IAM Identity Center region and name the session. They are
         tried with Identity Center, then saved as an [sso-session] section of the AWS config file.
@@ -84,7 +143,7 @@ export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
         />
       </Box>
       {screen.problem ? (
-        <Text color="red" wrap="wrap">
+        <Text color={tint('red')} wrap="wrap">
           {terminalText(screen.problem)}
         </Text>
       ) : null}
