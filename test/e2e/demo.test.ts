@@ -156,8 +156,10 @@ describe('sso-tui --demo in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     expect(medium).toContain(`aws+${chosen.name}@example.com`);
 
     demo.resize(60, 40);
+    // The header names the email column the 60-column layout leaves out (the banner's cut path is no sign:
+    // the sandbox path may be cut at any width).
     const narrow = await demo.waitForScreen('the 60-column layout', (lines) =>
-      lines.some((line) => line.startsWith('Demo ·') && line.endsWith('…')),
+      lines.some((line) => line.includes('email hidden')),
     );
     expectCleanList(demo, narrow.split('\n'), chosen, footer);
     // Nothing is left of the wide layout: no email column, whole or cut.

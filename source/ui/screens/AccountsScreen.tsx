@@ -48,8 +48,7 @@ export const ACCOUNT_KEYS = {
   },
   populate: {
     keys: '^O',
-    action: 'profiles',
-    when: 'SSO profiles for every row the query leaves (as populate)',
+    action: 'SSO profiles for the rows (populate)',
     matches: ctrl('o'),
   },
   ...list.ends,
