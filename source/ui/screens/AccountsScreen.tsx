@@ -48,7 +48,8 @@ export const ACCOUNT_KEYS = {
   },
   populate: {
     keys: '^O',
-    action: 'SSO profiles for the rows (populate)',
+    action: 'profiles',
+    when: 'SSO profiles for the rows listed',
     matches: ctrl('o'),
   },
   ...list.ends,
