@@ -85,7 +85,10 @@ describe.skipIf(!recentTmux)(
       await rig.waitForText('30 / 30');
       rig.write(KEYS.enter);
       await rig.waitForText('Roles ·');
-      await rig.waitForScreen('a role listed', (lines) => lines.some((line) => /^› \w/.test(line)));
+      // The count line, not a `› ` line: the query line's placeholder starts with `› ` before any role is in.
+      await rig.waitForScreen('the roles listed', (lines) =>
+        lines.some((line) => /^[1-9]\d* \/ [1-9]/.test(line)),
+      );
       rig.write(KEYS.enter);
       const screen = await rig.waitForText(/Access key +(ASIA\w+)/);
       const accessKey = /Access key +(ASIA\w+)/.exec(screen)![1];
