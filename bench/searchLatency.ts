@@ -2,6 +2,7 @@ import { createAccountSearch } from '../source/services/search/accountSearch.js'
 import type { Account } from '../source/services/portal.js';
 import { generateOrganization } from '../source/simulator/organization.js';
 import { collectGarbage, summarize, type Summary } from './stats.js';
+import { typingScript } from './typingScript.js';
 
 export interface SearchLatency {
   readonly accounts: number;
@@ -20,60 +21,15 @@ const VISIBLE_ROWS = 20;
  */
 const ROUNDS = 5;
 
-type Step = { readonly type: string } | { readonly backspace: number } | 'clear';
-
 /**
- * What a person types: names, `prod admin` over account × role pairs, typos, abbreviations, part of an
- * account id, part of an email, corrections with Backspace. Clearing the query is not a search (the screen lists the
- * accounts in their pinned order), so it is not timed.
+ * The query after each keystroke of the typing bench's script (names, `prod admin` over account × role
+ * pairs, typos, abbreviations, part of an id and of an email, Backspace), empty queries left out: clearing
+ * the query is not a search (the screen lists the accounts in their pinned order), so it is not timed.
  */
-function script(accounts: readonly Account[]): Step[] {
-  const idPrefix = accounts[Math.floor(accounts.length / 2)]!.accountId.slice(0, 6);
-  return [
-    { type: 'payments-prod' },
-    'clear',
-    { type: 'prod admin' },
-    { backspace: 5 },
-    { type: 'read' },
-    'clear',
-    { type: 'invnetory' },
-    'clear',
-    { type: 'fraud detcetion sandbox' },
-    'clear',
-    { type: idPrefix },
-    'clear',
-    { type: 'aws+billing' },
-    'clear',
-    { type: 'sec aud' },
-    'clear',
-    { type: 'pymnts prd secaud' },
-    'clear',
-    { type: 'ml-platform-staging' },
-    { backspace: 7 },
-    { type: 'dev' },
-    'clear',
-    { type: 'c' },
-    { type: 'heckout qa' },
-  ];
-}
-
-/** The query after each keystroke of the script, empty queries left out. */
 export function keystrokes(accounts: readonly Account[]): string[] {
-  const queries: string[] = [];
-  let query = '';
-  for (const step of script(accounts)) {
-    if (step === 'clear') {
-      query = '';
-    } else if ('type' in step) {
-      for (const letter of step.type) queries.push((query += letter));
-    } else {
-      for (let count = 0; count < step.backspace; count++) {
-        query = query.slice(0, -1);
-        if (query) queries.push(query);
-      }
-    }
-  }
-  return queries;
+  return typingScript(accounts)
+    .map((keystroke) => keystroke.query)
+    .filter((query) => query !== '');
 }
 
 export function organizationLists(size: number): {
