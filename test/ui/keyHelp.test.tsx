@@ -1,5 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NO_KEY } from '../../source/ui/hooks/keypresses.js';
 import { footerHints, helpRows, pressedBinding } from '../../source/ui/keyTable.js';
 import { ACCOUNT_KEYS } from '../../source/ui/screens/AccountsScreen.js';
 import { LOGIN_KEYS } from '../../source/ui/screens/LoginScreen.js';
@@ -9,28 +10,6 @@ import { startApp } from './startApp.js';
 afterEach(cleanup);
 
 const F1 = '\u001BOP';
-const NO_KEY = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 const accounts = { query: '', leave: 'quit', onRow: true, listing: false };
 
 describe('a key table', () => {

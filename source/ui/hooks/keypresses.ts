@@ -7,7 +7,8 @@ export interface Keypress {
   readonly f1?: boolean;
 }
 
-const NO_KEY: Key = {
+/** A keypress with no flag set; the keypresses below set the ones that apply. */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,
