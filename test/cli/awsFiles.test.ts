@@ -1,30 +1,13 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { BUNDLE, runBundle, startCliWorld, type CliWorld, type RunResult } from '../support/cliWorld.js';
 
 // The special-file, backup and concurrent-writer rules of SPEC §7, against the built program.
 
-const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const hasPython = spawnSync('python3', ['-c', 'import configparser'], { stdio: 'ignore' }).status === 0;
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runBundle(argv: readonly string[], env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BUNDLE, ...argv], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    child.stdin?.end();
-  });
-}
 
 let world: CliWorld;
 let credentialsFile: string;
@@ -41,13 +24,13 @@ afterEach(async () => {
   await world.close();
 });
 
-const exportTo = (profile: string, ...more: string[]): Promise<Outcome> => {
+const exportTo = (profile: string, ...more: string[]): Promise<RunResult> => {
   const account = world.simulator.organization.accounts[1]!;
   const argv = ['export', '--account', account.accountId, '--role', account.roles[0]!, '--profile', profile];
   return runBundle([...argv, ...more], world.env);
 };
 
-function oneLine(outcome: Outcome): string {
+function oneLine(outcome: RunResult): string {
   expect(outcome.code).toBe(1);
   expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
   return outcome.stderr;

@@ -1,28 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_WINDOW_MS } from '../../source/services/tokenRefresh.js';
-import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
-
-const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built program as a user would, with no terminal on stdin. */
-function runBundle(argv: readonly string[], env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BUNDLE, ...argv], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    child.stdin?.end();
-  });
-}
+import { BUNDLE, runBundle, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 
 let world: CliWorld;
 beforeEach(async () => {

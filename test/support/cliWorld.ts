@@ -82,7 +82,7 @@ export async function startCliWorld(options: SimulatorOptions = {}): Promise<Cli
  * Runs the built program as a user would: `node dist/cli.js` in a child process, with no terminal on stdin,
  * so what the tests pass is what gets shipped.
  */
-function runBundle(argv: readonly string[], env: Record<string, string>): Promise<RunResult> {
+export function runBundle(argv: readonly string[], env: Record<string, string>): Promise<RunResult> {
   if (!existsSync(BUNDLE)) {
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
   }
