@@ -10,7 +10,7 @@ import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
 import type { TokenRefresher } from '../services/tokenRefresh.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import type { Io } from './context.js';
+import type { Io } from '../commands/context.js';
 
 /**
  * What the full-screen flow does through the AWS SDK for one session. It is its own module, imported only

@@ -13,9 +13,9 @@ import { chooseSession, configFilePath, readSsoSessions } from '../services/sess
 import { Settings } from '../services/settings.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import { createAppServices, readWarmStart } from './appServices.js';
-import type { Io } from './context.js';
-import type { CliOptions } from './options.js';
+import { createAppServices, readWarmStart } from './realServices.js';
+import type { Io } from '../commands/context.js';
+import type { CliOptions } from '../commands/options.js';
 
 /**
  * `sso-tui`: the full-screen flow. It needs a terminal on both ends; anything else is told to use a
