@@ -161,6 +161,4 @@ export interface ExportResult {
   readonly profile: string;
 }
 
-export { ProfileExistsError } from '../services/profileExport.js';
-
 export type { RecentPick, UserPicks } from '../services/settings.js';

@@ -1,5 +1,4 @@
 import {
-  ProfileExistsError,
   type AppServices,
   type AuthCodeLoginHandle,
   type CachedLists,
@@ -12,7 +11,7 @@ import {
   type UserPicks,
 } from '../../source/flow/appServices.js';
 import { AccountQueue } from '../../source/services/accountQueue.js';
-import { CancelledError, UserError } from '../../source/services/errors.js';
+import { CancelledError, ProfileExistsError, UserError } from '../../source/services/errors.js';
 import type { Account, RoleCredentials } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 

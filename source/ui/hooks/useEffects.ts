@@ -1,16 +1,11 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
-import {
-  ProfileExistsError,
-  type AppServices,
-  type LoginHandle,
-  type SessionServices,
-} from '../../flow/appServices.js';
+import { type AppServices, type LoginHandle, type SessionServices } from '../../flow/appServices.js';
 import type { Command } from '../../flow/commands.js';
 import type { FlowEvent } from '../../flow/events.js';
 import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
-import { CancelledError, SessionExpiredError, UserError } from '../../services/errors.js';
+import { CancelledError, ProfileExistsError, SessionExpiredError, UserError } from '../../services/errors.js';
 import { screenErrorLine } from '../errorWords.js';
 import { AccountQueue } from '../../services/accountQueue.js';
 import type { Account } from '../../services/portal.js';
