@@ -66,7 +66,7 @@ export type FlowEvent =
   | { readonly type: 'retry' }
   | { readonly type: 'quit' }
   // From the effect layer.
-  | { readonly type: 'commandsTaken'; readonly upTo: number }
+  | { readonly type: 'effectsTaken'; readonly upTo: number }
   | { readonly type: 'sessionSaved'; readonly session: SsoSession }
   | { readonly type: 'sessionSaveFailed'; readonly message: string }
   | { readonly type: 'tokenChecked'; readonly expiresAt?: Date }

@@ -82,8 +82,8 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'exportFailed':
       return exportEvent(state, event);
 
-    case 'commandsTaken':
-      return { ...state, outbox: state.outbox.filter((command) => command.id > event.upTo) };
+    case 'effectsTaken':
+      return { ...state, outbox: state.outbox.filter((effect) => effect.id > event.upTo) };
     case 'urlOpened':
       if (event.purpose === 'login' && screen.kind === 'login') {
         return withScreen(state, { ...screen, browser: event.outcome });

@@ -2,7 +2,7 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Progress } from '../services/progress.js';
-import type { Command } from './commands.js';
+import type { Effect } from './effects.js';
 import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
@@ -143,7 +143,7 @@ export interface FlowState {
   /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
   readonly helpFor?: ScreenKind;
   /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
-  readonly outbox: readonly Command[];
-  /** The next id for commands, sign-in attempts, fetches and list generations. */
+  readonly outbox: readonly Effect[];
+  /** The next id for effects, sign-in attempts, fetches and list generations. */
   readonly nextId: number;
 }

@@ -1,7 +1,7 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { type AppServices, type LoginHandle, type SessionServices } from '../../flow/appServices.js';
-import type { Command } from '../../flow/commands.js';
+import type { Effect } from '../../flow/effects.js';
 import type { FlowEvent } from '../../flow/events.js';
 import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
@@ -15,7 +15,7 @@ import type { Clock } from '../../services/ssoSession.js';
 import { renewalMoment, RENEWAL_RETRY_MS } from '../../services/tokenRefresh.js';
 
 /**
- * The effect layer: runs each command the reducer queued, once, and answers with events. It holds what
+ * The effect layer: runs each effect the reducer queued, once, and answers with events. It holds what
  * must not live in state: the services of the chosen session and the sign-in under way.
  */
 export function useEffects(
@@ -31,12 +31,12 @@ export function useEffects(
   const world = useRef<World>({ batches: new Set(), ...(warmSession ? { session: warmSession } : {}) });
 
   useEffect(() => {
-    const fresh = state.outbox.filter((command) => command.id > taken.current);
+    const fresh = state.outbox.filter((effect) => effect.id > taken.current);
     if (fresh.length === 0) return;
     taken.current = fresh.at(-1)!.id;
-    dispatch({ type: 'commandsTaken', upTo: taken.current });
+    dispatch({ type: 'effectsTaken', upTo: taken.current });
     const context: Context = { services, dispatch, clock, exit, world: world.current, data: state.data };
-    for (const command of fresh) run(command, context);
+    for (const effect of fresh) run(effect, context);
   }, [state.outbox, state.data, services, dispatch, clock, exit]);
 
   useEffect(() => {
@@ -69,7 +69,7 @@ interface Context {
   readonly data: FlowState['data'];
 }
 
-function run(command: Command, context: Context): void {
+function run(effect: Effect, context: Context): void {
   const { services, dispatch, world } = context;
   const session = (): SessionServices => {
     if (!world.session) throw new Error('No session has been chosen yet.');
@@ -80,9 +80,9 @@ function run(command: Command, context: Context): void {
     else dispatch(onError(screenErrorLine(error)));
   };
 
-  switch (command.type) {
+  switch (effect.type) {
     case 'loadToken':
-      world.session = services.forSession(command.session);
+      world.session = services.forSession(effect.session);
       void world.session.loadToken().then(
         (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
         () => dispatch({ type: 'tokenChecked' }),
@@ -91,7 +91,7 @@ function run(command: Command, context: Context): void {
     case 'keepSignInAlive': {
       clearTimeout(world.renewal);
       const now = context.clock().getTime();
-      const due = renewalMoment(command.expiresAt, new Date(now)).getTime();
+      const due = renewalMoment(effect.expiresAt, new Date(now)).getTime();
       const at = Math.max(due, (world.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
       dispatch({ type: 'tokenRenewalPlanned', at: new Date(at) });
       world.renewal = setTimeout(() => {
@@ -107,7 +107,7 @@ function run(command: Command, context: Context): void {
     }
     case 'saveSession':
       void services
-        .saveSession({ startUrl: command.startUrl, region: command.region, sessionName: command.sessionName })
+        .saveSession({ startUrl: effect.startUrl, region: effect.region, sessionName: effect.sessionName })
         .then(
           (saved) => dispatch({ type: 'sessionSaved', session: saved }),
           (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: screenErrorLine(error) }),
@@ -117,17 +117,17 @@ function run(command: Command, context: Context): void {
       world.login?.cancel();
       world.login = undefined;
       void session()
-        .startLogin(command.method)
+        .startLogin(effect.method)
         .then((login) => {
           world.login = login;
-          dispatch({ type: 'loginStarted', attempt: command.attempt, display: loginDisplay(login) });
+          dispatch({ type: 'loginStarted', attempt: effect.attempt, display: loginDisplay(login) });
           return login.signedIn.then((signIn) =>
-            dispatch({ type: 'signedIn', attempt: command.attempt, expiresAt: signIn.expiresAt }),
+            dispatch({ type: 'signedIn', attempt: effect.attempt, expiresAt: signIn.expiresAt }),
           );
         })
         .catch((error: unknown) => {
           if (error instanceof CancelledError) return;
-          dispatch({ type: 'loginFailed', attempt: command.attempt, message: screenErrorLine(error) });
+          dispatch({ type: 'loginFailed', attempt: effect.attempt, message: screenErrorLine(error) });
         });
       return;
     case 'cancelLogin':
@@ -136,36 +136,36 @@ function run(command: Command, context: Context): void {
       return;
     case 'submitCallbackUrl':
       try {
-        if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(command.text);
+        if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(effect.text);
       } catch (error) {
         dispatch({ type: 'pasteRejected', message: screenErrorLine(error) });
       }
       return;
     case 'openUrl':
-      void services.openUrl(command.url).then(
-        (outcome) => dispatch({ type: 'urlOpened', purpose: command.purpose, url: command.url, outcome }),
-        () => dispatch({ type: 'urlOpened', purpose: command.purpose, url: command.url, outcome: 'failed' }),
+      void services.openUrl(effect.url).then(
+        (outcome) => dispatch({ type: 'urlOpened', purpose: effect.purpose, url: effect.url, outcome }),
+        () => dispatch({ type: 'urlOpened', purpose: effect.purpose, url: effect.url, outcome: 'failed' }),
       );
       return;
     case 'copy':
-      void services.copyToClipboard(command.text).then(
-        (outcome) => dispatch({ type: 'noticeShown', message: copyNotice(command.what, outcome) }),
+      void services.copyToClipboard(effect.text).then(
+        (outcome) => dispatch({ type: 'noticeShown', message: copyNotice(effect.what, outcome) }),
         (error: unknown) => dispatch({ type: 'noticeShown', message: screenErrorLine(error) }),
       );
       return;
     case 'loadAccounts':
-      void loadAccounts(command.generation, command.fromCache, session(), context).catch(
-        failed((message) => ({ type: 'accountsFailed', generation: command.generation, message })),
+      void loadAccounts(effect.generation, effect.fromCache, session(), context).catch(
+        failed((message) => ({ type: 'accountsFailed', generation: effect.generation, message })),
       );
       return;
     case 'loadRoles': {
-      const { generation } = command;
+      const { generation } = effect;
       const accounts = new Map(context.data.accounts.map((account) => [account.accountId, account]));
-      const wanted = command.accountIds.flatMap((id) => accounts.get(id) ?? []);
+      const wanted = effect.accountIds.flatMap((id) => accounts.get(id) ?? []);
       // Favorites and recent picks first, so their account × role rows are searchable soonest.
       const ordered =
         generation === undefined
-          ? command.accountIds
+          ? effect.accountIds
           : pinnedAccountIds(wanted, context.data.picks, context.clock());
       const batch = createBatch<readonly [string, readonly string[]]>(
         world.batches,
@@ -198,37 +198,37 @@ function run(command: Command, context: Context): void {
       return;
     }
     case 'preferRoles':
-      world.roleQueue?.prefer(command.accountIds);
+      world.roleQueue?.prefer(effect.accountIds);
       return;
     case 'writeCachedLists':
       // The cache only makes the next start faster; failing to write it must not disturb this run.
       void session()
-        .writeCachedLists(command.lists)
+        .writeCachedLists(effect.lists)
         .catch(() => undefined);
       return;
     case 'fetchCredentials':
       void session()
-        .getCredentials(command.account.accountId, command.roleName)
+        .getCredentials(effect.account.accountId, effect.roleName)
         .then(
-          (credentials) => dispatch({ type: 'credentialsReceived', request: command.request, credentials }),
-          failed((message) => ({ type: 'credentialsFailed', request: command.request, message })),
+          (credentials) => dispatch({ type: 'credentialsReceived', request: effect.request, credentials }),
+          failed((message) => ({ type: 'credentialsFailed', request: effect.request, message })),
         );
       return;
     case 'export':
       void session()
-        .exportProfile(command.export)
+        .exportProfile(effect.export)
         .then(
-          (written) => dispatch({ type: 'exportWritten', request: command.request, ...written }),
+          (written) => dispatch({ type: 'exportWritten', request: effect.request, ...written }),
           (error: unknown) => {
             if (error instanceof ProfileExistsError)
-              dispatch({ type: 'exportExists', request: command.request });
-            else failed((message) => ({ type: 'exportFailed', request: command.request, message }))(error);
+              dispatch({ type: 'exportExists', request: effect.request });
+            else failed((message) => ({ type: 'exportFailed', request: effect.request, message }))(error);
           },
         );
       return;
     case 'openConsole':
       void session()
-        .consoleUrl(command.account.accountId, command.roleName, command.credentials)
+        .consoleUrl(effect.account.accountId, effect.roleName, effect.credentials)
         .then(async (url) => {
           const outcome = await services.openUrl(url).catch(() => 'failed' as const);
           dispatch({ type: 'urlOpened', purpose: 'console', url, outcome });
@@ -237,29 +237,29 @@ function run(command: Command, context: Context): void {
       return;
     case 'populate':
       void session()
-        .populateProfiles(command.pairs)
+        .populateProfiles(effect.pairs)
         .then(
           (outcome) => dispatch({ type: 'populateWritten', outcome }),
           failed((message) => ({ type: 'populateFailed', message })),
         );
       return;
     case 'setFavorite':
-      return rememberPick(context, () => services.setFavorite(command.accountId, command.favorite));
+      return rememberPick(context, () => services.setFavorite(effect.accountId, effect.favorite));
     case 'recordPick':
       return rememberPick(context, () =>
         services.recordPick({
-          accountId: command.accountId,
-          ...(command.roleName === undefined ? {} : { roleName: command.roleName }),
+          accountId: effect.accountId,
+          ...(effect.roleName === undefined ? {} : { roleName: effect.roleName }),
         }),
       );
     case 'rememberProfileName':
       return rememberPick(context, () =>
-        services.rememberProfileName(command.accountId, command.roleName, command.profile),
+        services.rememberProfileName(effect.accountId, effect.roleName, effect.profile),
       );
     case 'rememberAccountRegion':
-      return rememberPick(context, () => services.rememberAccountRegion(command.accountId, command.region));
+      return rememberPick(context, () => services.rememberAccountRegion(effect.accountId, effect.region));
     case 'quit':
-      context.exit(command.failure === undefined ? undefined : new UserError(command.failure));
+      context.exit(effect.failure === undefined ? undefined : new UserError(effect.failure));
       return;
   }
 }

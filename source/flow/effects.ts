@@ -6,7 +6,7 @@ import type { CachedLists, ExportRequest, LoginMethod, PopulatePair } from './ap
  * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect layer runs each once and
  * answers with events. Long-running ones carry the id that their answers must quote.
  */
-export type Command = { readonly id: number } & (
+export type Effect = { readonly id: number } & (
   | { readonly type: 'loadToken'; readonly session: SsoSession }
   /** Renew the token in the background before it expires (replacing any renewal already planned). */
   | { readonly type: 'keepSignInAlive'; readonly expiresAt: Date }
@@ -58,7 +58,7 @@ export type Command = { readonly id: number } & (
   | { readonly type: 'quit'; readonly failure?: string }
 );
 
-/** A command as the reducer writes it, before it gets its id. */
-export type CommandRequest = WithoutId<Command>;
+/** An effect as the reducer writes it, before it gets its id. */
+export type EffectRequest = WithoutId<Effect>;
 
-type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
+type WithoutId<E> = E extends unknown ? Omit<E, 'id'> : never;
