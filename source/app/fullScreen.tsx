@@ -71,7 +71,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
           services={services}
           sessions={sessions}
           {...(chosen ? { session: chosen } : {})}
-          {...(options.deviceCode ? { loginMethod: 'deviceCode' as const } : {})}
+          {...(options.deviceCode ? { signInMethod: 'deviceCode' as const } : {})}
           {...(options.profile ? { profile: options.profile } : {})}
           clock={io.clock}
           {...(io.demoBanner ? { banner: io.demoBanner } : {})}

@@ -1,4 +1,5 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { SignInMethod } from '../services/auth/startSignIn.js';
 import type { AccountQueue } from '../services/accountQueue.js';
 import type { CopyOutcome } from '../services/clipboard.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
@@ -60,7 +61,7 @@ export interface SessionServices {
   /** The cached token only if it needs no refresh: read from disk, never the network. */
   freshToken(): Promise<SignIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
-  startLogin(method: LoginMethod): Promise<LoginHandle>;
+  startLogin(method: SignInMethod): Promise<LoginHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
   readCachedLists(): Promise<CachedLists | undefined>;
   writeCachedLists(lists: CachedLists): Promise<void>;
@@ -93,7 +94,8 @@ export interface WarmStart {
   readonly lists?: CachedLists;
 }
 
-export type LoginMethod = 'authCode' | 'deviceCode';
+/** One sign-in method for the flow and the services: browser redirect (PKCE) or device code. */
+export type { SignInMethod };
 
 /** What the flow knows of a token: when it expires. The token itself stays in the services. */
 export interface SignIn {

@@ -1,6 +1,6 @@
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import type { CachedLists, ExportRequest, LoginMethod, PopulatePair } from './appServices.js';
+import type { CachedLists, ExportRequest, SignInMethod, PopulatePair } from './appServices.js';
 
 /**
  * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect layer runs each once and
@@ -16,7 +16,7 @@ export type Effect = { readonly id: number } & (
       readonly region: string;
       readonly sessionName: string;
     }
-  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: LoginMethod }
+  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: SignInMethod }
   | { readonly type: 'cancelLogin' }
   | { readonly type: 'submitCallbackUrl'; readonly text: string }
   | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'login' | 'console' }

@@ -3,7 +3,7 @@ import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Progress } from '../services/progress.js';
 import type { Effect } from './effects.js';
-import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
+import type { ExportFiles, ExportTarget, SignInMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
 export interface ListState {
@@ -111,7 +111,7 @@ export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed' | 'interrupted';
 export interface FlowData {
   readonly sessions: readonly SsoSession[];
   readonly session?: SsoSession;
-  readonly loginMethod: LoginMethod;
+  readonly signInMethod: SignInMethod;
   /** `--profile`: the name the export dialog proposes first. */
   readonly profileOption?: string;
   /** AWS_REGION and AWS_DEFAULT_REGION, which come before a region remembered for an account. */

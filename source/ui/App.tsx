@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { useMemo, useReducer } from 'react';
-import type { AppServices, LoginMethod, WarmStart } from '../flow/appServices.js';
+import type { AppServices, SignInMethod, WarmStart } from '../flow/appServices.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
 import type { FlowState, Screen } from '../flow/state.js';
@@ -29,7 +29,7 @@ export interface AppProps {
   /** The session chosen by `--sso-session`/`--start-url`; unset to pick among `sessions` (or set one up). */
   readonly session?: SsoSession;
   /** `--device-code` */
-  readonly loginMethod?: LoginMethod;
+  readonly signInMethod?: SignInMethod;
   /** `--profile`: the name the export dialog proposes. */
   readonly profile?: string;
   readonly clock?: Clock;
@@ -44,7 +44,7 @@ export function App({
   services,
   sessions,
   session,
-  loginMethod,
+  signInMethod,
   profile,
   clock = systemClock,
   banner,
@@ -57,7 +57,7 @@ export function App({
       regionEnvironment: services.regionEnvironment(),
       exportFiles: services.exportFiles(),
       ...(session ? { session } : {}),
-      ...(loginMethod ? { loginMethod } : {}),
+      ...(signInMethod ? { signInMethod } : {}),
       ...(profile ? { profile } : {}),
       ...(warm ? { warm } : {}),
     }),

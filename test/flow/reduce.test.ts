@@ -160,7 +160,7 @@ describe('start', () => {
   });
 
   it('signs in with the device code when asked to', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks, loginMethod: 'deviceCode' }), {
+    const state = run(initialState({ sessions: [session], picks: noPicks, signInMethod: 'deviceCode' }), {
       type: 'tokenChecked',
     });
     expect(effectOf(state, 'startLogin').method).toBe('deviceCode');

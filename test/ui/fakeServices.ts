@@ -4,7 +4,7 @@ import {
   type CachedLists,
   type DeviceCodeLoginHandle,
   type ExportRequest,
-  type LoginMethod,
+  type SignInMethod,
   type PopulatePair,
   type SessionServices,
   type SignIn,
@@ -37,7 +37,7 @@ export interface FakeCalls {
   opened: string[];
   copied: string[];
   exports: ExportRequest[];
-  logins: LoginMethod[];
+  logins: SignInMethod[];
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];
