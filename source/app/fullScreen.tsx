@@ -13,6 +13,7 @@ import { chooseSession, configFilePath, readSsoSessions } from '../services/sess
 import { Settings } from '../services/settings.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
+import { effectRunner } from './effects/effectRunner.js';
 import { createAppServices, readWarmStart } from './realServices.js';
 import type { Io } from '../commands/context.js';
 import type { CliOptions } from '../commands/options.js';
@@ -69,6 +70,7 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       <FullScreen>
         <App
           services={services}
+          effects={effectRunner(services, io.clock)}
           sessions={sessions}
           {...(chosen ? { session: chosen } : {})}
           {...(options.deviceCode ? { signInMethod: 'deviceCode' as const } : {})}

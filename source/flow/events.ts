@@ -6,7 +6,7 @@ import type { ListMove } from './listNavigation.js';
 import type { LoginDisplay } from './state.js';
 import type { TextEdit } from './textEdit.js';
 
-/** Everything that can happen: keys the screens translate, and answers from the effect layer. */
+/** Everything that can happen: keys the screens translate, and answers from the effect runner. */
 export type FlowEvent =
   // From the screens.
   | { readonly type: 'sessionChosen'; readonly session: SsoSession }
@@ -65,7 +65,7 @@ export type FlowEvent =
   | { readonly type: 'back' }
   | { readonly type: 'retry' }
   | { readonly type: 'quit' }
-  // From the effect layer.
+  // From the effect runner.
   | { readonly type: 'effectsTaken'; readonly upTo: number }
   | { readonly type: 'sessionSaved'; readonly session: SsoSession }
   | { readonly type: 'sessionSaveFailed'; readonly message: string }

@@ -4,7 +4,7 @@ import type { FlowEvent } from './events.js';
 import type { FlowState } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 
-/** The effect layer's answers to the account and role listings. */
+/** The effect runner's answers to the account and role listings. */
 export type ListingEvent = Extract<
   FlowEvent,
   {
@@ -163,7 +163,7 @@ function accountsLoaded(state: FlowState): FlowState {
   return loadRoles(cached);
 }
 
-/** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
+/** Every account's roles, favorites and recent picks first (the effect runner knows the clock to rank them). */
 function loadRoles(state: FlowState): FlowState {
   const [generation, next] = takeId(state);
   const total = next.data.accounts.length;

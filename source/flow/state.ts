@@ -119,7 +119,7 @@ export interface FlowData {
   /** Where exports are written, as shown. */
   readonly exportFiles?: ExportFiles;
   readonly signInExpiresAt?: Date;
-  /** When the background renewal of the access token is planned (the effect layer says). */
+  /** When the background renewal of the access token is planned (the effect runner says). */
   readonly signInRenewsAt?: Date;
   readonly accounts: readonly Account[];
   /** Pages of a refresh, collected until complete while the cached list stays on screen. */
@@ -142,7 +142,7 @@ export interface FlowState {
   readonly data: FlowData;
   /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
   readonly helpFor?: ScreenKind;
-  /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
+  /** Side effects asked for, oldest first; the effect runner runs them and drops them by id. */
   readonly outbox: readonly Effect[];
   /** The next id for effects, sign-in attempts, fetches and list generations. */
   readonly nextId: number;

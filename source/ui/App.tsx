@@ -1,12 +1,13 @@
 import { Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import type { AppServices, SignInMethod, WarmStart } from '../flow/appServices.js';
+import type { StartEffectRunner } from '../flow/effects.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
 import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
-import { useEffects } from './hooks/useEffects.js';
+import { useEffectRunner } from './hooks/useEffectRunner.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
 import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
 import { AccountsScreen } from './screens/AccountsScreen.js';
@@ -24,6 +25,8 @@ import { symbols } from './symbols.js';
 
 export interface AppProps {
   readonly services: AppServices;
+  /** Runs what the reducer asks for (app/effects/effectRunner over `services`). */
+  readonly effects: StartEffectRunner;
   /** Every `[sso-session]` of the AWS config file. */
   readonly sessions: readonly SsoSession[];
   /** The session chosen by `--sso-session`/`--start-url`; unset to pick among `sessions` (or set one up). */
@@ -39,9 +42,10 @@ export interface AppProps {
   readonly warm?: WarmStart;
 }
 
-/** The full-screen flow: one reducer over flow/reduce, an effect layer, and the screen of the state. */
+/** The full-screen flow: one reducer over flow/reduce, an effect runner, and the screen of the state. */
 export function App({
   services,
+  effects,
   sessions,
   session,
   signInMethod,
@@ -62,7 +66,7 @@ export function App({
       ...(warm ? { warm } : {}),
     }),
   );
-  useEffects(state, dispatch, services, clock, warm?.session);
+  useEffectRunner(state, dispatch, effects, warm?.session);
   const terminal = useTerminalSize();
   const size = useMemo(
     () => (banner ? { ...terminal, rows: terminal.rows - 1 } : terminal),

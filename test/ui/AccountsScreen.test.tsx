@@ -6,6 +6,7 @@ import type { Account } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 import { clock, createFakeServices, NOW, type FakeWorld } from './fakeServices.js';
 import { KEYS, renderTerminal } from './terminal.js';
+import { effectRunner } from '../../source/app/effects/effectRunner.js';
 
 const session: SsoSession = {
   name: 'corp',
@@ -34,7 +35,14 @@ function start(world: Partial<FakeWorld> = {}) {
     signIn: signedIn,
     ...world,
   });
-  const terminal = renderTerminal(<App services={fake.services} sessions={[session]} clock={clock} />);
+  const terminal = renderTerminal(
+    <App
+      services={fake.services}
+      effects={effectRunner(fake.services, clock)}
+      sessions={[session]}
+      clock={clock}
+    />,
+  );
   return { ...fake, terminal };
 }
 
@@ -135,7 +143,13 @@ describe('the accounts screen', () => {
     };
     fake.calls.sessions.length = 0;
     const terminal = renderTerminal(
-      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+      <App
+        services={fake.services}
+        effects={effectRunner(fake.services, clock)}
+        sessions={[session]}
+        clock={clock}
+        warm={warm}
+      />,
     );
     expect(terminal.frame()).toContain('3 / 3');
     expect(terminal.frame()).toContain('audit');
@@ -158,7 +172,13 @@ describe('the accounts screen', () => {
       lists: { accounts: [prod, dev, audit], roles: new Map() },
     };
     const terminal = renderTerminal(
-      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+      <App
+        services={fake.services}
+        effects={effectRunner(fake.services, clock)}
+        sessions={[session]}
+        clock={clock}
+        warm={warm}
+      />,
     );
     await terminal.waitFor('Your sign-in session has expired');
     // The paste field comes with the sign-in address, a moment after the message.

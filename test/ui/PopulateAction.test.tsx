@@ -6,6 +6,7 @@ import type { SsoSession } from '../../source/services/ssoSession.js';
 import { App } from '../../source/ui/App.js';
 import { clock, createFakeServices, NOW } from './fakeServices.js';
 import { KEYS, renderTerminal, type Terminal } from './terminal.js';
+import { effectRunner } from '../../source/app/effects/effectRunner.js';
 
 const CTRL_O = '\u000F';
 const session: SsoSession = {
@@ -34,7 +35,14 @@ function start(failures?: Map<string, unknown[]>) {
     signIn: { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) },
     ...(failures ? { failures } : {}),
   });
-  const terminal = renderTerminal(<App services={fake.services} sessions={[session]} clock={clock} />);
+  const terminal = renderTerminal(
+    <App
+      services={fake.services}
+      effects={effectRunner(fake.services, clock)}
+      sessions={[session]}
+      clock={clock}
+    />,
+  );
   return { ...fake, terminal };
 }
 

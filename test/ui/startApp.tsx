@@ -3,6 +3,7 @@ import type { Account } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 import { clock, createFakeServices, NOW, type FakeWorld } from './fakeServices.js';
 import { renderTerminal } from './terminal.js';
+import { effectRunner } from '../../source/app/effects/effectRunner.js';
 
 export const session: SsoSession = {
   name: 'corp',
@@ -33,7 +34,13 @@ export function startApp(world: Partial<FakeWorld> = {}, props: Partial<Omit<App
     ...world,
   });
   const terminal = renderTerminal(
-    <App services={fake.services} sessions={[session]} clock={clock} {...props} />,
+    <App
+      services={fake.services}
+      effects={effectRunner(fake.services, clock)}
+      sessions={[session]}
+      clock={clock}
+      {...props}
+    />,
   );
   return { ...fake, terminal };
 }
