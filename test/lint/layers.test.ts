@@ -65,6 +65,13 @@ describe('the layers, cli → commands|app → ui → flow → services', () => 
     expect(io.map(([specifier, chain]) => `${specifier} via ${chain.join(' → ')}`)).toEqual([]);
   });
 
+  it('ui/hooks/ holds hooks only: each file is named use… and exports a hook', () => {
+    for (const file of filesUnder(join(SOURCE, 'ui/hooks'))) {
+      expect(file, relative(SOURCE, file)).toMatch(/\/use[A-Z]\w*\.tsx?$/);
+      expect(readFileSync(file, 'utf8'), relative(SOURCE, file)).toMatch(/export function use[A-Z]/);
+    }
+  });
+
   it('the walk sees I/O where there is some', () => {
     const reached = reachedPackages([join(SOURCE, 'services/profileExport.ts')]);
     expect(reached.get('node:fs/promises')).toContain('services/awsFiles/safeWrite.ts');

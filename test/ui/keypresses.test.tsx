@@ -1,7 +1,7 @@
 import { cleanup } from 'ink-testing-library';
 import type { Key } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { splitKeypresses } from '../../source/ui/hooks/keypresses.js';
+import { splitKeypresses } from '../../source/ui/keypresses.js';
 import { startApp } from './startApp.js';
 import { KEYS } from './terminal.js';
 
