@@ -15,7 +15,7 @@ export const CREDENTIALS_EFFECTS: EffectHandlers<'fetchCredentials' | 'openConso
     },
     openConsole(effect, context) {
       void chosenSession(context)
-        .consoleUrl(effect.account.accountId, effect.roleName, effect.credentials)
+        .consoleUrl(effect.credentials, effect.region)
         .then(async (url) => {
           const outcome = await context.services.openUrl(url).catch(() => 'failed' as const);
           context.dispatch({ type: 'urlOpened', purpose: 'console', url, outcome });
