@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-  registrationKey,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
