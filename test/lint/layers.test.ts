@@ -72,6 +72,44 @@ describe('the layers, cli → commands|app → ui → flow → services', () => 
     }
   });
 
+  it("the README's list of places an action touches names files that exist", () => {
+    const readme = readFileSync(resolve(SOURCE, '../README.md'), 'utf8');
+    const block = /<!-- action-files:[^>]*-->([\s\S]*?)<!-- action-files end -->/.exec(readme)?.[1];
+    expect(block, 'README.md has no action-files block').toBeDefined();
+    const paths = [...block!.matchAll(/`((?:source|test)\/[^`]+)`/g)].map((match) => match[1]!);
+    expect(paths.length).toBeGreaterThanOrEqual(4);
+    const files = filesUnder(resolve(SOURCE, '..', 'source'))
+      .concat(filesUnder(resolve(SOURCE, '..', 'test')))
+      .map((file) => relative(resolve(SOURCE, '..'), file));
+    for (const path of paths) {
+      const pattern = new RegExp(`^${path.replace(/\./g, '\\.').replace(/<[^>]+>/g, '[^/]+')}$`);
+      expect(
+        files.some((file) => pattern.test(file)),
+        path,
+      ).toBe(true);
+    }
+  });
+
+  it('an event is named in its area only: events.ts and reduce.ts keep no list of them', async () => {
+    const { reduce } = await import('../../source/flow/reduce.js');
+    expect(reduce).toBeTypeOf('function');
+    const areaFiles = filesUnder(join(SOURCE, 'flow')).filter((file) =>
+      /= area</.test(readFileSync(file, 'utf8')),
+    );
+    expect(areaFiles.length).toBeGreaterThanOrEqual(7);
+    const central = ['events.ts', 'reduce.ts'].map((name) =>
+      readFileSync(join(SOURCE, 'flow', name), 'utf8'),
+    );
+    for (const file of areaFiles) {
+      const takes = /area<\w+>\(\w+, \{([^}]*)\}\)/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+      const names = [...takes.matchAll(/(\w+): true/g)].map((match) => match[1]!);
+      expect(names.length, relative(SOURCE, file)).toBeGreaterThan(0);
+      for (const name of names) {
+        for (const text of central) expect(text).not.toContain(`'${name}'`);
+      }
+    }
+  });
+
   it('the walk sees I/O where there is some', () => {
     const reached = reachedPackages([join(SOURCE, 'services/profileExport.ts')]);
     expect(reached.get('node:fs/promises')).toContain('services/awsFiles/safeWrite.ts');
