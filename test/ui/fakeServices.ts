@@ -98,6 +98,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     },
     async startLogin(method) {
       calls.logins.push(method);
+      failNext('startLogin');
       let resolve!: (signIn: SignIn) => void;
       let reject!: (error: unknown) => void;
       const signedIn = new Promise<SignIn>((ok, fail) => {
