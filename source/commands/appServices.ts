@@ -211,16 +211,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
         clashes: plan.clashes.length,
       };
     },
-    consoleUrl: (accountId, _roleName, credentials) =>
-      createConsoleUrl({
-        credentials,
-        region: credentialsRegion({
-          env: io.env,
-          remembered: settings.readPicks().accountRegions?.[accountId],
-          identityCenterRegion: session.region,
-        }).region,
-        env: io.env,
-      }),
+    consoleUrl: (credentials, region) => createConsoleUrl({ credentials, region, env: io.env }),
   };
 }
 

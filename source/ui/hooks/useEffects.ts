@@ -233,7 +233,7 @@ function run(command: Command, context: Context): void {
       return;
     case 'openConsole':
       void session()
-        .consoleUrl(command.account.accountId, command.roleName, command.credentials)
+        .consoleUrl(command.credentials, command.region)
         .then(async (url) => {
           const outcome = await services.openUrl(url).catch(() => 'failed' as const);
           dispatch({ type: 'urlOpened', purpose: 'console', url, outcome });
