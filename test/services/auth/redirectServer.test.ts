@@ -211,7 +211,8 @@ describe('startRedirectServer', () => {
     const error = await server.result.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LoginFailedError);
     expect((error as LoginFailedError).message).toBe('Sign-in timed out after 0.02 seconds.');
-    expect((error as LoginFailedError).hint).toContain('sso-tui login');
+    expect((error as LoginFailedError).next).toBe('sign-in-again');
+    expect((error as LoginFailedError).hint).toBeUndefined();
     expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
   });
 
