@@ -177,7 +177,7 @@ describe('startAuthCodeLogin against the simulator', () => {
     expect((error as OidcError).message).toBe(
       'This Identity Center does not allow browser sign-in with a redirect.',
     );
-    expect((error as OidcError).hint).toBe('Try `--device-code`.');
+    expect((error as OidcError).next).toBe('use-device-code');
   });
 
   it('registers once for two logins that share a store', async () => {

@@ -54,7 +54,7 @@ describe('ssoTokenFromResponse', () => {
       expect(error, JSON.stringify(response)).toBeInstanceOf(ServiceError);
       expect(error).toMatchObject({
         message: 'Identity Center returned an incomplete token.',
-        hint: 'Run `sso-tui login` again.',
+        next: 'sign-in-again',
       });
     }
   });
