@@ -1,50 +1,13 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../source/services/errors.js';
-import type { Account } from '../../source/services/portal.js';
-import type { SsoSession } from '../../source/services/ssoSession.js';
-import { App } from '../../source/ui/App.js';
-import { clock, createFakeServices, NOW } from './fakeServices.js';
-import { KEYS, renderTerminal, type Terminal } from './terminal.js';
-import { effectRunner } from '../../source/app/effects/effectRunner.js';
+import { audit, dev, prod, startApp } from './startApp.js';
+import { KEYS, type Terminal } from './terminal.js';
 
 const CTRL_O = '\u000F';
-const session: SsoSession = {
-  name: 'corp',
-  startUrl: 'https://corp.awsapps.com/start',
-  region: 'eu-west-1',
-  scopes: [],
-};
-const account = (accountId: string, accountName: string): Account => ({
-  accountId,
-  accountName,
-  emailAddress: `aws+${accountName}@example.com`,
-});
-const prod = account('111111111111', 'payments-prod');
-const dev = account('222222222222', 'payments-dev');
-const audit = account('333333333333', 'audit');
-
-function start(failures?: Map<string, unknown[]>) {
-  const fake = createFakeServices({
-    accounts: [prod, dev, audit],
-    roles: new Map([
-      [prod.accountId, ['AdministratorAccess', 'ReadOnlyAccess']],
-      [dev.accountId, ['DeveloperAccess']],
-      [audit.accountId, ['SecurityAudit']],
-    ]),
-    signIn: { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) },
-    ...(failures ? { failures } : {}),
-  });
-  const terminal = renderTerminal(
-    <App
-      services={fake.services}
-      effects={effectRunner(fake.services, clock)}
-      sessions={[session]}
-      clock={clock}
-    />,
-  );
-  return { ...fake, terminal };
-}
+/** The organization of startApp, with a third account. */
+const start = (failures?: Map<string, unknown[]>) =>
+  startApp({ accounts: [prod, dev, audit], ...(failures ? { failures } : {}) });
 
 afterEach(cleanup);
 
