@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useMemo, useReducer } from 'react';
+import { useMemo, useReducer, type ComponentType } from 'react';
 import type { AppServices, SignInMethod, WarmStart } from '../flow/appServices.js';
 import type { StartEffectRunner } from '../flow/effects.js';
 import { initialState } from '../flow/initialState.js';
@@ -102,30 +102,25 @@ export function App({
   );
 }
 
+/** The component of each screen of the flow; the type fails to compile while a screen has none. */
+const SCREENS: { readonly [Kind in Screen['kind']]: ComponentType<ScreenProps<Kind>> } = {
+  checkingToken: CheckingTokenScreen,
+  sessionPicker: SessionPickerScreen,
+  setup: SetupScreen,
+  login: LoginScreen,
+  accounts: AccountsScreen,
+  roles: RolesScreen,
+  credentials: CredentialsScreen,
+  exportDialog: ExportDialogScreen,
+  error: ErrorScreen,
+};
+
 function CurrentScreen({
   state,
   ...common
 }: Omit<ScreenProps<Screen['kind']>, 'screen' | 'data'> & { readonly state: FlowState }) {
   const { screen } = state;
-  const props = { ...common, data: state.data };
-  switch (screen.kind) {
-    case 'checkingToken':
-      return <CheckingTokenScreen screen={screen} {...props} />;
-    case 'sessionPicker':
-      return <SessionPickerScreen screen={screen} {...props} />;
-    case 'setup':
-      return <SetupScreen screen={screen} {...props} />;
-    case 'login':
-      return <LoginScreen screen={screen} {...props} />;
-    case 'accounts':
-      return <AccountsScreen screen={screen} {...props} />;
-    case 'roles':
-      return <RolesScreen screen={screen} {...props} />;
-    case 'credentials':
-      return <CredentialsScreen screen={screen} {...props} />;
-    case 'exportDialog':
-      return <ExportDialogScreen screen={screen} {...props} />;
-    case 'error':
-      return <ErrorScreen screen={screen} {...props} />;
-  }
+  // The table pairs each kind with its component; TypeScript cannot relate the two unions by itself.
+  const Component = SCREENS[screen.kind] as ComponentType<ScreenProps<Screen['kind']>>;
+  return <Component screen={screen} data={state.data} {...common} />;
 }
