@@ -15,6 +15,10 @@ const replaced = new Map([
   ['semver', bundled('confUnused.ts')],
 ]);
 
+// Ink's cut of text that does not fit ends in ASCII where the terminal cannot show `…`.
+const cliTruncate = bundled('cliTruncate.ts');
+replaced.set('cli-truncate', cliTruncate);
+
 /** Modules the bundle measures text with: source/bundle/stringWidth.ts, which itself takes the real one. */
 const stringWidth = bundled('stringWidth.ts');
 replaced.set('string-width', stringWidth);
@@ -26,7 +30,7 @@ const replaceModules = {
       `^(${[...replaced.keys()].map((key) => key.replace(/[./-]/g, '\\$&')).join('|')})$`,
     );
     build.onResolve({ filter }, ({ path, importer }) =>
-      importer === stringWidth ? undefined : { path: replaced.get(path) },
+      importer === stringWidth || importer === cliTruncate ? undefined : { path: replaced.get(path) },
     );
   },
 };

@@ -7,7 +7,8 @@ import {
   type CliOptions,
   type CommandName,
 } from './commands/options.js';
-import { CancelledError, describeError, UsageError, UserError } from './services/errors.js';
+import { cliErrorLine } from './commands/errorWords.js';
+import { CancelledError, UsageError, UserError } from './services/errors.js';
 import { Redactor } from './services/redactor.js';
 import { terminalLines, terminalText } from './services/terminalText.js';
 
@@ -52,7 +53,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // An interrupt is the user's own doing: the terminal is left as it was, with nothing added.
     if (error instanceof CancelledError) return EXIT_INTERRUPTED;
     // Error sentences quote names, arguments and service messages: one sanitized line, whatever they hold.
-    io.stderr.write(`sso-tui: ${terminalText(redactor.redact(describeError(error)))}\n`);
+    io.stderr.write(`sso-tui: ${terminalText(redactor.redact(cliErrorLine(error)))}\n`);
     if (options?.debug && error instanceof Error && !(error instanceof UserError)) {
       io.stderr.write(terminalLines(redactor.redact(error.stack ?? '')));
     }

@@ -113,15 +113,14 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
   let renewing: Promise<SsoToken> | undefined;
   /** One renewal at a time; another process may have renewed the token already (see loadUsableToken). */
   const renew = (): Promise<SsoToken> => {
-    if (!token) throw new SessionExpiredError('You are not signed in.', 'Sign in to continue.');
+    if (!token) throw new SessionExpiredError('You are not signed in.');
     renewing ??= loadUsableToken({
       file: tokenFile,
       refresher: async () => (await sdk()).refresh,
       clock: io.clock,
     })
       .then((check) => {
-        if (check.kind !== 'usable')
-          throw new SessionExpiredError('Your sign-in has ended.', 'Sign in again.');
+        if (check.kind !== 'usable') throw new SessionExpiredError('Your sign-in has ended.');
         token = check.token;
         return check.token;
       })
@@ -212,16 +211,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
         clashes: plan.clashes.length,
       };
     },
-    consoleUrl: (accountId, _roleName, credentials) =>
-      createConsoleUrl({
-        credentials,
-        region: credentialsRegion({
-          env: io.env,
-          remembered: settings.readPicks().accountRegions?.[accountId],
-          identityCenterRegion: session.region,
-        }).region,
-        env: io.env,
-      }),
+    consoleUrl: (credentials, region) => createConsoleUrl({ credentials, region, env: io.env }),
   };
 }
 

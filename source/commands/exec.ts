@@ -1,6 +1,7 @@
 import { CommandStartError, runChildCommand } from '../services/childCommand.js';
 import type { Environment } from '../services/endpoints.js';
-import { describeError, UsageError } from '../services/errors.js';
+import { UsageError } from '../services/errors.js';
+import { cliErrorLine } from './errorWords.js';
 import { toIsoSeconds } from '../services/isoTime.js';
 import type { RoleCredentials } from '../services/portal.js';
 import { terminalText } from '../services/terminalText.js';
@@ -34,7 +35,7 @@ export async function exec(context: CommandContext): Promise<number> {
   } catch (error) {
     // As a shell does: 127 for a command that does not exist, 126 for one that cannot be run.
     if (!(error instanceof CommandStartError)) throw error;
-    context.io.stderr.write(`sso-tui: ${terminalText(describeError(error))}\n`);
+    context.io.stderr.write(`sso-tui: ${terminalText(cliErrorLine(error))}\n`);
     return error.exitCode;
   }
 }

@@ -1,4 +1,5 @@
-import { describeError, UsageError, UserError } from '../services/errors.js';
+import { UsageError, UserError } from '../services/errors.js';
+import { cliErrorLine } from './errorWords.js';
 import {
   populatePairs,
   type ClashedProfile,
@@ -57,7 +58,7 @@ export async function populate(context: CommandContext): Promise<void> {
     const [first] = listing.failures;
     throw new UserError(
       `The roles of ${listing.failures.length} of ${listing.accounts.length} accounts could not be listed ` +
-        `(${first?.accountId}: ${describeError(first?.error)}); their profiles were left as they were` +
+        `(${first?.accountId}: ${cliErrorLine(first?.error)}); their profiles were left as they were` +
         `${plan.pruneSkipped ? ' and nothing was pruned' : ''}.`,
       'Run `sso-tui populate` again.',
     );

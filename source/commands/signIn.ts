@@ -4,7 +4,8 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { DeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { startSignIn } from '../services/auth/startSignIn.js';
-import { describeError, SessionExpiredError } from '../services/errors.js';
+import { SessionExpiredError } from '../services/errors.js';
+import { cliErrorLine } from './errorWords.js';
 import type { SsoToken } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
 import { writeCachedToken } from '../services/tokenCache.js';
@@ -27,7 +28,7 @@ export async function requireToken(context: CommandContext): Promise<SsoToken> {
   const { stdin, stderr } = context.io;
   const why = signInNeededSentence(context, check.reason);
   if (!(stdin.isTTY && stderr.isTTY) && !context.io.approveSignIn) {
-    throw new SessionExpiredError(why, 'Run `sso-tui login`.');
+    throw new SessionExpiredError(why);
   }
   stderr.write(`${terminalText(why)} Signing in again.\n`);
   return signIn(context);
@@ -100,7 +101,7 @@ async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): P
     try {
       login.submitCallbackUrl(line.trim());
     } catch (error) {
-      io.stderr.write(`${terminalText(describeError(error))}\n`);
+      io.stderr.write(`${terminalText(cliErrorLine(error))}\n`);
     }
   });
   try {

@@ -80,7 +80,7 @@ export interface SessionServices {
    */
   populateProfiles(pairs: readonly PopulatePair[]): Promise<PopulateOutcome>;
   /** An AWS console sign-in URL for the role (through the federation endpoint). */
-  consoleUrl(accountId: string, roleName: string, credentials: RoleCredentials): Promise<string>;
+  consoleUrl(credentials: RoleCredentials, region: string): Promise<string>;
 }
 
 /**

@@ -43,6 +43,7 @@ export type Command = { readonly id: number } & (
       readonly account: Account;
       readonly roleName: string;
       readonly credentials: RoleCredentials;
+      readonly region: string;
     }
   | { readonly type: 'populate'; readonly pairs: readonly PopulatePair[] }
   | { readonly type: 'setFavorite'; readonly accountId: string; readonly favorite: boolean }

@@ -1,8 +1,11 @@
+import { isRegionName } from '../services/regions.js';
 import { enter } from './enterScreen.js';
 import type { FlowEvent } from './events.js';
+import { accountRegion } from './exportEvents.js';
 import { exportLines } from './exportLines.js';
-import type { FlowState } from './state.js';
+import type { CredentialsScreen, FlowData, FlowState } from './state.js';
 import { queue, withScreen } from './stateUpdates.js';
+import { applyTextEdit } from './textEdit.js';
 
 /** The credentials screen: the fetch's answer and what the user does with the keys. */
 export type CredentialsEvent = Extract<
@@ -14,7 +17,10 @@ export type CredentialsEvent = Extract<
       | 'secretToggled'
       | 'credentialsRefreshRequested'
       | 'exportLinesCopied'
-      | 'consoleRequested';
+      | 'consoleRequested'
+      | 'consoleRegionOpened'
+      | 'consoleRegionEdited'
+      | 'consoleRegionClosed';
   }
 >;
 
@@ -43,6 +49,34 @@ export function credentialsEvent(state: FlowState, event: CredentialsEvent): Flo
         account: screen.account,
         roleName: screen.roleName,
         credentials: screen.credentials,
+        region: consoleRegion(state.data, screen),
       });
+    case 'consoleRegionOpened':
+      if (screen.kind !== 'credentials') return state;
+      return withScreen(state, {
+        ...screen,
+        regionEdit: consoleRegion(state.data, screen),
+        notice: undefined,
+      });
+    case 'consoleRegionEdited':
+      if (screen.kind !== 'credentials' || screen.regionEdit === undefined) return state;
+      return withScreen(state, { ...screen, regionEdit: applyTextEdit(screen.regionEdit, event.edit) });
+    case 'consoleRegionClosed': {
+      if (screen.kind !== 'credentials' || screen.regionEdit === undefined) return state;
+      if (!event.keep) return withScreen(state, { ...screen, regionEdit: undefined, notice: undefined });
+      const region = screen.regionEdit.trim();
+      if (!isRegionName(region)) {
+        return withScreen(state, { ...screen, notice: 'Type the region as AWS names it, like eu-west-1.' });
+      }
+      const chosen = withScreen(state, { ...screen, region, regionEdit: undefined, notice: undefined });
+      return region === consoleRegion(state.data, screen)
+        ? chosen
+        : queue(chosen, { type: 'rememberAccountRegion', accountId: screen.account.accountId, region });
+    }
   }
+}
+
+/** The region the console opens in: the one chosen on this screen, else the region rule's for the account. */
+export function consoleRegion(data: FlowData, screen: CredentialsScreen): string {
+  return screen.region ?? accountRegion(data, screen.account.accountId);
 }

@@ -54,6 +54,10 @@ export type FlowEvent =
   | { readonly type: 'credentialsRefreshRequested' }
   | { readonly type: 'exportLinesCopied' }
   | { readonly type: 'consoleRequested' }
+  /** The region field of the credentials screen (the console's, and exports' from then on): open, edit, close. */
+  | { readonly type: 'consoleRegionOpened' }
+  | { readonly type: 'consoleRegionEdited'; readonly edit: TextEdit }
+  | { readonly type: 'consoleRegionClosed'; readonly keep: boolean }
   | { readonly type: 'exportOpened' }
   | { readonly type: 'profileNameEdited'; readonly edit: TextEdit }
   | { readonly type: 'exportTargetSwitched' }

@@ -69,6 +69,9 @@ export function reduce(state: FlowState, event: FlowEvent): FlowState {
     case 'credentialsRefreshRequested':
     case 'exportLinesCopied':
     case 'consoleRequested':
+    case 'consoleRegionOpened':
+    case 'consoleRegionEdited':
+    case 'consoleRegionClosed':
       return credentialsEvent(state, event);
 
     case 'exportOpened':

@@ -41,6 +41,10 @@ export interface CredentialsScreen {
   readonly credentials?: RoleCredentials;
   readonly showSecret: boolean;
   readonly notice?: string;
+  /** The region the console opens in, once the user chose one here; else the region rule's. */
+  readonly region?: string;
+  /** The region field while the user edits it. */
+  readonly regionEdit?: string;
 }
 
 export type ExportPhase = 'editing' | 'writing' | 'confirmOverwrite' | 'done';

@@ -1,17 +1,41 @@
 import { terminalText } from './terminalText.js';
 
 /**
- * Errors a user can act on. Each carries one sentence saying what went wrong and a hint saying what to do;
- * `describeError` turns any thrown value into the one line the UI and the subcommands show.
+ * What a user can do about an error when only a front end can say it: the command line names its
+ * subcommands and flags, the full screen its keys. Services name the step; each front end words every step
+ * (`commands/errorWords.ts`, `ui/errorWords.ts`).
+ */
+export type NextStep =
+  /** Sign in (there is no sign-in, or it has ended). */
+  | 'sign-in'
+  /** The sign-in under way failed; a new one may work. */
+  | 'sign-in-again'
+  /** The sign-in was refused in the browser; a new one works once approved there. */
+  | 'approve-sign-in'
+  /** This Identity Center refuses the browser redirect; the device-code sign-in may work. */
+  | 'use-device-code'
+  /** Identity Center refused the app's request: the start URL or the region is likely wrong. */
+  | 'check-settings'
+  /** The profile exists already; it is replaced only when the user says so. */
+  | 'replace-profile';
+
+/** A front end's words for every next step ('' when its screen already shows the way, as a retry key). */
+export type NextStepWords = Readonly<Record<NextStep, string>>;
+
+/**
+ * Errors a user can act on. Each carries one sentence saying what went wrong, and what to do as a hint any
+ * front end can show as it is, or as a `next` step each front end words its own way.
  */
 export class UserError extends Error {
   override readonly name: string = 'UserError';
+  readonly next: NextStep | undefined;
   constructor(
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; next?: NextStep },
   ) {
     super(message, options);
+    this.next = options?.next;
   }
 }
 
@@ -23,8 +47,8 @@ export class UsageError extends UserError {
 /** The sign-in session is gone (no token, expired, revoked, 401 from the portal). */
 export class SessionExpiredError extends UserError {
   override readonly name: string = 'SessionExpiredError';
-  constructor(message = 'Your sign-in session has expired or was revoked.', hint = 'Run `sso-tui login`.') {
-    super(message, hint);
+  constructor(message = 'Your sign-in session has expired or was revoked.') {
+    super(message, undefined, { next: 'sign-in' });
   }
 }
 
@@ -61,17 +85,24 @@ export class ServiceError extends UserError {
   override readonly name: string = 'ServiceError';
 }
 
-/** The user pressed Esc or Ctrl-C, or the caller aborted. */
-export class CancelledError extends UserError {
+/**
+ * The user pressed Esc or Ctrl-C, or the caller aborted: not a failure, so outside the UserError family
+ * (nothing to word, nothing to hint); a front end ends quietly on it.
+ */
+export class CancelledError extends Error {
   override readonly name: string = 'CancelledError';
   constructor(message = 'Cancelled.') {
     super(message);
   }
 }
 
-/** The one line a user sees for an error: the sentence, then the hint. */
-export function describeError(error: unknown): string {
-  if (error instanceof UserError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+/** The one line a user sees for an error: the sentence, the hint, then the next step in `words`. */
+export function describeError(error: unknown, words: NextStepWords): string {
+  if (error instanceof UserError) {
+    const next = error.next === undefined ? '' : words[error.next];
+    return [error.message, error.hint, next].filter(Boolean).join(' ');
+  }
+  if (error instanceof CancelledError) return error.message;
   if (error instanceof Error && isNetworkError(error)) {
     return `Could not reach the Identity Center endpoint (${error.message}). Check the network and the region.`;
   }

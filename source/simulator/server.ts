@@ -244,7 +244,8 @@ async function handle(
     if (federationOp) return serveFederation(context, federationOp, url.searchParams);
     return route(context, op, url.searchParams, body);
   });
-  recorder.record(op, reply.status, context.now(), portalOp !== undefined);
+  const accountId = portalOp ? (url.searchParams.get('account_id') ?? undefined) : undefined;
+  recorder.record(op, reply.status, context.now(), portalOp !== undefined, accountId);
   if (op === 'CreateToken' && reply.status === 200) recorder.recordGrant(grantTypeOf(body));
   return reply;
 }

@@ -3,6 +3,8 @@ export interface PortalCall {
   readonly status: number;
   /** When the call was answered, by the simulator's clock (ms). */
   readonly at: number;
+  /** The account a call was about (`ListAccountRoles`, `GetRoleCredentials`), so a test can see the order. */
+  readonly accountId?: string;
 }
 
 /** What the simulator has answered since it started or since `resetStats()`. */
@@ -38,12 +40,12 @@ export class StatsRecorder {
     grants: {},
   };
 
-  record(op: string, status: number, at: number, portal: boolean): void {
+  record(op: string, status: number, at: number, portal: boolean, accountId?: string): void {
     this.stats.operations[op] = (this.stats.operations[op] ?? 0) + 1;
     if (status === 429) this.stats.throttled++;
     if (status === 401) this.stats.unauthorized++;
     if (status >= 500) this.stats.serverErrors++;
-    if (portal) this.stats.portalCalls.push({ op, status, at });
+    if (portal) this.stats.portalCalls.push({ op, status, at, ...(accountId ? { accountId } : {}) });
   }
 
   recordGrant(grantType: string): void {

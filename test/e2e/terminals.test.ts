@@ -175,6 +175,16 @@ describe('every kind of terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     expect([...help].filter((character) => character > '\u007F')).toEqual([]);
   });
 
+  it("a non-UTF-8 locale at 40 columns: text cut to fit ends in ASCII, not in Ink's …", async () => {
+    const tui = await start(40, 12, { LANG: 'C' });
+    await tui.waitForText('Accounts');
+    tui.write('?');
+    const help = await tui.waitForText('Keys - Accounts');
+    // Help rows are longer than 40 columns: each one cut short shows that it was.
+    expect(help).toContain('...');
+    expect([...tui.rawOutput()].filter((character) => character > '\u007F')).toEqual([]);
+  });
+
   it('NO_COLOR: no colour, and the selected row still inverse, matched letters still bold', async () => {
     const tui = await start(80, 24, { NO_COLOR: '1' });
     await tui.waitForText(`${ACCOUNTS} / ${ACCOUNTS}`);

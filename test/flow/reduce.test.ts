@@ -700,7 +700,12 @@ describe('roles and credentials', () => {
 
   it('opens the console and says where when no browser opened', () => {
     let state = run(onCredentials(), { type: 'consoleRequested' });
-    expect(lastCommand(state)).toMatchObject({ type: 'openConsole', roleName: 'Admin', credentials });
+    expect(lastCommand(state)).toMatchObject({
+      type: 'openConsole',
+      roleName: 'Admin',
+      credentials,
+      region: expect.stringMatching(/^[a-z]{2}-[a-z]+-\d$/),
+    });
     state = run(state, {
       type: 'urlOpened',
       purpose: 'console',

@@ -5,6 +5,7 @@ import {
   searchableText,
   shownRanges,
   terminalJson,
+  terminalLines,
   terminalText,
   type TextRange,
 } from '../../source/services/terminalText.js';
@@ -88,6 +89,16 @@ describe('terminalText', () => {
   });
 });
 
+describe('terminalLines', () => {
+  it('keeps each line a line, ends every one, and lets nothing inside a line start another', () => {
+    expect(terminalLines('Error: boom\n    at x (/a\u001B[2J.ts:1:2)')).toBe(
+      'Error: boom\n    at x (/a\\x1b[2J.ts:1:2)\n',
+    );
+    expect(terminalLines('one\rtwo\u2028three')).toBe('one\\rtwo\\u2028three\n');
+    expect(terminalLines('')).toBe('\n');
+  });
+});
+
 describe('searchableText and shownRanges', () => {
   it('drops the controls for search and moves the found ranges onto the escaped text', () => {
     const name = 'pay\u001B]52;c;x\u0007ments';
@@ -100,6 +111,31 @@ describe('searchableText and shownRanges', () => {
     // A range over a removed character covers its escape.
     expect(shownRanges('ab\u200Bcd', [[1, 2]])).toEqual([[1, 8]]);
     expect(shownRanges('plain', [[1, 2]])).toEqual([[1, 2]]);
+  });
+
+  it('cuts a range that runs past the end, and drops one that starts there', () => {
+    // 'ab\u200Bcd' is shown as 'ab\u200bcd': the searchable 'abcd' sits at 0, 1, 8 and 9.
+    expect(shownRanges('ab\u200Bcd', [[2, 10]])).toEqual([[8, 9]]);
+    expect(
+      shownRanges('ab\u200Bcd', [
+        [4, 6],
+        [0, 0],
+      ]),
+    ).toEqual([[0, 0]]);
+    expect(shownRanges('ab\u200Bcd', [[3, 3]])).toEqual([[9, 9]]);
+  });
+
+  it('counts an escaped character beyond the BMP by its whole escape', () => {
+    // '\u{e0041}' is 9 characters on screen, two code units in the text.
+    expect(terminalText('a\u{E0041}b')).toBe('a\\u{e0041}b');
+    expect(shownRanges('a\u{E0041}b', [[0, 1]])).toEqual([[0, 10]]);
+    expect(searchableText('a\u{E0041}b')).toBe('ab');
+  });
+
+  it('moves a range over letters beyond the BMP unit by unit', () => {
+    // '😀' is two UTF-16 code units, drawn after the 4-character escape '\x07'.
+    expect(shownRanges('\u0007😀x', [[0, 2]])).toEqual([[4, 6]]);
+    expect(shownRanges('\u0007😀x', [[2, 2]])).toEqual([[6, 6]]);
   });
 
   it('every range lands on the same characters in the shown text (property)', () => {

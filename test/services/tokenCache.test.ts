@@ -1,7 +1,13 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCachedToken, tokenCacheFile, writeCachedToken } from '../../source/services/tokenCache.js';
+import {
+  deleteCachedToken,
+  parseCachedToken,
+  readCachedToken,
+  tokenCacheFile,
+  writeCachedToken,
+} from '../../source/services/tokenCache.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 const session = {
@@ -84,5 +90,101 @@ describe('token cache', () => {
     });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(join(file, '..'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('reads the +00:00 and UTC spellings older tools wrote', () => {
+    for (const expiresAt of ['2030-01-02T03:04:05+00:00', '2030-01-02T03:04:05UTC', '2030-01-02T03:04:05Z']) {
+      const token = parseCachedToken(
+        JSON.stringify({ accessToken: 'x', expiresAt, registrationExpiresAt: expiresAt }),
+      );
+      expect(token?.expiresAt.toISOString(), expiresAt).toBe('2030-01-02T03:04:05.000Z');
+      expect(token?.registrationExpiresAt?.toISOString()).toBe('2030-01-02T03:04:05.000Z');
+    }
+  });
+
+  it('is no token without an access token and an expiry, or when the file is not a JSON object', () => {
+    for (const text of [
+      'null',
+      '42',
+      '"aoa-token"',
+      JSON.stringify({ expiresAt: '2030-01-02T03:04:05Z' }),
+      JSON.stringify({ accessToken: '', expiresAt: '2030-01-02T03:04:05Z' }),
+      JSON.stringify({ accessToken: 7, expiresAt: '2030-01-02T03:04:05Z' }),
+      JSON.stringify({ accessToken: 'x' }),
+      JSON.stringify({ accessToken: 'x', expiresAt: '' }),
+    ]) {
+      expect(parseCachedToken(text), text).toBeUndefined();
+    }
+  });
+
+  it('reads a bare token (as the JS SDK may leave it) with empty or missing fields as absent', () => {
+    expect(
+      parseCachedToken(
+        JSON.stringify({
+          accessToken: 'x',
+          expiresAt: '2030-01-02T03:04:05Z',
+          refreshToken: '',
+          clientId: 5,
+          registrationExpiresAt: 'never',
+        }),
+      ),
+    ).toEqual({
+      startUrl: '',
+      region: '',
+      accessToken: 'x',
+      expiresAt: new Date('2030-01-02T03:04:05Z'),
+      refreshToken: undefined,
+      clientId: undefined,
+      clientSecret: undefined,
+      registrationExpiresAt: undefined,
+    });
+  });
+
+  it('writes a token without a refresh token or registration with those keys left out, not empty', async () => {
+    const file = tokenCacheFile(await home(), session);
+    await writeCachedToken(file, {
+      startUrl: session.startUrl,
+      region: 'eu-west-1',
+      accessToken: 'aoa-token',
+      expiresAt: new Date(Date.UTC(2030, 0, 2, 3, 4, 5)),
+    });
+    expect(await readFile(file, 'utf8')).toBe(
+      `${JSON.stringify(
+        {
+          startUrl: session.startUrl,
+          region: 'eu-west-1',
+          accessToken: 'aoa-token',
+          expiresAt: '2030-01-02T03:04:05Z',
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  });
+
+  it('narrows an existing cache folder to 0700 when it writes', async () => {
+    const file = tokenCacheFile(await home(), session);
+    await mkdir(join(file, '..'), { recursive: true, mode: 0o755 });
+    await chmod(join(file, '..'), 0o755);
+    await writeCachedToken(file, {
+      startUrl: session.startUrl,
+      region: 'eu-west-1',
+      accessToken: 'a',
+      expiresAt: new Date(),
+    });
+    expect((await stat(join(file, '..'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('deletes the token file, and deleting a missing one is no error', async () => {
+    const file = tokenCacheFile(await home(), session);
+    await writeCachedToken(file, {
+      startUrl: session.startUrl,
+      region: 'eu-west-1',
+      accessToken: 'a',
+      expiresAt: new Date(),
+    });
+    await deleteCachedToken(file);
+    expect(await readCachedToken(file)).toBeUndefined();
+    await expect(deleteCachedToken(file)).resolves.toBeUndefined();
   });
 });

@@ -5,9 +5,11 @@ import type { SsoToken } from '../../source/services/ssoSession.js';
 import { RefreshFailedError, RefreshRefusedError } from '../../source/services/errors.js';
 import { readCachedToken, writeCachedToken } from '../../source/services/tokenCache.js';
 import {
+  canRefresh,
   loadFreshToken,
   loadUsableToken,
   REFRESH_WINDOW_MS,
+  renewalMoment,
   type TokenRefresher,
 } from '../../source/services/tokenRefresh.js';
 import { tempFolder } from '../support/tempFolders.js';
@@ -164,5 +166,128 @@ describe('the refresh window, on fixed times rather than the constant', () => {
     const due = await loadUsableToken({ file: await expiringAt('12:14:00'), refresher: renewing, clock });
     expect(due).toMatchObject({ kind: 'usable', token: { accessToken: 'aoa-renewed' } });
     expect(asked).toBe(1);
+  });
+});
+
+describe('what a refresh needs', () => {
+  it('expired without any one of refresh token, client id and secret, or with its registration expired, is a sign-in', async () => {
+    for (const missing of [
+      { refreshToken: undefined },
+      { clientId: undefined },
+      { clientSecret: undefined },
+      { registrationExpiresAt: undefined },
+      { registrationExpiresAt: NOW },
+      { registrationExpiresAt: new Date(NOW.getTime() - MINUTE) },
+    ]) {
+      const network = noNetwork();
+      const file = await cachedToken(-MINUTE, missing);
+      expect(
+        await loadUsableToken({ file, refresher: network.refresher, clock }),
+        JSON.stringify(missing),
+      ).toEqual({ kind: 'signInNeeded', reason: { kind: 'notRefreshable' } });
+      expect(network.requests).toBe(0);
+    }
+    const token = { ...(await readCachedToken(await cachedToken(-MINUTE)))! };
+    expect(canRefresh(token, NOW.getTime())).toBe(true);
+    expect(canRefresh({ ...token, registrationExpiresAt: new Date(NOW.getTime() + 1) }, NOW.getTime())).toBe(
+      true,
+    );
+  });
+
+  it('inside the window but not yet expired, and not renewable, is still used, with no network', async () => {
+    const network = noNetwork();
+    const file = await cachedToken(5 * MINUTE, { refreshToken: undefined });
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toMatchObject({
+      kind: 'usable',
+      token: { accessToken: 'aoa-token' },
+    });
+    expect(network.requests).toBe(0);
+  });
+
+  it('a missing cache file is a sign-in, with no network', async () => {
+    const network = noNetwork();
+    const file = join(tmpdir(), 'sso-tui-no-such-token.json');
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toEqual({
+      kind: 'signInNeeded',
+      reason: { kind: 'noToken' },
+    });
+    expect(network.requests).toBe(0);
+  });
+});
+
+describe('two refreshes at once', () => {
+  it('share one renewal: the second reads what the first wrote and spends no refresh token', async () => {
+    const file = await cachedToken(-MINUTE);
+    let renewals = 0;
+    const renewing = () => async (token: SsoToken) => {
+      renewals++;
+      return {
+        ...token,
+        accessToken: `aoa-renewed-${renewals}`,
+        expiresAt: new Date(NOW.getTime() + 60 * MINUTE),
+      };
+    };
+    const checks = await Promise.all([
+      loadUsableToken({ file, refresher: renewing, clock }),
+      loadUsableToken({ file, refresher: renewing, clock }),
+    ]);
+    expect(renewals).toBe(1);
+    expect(checks).toEqual([
+      { kind: 'usable', token: expect.objectContaining({ accessToken: 'aoa-renewed-1' }) },
+      { kind: 'usable', token: expect.objectContaining({ accessToken: 'aoa-renewed-1' }) },
+    ]);
+  });
+});
+
+describe('why a refresh failed, in the debug log', () => {
+  async function debugLineFor(thrown: unknown): Promise<string[]> {
+    const file = await cachedToken(REFRESH_WINDOW_MS - MINUTE);
+    const debug: string[] = [];
+    await loadUsableToken({
+      file,
+      refresher: () => async () => {
+        throw thrown;
+      },
+      clock,
+      debug: (line) => debug.push(line),
+    });
+    return debug;
+  }
+
+  it('names an unexpected error by its type, and a user error by its sentence with its cause', async () => {
+    expect(await debugLineFor(new TypeError('fetch failed'))).toEqual([
+      'token refresh failed: TypeError: fetch failed',
+    ]);
+    expect(await debugLineFor('a string')).toEqual(['token refresh failed: a string']);
+    const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { name: 'SystemError' });
+    expect(
+      await debugLineFor(new RefreshFailedError('Identity Center could not be reached', { cause })),
+    ).toEqual([
+      'token refresh failed: Could not renew the sign-in: Identity Center could not be reached. (SystemError: connect ECONNREFUSED 127.0.0.1:9)',
+    ]);
+    expect(
+      await debugLineFor(
+        new RefreshFailedError('Identity Center could not be reached', { cause: 'not an error' }),
+      ),
+    ).toEqual(['token refresh failed: Could not renew the sign-in: Identity Center could not be reached.']);
+  });
+
+  it('is not needed: without a debug log the still-valid token is used all the same', async () => {
+    const file = await cachedToken(REFRESH_WINDOW_MS - MINUTE);
+    const failing = failingWith(new RefreshFailedError('Identity Center could not be reached'));
+    expect(await loadUsableToken({ file, refresher: failing.refresher, clock })).toMatchObject({
+      kind: 'usable',
+      token: { accessToken: 'aoa-token' },
+    });
+  });
+});
+
+describe('the full screen’s background renewal', () => {
+  it('comes 15 minutes before the expiry of a long-lived token, halfway through a short-lived one', () => {
+    const at = (time: string) => new Date(`2030-06-15T${time}Z`);
+    expect(renewalMoment(at('20:00:00'), NOW)).toEqual(at('19:45:00'));
+    expect(renewalMoment(at('12:30:00'), NOW)).toEqual(at('12:15:00'));
+    expect(renewalMoment(at('12:20:00'), NOW)).toEqual(at('12:10:00'));
+    expect(renewalMoment(at('12:00:00'), NOW)).toEqual(at('12:00:00'));
   });
 });

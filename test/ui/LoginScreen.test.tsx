@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionExpiredError } from '../../source/services/errors.js';
+import { LoginFailedError, SessionExpiredError } from '../../source/services/errors.js';
 import { applyHyperlinkPreference } from '../../source/ui/hyperlinks.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
@@ -70,6 +70,22 @@ describe('the login screen', () => {
     await terminal.waitFor('paste here');
     terminal.press(KEYS.escape);
     await terminal.waitFor('The sign-in was cancelled.');
+    terminal.press('r');
+    await terminal.waitFor('paste here');
+    expect(calls.logins).toEqual(['authCode', 'authCode']);
+  });
+
+  it('words a denied sign-in for this screen: its own retry key, no subcommand to run', async () => {
+    const denied = new LoginFailedError('The sign-in was denied in the browser.', undefined, {
+      next: 'approve-sign-in',
+    });
+    const { terminal, calls } = startApp({
+      signIn: undefined,
+      failures: new Map([['startLogin', [denied]]]),
+    });
+    const frame = await terminal.waitFor('The sign-in was denied in the browser.');
+    expect(frame).toContain('Approve the request in the browser when you try again.');
+    expect(frame).not.toContain('sso-tui login');
     terminal.press('r');
     await terminal.waitFor('paste here');
     expect(calls.logins).toEqual(['authCode', 'authCode']);

@@ -132,7 +132,7 @@ describe('ScreenFrame on a terminal too short for its body', () => {
           <ScreenFrame
             title="Credentials"
             keys={CREDENTIAL_KEYS}
-            keyState={{ fetched: true, secretShown: false }}
+            keyState={{ fetched: true, secretShown: false, editingRegion: false, regionTyped: false }}
           >
             {rows.map((row) => (
               <Text key={row}>{row}</Text>

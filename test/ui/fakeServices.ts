@@ -98,6 +98,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     },
     async startLogin(method) {
       calls.logins.push(method);
+      failNext('startLogin');
       let resolve!: (signIn: SignIn) => void;
       let reject!: (error: unknown) => void;
       const signedIn = new Promise<SignIn>((ok, fail) => {
@@ -176,8 +177,9 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       state.existingProfiles.add(`${file}:${request.profile}`);
       return { file, profile: request.profile };
     },
-    async consoleUrl(accountId, roleName) {
-      return `https://signin.aws.amazon.com/federation?Action=login&Destination=${accountId}/${roleName}`;
+    async consoleUrl(credentials, region) {
+      const destination = encodeURIComponent(`https://${region}.console.aws.amazon.com/`);
+      return `https://signin.aws.amazon.com/federation?Action=login&Destination=${destination}&key=${credentials.accessKeyId}`;
     },
   };
 

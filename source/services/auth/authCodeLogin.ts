@@ -8,7 +8,7 @@ import { ssoTokenFromResponse } from './ssoTokenFromResponse.js';
 
 export interface StartAuthCodeLoginOptions {
   readonly oidc: SSOOIDCClient;
-  /** The OIDC endpoint the SDK client talks to; the browser is sent to its /authorize. */
+  /** The OIDC endpoint the SDK client talks to, as `oidcEndpoint` gives it; the browser goes to its /authorize. */
   readonly oidcEndpoint: string;
   readonly session: SsoSession;
   /** A registration made for the authorization_code grant. */
@@ -68,7 +68,7 @@ export async function startAuthCodeLogin(options: StartAuthCodeLoginOptions): Pr
   }
 
   return {
-    authorizeUrl: `${oidcEndpoint.replace(/\/+$/, '')}/authorize?${query.toString()}`,
+    authorizeUrl: `${oidcEndpoint}/authorize?${query.toString()}`,
     redirectUri: server.redirectUri,
     submitCallbackUrl: (text) => server.submitPastedUrl(text),
     token: unlessCancelled(exchangeCode(), abort.signal),

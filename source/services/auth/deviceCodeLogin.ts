@@ -115,10 +115,9 @@ export async function startDeviceCodeLogin(options: StartDeviceCodeLoginOptions)
 }
 
 function deviceCodeExpired(): LoginFailedError {
-  return new LoginFailedError(
-    'The device code expired before the sign-in was approved.',
-    'Run `sso-tui login` again.',
-  );
+  return new LoginFailedError('The device code expired before the sign-in was approved.', undefined, {
+    next: 'sign-in-again',
+  });
 }
 
 /** A 5xx or a connection that failed on the way; the next poll may well succeed. */

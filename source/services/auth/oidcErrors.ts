@@ -1,10 +1,7 @@
-import { LoginFailedError, ServiceError } from '../errors.js';
+import { LoginFailedError, ServiceError, type NextStep } from '../errors.js';
 
 /** What was being asked of the OIDC API when it refused; the same error name means different things. */
 export type OidcStep = 'register' | 'authorization-code' | 'device-code';
-
-const LOGIN_AGAIN = 'Run `sso-tui login` again.';
-const CHECK_SETTINGS = 'Check the start URL and the region, then run `sso-tui login` again.';
 
 /**
  * Identity Center refused a sign-in step. `reason` is the SDK's error name (InvalidClientException…) so a
@@ -14,10 +11,9 @@ export class OidcError extends LoginFailedError {
   override readonly name = 'OidcError';
   constructor(
     readonly reason: string,
-    message: string,
-    hint: string,
+    described: Described,
   ) {
-    super(message, hint);
+    super(described.message, described.hint, described.next === undefined ? {} : { next: described.next });
   }
 }
 
@@ -29,9 +25,9 @@ export class OidcError extends LoginFailedError {
 export function toOidcError(error: unknown, step: OidcStep): unknown {
   const reason = serviceErrorName(error);
   if (reason === undefined) return error;
-  const [message, hint] = describe(reason, step);
-  if (reason === 'InternalServerException') return new ServiceError(message, hint);
-  return new OidcError(reason, message, hint);
+  const described = describe(reason, step);
+  if (reason === 'InternalServerException') return new ServiceError(described.message, described.hint);
+  return new OidcError(reason, described);
 }
 
 export function serviceErrorName(error: unknown): string | undefined {
@@ -40,39 +36,51 @@ export function serviceErrorName(error: unknown): string | undefined {
   return fault === 'client' || fault === 'server' ? error.name : undefined;
 }
 
-function describe(reason: string, step: OidcStep): [string, string] {
+interface Described {
+  readonly message: string;
+  readonly hint?: string;
+  readonly next?: NextStep;
+}
+
+function describe(reason: string, step: OidcStep): Described {
   switch (reason) {
     case 'AccessDeniedException':
-      return ['The sign-in was denied.', 'Run `sso-tui login` again and approve the request in the browser.'];
+      return { message: 'The sign-in was denied.', next: 'approve-sign-in' };
     case 'ExpiredTokenException':
       return step === 'device-code'
-        ? ['The device code expired before the sign-in was approved.', LOGIN_AGAIN]
-        : ['The sign-in took too long and expired.', LOGIN_AGAIN];
+        ? { message: 'The device code expired before the sign-in was approved.', next: 'sign-in-again' }
+        : { message: 'The sign-in took too long and expired.', next: 'sign-in-again' };
     case 'InvalidGrantException':
-      return ['Identity Center did not accept the sign-in code.', LOGIN_AGAIN];
+      return { message: 'Identity Center did not accept the sign-in code.', next: 'sign-in-again' };
     case 'InvalidClientException':
-      return ['The app registration with Identity Center is no longer valid.', LOGIN_AGAIN];
+      return {
+        message: 'The app registration with Identity Center is no longer valid.',
+        next: 'sign-in-again',
+      };
     case 'UnauthorizedClientException':
     case 'UnsupportedGrantTypeException':
       return step === 'authorization-code'
-        ? ['This Identity Center does not allow browser sign-in with a redirect.', 'Try `--device-code`.']
-        : ['This Identity Center does not allow this sign-in method.', 'Ask your administrator.'];
+        ? {
+            message: 'This Identity Center does not allow browser sign-in with a redirect.',
+            next: 'use-device-code',
+          }
+        : {
+            message: 'This Identity Center does not allow this sign-in method.',
+            hint: 'Ask your administrator.',
+          };
     case 'InvalidScopeException':
-      return [
-        'Identity Center rejected the requested scopes.',
-        'Check `sso_registration_scopes` in ~/.aws/config.',
-      ];
+      return {
+        message: 'Identity Center rejected the requested scopes.',
+        hint: 'Check `sso_registration_scopes` in ~/.aws/config.',
+      };
     case 'InvalidRequestRegionException':
-      return [
-        'The Identity Center region does not match the start URL.',
-        'Check `sso_region` and `--region`.',
-      ];
+      return { message: 'The Identity Center region does not match the start URL.', next: 'check-settings' };
     case 'InvalidClientMetadataException':
     case 'InvalidRedirectUriException':
-      return ['Identity Center rejected the app registration.', CHECK_SETTINGS];
+      return { message: 'Identity Center rejected the app registration.', next: 'check-settings' };
     case 'InternalServerException':
-      return ['Identity Center had an internal error.', 'Try again in a moment.'];
+      return { message: 'Identity Center had an internal error.', hint: 'Try again in a moment.' };
     default:
-      return ['Identity Center rejected the sign-in request.', CHECK_SETTINGS];
+      return { message: 'Identity Center rejected the sign-in request.', next: 'check-settings' };
   }
 }

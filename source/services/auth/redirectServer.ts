@@ -85,10 +85,9 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   const timer = setTimeout(() => {
     void finish({
       kind: 'error',
-      error: new LoginFailedError(
-        `Sign-in timed out after ${formatDuration(timeoutMs)}.`,
-        'Run `sso-tui login` again.',
-      ),
+      error: new LoginFailedError(`Sign-in timed out after ${formatDuration(timeoutMs)}.`, undefined, {
+        next: 'sign-in-again',
+      }),
     });
   }, timeoutMs);
 
@@ -174,14 +173,15 @@ function readCallback(query: URLSearchParams, expectedState: string): Callback {
 
 function browserError(error: string): LoginFailedError {
   if (error === 'access_denied') {
-    return new LoginFailedError(
-      'The sign-in was denied in the browser.',
-      'Run `sso-tui login` again and approve the request.',
-    );
+    return new LoginFailedError('The sign-in was denied in the browser.', undefined, {
+      next: 'approve-sign-in',
+    });
   }
   // The error comes from a URL anyone could craft; show it only if it looks like an OAuth error code.
   const shown = /^[a-z_]{1,64}$/.test(error) ? ` (${error})` : '';
-  return new LoginFailedError(`The sign-in failed in the browser${shown}.`, 'Run `sso-tui login` again.');
+  return new LoginFailedError(`The sign-in failed in the browser${shown}.`, undefined, {
+    next: 'sign-in-again',
+  });
 }
 
 /** Constant time whatever the inputs: both sides are hashed to the same length first. */

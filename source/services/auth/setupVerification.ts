@@ -10,7 +10,7 @@ import { createPkce } from './pkce.js';
 
 export interface VerifySessionOptions {
   readonly oidc: SSOOIDCClient;
-  /** The OIDC endpoint of the session's region; the browser would be sent to its /authorize. */
+  /** The OIDC endpoint of the session's region, as `oidcEndpoint` gives it; the browser would go to its /authorize. */
   readonly oidcEndpoint: string;
   readonly session: SsoSession;
   readonly store: RegistrationStore;
@@ -61,7 +61,7 @@ export async function verifySession(options: VerifySessionOptions): Promise<void
   });
   // Not followed: a redirect to the portal's sign-in page (or, in the simulator, to the callback) is the
   // answer that matters; the browser never opens and no callback is served.
-  const authorizeUrl = `${options.oidcEndpoint.replace(/\/+$/, '')}/authorize`;
+  const authorizeUrl = `${options.oidcEndpoint}/authorize`;
   let response: Response;
   try {
     response = await fetch(`${authorizeUrl}?${query.toString()}`, {

@@ -11,7 +11,9 @@ export function ssoTokenFromResponse(
 ): SsoToken {
   const { accessToken, expiresIn, refreshToken } = response;
   if (!accessToken || expiresIn === undefined) {
-    throw new ServiceError('Identity Center returned an incomplete token.', 'Run `sso-tui login` again.');
+    throw new ServiceError('Identity Center returned an incomplete token.', undefined, {
+      next: 'sign-in-again',
+    });
   }
   return {
     startUrl: session.startUrl,

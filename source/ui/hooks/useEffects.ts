@@ -10,7 +10,8 @@ import type { Command } from '../../flow/commands.js';
 import type { FlowEvent } from '../../flow/events.js';
 import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import type { FlowState, LoginDisplay } from '../../flow/state.js';
-import { CancelledError, describeError, SessionExpiredError, UserError } from '../../services/errors.js';
+import { CancelledError, SessionExpiredError, UserError } from '../../services/errors.js';
+import { screenErrorLine } from '../errorWords.js';
 import { AccountQueue } from '../../services/accountQueue.js';
 import type { Account } from '../../services/portal.js';
 import { copyNotice } from '../copyNotice.js';
@@ -81,7 +82,7 @@ function run(command: Command, context: Context): void {
   };
   const failed = (onError: (message: string) => FlowEvent) => (error: unknown) => {
     if (error instanceof SessionExpiredError) dispatch({ type: 'sessionExpired' });
-    else dispatch(onError(describeError(error)));
+    else dispatch(onError(screenErrorLine(error)));
   };
 
   switch (command.type) {
@@ -114,7 +115,7 @@ function run(command: Command, context: Context): void {
         .saveSession({ startUrl: command.startUrl, region: command.region, sessionName: command.sessionName })
         .then(
           (saved) => dispatch({ type: 'sessionSaved', session: saved }),
-          (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: describeError(error) }),
+          (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: screenErrorLine(error) }),
         );
       return;
     case 'startLogin':
@@ -131,7 +132,7 @@ function run(command: Command, context: Context): void {
         })
         .catch((error: unknown) => {
           if (error instanceof CancelledError) return;
-          dispatch({ type: 'loginFailed', attempt: command.attempt, message: describeError(error) });
+          dispatch({ type: 'loginFailed', attempt: command.attempt, message: screenErrorLine(error) });
         });
       return;
     case 'cancelLogin':
@@ -142,7 +143,7 @@ function run(command: Command, context: Context): void {
       try {
         if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(command.text);
       } catch (error) {
-        dispatch({ type: 'pasteRejected', message: describeError(error) });
+        dispatch({ type: 'pasteRejected', message: screenErrorLine(error) });
       }
       return;
     case 'openUrl':
@@ -154,7 +155,7 @@ function run(command: Command, context: Context): void {
     case 'copy':
       void services.copyToClipboard(command.text).then(
         (outcome) => dispatch({ type: 'noticeShown', message: copyNotice(command.what, outcome) }),
-        (error: unknown) => dispatch({ type: 'noticeShown', message: describeError(error) }),
+        (error: unknown) => dispatch({ type: 'noticeShown', message: screenErrorLine(error) }),
       );
       return;
     case 'loadAccounts':
@@ -228,7 +229,7 @@ function run(command: Command, context: Context): void {
       return;
     case 'openConsole':
       void session()
-        .consoleUrl(command.account.accountId, command.roleName, command.credentials)
+        .consoleUrl(command.credentials, command.region)
         .then(async (url) => {
           const outcome = await services.openUrl(url).catch(() => 'failed' as const);
           dispatch({ type: 'urlOpened', purpose: 'console', url, outcome });
@@ -306,7 +307,7 @@ function rememberPick(context: Context, write: () => ReturnType<AppServices['rea
   try {
     context.dispatch({ type: 'picksChanged', picks: write() });
   } catch (error) {
-    context.dispatch({ type: 'noticeShown', message: describeError(error) });
+    context.dispatch({ type: 'noticeShown', message: screenErrorLine(error) });
   }
 }
 

@@ -1,11 +1,14 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { terminalText } from '../../services/terminalText.js';
+import { consoleRegion } from '../../flow/credentialsEvents.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
+import { textEditFor } from '../components/textEditing.js';
+import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { helpKeys, named, typed } from '../keyTable.js';
+import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -24,10 +27,16 @@ interface CredentialKeyState {
   /** The credentials are in (not being fetched). */
   readonly fetched: boolean;
   readonly secretShown: boolean;
+  /** The region field has the keyboard. */
+  readonly editingRegion: boolean;
+  readonly regionTyped: boolean;
 }
 
-const fetched = (state: CredentialKeyState): boolean => state.fetched;
+const viewing = (state: CredentialKeyState): boolean => !state.editingRegion;
+const fetched = (state: CredentialKeyState): boolean => state.fetched && viewing(state);
+const editingRegion = (state: CredentialKeyState): boolean => state.editingRegion;
 const WITH_CREDENTIALS = 'the credentials are shown';
+const EDITING_REGION = 'editing the region';
 
 /** The credentials screen's keys: the footer, the help overlay and the handler are made from it. */
 export const CREDENTIAL_KEYS = {
@@ -47,17 +56,67 @@ export const CREDENTIAL_KEYS = {
     matches: typed('c'),
   },
   console: { keys: 'o', action: 'console', when: WITH_CREDENTIALS, active: fetched, matches: typed('o') },
-  refresh: { keys: 'r', action: 'fresh credentials', matches: typed('r') },
-  back: { keys: 'Esc', action: 'back', matches: named('escape') },
-  quit: { keys: 'q', action: 'quit', matches: typed('q') },
-  ...helpKeys<CredentialKeyState>(),
+  region: {
+    keys: 'g',
+    action: 'region',
+    when: 'of the console, and of exports from then on',
+    active: viewing,
+    matches: typed('g'),
+  },
+  refresh: { keys: 'r', action: 'fresh credentials', active: viewing, matches: typed('r') },
+  back: { keys: 'Esc', action: 'back', active: viewing, matches: named('escape') },
+  quit: { keys: 'q', action: 'quit', active: viewing, matches: typed('q') },
+  keepRegion: {
+    keys: 'Enter',
+    action: 'keep the region',
+    when: EDITING_REGION,
+    active: editingRegion,
+    matches: named('return'),
+  },
+  cancelRegion: {
+    keys: 'Esc',
+    action: 'cancel',
+    when: EDITING_REGION,
+    active: editingRegion,
+    matches: named('escape'),
+  },
+  ...helpKeys<CredentialKeyState>((state) => state.editingRegion && state.regionTyped),
+  typeRegion: {
+    keys: 'type',
+    action: 'the region',
+    when: EDITING_REGION,
+    active: editingRegion,
+    footer: false,
+    matches: text,
+  },
+  regionBackspace: {
+    keys: 'Backspace',
+    action: 'delete a character',
+    when: EDITING_REGION,
+    active: editingRegion,
+    footer: false,
+    matches: named('backspace', 'delete'),
+  },
+  clearRegion: {
+    keys: '^U',
+    action: 'clear the region',
+    when: EDITING_REGION,
+    active: editingRegion,
+    footer: false,
+    matches: ctrl('u'),
+  },
 };
 
 /** The credentials of one role, with live countdowns and the keys to use them. */
 export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps<'credentials'>) {
   const { credentials } = screen;
-  const keyState: CredentialKeyState = { fetched: credentials !== undefined, secretShown: screen.showSecret };
-  useScreenKeys(CREDENTIAL_KEYS, keyState, (name) => {
+  const keyState: CredentialKeyState = {
+    fetched: credentials !== undefined,
+    secretShown: screen.showSecret,
+    editingRegion: screen.regionEdit !== undefined,
+    regionTyped: Boolean(screen.regionEdit),
+  };
+  useScreenKeys(CREDENTIAL_KEYS, keyState, (name, press) => {
     switch (name) {
       case 'secret':
         return dispatch({ type: 'secretToggled' });
@@ -73,6 +132,19 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
         return dispatch({ type: 'back' });
       case 'quit':
         return dispatch({ type: 'quit' });
+      case 'region':
+        return dispatch({ type: 'consoleRegionOpened' });
+      case 'keepRegion':
+        return dispatch({ type: 'consoleRegionClosed', keep: true });
+      case 'cancelRegion':
+        return dispatch({ type: 'consoleRegionClosed', keep: false });
+      case 'typeRegion':
+      case 'regionBackspace':
+      case 'clearRegion': {
+        const edit = textEditFor(press.input, press.key);
+        if (edit) dispatch({ type: 'consoleRegionEdited', edit });
+        return;
+      }
     }
   });
   return (
@@ -100,6 +172,11 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
         </>
       ) : (
         <Spinner label="Fetching credentials…" />
+      )}
+      {screen.regionEdit === undefined ? (
+        <Field label="Region">{terminalText(consoleRegion(data, screen))}</Field>
+      ) : (
+        <TextField label="Region         " value={screen.regionEdit} focused />
       )}
       {data.signInRenewsAt ? (
         // Identity Center tells when the access token expires, never when the sign-in ends: it is renewed.

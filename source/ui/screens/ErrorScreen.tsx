@@ -16,7 +16,7 @@ export const ERROR_KEYS = {
 };
 
 /**
- * One sentence of what went wrong and what to do (describeError's line), a key to try again, and one to
+ * One sentence of what went wrong and what to do (ui/errorWords.ts words it), a key to try again, and one to
  * correct the session's start URL and region (a wrong one would otherwise fail the same way every start).
  */
 export function ErrorScreen({ screen, dispatch }: ScreenProps<'error'>) {

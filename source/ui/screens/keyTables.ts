@@ -27,7 +27,12 @@ export const SCREEN_KEYS: readonly ScreenKeys<unknown>[] = [
   screenKeys('sign-in', LOGIN_KEYS, { started: true, takesPaste: true, pasted: '' }),
   screenKeys('accounts', ACCOUNT_KEYS, { query: '', leave: 'quit', onRow: true, listing: false }),
   screenKeys('roles', ROLE_KEYS, { query: '', leave: 'back' }),
-  screenKeys('credentials', CREDENTIAL_KEYS, { fetched: true, secretShown: false }),
+  screenKeys('credentials', CREDENTIAL_KEYS, {
+    fetched: true,
+    secretShown: false,
+    editingRegion: false,
+    regionTyped: false,
+  }),
   screenKeys('export', EXPORT_KEYS, { phase: 'editing', field: 'profileName', value: '' }),
   screenKeys('error', ERROR_KEYS, undefined),
 ];

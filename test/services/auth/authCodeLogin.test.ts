@@ -1,13 +1,15 @@
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAuthCodeLogin, type AuthCodeLogin } from '../../../source/services/auth/authCodeLogin.js';
 import {
   getClientRegistration,
   MemoryRegistrationStore,
+  type LoginGrant,
 } from '../../../source/services/auth/clientRegistration.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
-import { createPortalClient } from '../../../source/services/awsClients.js';
+import { createOidcClient, createPortalClient } from '../../../source/services/awsClients.js';
 import { oidcEndpoint } from '../../../source/services/endpoints.js';
 import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
@@ -28,21 +30,14 @@ afterEach(async () => {
 async function login(
   store = new MemoryRegistrationStore(),
   options: { callbackPort?: number; timeoutMs?: number } = {},
+  { session = SESSION, grant = 'authorization_code' as LoginGrant } = {},
 ) {
   const { oidc, env } = harness!;
-  const registration = (
-    await getClientRegistration({
-      oidc,
-      session: SESSION,
-      grant: 'authorization_code',
-      store,
-      clock,
-    })
-  ).registration;
+  const registration = (await getClientRegistration({ oidc, session, grant, store, clock })).registration;
   const started = await startAuthCodeLogin({
     oidc,
-    oidcEndpoint: oidcEndpoint(SESSION.region, env),
-    session: SESSION,
+    oidcEndpoint: oidcEndpoint(session.region, env),
+    session,
     registration,
     clock,
     ...options,
@@ -162,6 +157,29 @@ describe('startAuthCodeLogin against the simulator', () => {
     expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
   });
 
+  it('asks for every scope of the session, space-separated, and signs in with them', async () => {
+    const session = { ...SESSION, scopes: ['sso:account:access', 'openid'] };
+    const { login: started } = await login(new MemoryRegistrationStore(), {}, { session });
+    expect(new URL(started.authorizeUrl).searchParams.get('scopes')).toBe('sso:account:access openid');
+    const { location } = await browse(started.authorizeUrl);
+    expect(new URL(location).searchParams.get('error')).toBeNull();
+    await expect(started.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+  });
+
+  it('says to try the device code when Identity Center refuses the code for this registration', async () => {
+    // A registration without the authorization_code grant: Identity Center refuses the code exchange.
+    const { login: started } = await login(new MemoryRegistrationStore(), {}, { grant: 'device_code' });
+    const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
+    started.submitCallbackUrl(`${started.redirectUri}?${new URLSearchParams({ code: 'some-code', state })}`);
+    const error = await started.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OidcError);
+    expect((error as OidcError).reason).toBe('UnauthorizedClientException');
+    expect((error as OidcError).message).toBe(
+      'This Identity Center does not allow browser sign-in with a redirect.',
+    );
+    expect((error as OidcError).next).toBe('use-device-code');
+  });
+
   it('registers once for two logins that share a store', async () => {
     const store = new MemoryRegistrationStore();
     for (let i = 0; i < 2; i++) {
@@ -178,6 +196,44 @@ describe('startAuthCodeLogin against the simulator', () => {
     started.cancel();
     await expect(started.token).rejects.toBeInstanceOf(CancelledError);
     await expect(fetch(started.redirectUri)).rejects.toThrow();
+  });
+
+  it('abandons the code exchange in flight when cancelled, instead of leaving it open', async () => {
+    // An OIDC endpoint that takes the CreateToken request and never answers it.
+    let exchange!: (request: IncomingMessage) => void;
+    const exchanging = new Promise<IncomingMessage>((resolve) => (exchange = resolve));
+    const silent = createHttpServer((request) => exchange(request));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const oidc = createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: endpoint });
+    try {
+      const registration = {
+        clientId: 'client',
+        clientSecret: 'secret',
+        expiresAt: new Date('2030-02-01T00:00:00Z'),
+        scopes: SESSION.scopes,
+      };
+      const started = await startAuthCodeLogin({
+        oidc,
+        oidcEndpoint: endpoint,
+        session: SESSION,
+        registration,
+        clock,
+      });
+      logins.push(started);
+      const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
+      started.submitCallbackUrl(`${started.redirectUri}?${new URLSearchParams({ code: 'c', state })}`);
+      const request = await exchanging;
+      expect(request.url).toBe('/token');
+      const closed = new Promise<void>((resolve) => request.socket.once('close', resolve));
+      started.cancel();
+      await expect(started.token).rejects.toBeInstanceOf(CancelledError);
+      await closed;
+    } finally {
+      oidc.destroy();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('times out with a message that says to sign in again', async () => {

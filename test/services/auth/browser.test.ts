@@ -100,6 +100,8 @@ describe('openBrowser without BROWSER', () => {
     ['darwin', { SSH_TTY: '/dev/pts/3' }],
     ['win32', { SSH_CONNECTION: '10.0.0.1 5 10.0.0.2 22' }],
     ['linux', { WSL_DISTRO_NAME: 'Ubuntu', SSH_TTY: '/dev/pts/0' }],
+    // WSL is Linux: the variable means nothing to another system with no display.
+    ['freebsd', { WSL_DISTRO_NAME: 'Ubuntu' }],
   ] as const)('on %s with %j is headless and starts nothing', async (platform, env) => {
     const { spawn, calls } = recordingSpawn();
     await expect(openBrowser(URL_TO_OPEN, { env, platform, spawn })).resolves.toBe('headless');

@@ -169,7 +169,8 @@ describe('startDeviceCodeLogin against the simulator', () => {
     expect((error as LoginFailedError).message).toBe(
       'The device code expired before the sign-in was approved.',
     );
-    expect((error as LoginFailedError).hint).toContain('sso-tui login');
+    expect((error as LoginFailedError).next).toBe('sign-in-again');
+    expect((error as LoginFailedError).hint).toBeUndefined();
     expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
   });
 

@@ -118,11 +118,14 @@ describe('startRedirectServer', () => {
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 
-  it.runIf(otherAddress)('refuses connections on the machine’s other interfaces', async () => {
-    const server = await start();
-    expect(await connectionRefused(otherAddress ?? '', server.port)).toBe('ECONNREFUSED');
-    expect(await connectionRefused('127.0.0.1', server.port)).toBe('connected');
-  });
+  it.runIf(otherAddress)(
+    `refuses connections on the machine’s other interfaces${otherAddress ? '' : ' — skipped: this machine has no other IPv4 interface'}`,
+    async () => {
+      const server = await start();
+      expect(await connectionRefused(otherAddress ?? '', server.port)).toBe('ECONNREFUSED');
+      expect(await connectionRefused('127.0.0.1', server.port)).toBe('connected');
+    },
+  );
 
   describe('a pasted callback URL', () => {
     it('is refused with a sentence when it is not a URL, the wrong path or the wrong state', async () => {
@@ -208,7 +211,8 @@ describe('startRedirectServer', () => {
     const error = await server.result.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LoginFailedError);
     expect((error as LoginFailedError).message).toBe('Sign-in timed out after 0.02 seconds.');
-    expect((error as LoginFailedError).hint).toContain('sso-tui login');
+    expect((error as LoginFailedError).next).toBe('sign-in-again');
+    expect((error as LoginFailedError).hint).toBeUndefined();
     expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
   });
 

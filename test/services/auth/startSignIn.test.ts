@@ -1,22 +1,31 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   getClientRegistration,
   MemoryRegistrationStore,
   registrationKey,
 } from '../../../source/services/auth/clientRegistration.js';
+import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
+import { createOidcClient } from '../../../source/services/awsClients.js';
+import { LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
 let harness: Harness | undefined;
 const started: StartedSignIn[] = [];
+let frontDoor: Server | undefined;
 
 beforeEach(async () => {
   harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
 });
 afterEach(async () => {
   for (const signIn of started.splice(0)) signIn.login.cancel();
+  frontDoor?.closeAllConnections();
+  await new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined)));
+  frontDoor = undefined;
   await stopHarness(harness);
 });
 
@@ -34,15 +43,12 @@ async function forgottenRegistration(grant: 'authorization_code' | 'device_code'
   return { store, stale: registration, key: registrationKey(SESSION, grant) };
 }
 
-async function signIn(method: 'authCode' | 'deviceCode', store: MemoryRegistrationStore) {
-  const signedIn = await startSignIn({
-    oidc: harness!.oidc,
-    session: SESSION,
-    method,
-    store,
-    env: harness!.env,
-    clock,
-  });
+async function signIn(
+  method: 'authCode' | 'deviceCode',
+  store: MemoryRegistrationStore,
+  { oidc = harness!.oidc, env = harness!.env as Record<string, string> } = {},
+) {
+  const signedIn = await startSignIn({ oidc, session: SESSION, method, store, env, clock });
   started.push(signedIn);
   return signedIn;
 }
@@ -88,5 +94,108 @@ describe('a stored registration Identity Center no longer knows', () => {
     await expect(first.login.token).rejects.toThrow();
     // Registered by this very sign-in: Identity Center knows it, nothing to forget.
     expect(store.read(key)).toBeDefined();
+  });
+});
+
+/**
+ * A real HTTP server before the simulator whose StartDeviceAuthorization always refuses with `errorType`;
+ * everything else goes through. Returns an OIDC client pointed at it.
+ */
+async function refusingDeviceAuthorization(errorType: string) {
+  frontDoor = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.url === '/device_authorization') {
+      response.writeHead(400, { 'content-type': 'application/json', 'x-amzn-ErrorType': errorType });
+      response.end(JSON.stringify({ error: 'invalid_request', error_description: 'refused' }));
+      return;
+    }
+    const upstream = await fetch(`${harness!.simulator.url}${request.url ?? '/'}`, {
+      method: request.method ?? 'GET',
+      headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+      ...(request.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
+    });
+    response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => frontDoor!.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(frontDoor.address() as AddressInfo).port}`;
+  return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: url });
+}
+
+describe('registering anew', () => {
+  it('is not tried for a registration just made, even when Identity Center calls it invalid', async () => {
+    const oidc = await refusingDeviceAuthorization('InvalidClientException');
+    try {
+      const error = await signIn('deviceCode', new MemoryRegistrationStore(), { oidc }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(OidcError);
+      expect((error as OidcError).reason).toBe('InvalidClientException');
+      expect(harness!.simulator.stats.operations.RegisterClient).toBe(1);
+    } finally {
+      oidc.destroy();
+    }
+  });
+
+  it('is not tried when a stored registration fails for another reason, which is passed on', async () => {
+    const store = new MemoryRegistrationStore();
+    const key = registrationKey(SESSION, 'device_code');
+    await getClientRegistration({
+      oidc: harness!.oidc,
+      session: SESSION,
+      grant: 'device_code',
+      store,
+      clock,
+    });
+    const stored = store.read(key);
+    const oidc = await refusingDeviceAuthorization('InvalidRequestException');
+    try {
+      const error = await signIn('deviceCode', store, { oidc }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OidcError);
+      expect((error as OidcError).reason).toBe('InvalidRequestException');
+      expect(harness!.simulator.stats.operations.RegisterClient).toBe(1);
+      expect(store.read(key)).toEqual(stored);
+    } finally {
+      oidc.destroy();
+    }
+  });
+});
+
+describe('a device-code sign-in that ends without a token', () => {
+  it('forgets its registration when Identity Center stops knowing it while the user approves', async () => {
+    const store = new MemoryRegistrationStore();
+    const key = registrationKey(SESSION, 'device_code');
+    const signedIn = await signIn('deviceCode', store);
+    if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
+    expect(store.read(key)).toBeDefined();
+    harness!.simulator.forgetClients();
+    const error = await signedIn.login.token.catch((caught: unknown) => caught);
+    expect((error as OidcError).reason).toBe('InvalidClientException');
+    // startSignIn's watcher was attached to the token before this test's, so it has already run.
+    expect(store.read(key)).toBeUndefined();
+  });
+
+  it('keeps its registration when the sign-in is denied: Identity Center still knows it', async () => {
+    const store = new MemoryRegistrationStore();
+    const key = registrationKey(SESSION, 'device_code');
+    const signedIn = await signIn('deviceCode', store);
+    if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
+    harness!.simulator.denyDevice(signedIn.login.userCode);
+    const error = await signedIn.login.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    expect((error as LoginFailedError).message).toBe('The sign-in was denied.');
+    // startSignIn's watcher was attached to the token before this test's, so it has already run.
+    expect(store.read(key)).toBeDefined();
+  });
+});
+
+describe('the browser sign-in', () => {
+  it('goes to /authorize once, whatever slashes end AWS_ENDPOINT_URL_SSO_OIDC', async () => {
+    const env = { ...harness!.env, AWS_ENDPOINT_URL_SSO_OIDC: `${harness!.simulator.url}//` };
+    const signedIn = await signIn('authCode', new MemoryRegistrationStore(), { env });
+    if (signedIn.kind !== 'authCode') throw new Error('expected the browser flow');
+    const url = new URL(signedIn.login.authorizeUrl);
+    expect(`${url.origin}${url.pathname}`).toBe(`${harness!.simulator.url}/authorize`);
   });
 });

@@ -1,0 +1,19 @@
+import { describeError, type NextStepWords } from '../services/errors.js';
+
+/**
+ * The full screen's words for what to do next. Its error screen shows `r retry` and the sign-in screen
+ * starts over on it, so "sign in again" needs no sentence here; no subcommand is named, as none runs here.
+ */
+export const SCREEN_NEXT_STEPS: NextStepWords = {
+  'sign-in': 'Sign in to continue.',
+  'sign-in-again': '',
+  'approve-sign-in': 'Approve the request in the browser when you try again.',
+  'use-device-code': 'Start sso-tui with --device-code to sign in with a code instead.',
+  'check-settings': 'Check the start URL and the region.',
+  'replace-profile': 'Confirm to replace it.',
+};
+
+/** The one line the full screen shows for an error. */
+export function screenErrorLine(error: unknown): string {
+  return describeError(error, SCREEN_NEXT_STEPS);
+}
