@@ -162,7 +162,7 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
     writeCachedLists: (lists) => writeListCache(listsFile, lists),
     listAccounts: async (onPage) => (await portal()).eachAccountPage(onPage),
     listRoles: async (accountIds, onRoles) => {
-      await (await portal()).listRolesForAccounts(accountIds, { onRoles });
+      await (await portal()).eachAccountRoles(accountIds, onRoles);
     },
     getCredentials: async (accountId, roleName) => (await portal()).getRoleCredentials(accountId, roleName),
     exportProfile: async (request) => {

@@ -2,7 +2,7 @@ import type { CachedLists } from './appServices.js';
 import { area } from './areas.js';
 import type { Account } from '../services/portal.js';
 import { advanced } from '../services/progress.js';
-import type { FlowState } from './state.js';
+import type { FlowState, Refresh } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 
 /** The effect runner's answers to the account and role listings. */
@@ -24,23 +24,25 @@ export type ListingEvent =
   | { readonly type: 'rolesDone'; readonly generation: number }
   | { readonly type: 'rolesFailed'; readonly generation?: number; readonly message: string };
 
+/** A refresh behind the list on screen before its first page. */
+const REFRESH_STARTED: Refresh = { same: 0, pages: [], paged: 0 };
+
 export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
   const { data } = state;
   switch (event.type) {
     case 'cachedListsRead':
       if (event.generation !== data.accountsLoad.generation || data.accounts.length > 0) return state;
-      return withData(state, { accounts: event.lists.accounts, roles: event.lists.roles, incoming: [] });
+      return withData(state, {
+        accounts: event.lists.accounts,
+        roles: event.lists.roles,
+        incoming: REFRESH_STARTED,
+      });
     case 'accountsPage':
       if (event.generation !== data.accountsLoad.generation) return state;
       return withData(
         state,
         data.incoming
-          ? {
-              incoming: [
-                ...data.incoming,
-                ...sameAsShown(data.accounts, data.incoming.length, event.accounts),
-              ],
-            }
+          ? { incoming: withPage(data.incoming, data.accounts, event.accounts) }
           : { accounts: [...data.accounts, ...event.accounts] },
       );
     case 'accountsLoaded':
@@ -92,15 +94,32 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
 }
 
 /**
- * A refresh's page with the accounts already shown at the same places swapped in where nothing changed:
- * 100,000 fresh copies would otherwise live as long as the refresh (a minute behind the rate limit), and
- * the comparison at its end finds the same objects.
+ * The refresh with one more page. While it brings back the accounts on screen at the same places, it only
+ * counts them; from the first account that differs on, it keeps the accounts it brought, with those on
+ * screen at the same places swapped in where nothing changed (the comparison at its end finds the same
+ * objects, and the fresh copies are let go at once).
  */
-function sameAsShown(shown: readonly Account[], from: number, page: readonly Account[]): readonly Account[] {
-  return page.map((account, offset) => {
+function withPage(refresh: Refresh, shown: readonly Account[], page: readonly Account[]): Refresh {
+  let confirmed = 0;
+  if (refresh.paged === 0) {
+    while (confirmed < page.length && sameAt(shown, refresh.same + confirmed, page[confirmed]!)) confirmed++;
+    if (confirmed === page.length) return { ...refresh, same: refresh.same + confirmed };
+  }
+  const from = refresh.same + confirmed + refresh.paged;
+  const rest = page.slice(confirmed).map((account, offset) => {
     const before = shown[from + offset];
     return before && sameAccount(before, account) ? before : account;
   });
+  return {
+    same: refresh.same + confirmed,
+    pages: [...refresh.pages, rest],
+    paged: refresh.paged + rest.length,
+  };
+}
+
+function sameAt(shown: readonly Account[], position: number, account: Account): boolean {
+  const before = shown[position];
+  return before !== undefined && sameAccount(before, account);
 }
 
 function sameAccount(before: Account, after: Account): boolean {
@@ -117,10 +136,6 @@ function sameNames(before: readonly string[] | undefined, after: readonly string
   );
 }
 
-function sameAccounts(before: readonly Account[], after: readonly Account[]): boolean {
-  return before.length === after.length && before.every((account, at) => sameAccount(account, after[at]!));
-}
-
 /** Starts a listing generation; with accounts already shown it collects a refresh behind them. */
 export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
   const [generation, next] = takeId(state);
@@ -128,7 +143,7 @@ export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
   return queue(
     withData(next, {
       accountsLoad: { generation, status: 'loading' },
-      incoming: refreshing ? [] : undefined,
+      incoming: refreshing ? REFRESH_STARTED : undefined,
     }),
     { type: 'loadAccounts', generation, fromCache },
   );
@@ -145,15 +160,19 @@ function accountsLoaded(state: FlowState): FlowState {
   const { data } = state;
   let accounts = data.accounts;
   let change = data.change;
-  if (data.incoming) {
+  const { incoming } = data;
+  // The same list again keeps the array the search index was built for (seconds at 300,000 accounts).
+  if (incoming && incoming.same === data.accounts.length && incoming.paged === 0) {
+    change = { added: 0, removed: 0 };
+  } else if (incoming) {
+    const refreshed = data.accounts.slice(0, incoming.same).concat(...incoming.pages);
     const before = new Set(data.accounts.map((account) => account.accountId));
-    const after = new Set(data.incoming.map((account) => account.accountId));
+    const after = new Set(refreshed.map((account) => account.accountId));
     change = {
-      added: data.incoming.filter((account) => !before.has(account.accountId)).length,
+      added: refreshed.filter((account) => !before.has(account.accountId)).length,
       removed: data.accounts.filter((account) => !after.has(account.accountId)).length,
     };
-    // The same list again keeps the array the search index was built for (seconds at 300,000 accounts).
-    if (!sameAccounts(data.accounts, data.incoming)) accounts = data.incoming;
+    accounts = refreshed;
   }
   const loaded = withData(state, {
     accounts,

@@ -111,6 +111,21 @@ export type ScreenKind = Screen['kind'];
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed' | 'interrupted';
 
+/**
+ * A refresh of the account list as its pages come, behind the list on screen. A big organization's refresh
+ * brings back the list as it was: while it does, it is only a count of the accounts on screen it has
+ * confirmed, in place; it holds the accounts it brought only from where it first differs. A second list of
+ * 100,000 accounts would otherwise live as long as the refresh (a minute behind the rate limit).
+ */
+export interface Refresh {
+  /** The refresh's first `same` accounts are those on screen at the same places. */
+  readonly same: number;
+  /** The refresh's accounts after those, a page as it came at a time. */
+  readonly pages: readonly (readonly Account[])[];
+  /** How many accounts `pages` holds. */
+  readonly paged: number;
+}
+
 /** State that outlives screens. */
 export interface FlowData {
   readonly sessions: readonly SsoSession[];
@@ -126,8 +141,8 @@ export interface FlowData {
   /** When the background renewal of the access token is planned (the effect runner says). */
   readonly signInRenewsAt?: Date;
   readonly accounts: readonly Account[];
-  /** Pages of a refresh, collected until complete while the cached list stays on screen. */
-  readonly incoming?: readonly Account[];
+  /** A refresh collected until complete while the cached list stays on screen. */
+  readonly incoming?: Refresh;
   readonly accountsLoad: { readonly generation: number; readonly status: LoadStatus };
   /** Accounts added and removed by the last refresh of a cached list. */
   readonly change?: { readonly added: number; readonly removed: number };

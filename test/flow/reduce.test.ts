@@ -405,8 +405,12 @@ describe('accounts', () => {
     state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: cached, roles } });
     const renamedDev = { ...dev, accountName: 'payments-dev2' };
     const collecting = run(state, { type: 'accountsPage', generation, accounts: [{ ...prod }, renamedDev] });
-    expect(collecting.data.incoming?.[0]).toBe(prod);
-    expect(collecting.data.incoming?.[1]).toBe(renamedDev);
+    // The page's copy of prod only confirms the one on screen; the list is kept from the first change on.
+    expect(collecting.data.incoming).toEqual({ same: 1, pages: [[renamedDev]], paged: 1 });
+    const swapped = run(collecting, { type: 'accountsLoaded', generation });
+    expect(swapped.data.accounts[0]).toBe(prod);
+    expect(swapped.data.accounts[1]).toBe(renamedDev);
+    expect(swapped.data.change).toEqual({ added: 0, removed: 0 });
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [{ ...prod }, { ...dev }] },
@@ -439,6 +443,57 @@ describe('accounts', () => {
       at: new Date(),
     });
     expect(renamed.data.roles.get(prod.accountId)).toEqual(['Admin']);
+  });
+
+  it('collects a refresh behind the shown list as a count while it confirms it, pages from its first change', () => {
+    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
+    const { generation } = effectOf(state, 'loadAccounts');
+    const many = Array.from({ length: 6 }, (_, at) => ({
+      accountId: String(at).padStart(12, '0'),
+      accountName: `account-${at}`,
+      emailAddress: `a${at}@example.com`,
+    }));
+    const cached = many.slice(0, 5);
+    state = run(state, {
+      type: 'cachedListsRead',
+      generation,
+      lists: { accounts: cached, roles: new Map() },
+    });
+    const copies = (accounts: readonly Account[]): Account[] => accounts.map((account) => ({ ...account }));
+
+    const confirming = run(state, { type: 'accountsPage', generation, accounts: copies(cached.slice(0, 2)) });
+    expect(confirming.data.incoming).toEqual({ same: 2, pages: [], paged: 0 });
+    const unchanged = run(
+      confirming,
+      { type: 'accountsPage', generation, accounts: copies(cached.slice(2)) },
+      { type: 'accountsLoaded', generation },
+    );
+    expect(unchanged.data.accounts).toBe(cached);
+    expect(unchanged.data.change).toEqual({ added: 0, removed: 0 });
+
+    // account-2 renamed: from there on the pages are kept, with the unchanged accounts' shown objects.
+    const renamed = { ...cached[2]!, accountName: 'account-2-renamed' };
+    const changed = run(
+      confirming,
+      { type: 'accountsPage', generation, accounts: [renamed, { ...cached[3]! }] },
+      { type: 'accountsPage', generation, accounts: copies([cached[4]!, many[5]!]) },
+    );
+    expect(changed.data.incoming).toMatchObject({ same: 2, paged: 4 });
+    const refreshed = run(changed, { type: 'accountsLoaded', generation });
+    expect(refreshed.data.accounts).toEqual([...cached.slice(0, 2), renamed, ...cached.slice(3), many[5]]);
+    [0, 1, 3, 4].forEach((at) => expect(refreshed.data.accounts[at]).toBe(cached[at]));
+    expect(refreshed.data.change).toEqual({ added: 1, removed: 0 });
+
+    const shorter = run(
+      confirming,
+      { type: 'accountsPage', generation, accounts: copies([cached[2]!]) },
+      { type: 'accountsLoaded', generation },
+    );
+    expect(shorter.data.accounts).toEqual(cached.slice(0, 3));
+    expect(shorter.data.change).toEqual({ added: 0, removed: 2 });
   });
 
   it('ignores pages of an older listing', () => {

@@ -17,11 +17,6 @@ export const LISTING_EFFECTS: EffectHandlers<
   loadRoles(effect, context) {
     const { generation } = effect;
     const { dispatch, data, clock, world } = context;
-    const accounts = new Map(data.accounts.map((account) => [account.accountId, account]));
-    const wanted = effect.accountIds.flatMap((id) => accounts.get(id) ?? []);
-    // Favorites and recent picks first, so their account × role rows are searchable soonest.
-    const ordered =
-      generation === undefined ? effect.accountIds : pinnedAccountIds(wanted, data.picks, clock());
     const batch = createBatch<readonly [string, readonly string[]]>(
       world.batches,
       (entries) =>
@@ -34,7 +29,10 @@ export const LISTING_EFFECTS: EffectHandlers<
       () => batchInterval(data.accounts.length),
     );
     // The background listing's order can change as it runs (the accounts on screen first): a queue.
-    const accountsToList = generation === undefined ? ordered : new AccountQueue(ordered);
+    const accountsToList =
+      generation === undefined
+        ? effect.accountIds
+        : new AccountQueue(pinnedOrder(effect.accountIds, context));
     if (accountsToList instanceof AccountQueue) world.roleQueue = accountsToList;
     void chosenSession(context)
       .listRoles(accountsToList, (accountId, roles) => batch.add([accountId, roles]))
@@ -61,6 +59,17 @@ export const LISTING_EFFECTS: EffectHandlers<
       .catch(() => undefined);
   },
 };
+
+/**
+ * Favorites and recent picks first, so their account × role rows are searchable soonest. A function of its
+ * own: what it makes (a map of every account) must not share a scope with the listing's callbacks, which
+ * live for as long as the listing (an hour at 100,000 accounts) and would keep it.
+ */
+function pinnedOrder(accountIds: readonly string[], { data, clock }: EffectContext): string[] {
+  const accounts = new Map(data.accounts.map((account) => [account.accountId, account]));
+  const wanted = accountIds.flatMap((id) => accounts.get(id) ?? []);
+  return pinnedAccountIds(wanted, data.picks, clock());
+}
 
 async function loadAccounts(
   generation: number,
