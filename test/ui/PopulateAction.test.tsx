@@ -4,7 +4,6 @@ import { UserError } from '../../source/services/errors.js';
 import { audit, dev, prod, startApp } from './startApp.js';
 import { KEYS, type Terminal } from './terminal.js';
 
-const CTRL_O = '\u000F';
 /** The organization of startApp, with a third account. */
 const start = (failures?: Map<string, unknown[]>) =>
   startApp({ accounts: [prod, dev, audit], ...(failures ? { failures } : {}) });
@@ -26,7 +25,7 @@ describe('Ctrl-O on the accounts screen', () => {
     await rolesKnown(terminal);
     terminal.press('payments');
     await terminal.waitFor('2 / 3');
-    terminal.press(CTRL_O);
+    terminal.press(KEYS.ctrlO);
     await terminal.waitFor('SSO profiles in /home/u/.aws/config: 3 added');
     expect(calls.populated).toHaveLength(1);
     expect(calls.populated[0]!.map((pair) => `${pair.account.accountName}/${pair.roleName}`).sort()).toEqual([
@@ -42,7 +41,7 @@ describe('Ctrl-O on the accounts screen', () => {
     ]);
     const { terminal } = start(failures);
     await rolesKnown(terminal);
-    terminal.press(CTRL_O);
+    terminal.press(KEYS.ctrlO);
     await terminal.waitFor('No profiles were written: The file is read-only.');
   });
 });
