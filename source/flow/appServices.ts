@@ -8,7 +8,7 @@ import type { SsoSession } from '../services/ssoSession.js';
 
 /**
  * Everything the full-screen flow asks of the world. The effect runner (app/effects/) is the only
- * caller; the CLI implements it over the real services, tests over an in-memory fake. Errors are thrown as
+ * caller; app/realServices.ts implements it over the services, tests over a fake. Errors are thrown as
  * the services throw them: a SessionExpiredError (401) anywhere sends the user to sign in again.
  */
 export interface AppServices {
