@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionExpiredError } from '../../source/services/errors.js';
 import type { FakeWorld } from './fakeServices.js';
 import { account, audit, dev, prod, startApp } from './startApp.js';
@@ -7,8 +6,6 @@ import { KEYS } from './terminal.js';
 
 /** The organization of startApp, with a third account. */
 const start = (world: Partial<FakeWorld> = {}) => startApp({ accounts: [prod, dev, audit], ...world });
-
-afterEach(cleanup);
 
 describe('the accounts screen', () => {
   it('lists the accounts with a count, and filters them as the user types', async () => {

@@ -1,5 +1,4 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../source/services/errors.js';
 import { audit, dev, prod, startApp } from './startApp.js';
 import { KEYS, type Terminal } from './terminal.js';
@@ -7,8 +6,6 @@ import { KEYS, type Terminal } from './terminal.js';
 /** The organization of startApp, with a third account. */
 const start = (failures?: Map<string, unknown[]>) =>
   startApp({ accounts: [prod, dev, audit], ...(failures ? { failures } : {}) });
-
-afterEach(cleanup);
 
 /** Role names are searchable once their lists arrived: then the query is cleared again. */
 async function rolesKnown(terminal: Terminal): Promise<void> {

@@ -1,10 +1,7 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 import { KEYS } from './terminal.js';
 import { session, startApp } from './startApp.js';
-
-afterEach(cleanup);
 
 const lab: SsoSession = {
   name: 'lab',

@@ -1,9 +1,12 @@
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { withUnbrokenLines } from '../../source/ui/unbrokenRows.js';
 
 export { KEYS } from '../support/keys.js';
+
+// Every test file that renders through here has what it rendered unmounted after each test.
+afterEach(cleanup);
 
 export type Terminal = ReturnType<typeof renderTerminal>;
 
