@@ -6,6 +6,7 @@ import { createOidcClient, createPortalClient } from '../services/awsClients.js'
 import { oidcEndpoint } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
+import { refuseSpecialAwsFiles } from '../services/sessionConfig.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
 import type { TokenRefresher } from '../services/tokenRefresh.js';
@@ -35,6 +36,7 @@ export async function verifyNewSession(
   world: { readonly io: Io; readonly store: RegistrationStore },
   session: SsoSession,
 ): Promise<void> {
+  await refuseSpecialAwsFiles(world.io.homeDir, world.io.env);
   await verifySession({
     oidc: createOidcClient(session.region, world.io.env),
     oidcEndpoint: oidcEndpoint(session.region, world.io.env),
@@ -44,11 +46,12 @@ export async function verifyNewSession(
   });
 }
 
-export function createSessionCalls(
+export async function createSessionCalls(
   world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
   session: SsoSession,
-): SessionCalls {
+): Promise<SessionCalls> {
   const { io } = world;
+  await refuseSpecialAwsFiles(io.homeDir, io.env);
   const oidc = createOidcClient(session.region, io.env);
   const portalClient = createPortalClient(session.region, io.env);
   const budget = new RateBudget();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { configFileContents } from './awsFiles/awsConfigFile.js';
-import { readRegularFile } from './regularFile.js';
+import { readRegularFile, refuseIfNotRegular } from './regularFile.js';
 import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
@@ -18,6 +18,16 @@ export function configFilePath(homeDir: string, env: Environment): string {
 
 export function credentialsFilePath(homeDir: string, env: Environment): string {
   return env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir, '.aws', 'credentials');
+}
+
+/**
+ * The AWS SDK reads the whole credentials and config files whenever one of its clients starts (for its own
+ * settings), with a plain read that a FIFO there would block for ever: a command that calls Identity
+ * Center refuses such a file first, as `export` does.
+ */
+export async function refuseSpecialAwsFiles(homeDir: string, env: Environment): Promise<void> {
+  await refuseIfNotRegular(credentialsFilePath(homeDir, env));
+  await refuseIfNotRegular(configFilePath(homeDir, env));
 }
 
 /** Every `[sso-session NAME]` of the config file, in file order. */
