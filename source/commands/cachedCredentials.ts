@@ -1,4 +1,4 @@
-import { chooseAccount, isAccountId } from '../services/accountChoice.js';
+import { chooseAccount, isAccountId } from './accountChoice.js';
 import { credentialCacheFile, readCachedCredentials } from '../services/credentialCache.js';
 import { toIsoSeconds } from '../services/isoTime.js';
 import { listCacheFile, readFreshListCache } from '../services/listCache.js';

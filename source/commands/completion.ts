@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isAccountId } from '../services/accountChoice.js';
+import { isAccountId } from './accountChoice.js';
 import { UsageError } from '../services/errors.js';
 import { listCacheFile, readListCache, type AccountLists } from '../services/listCache.js';
 import { IDENTITY_CENTER_REGIONS } from '../services/regions.js';

@@ -1,4 +1,4 @@
-import { describeAccount } from '../services/accountChoice.js';
+import { describeAccount } from './accountChoice.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
 import { UserError } from '../services/errors.js';
 import { terminalText } from '../services/terminalText.js';

@@ -1,4 +1,4 @@
-import { chooseAccount, chooseRole, isAccountId } from '../services/accountChoice.js';
+import { chooseAccount, chooseRole, isAccountId } from './accountChoice.js';
 import { NotGrantedError, UsageError, UserError } from '../services/errors.js';
 import type { Account, Portal, RoleCredentials } from '../services/portal.js';
 import type { CommandContext } from './context.js';

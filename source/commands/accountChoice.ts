@@ -1,6 +1,6 @@
-import { quoted, UserError } from './errors.js';
-import type { Account } from './portal.js';
-import { createTextSearch } from './search/termMatcher.js';
+import { quoted, UserError } from '../services/errors.js';
+import type { Account } from '../services/portal.js';
+import { createTextSearch } from '../services/search/termMatcher.js';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const SHOWN_CANDIDATES = 10;
