@@ -1,4 +1,4 @@
-import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
+import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, SignInMethod } from '../flow/appServices.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
 import { verifySession } from '../services/auth/setupVerification.js';
@@ -11,7 +11,7 @@ import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
 import type { TokenRefresher } from '../services/tokenRefresh.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import type { Io } from './context.js';
+import type { Io } from '../commands/context.js';
 
 /**
  * What the full-screen flow does through the AWS SDK for one session. It is its own module, imported only
@@ -23,7 +23,7 @@ export interface SessionCalls {
   readonly refresh: TokenRefresher;
   portal(accessToken: string): Portal;
   /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
-  startLogin(method: LoginMethod): Promise<PendingLogin>;
+  startLogin(method: SignInMethod): Promise<PendingLogin>;
 }
 
 /** A sign-in under way, as the flow sees it, but with the token itself: the caller caches it. */
