@@ -195,6 +195,11 @@ describe('startDeviceCodeLogin against the simulator', () => {
     );
     expect(error).toBeInstanceOf(OidcError);
     expect((error as OidcError).reason).toBe('UnauthorizedClientException');
+    // Not the browser flow's advice to use the device code: this is the device code.
+    expect(error).toMatchObject({
+      message: 'This Identity Center does not allow this sign-in method.',
+      hint: 'Ask your administrator.',
+    });
   });
 
   it('rejects with CancelledError when cancelled while waiting', async () => {
