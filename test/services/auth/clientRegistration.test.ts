@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { ServiceError } from '../../../source/services/errors.js';
 import {
@@ -109,14 +110,17 @@ describe('what RegisterClient is asked, and what its answer must hold', () => {
   });
 
   /** A stand-in RegisterClient that records each request body and answers `answer`. */
-  async function standIn(answer: object) {
+  async function standIn(answer: object, errorType?: string) {
     const bodies: unknown[] = [];
     stub = createServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
         bodies.push(JSON.parse(text));
-        response.writeHead(200, { 'content-type': 'application/json' });
+        response.writeHead(errorType ? 400 : 200, {
+          'content-type': 'application/json',
+          ...(errorType ? { 'x-amzn-ErrorType': errorType } : {}),
+        });
         response.end(JSON.stringify(answer));
       });
     });
@@ -180,4 +184,23 @@ describe('what RegisterClient is asked, and what its answer must hold', () => {
       expect(store.read(registrationKey(SESSION, 'device_code'))).toBeUndefined();
     },
   );
+
+  it('words a refused registration, and stores nothing', async () => {
+    const { oidc } = await standIn({ error: 'invalid_scope' }, 'InvalidScopeException');
+    const store = new MemoryRegistrationStore();
+    const error = await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'device_code',
+      store,
+      clock: () => new Date(simulatedNow),
+    }).catch((caught: unknown) => caught);
+    oidc.destroy();
+    expect(error).toBeInstanceOf(OidcError);
+    expect(error).toMatchObject({
+      reason: 'InvalidScopeException',
+      message: 'Identity Center rejected the requested scopes.',
+    });
+    expect(store.read(registrationKey(SESSION, 'device_code'))).toBeUndefined();
+  });
 });

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDeviceCodeLogin, type Sleep } from '../../../source/services/auth/deviceCodeLogin.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
-import { ServiceError } from '../../../source/services/errors.js';
+import { CancelledError, ServiceError } from '../../../source/services/errors.js';
 import { SESSION } from './simulatorFixtures.js';
 
 // Answers the simulator never gives, from a stand-in OIDC endpoint: fields left out, no interval, dropped
@@ -28,7 +28,9 @@ const AUTHORIZATION = {
 const TOKEN = { accessToken: 'aoa-token', expiresIn: 3600, tokenType: 'Bearer' };
 
 /** What the stand-in does with one request: answer with a status and body (and error type), or hang up. */
-type Answer = { status: number; body: object; errorType?: string } | 'hang up';
+type Answer = { status: number; body: object; errorType?: string } | 'hang up' | 'hold';
+/** The requests held open unanswered ('hold'), for a test to watch. */
+let held: ((request: IncomingMessage) => void) | undefined;
 let stub: Server | undefined;
 
 afterEach(async () => {
@@ -45,6 +47,7 @@ async function standIn(authorization: object, polls: Answer[] = []) {
     request.on('end', () => {
       const answer = answers.shift() ?? { status: 200, body: TOKEN };
       if (answer === 'hang up') return void request.socket.destroy();
+      if (answer === 'hold') return void held?.(request);
       response.writeHead(answer.status, {
         'content-type': 'application/json',
         ...(answer.errorType ? { 'x-amzn-ErrorType': answer.errorType } : {}),
@@ -126,5 +129,29 @@ describe('polling through dropped connections', () => {
   it('gives up after three in a row with the network error', async () => {
     const started = await login(AUTHORIZATION, ['hang up', 'hang up', 'hang up']);
     await expect(started.token).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+});
+
+describe('cancelling', () => {
+  it('abandons a poll in flight instead of leaving it open', async () => {
+    const polling = new Promise<IncomingMessage>((resolve) => (held = resolve));
+    const oidc = await standIn(AUTHORIZATION, ['hold']);
+    try {
+      const started = await startDeviceCodeLogin({
+        oidc,
+        session: SESSION,
+        registration: REGISTRATION,
+        clock,
+        sleep: recordingSleep().sleep,
+      });
+      const request = await polling;
+      const closed = new Promise<void>((resolve) => request.socket.once('close', resolve));
+      started.cancel();
+      await expect(started.token).rejects.toBeInstanceOf(CancelledError);
+      await closed;
+    } finally {
+      held = undefined;
+      oidc.destroy();
+    }
   });
 });

@@ -92,11 +92,13 @@ describe('startRedirectServer', () => {
   it('names another OAuth error but never echoes arbitrary text from the URL', async () => {
     const server = await start();
     await fetch(callback(server, { error: 'server_error', state: STATE }));
-    await expect(server.result).rejects.toThrow('The sign-in failed in the browser (server_error).');
+    await expect(server.result).rejects.toMatchObject({
+      message: 'The sign-in failed in the browser (server_error).',
+    });
 
     const other = await start();
     await fetch(callback(other, { error: '<script>alert(1)</script>', state: STATE }));
-    await expect(other.result).rejects.toThrow(/^The sign-in failed in the browser\.$/);
+    await expect(other.result).rejects.toMatchObject({ message: 'The sign-in failed in the browser.' });
   });
 
   it('ignores an error callback that carries the wrong state', async () => {
@@ -195,7 +197,9 @@ describe('startRedirectServer', () => {
     it('ends the sign-in with the error a pasted error URL carries', async () => {
       const server = await start();
       server.submitPastedUrl(callback(server, { error: 'access_denied', state: STATE }));
-      await expect(server.result).rejects.toThrow('The sign-in was denied in the browser.');
+      await expect(server.result).rejects.toMatchObject({
+        message: 'The sign-in was denied in the browser.',
+      });
     });
   });
 
@@ -263,7 +267,7 @@ describe('startRedirectServer', () => {
     const server = await start();
     await server.close();
     await expect(server.result).rejects.toBeInstanceOf(CancelledError);
-    await expect(server.result).rejects.toThrow('The sign-in was cancelled.');
+    await expect(server.result).rejects.toMatchObject({ message: 'The sign-in was cancelled.' });
   });
 
   describe('the page the browser is shown', () => {

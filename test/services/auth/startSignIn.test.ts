@@ -9,7 +9,7 @@ import {
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
-import { LoginFailedError } from '../../../source/services/errors.js';
+import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
@@ -74,7 +74,7 @@ describe('a stored registration Identity Center no longer knows', () => {
     const page = await fetch(first.login.authorizeUrl, { redirect: 'manual' });
     expect(page.status).toBe(400);
     first.login.cancel();
-    await expect(first.login.token).rejects.toThrow();
+    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
     await expect.poll(() => store.read(key)).toBeUndefined();
 
     const second = await signIn('authCode', store);
@@ -91,7 +91,7 @@ describe('a stored registration Identity Center no longer knows', () => {
     const key = registrationKey(SESSION, 'authorization_code');
     const first = await signIn('authCode', store);
     first.login.cancel();
-    await expect(first.login.token).rejects.toThrow();
+    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
     // Registered by this very sign-in: Identity Center knows it, nothing to forget.
     expect(store.read(key)).toBeDefined();
   });
