@@ -156,6 +156,8 @@ describe('what each refusal tells the user to do', () => {
   ] as const)('%s during %s: "%s"', (name, step, message, advice) => {
     const mapped = toOidcError(serviceError(name), step) as OidcError;
     expect(mapped).toBeInstanceOf(OidcError);
+    // The name --debug and a stack trace show.
+    expect(mapped.name).toBe('OidcError');
     expect({ reason: mapped.reason, message: mapped.message, hint: mapped.hint, next: mapped.next }).toEqual({
       reason: name,
       message,
