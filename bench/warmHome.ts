@@ -60,6 +60,9 @@ export async function createWarmHome(
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       PATH: process.env.PATH ?? '',
       TERM: 'xterm-256color',
+      // A UTF-8 terminal, as the measures read the program's own symbols (`›`, `↻`); without a locale the
+      // program draws their ASCII stand-ins.
+      LANG: 'C.UTF-8',
     },
     remove: () => rm(home, { recursive: true, force: true }),
   };

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Every line outside the redactor that applies it (remembers a secret or masks a text). */
 function linesApplyingTheRedactor() {
   const files = ['source/main.ts', 'source/commands/context.ts', 'source/commands/signIn.ts'];
-  files.push('source/commands/roleCredentials.ts');
+  files.push('source/commands/roleCredentials.ts', 'source/commands/credentialProcess.ts');
   return files.flatMap((file) =>
     readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
       .split('\n')

@@ -1,42 +1,48 @@
+import type { CachedLists } from './appServices.js';
+import { area } from './areas.js';
 import type { Account } from '../services/portal.js';
 import { advanced } from '../services/progress.js';
-import type { FlowEvent } from './events.js';
-import type { FlowState } from './state.js';
+import type { FlowState, Refresh } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 
-/** The effect layer's answers to the account and role listings. */
-export type ListingEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'cachedListsRead'
-      | 'accountsPage'
-      | 'accountsLoaded'
-      | 'accountsFailed'
-      | 'rolesLoaded'
-      | 'rolesWanted'
-      | 'rolesDone'
-      | 'rolesFailed';
-  }
->;
+/** The effect runner's answers to the account and role listings. */
+export type ListingEvent =
+  /** The accounts on screen, then those the query matches: their role lists are wanted first. */
+  | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
+  | { readonly type: 'cachedListsRead'; readonly generation: number; readonly lists: CachedLists }
+  | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
+  | { readonly type: 'accountsLoaded'; readonly generation: number }
+  | { readonly type: 'accountsFailed'; readonly generation: number; readonly message: string }
+  | {
+      readonly type: 'rolesLoaded';
+      readonly entries: readonly (readonly [string, readonly string[]])[];
+      /** The background listing these belong to; unset for one account's roles wanted now. */
+      readonly generation?: number;
+      /** When the batch came in. */
+      readonly at: Date;
+    }
+  | { readonly type: 'rolesDone'; readonly generation: number }
+  | { readonly type: 'rolesFailed'; readonly generation?: number; readonly message: string };
+
+/** A refresh behind the list on screen before its first page. */
+const REFRESH_STARTED: Refresh = { same: 0, pages: [], paged: 0 };
 
 export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
   const { data } = state;
   switch (event.type) {
     case 'cachedListsRead':
       if (event.generation !== data.accountsLoad.generation || data.accounts.length > 0) return state;
-      return withData(state, { accounts: event.lists.accounts, roles: event.lists.roles, incoming: [] });
+      return withData(state, {
+        accounts: event.lists.accounts,
+        roles: event.lists.roles,
+        incoming: REFRESH_STARTED,
+      });
     case 'accountsPage':
       if (event.generation !== data.accountsLoad.generation) return state;
       return withData(
         state,
         data.incoming
-          ? {
-              incoming: [
-                ...data.incoming,
-                ...sameAsShown(data.accounts, data.incoming.length, event.accounts),
-              ],
-            }
+          ? { incoming: withPage(data.incoming, data.accounts, event.accounts) }
           : { accounts: [...data.accounts, ...event.accounts] },
       );
     case 'accountsLoaded':
@@ -88,15 +94,32 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
 }
 
 /**
- * A refresh's page with the accounts already shown at the same places swapped in where nothing changed:
- * 100,000 fresh copies would otherwise live as long as the refresh (a minute behind the rate limit), and
- * the comparison at its end finds the same objects.
+ * The refresh with one more page. While it brings back the accounts on screen at the same places, it only
+ * counts them; from the first account that differs on, it keeps the accounts it brought, with those on
+ * screen at the same places swapped in where nothing changed (the comparison at its end finds the same
+ * objects, and the fresh copies are let go at once).
  */
-function sameAsShown(shown: readonly Account[], from: number, page: readonly Account[]): readonly Account[] {
-  return page.map((account, offset) => {
+function withPage(refresh: Refresh, shown: readonly Account[], page: readonly Account[]): Refresh {
+  let confirmed = 0;
+  if (refresh.paged === 0) {
+    while (confirmed < page.length && sameAt(shown, refresh.same + confirmed, page[confirmed]!)) confirmed++;
+    if (confirmed === page.length) return { ...refresh, same: refresh.same + confirmed };
+  }
+  const from = refresh.same + confirmed + refresh.paged;
+  const rest = page.slice(confirmed).map((account, offset) => {
     const before = shown[from + offset];
     return before && sameAccount(before, account) ? before : account;
   });
+  return {
+    same: refresh.same + confirmed,
+    pages: [...refresh.pages, rest],
+    paged: refresh.paged + rest.length,
+  };
+}
+
+function sameAt(shown: readonly Account[], position: number, account: Account): boolean {
+  const before = shown[position];
+  return before !== undefined && sameAccount(before, account);
 }
 
 function sameAccount(before: Account, after: Account): boolean {
@@ -113,10 +136,6 @@ function sameNames(before: readonly string[] | undefined, after: readonly string
   );
 }
 
-function sameAccounts(before: readonly Account[], after: readonly Account[]): boolean {
-  return before.length === after.length && before.every((account, at) => sameAccount(account, after[at]!));
-}
-
 /** Starts a listing generation; with accounts already shown it collects a refresh behind them. */
 export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
   const [generation, next] = takeId(state);
@@ -124,7 +143,7 @@ export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
   return queue(
     withData(next, {
       accountsLoad: { generation, status: 'loading' },
-      incoming: refreshing ? [] : undefined,
+      incoming: refreshing ? REFRESH_STARTED : undefined,
     }),
     { type: 'loadAccounts', generation, fromCache },
   );
@@ -141,15 +160,19 @@ function accountsLoaded(state: FlowState): FlowState {
   const { data } = state;
   let accounts = data.accounts;
   let change = data.change;
-  if (data.incoming) {
+  const { incoming } = data;
+  // The same list again keeps the array the search index was built for (seconds at 300,000 accounts).
+  if (incoming && incoming.same === data.accounts.length && incoming.paged === 0) {
+    change = { added: 0, removed: 0 };
+  } else if (incoming) {
+    const refreshed = data.accounts.slice(0, incoming.same).concat(...incoming.pages);
     const before = new Set(data.accounts.map((account) => account.accountId));
-    const after = new Set(data.incoming.map((account) => account.accountId));
+    const after = new Set(refreshed.map((account) => account.accountId));
     change = {
-      added: data.incoming.filter((account) => !before.has(account.accountId)).length,
+      added: refreshed.filter((account) => !before.has(account.accountId)).length,
       removed: data.accounts.filter((account) => !after.has(account.accountId)).length,
     };
-    // The same list again keeps the array the search index was built for (seconds at 300,000 accounts).
-    if (!sameAccounts(data.accounts, data.incoming)) accounts = data.incoming;
+    accounts = refreshed;
   }
   const loaded = withData(state, {
     accounts,
@@ -163,7 +186,7 @@ function accountsLoaded(state: FlowState): FlowState {
   return loadRoles(cached);
 }
 
-/** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
+/** Every account's roles, favorites and recent picks first (the effect runner knows the clock to rank them). */
 function loadRoles(state: FlowState): FlowState {
   const [generation, next] = takeId(state);
   const total = next.data.accounts.length;
@@ -176,3 +199,15 @@ function loadRoles(state: FlowState): FlowState {
     },
   );
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const LISTING_EVENTS = area<ListingEvent>(listingEvent, {
+  rolesWanted: true,
+  cachedListsRead: true,
+  accountsPage: true,
+  accountsLoaded: true,
+  accountsFailed: true,
+  rolesLoaded: true,
+  rolesDone: true,
+  rolesFailed: true,
+});

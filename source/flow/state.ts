@@ -2,8 +2,8 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Progress } from '../services/progress.js';
-import type { Command } from './commands.js';
-import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
+import type { Effect } from './effects.js';
+import type { ExportFiles, ExportTarget, SignInMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
 export interface ListState {
@@ -111,11 +111,26 @@ export type ScreenKind = Screen['kind'];
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'failed' | 'interrupted';
 
+/**
+ * A refresh of the account list as its pages come, behind the list on screen. A big organization's refresh
+ * brings back the list as it was: while it does, it is only a count of the accounts on screen it has
+ * confirmed, in place; it holds the accounts it brought only from where it first differs. A second list of
+ * 100,000 accounts would otherwise live as long as the refresh (a minute behind the rate limit).
+ */
+export interface Refresh {
+  /** The refresh's first `same` accounts are those on screen at the same places. */
+  readonly same: number;
+  /** The refresh's accounts after those, a page as it came at a time. */
+  readonly pages: readonly (readonly Account[])[];
+  /** How many accounts `pages` holds. */
+  readonly paged: number;
+}
+
 /** State that outlives screens. */
 export interface FlowData {
   readonly sessions: readonly SsoSession[];
   readonly session?: SsoSession;
-  readonly loginMethod: LoginMethod;
+  readonly signInMethod: SignInMethod;
   /** `--profile`: the name the export dialog proposes first. */
   readonly profileOption?: string;
   /** AWS_REGION and AWS_DEFAULT_REGION, which come before a region remembered for an account. */
@@ -123,11 +138,11 @@ export interface FlowData {
   /** Where exports are written, as shown. */
   readonly exportFiles?: ExportFiles;
   readonly signInExpiresAt?: Date;
-  /** When the background renewal of the access token is planned (the effect layer says). */
+  /** When the background renewal of the access token is planned (the effect runner says). */
   readonly signInRenewsAt?: Date;
   readonly accounts: readonly Account[];
-  /** Pages of a refresh, collected until complete while the cached list stays on screen. */
-  readonly incoming?: readonly Account[];
+  /** A refresh collected until complete while the cached list stays on screen. */
+  readonly incoming?: Refresh;
   readonly accountsLoad: { readonly generation: number; readonly status: LoadStatus };
   /** Accounts added and removed by the last refresh of a cached list. */
   readonly change?: { readonly added: number; readonly removed: number };
@@ -146,8 +161,8 @@ export interface FlowState {
   readonly data: FlowData;
   /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
   readonly helpFor?: ScreenKind;
-  /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
-  readonly outbox: readonly Command[];
-  /** The next id for commands, sign-in attempts, fetches and list generations. */
+  /** Side effects asked for, oldest first; the effect runner runs them and drops them by id. */
+  readonly outbox: readonly Effect[];
+  /** The next id for effects, sign-in attempts, fetches and list generations. */
   readonly nextId: number;
 }

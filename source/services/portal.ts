@@ -105,26 +105,32 @@ export class Portal {
 
   /**
    * Role lists for many accounts, fetched concurrently under the shared budget, in the order given or as a
-   * queue hands them out (which the caller may reorder while it runs: the accounts on screen first);
-   * `onRoles` sees each account's list as it arrives.
+   * queue hands them out (which the caller may reorder while it runs: the accounts on screen first), each
+   * to `onRoles` as it arrives and kept nowhere here: a background listing of 100,000 accounts runs for an
+   * hour, and the caller keeps what it needs of them.
    */
-  async listRolesForAccounts(
+  async eachAccountRoles(
     accounts: readonly string[] | AccountQueue,
-    options: { concurrency?: number; onRoles?: (accountId: string, roles: readonly string[]) => void } = {},
-  ): Promise<Map<string, string[]>> {
+    onRoles: (accountId: string, roles: string[]) => void,
+    { concurrency = DEFAULT_ROLE_CONCURRENCY }: { concurrency?: number } = {},
+  ): Promise<void> {
     const queue = accounts instanceof AccountQueue ? accounts : new AccountQueue(accounts);
-    const result = new Map<string, string[]>();
     const worker = async (): Promise<void> => {
       for (let accountId = queue.take(); accountId !== undefined; accountId = queue.take()) {
-        const roles = await this.listAccountRoles(accountId);
-        result.set(accountId, roles);
-        options.onRoles?.(accountId, roles);
+        onRoles(accountId, await this.listAccountRoles(accountId));
       }
     };
-    const workers = Math.min(options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, queue.size);
-    await Promise.all(Array.from({ length: workers }, worker));
-    if (accounts instanceof AccountQueue) return result;
-    return new Map(accounts.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.size) }, worker));
+  }
+
+  /** Role lists for many accounts, fetched concurrently under the shared budget, by account in the order given. */
+  async listRolesForAccounts(
+    accountIds: readonly string[],
+    options: { concurrency?: number } = {},
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    await this.eachAccountRoles(accountIds, (accountId, roles) => result.set(accountId, roles), options);
+    return new Map(accountIds.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
   }
 
   async getRoleCredentials(accountId: string, roleName: string): Promise<RoleCredentials> {

@@ -1,7 +1,8 @@
 import { InvalidProfileNameError } from './awsFileErrors.js';
-import { hasSection } from './iniEditor.js';
+import { isReadableHeader } from './iniEditor.js';
 import { parseIni } from './iniParser.js';
 import type { IniDocument, IniProblem, IniSection } from './iniParser.js';
+import type { AwsFileKind } from './sdkReadings.js';
 
 /** One profile's or session's settings; an `s3 =` block appears as `s3.max_concurrent_requests` keys. */
 export type IniValuesByKey = Record<string, string>;
@@ -67,17 +68,14 @@ function mergeSection(target: Map<string, IniValuesByKey>, name: string, section
   if (stored || target.has(name)) target.set(name, values);
 }
 
-// The characters the SDKs accept in `[profile NAME]` and `[sso-session NAME]`.
-const SDK_NAME = /^[\w@+.%:/-]+$/;
-
-export function validateProfileName(name: string): string {
-  return validateName(name, 'profile');
+export function validateProfileName(name: string, file?: AwsFileKind): string {
+  return validateName(name, 'profile', file);
 }
 
 /** The same rule as a value: the reason a name is refused, or undefined. */
-export function profileNameRuleBroken(name: string): InvalidProfileNameError | undefined {
+export function profileNameRuleBroken(name: string, file?: AwsFileKind): InvalidProfileNameError | undefined {
   try {
-    validateProfileName(name);
+    validateProfileName(name, file);
     return undefined;
   } catch (error) {
     if (error instanceof InvalidProfileNameError) return error;
@@ -86,11 +84,23 @@ export function profileNameRuleBroken(name: string): InvalidProfileNameError | u
 }
 
 export function validateSsoSessionName(name: string): string {
-  return validateName(name, 'sso-session');
+  return validateName(name, 'sso-session', 'config');
 }
 
-function validateName(name: string, what: 'profile' | 'sso-session'): string {
-  if (SDK_NAME.test(name) && name !== '__proto__') return name;
+/**
+ * A name is accepted when botocore and the AWS SDK for JavaScript both read its header back as that name,
+ * in the file it goes to (either file when that is not known yet): the JavaScript SDK drops
+ * `[profile a*b]` in the config file and `[my prof]` in the credentials file; botocore takes
+ * `[DEFAULT]` in either as defaults for every section.
+ */
+function validateName(name: string, what: 'profile' | 'sso-session', file: AwsFileKind | undefined): string {
+  const files: readonly AwsFileKind[] = file ? [file] : ['config', 'credentials'];
+  const headerIn = (kind: AwsFileKind): string => {
+    if (what === 'sso-session') return `sso-session ${name}`;
+    if (kind === 'credentials') return name;
+    return name === 'default' ? 'default' : `profile ${name}`;
+  };
+  if (name !== '' && files.every((kind) => isReadableHeader(headerIn(kind), kind))) return name;
   const shown = name === '' ? 'An empty name' : `"${name}"`;
   throw new InvalidProfileNameError(
     `${shown} cannot be used as ${what === 'profile' ? 'a profile' : 'an sso-session'} name: the AWS SDKs would not read it back.`,
@@ -99,18 +109,16 @@ function validateName(name: string, what: 'profile' | 'sso-session'): string {
 }
 
 /**
- * The config file header for a profile: `default` for the default profile, `profile NAME` otherwise. If the
- * file already has `[profile default]`, that section wins over `[default]` in the SDKs, so it is the one
- * to write.
+ * The config file header for a profile: `default` for the default profile, `profile NAME` otherwise. The
+ * editor finds `[profile default]` too; this header is only the one a new section gets.
  */
-export function configSectionHeader(profile: string, configText = ''): string {
-  validateProfileName(profile);
-  if (profile !== 'default') return `profile ${profile}`;
-  return hasSection(configText, 'profile default') ? 'profile default' : 'default';
+export function configSectionHeader(profile: string): string {
+  validateProfileName(profile, 'config');
+  return profile === 'default' ? 'default' : `profile ${profile}`;
 }
 
 export function credentialsSectionHeader(profile: string): string {
-  return validateProfileName(profile);
+  return validateProfileName(profile, 'credentials');
 }
 
 export function ssoSessionSectionHeader(session: string): string {

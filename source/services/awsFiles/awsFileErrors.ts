@@ -1,26 +1,25 @@
 import { UserError } from '../errors.js';
-import type { IniProblem } from './iniParser.js';
 
 /**
- * The section to be edited has lines the program cannot read with certainty, so it refuses rather than
- * guess. The editor knows the lines; the caller that knows the file adds its path with `inFile`.
+ * An edit refused because, after it, the AWS SDKs would not read the file as intended: the profile as
+ * written by both botocore and the AWS SDK for JavaScript, every other section as each read it before.
+ * The editor knows the line and the reason; the caller that knows the file adds its path with `inFile`.
  */
-export class MalformedFileError extends UserError {
-  override readonly name = 'MalformedFileError';
+export class RefusedEditError extends UserError {
+  override readonly name = 'RefusedEditError';
   constructor(
-    readonly section: string,
-    readonly problems: ReadonlyArray<IniProblem>,
+    readonly line: number,
+    readonly reason: string,
     readonly filePath?: string,
   ) {
-    const lines = problems.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ');
     super(
-      `${filePath ?? 'The file'} was not changed: the section [${section}] has a line sso-tui cannot read with certainty (${lines}).`,
-      'Fix that line by hand, then try again.',
+      `${filePath ?? 'The file'} was not changed: line ${line}: ${reason}.`,
+      'Fix that line by hand (or choose another profile name), then try again.',
     );
   }
 
-  inFile(filePath: string): MalformedFileError {
-    return new MalformedFileError(this.section, this.problems, filePath);
+  inFile(filePath: string): RefusedEditError {
+    return new RefusedEditError(this.line, this.reason, filePath);
   }
 }
 

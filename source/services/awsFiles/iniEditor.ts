@@ -1,8 +1,24 @@
-import { InvalidProfileNameError, MalformedFileError, UnwritableValueError } from './awsFileErrors.js';
-import { BYTE_ORDER_MARK, joinLines, splitLines } from './iniLines.js';
+import { InvalidProfileNameError, RefusedEditError, UnwritableValueError } from './awsFileErrors.js';
+import { BYTE_ORDER_MARK, dominantNewline, splitLines } from './iniLines.js';
 import type { IniLine } from './iniLines.js';
-import { COMMENT_START, identifyHeader, parseIni } from './iniParser.js';
-import type { IniDocument, IniEntry, IniSection } from './iniParser.js';
+import {
+  botocoreHeader,
+  botocoreOption,
+  botocoreSectionName,
+  entityKey,
+  isBotocoreComment,
+  JS_COMMENT,
+  jsContent,
+  jsSectionKey,
+  jsSectionName,
+  pythonIndent,
+  readAsBotocore,
+  readAsJsSdk,
+  type AwsFileKind,
+  type ReadOutcome,
+  type ReadSection,
+  type ReadValue,
+} from './sdkReadings.js';
 
 export type IniValues = ReadonlyArray<readonly [string, string]>;
 
@@ -19,165 +35,448 @@ export type SectionEdit =
   | { readonly header: string; readonly remove: true };
 
 /**
- * Applies several section edits to one file's text, in order, as one change: used inside one
- * `updateFile`, they make one locked, atomic, backed-up write. Each edit obeys the rules of
- * `upsertSection` and `removeSection`; if any is refused, the whole change is.
+ * Applies section edits to one file's text in one pass, as one change: inside one `updateFile` they make
+ * one locked, atomic, backed-up write.
+ *
+ * A section is found as the SDKs find it: `[profile "dev"]` and `[profiles dev]` are profile dev to
+ * botocore, `[dev]#old` is `[dev]` to botocore, `[ dev ]` is " dev " to both. Values go into the section
+ * each SDK takes the profile from (both, when they take it from different ones), replacing a key of any
+ * case where it stands; the other keys and every other byte stay. Then the result is judged as botocore and
+ * the AWS SDK for JavaScript read it: each target must read as written and every other section as before,
+ * in each SDK. An edit that fails that is refused (`RefusedEditError`, with the line and the reason).
  */
-export function editSections(text: string, edits: ReadonlyArray<SectionEdit>): string {
-  let result = text;
-  for (const edit of edits) {
-    result =
-      'remove' in edit
-        ? removeSection(result, edit.header)
-        : upsertSection(
-            result,
-            { header: edit.header, ...(edit.removeKeys ? { removeKeys: edit.removeKeys } : {}) },
-            edit.values,
-          );
+export function editSections(
+  text: string,
+  edits: ReadonlyArray<SectionEdit>,
+  kind: AwsFileKind = fileKindOf(edits),
+): string {
+  if (edits.length === 0) return text;
+  const checked = edits.map((edit) => ({ ...edit, header: checkHeader(edit.header, kind) }));
+  for (const edit of checked) if (!('remove' in edit)) checkValues(edit.values);
+  const { bom, body } = splitByteOrderMark(text);
+  const layout = layOut(body, kind);
+  const targets = checked.map((edit) => target(edit, kind));
+  const seen = new Set<string>();
+  for (const { entity } of targets) {
+    if (seen.has(entity)) throw new UnwritableValueError(`The section [${entity}] is edited twice.`);
+    seen.add(entity);
   }
-  return result;
+  const attempt = (placement: Placement): { text: string; refusal?: RefusedEditError } => {
+    const after = bom + rewrite(body, layout, targets, placement);
+    return { text: after, refusal: judgeEdit(text, after, kind, targets, layout) };
+  };
+  const first = attempt('after-last-key');
+  if (!first.refusal) return first.text;
+  const second = attempt('after-header');
+  if (!second.refusal) return second.text;
+  throw first.refusal;
 }
 
-/**
- * Writes `values` into the section `[header]` and leaves every other byte of the file as it was.
- *
- * An existing section keeps its place, its comments and the keys not being written (but for `removeKeys`,
- * which are dropped); a written key is
- * replaced where it stands (left untouched if it already holds that value) or added after the section's
- * last key. An absent section is appended at the end. A section with a line that cannot be read with
- * certainty is refused with `MalformedFileError`; problems in other sections do not stop the edit.
- */
+/** `editSections` for one section: write `values` into `[header]`, dropping `removeKeys`. */
 export function upsertSection(
   text: string,
   target: { header: string; removeKeys?: readonly string[] },
   values: IniValues,
+  kind?: AwsFileKind,
 ): string {
-  const header = checkHeader(target.header);
-  checkValues(values);
-  const { bom, body } = splitByteOrderMark(text);
+  const edit = {
+    header: target.header,
+    values,
+    ...(target.removeKeys ? { removeKeys: target.removeKeys } : {}),
+  };
+  return editSections(text, [edit], kind ?? fileKindOf([edit]));
+}
+
+/** Removes every section either SDK reads as `[header]`: its header through its last key. */
+export function removeSection(text: string, header: string, kind?: AwsFileKind): string {
+  const edit = { header, remove: true as const };
+  return editSections(text, [edit], kind ?? fileKindOf([edit]));
+}
+
+/** Whether botocore or the AWS SDK for JavaScript reads a section of the file as `[header]`. */
+export function hasSection(text: string, header: string, kind?: AwsFileKind): boolean {
+  const fileKind = kind ?? fileKindOf([{ header, remove: true }]);
+  const wanted = entityKey(headerName(checkHeader(header, fileKind), fileKind));
+  const { body } = splitByteOrderMark(text);
+  return layOut(body, fileKind).sections.some((section) => section.entities.includes(wanted));
+}
+
+// `[profile x]` and `[sso-session x]` only live in the config file; a plain header is a credentials
+// profile unless the caller says it is the config file's `[default]`.
+function fileKindOf(edits: ReadonlyArray<SectionEdit>): AwsFileKind {
+  return edits.some((edit) => /^(profile|sso-session) /.test(edit.header)) ? 'config' : 'credentials';
+}
+
+type Placement = 'after-last-key' | 'after-header';
+
+interface Entry {
+  /** 0-based index of the key's line. */
+  readonly line: number;
+  /** 0-based index of the last line of its value (continuation lines and sub-keys included). */
+  readonly end: number;
+  /** What botocore calls it (lower-cased) and what the JavaScript SDK calls it, lower-cased too. */
+  readonly keys: ReadonlySet<string>;
+  /** The key as the line spells it (for the JavaScript SDK, which does not lower-case). */
+  readonly spelled: string | undefined;
+  readonly indent: string;
+}
+
+interface Section {
+  /** 0-based index of the header line. */
+  readonly header: number;
+  /** The entities botocore and the JavaScript SDK read this header as (`profile dev`…). */
+  readonly entities: readonly string[];
+  readonly botocoreEntity: string;
+  readonly jsEntity: string | undefined;
+  readonly entries: Entry[];
+}
+
+interface Layout {
+  readonly lines: IniLine[];
+  readonly sections: Section[];
+  readonly newline: '\n' | '\r\n';
+}
+
+/** The sections of the file as botocore finds them (its headers, its continuation lines), in one pass. */
+function layOut(body: string, kind: AwsFileKind): Layout {
   const lines = splitLines(body);
-  const document = parseIni(body);
-  // A header written twice: the JavaScript SDK merges the sections key by key, the later value winning
-  // (botocore refuses the file), so the last section is the one whose values take effect. Edit that one.
-  const section = sectionsWithHeader(document, header).at(-1);
-  if (!section) return bom + appendSection(lines, document.newline, header, values);
-  assertReadable(document, section, header);
-  const removed = new Set(target.removeKeys ?? []);
-  return bom + joinLines(rewriteSection(lines, document.newline, section, header, values, removed));
-}
-
-/** Removes every `[header]` section: its header through its last key (comments after it stay). */
-export function removeSection(text: string, header: string): string {
-  const wanted = checkHeader(header);
-  const { bom, body } = splitByteOrderMark(text);
-  const document = parseIni(body);
-  const sections = sectionsWithHeader(document, wanted);
-  for (const section of sections) assertReadable(document, section, wanted);
-  const lines = splitLines(body);
-  for (const section of [...sections].reverse()) {
-    lines.splice(section.headerLine - 1, lastKeyLine(section) - section.headerLine + 1);
-  }
-  return bom + joinLines(lines);
-}
-
-export function hasSection(text: string, header: string): boolean {
-  return sectionsWithHeader(parseIni(text), checkHeader(header)).length > 0;
-}
-
-function rewriteSection(
-  lines: ReadonlyArray<IniLine>,
-  newline: '\n' | '\r\n',
-  section: IniSection,
-  header: string,
-  values: IniValues,
-  removed: ReadonlySet<string>,
-): IniLine[] {
-  const pending = new Map(values);
-  const entryAt = new Map(section.entries.map((entry) => [entry.line, entry]));
-  const end = lastKeyLine(section);
-  const output = lines.slice(0, section.headerLine - 1);
-
-  const headerLine = lineAt(lines, section.headerLine);
-  // A header the JavaScript SDK would not read as this section (extra white space, quotes) is rewritten.
-  const readsAsIs = readableContent(headerLine.content) === `[${header}]`;
-  output.push(readsAsIs ? headerLine : { content: `[${header}]`, eol: headerLine.eol });
-
-  let line = section.headerLine + 1;
-  while (line <= end) {
-    const entry = entryAt.get(line);
-    if (entry !== undefined && removed.has(entry.key) && !pending.has(entry.key)) {
-      line = lastLineOf(entry) + 1;
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  let entry:
+    { line: number; end: number; keys: Set<string>; spelled: string | undefined; indent: string } | undefined;
+  let indentLevel = 0;
+  const close = (): void => {
+    if (entry && current) current.entries.push(entry);
+    entry = undefined;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const content = (lines[index] as IniLine).content;
+    const stripped = content.trim();
+    if (stripped === '' || isBotocoreComment(content)) continue;
+    const indent = pythonIndent(content);
+    if (entry && indent > indentLevel) {
+      entry.end = index;
       continue;
     }
-    const value = entry === undefined ? undefined : pending.get(entry.key);
-    if (entry === undefined || value === undefined) {
-      output.push(lineAt(lines, line));
-      line += 1;
+    indentLevel = indent;
+    close();
+    const header = botocoreHeader(stripped);
+    if (header !== undefined) {
+      const botocoreEntity = entityKey(botocoreSectionName(header, kind));
+      const jsKey = jsSectionKey(jsContent(content));
+      const jsName = jsKey === undefined || jsKey === 'no header' ? undefined : jsSectionName(jsKey, kind);
+      const jsEntity = jsName === undefined ? undefined : entityKey(jsName);
+      const entities = jsEntity === undefined ? [botocoreEntity] : [botocoreEntity, jsEntity];
+      current = { header: index, entities, botocoreEntity, jsEntity, entries: [] };
+      sections.push(current);
       continue;
     }
-    pending.delete(entry.key);
-    const blockEnd = lastLineOf(entry);
-    if (blockEnd === entry.line && entry.value === value) output.push(lineAt(lines, line));
-    else output.push({ content: `${entry.key} = ${value}`, eol: lineAt(lines, blockEnd).eol });
-    line = blockEnd + 1;
+    const option = botocoreOption(stripped);
+    if (!current || !option) continue;
+    const keys = new Set([option.key]);
+    const js = jsContent(content);
+    const equals = js.indexOf('=');
+    const spelled = equals > 0 ? js.slice(0, equals).trim() : undefined;
+    if (spelled !== undefined) keys.add(spelled.toLowerCase());
+    entry = { line: index, end: index, keys, spelled, indent: content.slice(0, indent) };
+  }
+  close();
+  return { lines, sections, newline: dominantNewline(lines) };
+}
+
+interface Target {
+  readonly header: string;
+  readonly entity: string;
+  readonly values?: IniValues;
+  /** Lower-cased: the written keys and the keys to drop, in any case. */
+  readonly replaced: ReadonlySet<string>;
+  /** Lower-cased: the keys to drop only. */
+  readonly removed: ReadonlySet<string>;
+  readonly remove: boolean;
+}
+
+function target(edit: SectionEdit, kind: AwsFileKind): Target {
+  const entity = entityKey(headerName(edit.header, kind));
+  if ('remove' in edit) {
+    return { header: edit.header, entity, replaced: new Set(), removed: new Set(), remove: true };
+  }
+  const replaced = new Set([...edit.values.map(([key]) => key), ...(edit.removeKeys ?? [])]);
+  return {
+    header: edit.header,
+    entity,
+    values: edit.values,
+    replaced: new Set([...replaced].map((key) => key.toLowerCase())),
+    removed: new Set((edit.removeKeys ?? []).map((key) => key.toLowerCase())),
+    remove: false,
+  };
+}
+
+function headerName(header: string, kind: AwsFileKind): ReturnType<typeof botocoreSectionName> {
+  return botocoreSectionName(header, kind);
+}
+
+/** The sections each SDK takes an entity's values from: the last of its headers (botocore) or all (JS). */
+function sectionsOf(layout: Layout, entity: string): { botocore?: Section; js?: Section; all: Section[] } {
+  const all = layout.sections.filter((section) => section.entities.includes(entity));
+  const botocore = all.filter((section) => section.botocoreEntity === entity).at(-1);
+  const jsAll = all.filter((section) => section.jsEntity === entity);
+  // getConfigData: `[profile default]` replaces `[default]` whole.
+  const preferred = jsAll.filter(
+    (section) => section.jsEntity === entity && !isPlainDefault(layout, section),
+  );
+  const js = (preferred.length > 0 && entity === 'profile default' ? preferred : jsAll).at(-1);
+  return { ...(botocore ? { botocore } : {}), ...(js ? { js } : {}), all };
+}
+
+function isPlainDefault(layout: Layout, section: Section): boolean {
+  return jsContent((layout.lines[section.header] as IniLine).content) === '[default]';
+}
+
+/** The new text, built in one pass over the lines from the changes each target asks for. */
+function rewrite(body: string, layout: Layout, targets: readonly Target[], placement: Placement): string {
+  const { lines, newline } = layout;
+  const replaced = new Map<number, string>();
+  const dropped = new Set<number>();
+  const insertedAfter = new Map<number, string[]>();
+  const appended: string[][] = [];
+  const dropRange = (from: number, to: number): void => {
+    for (let line = from; line <= to; line++) dropped.add(line);
+  };
+  const index = new Map<string, Section[]>();
+  for (const section of layout.sections) {
+    for (const entity of new Set(section.entities)) {
+      const list = index.get(entity) ?? [];
+      list.push(section);
+      index.set(entity, list);
+    }
+  }
+  const cached = (entity: string): ReturnType<typeof sectionsOf> =>
+    sectionsOf({ ...layout, sections: index.get(entity) ?? [] }, entity);
+
+  for (const change of targets) {
+    const found = cached(change.entity);
+    if (change.remove) {
+      for (const section of found.all) dropRange(section.header, lastLine(section));
+      continue;
+    }
+    const values = change.values ?? [];
+    const writeInto = [...new Set([found.botocore ?? found.js, found.js ?? found.botocore])].filter(
+      (section): section is Section => section !== undefined,
+    );
+    if (writeInto.length === 0) {
+      appended.push([`[${change.header}]`, ...values.map(([key, value]) => `${key} = ${value}`)]);
+      continue;
+    }
+    // Sections the SDKs take no value from, or only values the written ones override (the JavaScript SDK
+    // merges a header written twice): only keys to drop go, and written keys spelled in another case.
+    const written = new Set(values.map(([key]) => key));
+    for (const section of found.all) {
+      if (writeInto.includes(section)) continue;
+      for (const entry of section.entries) {
+        const otherCase =
+          entry.spelled !== undefined &&
+          !written.has(entry.spelled) &&
+          change.replaced.has(entry.spelled.toLowerCase());
+        if (intersects(entry.keys, change.removed) || otherCase) dropRange(entry.line, entry.end);
+      }
+    }
+    for (const section of writeInto) {
+      if (!section.entities.every((entity) => entity === change.entity) || section.jsEntity === undefined) {
+        replaced.set(section.header, `[${change.header}]`);
+      }
+      const pending = new Map(values);
+      for (const entry of section.entries) {
+        if (!intersects(entry.keys, change.replaced)) continue;
+        const key = [...entry.keys].find((name) => pending.has(name));
+        const value = key === undefined ? undefined : pending.get(key);
+        if (key === undefined || value === undefined) {
+          dropRange(entry.line, entry.end);
+          continue;
+        }
+        pending.delete(key);
+        const content = (lines[entry.line] as IniLine).content;
+        const keepsLine = entry.end === entry.line && readsAs(content, key, value);
+        if (!keepsLine) {
+          replaced.set(entry.line, `${entry.indent}${key} = ${value}`);
+          dropRange(entry.line + 1, entry.end);
+        }
+      }
+      if (pending.size === 0) continue;
+      const last = section.entries.at(-1);
+      const afterHeader = placement === 'after-header' || last === undefined;
+      const at = afterHeader ? section.header : last.end;
+      const indent = afterHeader ? indentOfNextContent(lines, section.header) : last.indent;
+      const added = [...pending].map(([key, value]) => `${indent}${key} = ${value}`);
+      insertedAfter.set(at, [...(insertedAfter.get(at) ?? []), ...added]);
+    }
   }
 
-  const added = [...pending].map(([key, value]) => `${key} = ${value}`);
-  const lastKept = output.at(-1);
-  // A section that ended the file without a final newline still does, after the added keys.
-  const endsFileWithoutNewline = added.length > 0 && lastKept !== undefined && lastKept.eol === '';
-  if (endsFileWithoutNewline) output[output.length - 1] = { content: lastKept.content, eol: newline };
-  output.push(
-    ...added.map((content, index): IniLine => {
-      const last = index === added.length - 1;
-      return { content, eol: endsFileWithoutNewline && last ? '' : newline };
-    }),
+  const output: string[] = [];
+  let endsWithNewline = true;
+  for (let line = 0; line < lines.length; line++) {
+    const { content, eol } = lines[line] as IniLine;
+    const inserted = insertedAfter.get(line);
+    if (!dropped.has(line)) {
+      output.push(replaced.get(line) ?? content);
+      if (eol === '' && inserted === undefined) {
+        endsWithNewline = false;
+        continue;
+      }
+      output.push(eol === '' ? newline : eol);
+    }
+    if (inserted) {
+      inserted.forEach((added, at) => {
+        output.push(added);
+        const lastOfFile = eol === '' && at === inserted.length - 1;
+        // A section that ended the file without a final newline still does, after the added keys.
+        if (lastOfFile) endsWithNewline = false;
+        else output.push(newline);
+      });
+    }
+  }
+  let result = output.join('');
+  if (appended.length > 0) {
+    const lastLineText = lines.at(-1);
+    if (!endsWithNewline) result += newline;
+    if (lastLineText !== undefined && lastLineText.content.trim() !== '' && result !== '') result += newline;
+    result += appended.map((block) => block.map((content) => content + newline).join('')).join(newline);
+  }
+  return body === '' && appended.length === 0 ? '' : result;
+}
+
+function lastLine(section: Section): number {
+  return section.entries.at(-1)?.end ?? section.header;
+}
+
+function intersects(keys: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const key of keys) if (wanted.has(key)) return true;
+  return false;
+}
+
+/** Whether both SDKs already read `key = value` from this line exactly. */
+function readsAs(content: string, key: string, value: string): boolean {
+  const js = jsContent(content);
+  const equals = js.indexOf('=');
+  const botocore = botocoreOption(content.trim());
+  return (
+    equals > 0 &&
+    js.slice(0, equals).trim() === key &&
+    js.slice(equals + 1).trim() === value &&
+    botocore?.key === key &&
+    botocore.value === value
   );
-  // Not push(...rest): spreading the tens of thousands of lines after an early section overflows the stack.
-  return output.concat(lines.slice(end));
 }
 
-function appendSection(
-  lines: ReadonlyArray<IniLine>,
-  newline: '\n' | '\r\n',
-  header: string,
-  values: IniValues,
-): string {
-  const last = lines.at(-1);
-  let prefix = joinLines(lines);
-  if (last !== undefined && last.eol === '') prefix += newline;
-  if (last !== undefined && last.content.trim() !== '') prefix += newline;
-  const block = [`[${header}]`, ...values.map(([key, value]) => `${key} = ${value}`)];
-  return prefix + block.map((content) => content + newline).join('');
+function indentOfNextContent(lines: readonly IniLine[], header: number): string {
+  for (let line = header + 1; line < lines.length; line++) {
+    const content = (lines[line] as IniLine).content;
+    if (content.trim() === '' || isBotocoreComment(content)) continue;
+    return content.slice(0, pythonIndent(content));
+  }
+  return '';
 }
 
-function sectionsWithHeader(document: IniDocument, header: string): IniSection[] {
-  return document.sections.filter((section) => identifyHeader(section.rawHeader).canonical === header);
+/**
+ * The refusal for an edit that would not read as intended, or undefined: in each SDK, each target reads
+ * as written (removed: gone) and everything else as before.
+ */
+function judgeEdit(
+  before: string,
+  after: string,
+  kind: AwsFileKind,
+  targets: readonly Target[],
+  layout: Layout,
+): RefusedEditError | undefined {
+  const targetEntities = new Set(targets.map((change) => change.entity));
+  const readers = [
+    { sdk: 'botocore', read: readAsBotocore },
+    { sdk: 'the AWS SDK for JavaScript', read: readAsJsSdk },
+  ] as const;
+  for (const { sdk, read } of readers) {
+    const old = read(before, kind);
+    const now = read(after, kind);
+    // A file the SDK cannot read stays refused, unless the fault was in a section being rewritten.
+    if (!old.ok && !lineInTargets(layout, targetEntities, old.line)) {
+      return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
+    }
+    if (!now.ok) {
+      if (!old.ok) return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
+      return new RefusedEditError(now.line, `after the edit ${sdk} could not read the file (${now.reason})`);
+    }
+    const oldEntities = old.ok ? old.reading.entities : new Map<string, ReadSection>();
+    const newEntities = now.reading.entities;
+    for (const entity of new Set([...oldEntities.keys(), ...newEntities.keys()])) {
+      if (targetEntities.has(entity)) continue;
+      if (!sameValues(oldEntities.get(entity), newEntities.get(entity))) {
+        const line = (old.ok ? old.reading.headerLines.get(entity) : undefined) ?? lineOf(now, entity);
+        return new RefusedEditError(
+          line,
+          `the edit would make ${sdk} read [${shownEntity(entity, kind)}] differently`,
+        );
+      }
+    }
+    for (const change of targets) {
+      const got = newEntities.get(change.entity);
+      const line = now.reading.headerLines.get(change.entity) ?? lineOf(old, change.entity);
+      if (change.remove) {
+        if (got !== undefined && got.size > 0) {
+          return new RefusedEditError(line, `${sdk} would still read [${change.header}] after removing it`);
+        }
+        continue;
+      }
+      // A new section is judged bare: what botocore's [DEFAULT] would add to it is not what was written.
+      const base = oldEntities.get(change.entity) ?? new Map<string, ReadValue>();
+      const expected = new Map<string, string>();
+      for (const [key, { value }] of base) {
+        // `s3.addressing_style` goes with its block key `s3`.
+        const blockKey = key.split('.')[0] as string;
+        if (!change.replaced.has(key.toLowerCase()) && !change.replaced.has(blockKey.toLowerCase())) {
+          expected.set(key, value);
+        }
+      }
+      for (const [key, value] of change.values ?? []) expected.set(key, value);
+      const problem = differingKey(expected, got ?? new Map());
+      if (problem !== undefined) {
+        const where = got?.get(problem)?.line ?? line;
+        return new RefusedEditError(
+          where,
+          `${sdk} would not read [${change.header}] as written (its key ${problem} would ${got?.has(problem) ? (expected.has(problem) ? 'read otherwise' : 'still apply') : 'be missing'})`,
+        );
+      }
+    }
+  }
+  return undefined;
 }
 
-function assertReadable(document: IniDocument, section: IniSection, header: string): void {
-  const problems = document.problems.filter(
-    (problem) => problem.line >= section.headerLine && problem.line <= section.endLine,
+function lineInTargets(layout: Layout, entities: ReadonlySet<string>, line: number): boolean {
+  return layout.sections.some(
+    (section) =>
+      section.entities.some((entity) => entities.has(entity)) &&
+      line - 1 >= section.header &&
+      line - 1 <= lastLine(section),
   );
-  if (problems.length > 0) throw new MalformedFileError(header, problems);
 }
 
-function lastKeyLine(section: IniSection): number {
-  return Math.max(section.headerLine, ...section.entries.map(lastLineOf));
+function lineOf(outcome: ReadOutcome, entity: string): number {
+  return outcome.ok ? (outcome.reading.headerLines.get(entity) ?? 1) : outcome.line;
 }
 
-function lastLineOf(entry: IniEntry): number {
-  return Math.max(entry.line, ...(entry.subEntries ?? []).map((subEntry) => subEntry.line));
+function shownEntity(entity: string, kind: AwsFileKind): string {
+  if (kind === 'credentials' && entity.startsWith('profile ')) return entity.slice('profile '.length);
+  return entity === 'profile default' ? 'default' : entity;
 }
 
-function lineAt(lines: ReadonlyArray<IniLine>, line: number): IniLine {
-  const found = lines[line - 1];
-  if (found === undefined) throw new RangeError(`line ${line} is outside the file`);
-  return found;
+function sameValues(a: ReadSection | undefined, b: ReadSection | undefined): boolean {
+  if (a === undefined || b === undefined) return (a?.size ?? 0) === 0 && (b?.size ?? 0) === 0;
+  if (a.size !== b.size) return false;
+  for (const [key, { value }] of a) if (b.get(key)?.value !== value) return false;
+  return true;
 }
 
-function readableContent(content: string): string {
-  return (content.split(COMMENT_START)[0] ?? '').trim();
+function differingKey(expected: ReadonlyMap<string, string>, got: ReadSection): string | undefined {
+  for (const [key, value] of expected) if (got.get(key)?.value !== value) return key;
+  for (const key of got.keys()) if (!expected.has(key)) return key;
+  return undefined;
 }
 
 function splitByteOrderMark(text: string): { bom: string; body: string } {
@@ -186,20 +485,34 @@ function splitByteOrderMark(text: string): { bom: string; body: string } {
     : { bom: '', body: text };
 }
 
-function checkHeader(header: string): string {
-  const identity = identifyHeader(header);
-  const readable =
-    header !== '' &&
-    identity.canonical === header &&
-    // The JavaScript SDK ignores a plain section whose name has white space.
-    !(identity.kind === 'plain' && /\s/.test(header)) &&
-    !/[[\]#;\p{Cc}]/u.test(header) &&
-    header !== '__proto__' &&
-    !(identity.kind !== 'plain' && identity.name === '__proto__');
-  if (!readable)
+function checkHeader(header: string, kind: AwsFileKind): string {
+  if (!isReadableHeader(header, kind))
     throw new InvalidProfileNameError(`[${header}] is not a section header the AWS SDKs read back.`);
   return header;
 }
+
+/**
+ * Whether botocore and the AWS SDK for JavaScript both read `[header]`, in a file of that kind, as the same
+ * profile or sso-session: the one rule for the names sso-tui writes.
+ */
+export function isReadableHeader(header: string, kind: AwsFileKind): boolean {
+  const name = botocoreSectionName(header, kind);
+  const jsKey = jsSectionKey(`[${header}]`);
+  const jsName = jsKey === undefined || jsKey === 'no header' ? undefined : jsSectionName(jsKey, kind);
+  return (
+    header !== '' &&
+    header.trim() === header &&
+    !/[[\]#;\p{Cc}]/u.test(header) &&
+    name.space !== 'defaults' &&
+    name.space !== 'other' &&
+    jsName !== undefined &&
+    entityKey(jsName) === entityKey(name) &&
+    readAsJsSdk(`[${header}]\nk = v\n`, kind).ok &&
+    !(kind === 'credentials' && header in EMPTY_OBJECT)
+  );
+}
+
+const EMPTY_OBJECT = {};
 
 const KEY = /^[A-Za-z0-9_-]+$/;
 
@@ -207,14 +520,14 @@ function checkValues(values: IniValues): void {
   const seen = new Set<string>();
   for (const [key, value] of values) {
     if (!KEY.test(key)) throw new UnwritableValueError(`"${key}" is not a key sso-tui writes to AWS files.`);
-    if (seen.has(key)) throw new UnwritableValueError(`The key ${key} is given twice.`);
-    seen.add(key);
+    if (seen.has(key.toLowerCase())) throw new UnwritableValueError(`The key ${key} is given twice.`);
+    seen.add(key.toLowerCase());
     // Values are never quoted in these messages: they may be secrets.
     if (value === '' || value !== value.trim()) {
       throw new UnwritableValueError(`The value for ${key} is empty or starts or ends with white space.`);
     }
     if (/[\r\n]/.test(value)) throw new UnwritableValueError(`The value for ${key} spans several lines.`);
-    if (COMMENT_START.test(value)) {
+    if (JS_COMMENT.test(value)) {
       throw new UnwritableValueError(
         `The value for ${key} has "#" or ";" after white space, which the AWS SDKs read as a comment.`,
       );

@@ -13,7 +13,7 @@ import {
   SECRET_FILE_MODE,
   type FileOwnership,
 } from '../regularFile.js';
-import { AwsFileAccessError, FileKeepsChangingError, MalformedFileError } from './awsFileErrors.js';
+import { AwsFileAccessError, FileKeepsChangingError, RefusedEditError } from './awsFileErrors.js';
 import { errorCode, withFileLock } from './fileLock.js';
 import { joinLines, splitLines } from './iniLines.js';
 import { parseIni } from './iniParser.js';
@@ -362,7 +362,7 @@ function applyEdit(edit: (oldText: string) => string, text: string, path: string
   try {
     return edit(text);
   } catch (error) {
-    throw error instanceof MalformedFileError ? error.inFile(path) : error;
+    throw error instanceof RefusedEditError ? error.inFile(path) : error;
   }
 }
 

@@ -1,7 +1,6 @@
 import { configFileContents, configSectionHeader, type IniValuesByKey } from '../awsFiles/awsConfigFile.js';
 import { parseIni } from '../awsFiles/iniParser.js';
-import { editSections, upsertSection, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
-import { dominantNewline, splitLines } from '../awsFiles/iniLines.js';
+import { editSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
 import { uniqueProfileNames, type ProfileTemplate, type RolePair } from './profileNames.js';
 
@@ -97,35 +96,25 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
 
 /** The text after the plan: the only sections that change are the ones it names. */
 export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
-  const edited = editSections(text, [
-    ...plan.changed.map((profile): SectionEdit => ({
-      header: configSectionHeader(profile.name, text),
-      values: profile.values,
-      removeKeys: LEGACY_KEYS,
-    })),
-    ...plan.removed.map((profile): SectionEdit => ({
-      header: configSectionHeader(profile.name, text),
-      remove: true,
-    })),
-  ]);
-  return appendProfiles(edited, plan.added);
-}
-
-/**
- * New sections go at the end in one piece: editing the file once per profile would read the whole text
- * again for each, minutes at 10,000 profiles. The first goes through the editor, which settles how the file
- * ends; each further one is the editor's own section text, in the file's line ends, after a blank line.
- */
-function appendProfiles(text: string, added: readonly PlannedProfile[]): string {
-  const [first, ...rest] = added;
-  if (!first) return text;
-  const withFirst = upsertSection(text, { header: configSectionHeader(first.name) }, first.values);
-  const newline = dominantNewline(splitLines(withFirst));
-  const block = (profile: PlannedProfile): string => {
-    const section = upsertSection('', { header: configSectionHeader(profile.name) }, profile.values);
-    return newline + (newline === '\n' ? section : section.replaceAll('\n', newline));
-  };
-  return withFirst + rest.map(block).join('');
+  return editSections(
+    text,
+    [
+      ...plan.changed.map((profile): SectionEdit => ({
+        header: configSectionHeader(profile.name),
+        values: profile.values,
+        removeKeys: LEGACY_KEYS,
+      })),
+      ...plan.removed.map((profile): SectionEdit => ({
+        header: configSectionHeader(profile.name),
+        remove: true,
+      })),
+      ...plan.added.map((profile): SectionEdit => ({
+        header: configSectionHeader(profile.name),
+        values: profile.values,
+      })),
+    ],
+    'config',
+  );
 }
 
 export function hasChanges(plan: PopulatePlan): boolean {

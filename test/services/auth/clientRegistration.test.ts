@@ -4,12 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { ServiceError } from '../../../source/services/errors.js';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-  registrationKey,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const DAY = 24 * 3600_000;
 let harness: Harness | undefined;

@@ -114,11 +114,21 @@ describe('profile names and headers', () => {
   it('builds the header for each file', () => {
     expect(configSectionHeader('default')).toBe('default');
     expect(configSectionHeader('dev')).toBe('profile dev');
-    expect(configSectionHeader('default', '[profile default]\nregion = x\n')).toBe('profile default');
     expect(credentialsSectionHeader('dev')).toBe('dev');
     expect(credentialsSectionHeader('default')).toBe('default');
     expect(ssoSessionSectionHeader('corp')).toBe('sso-session corp');
     expect(() => configSectionHeader('two words')).toThrow(InvalidProfileNameError);
     expect(() => ssoSessionSectionHeader('a b')).toThrow(/sso-session name/);
+  });
+
+  it('accepts a name only where both SDKs read it back', () => {
+    // The JavaScript SDK drops [profile a*b] in the config file; both read [a*b] in the credentials file.
+    expect(() => configSectionHeader('a*b')).toThrow(InvalidProfileNameError);
+    expect(credentialsSectionHeader('a*b')).toBe('a*b');
+    // [my prof] is dropped by the JavaScript SDK in the credentials file; botocore takes [DEFAULT] as defaults.
+    expect(() => credentialsSectionHeader('my prof')).toThrow(InvalidProfileNameError);
+    expect(() => credentialsSectionHeader('DEFAULT')).toThrow(InvalidProfileNameError);
+    expect(configSectionHeader('DEFAULT')).toBe('profile DEFAULT');
+    expect(() => validateProfileName('a*b')).toThrow(InvalidProfileNameError);
   });
 });

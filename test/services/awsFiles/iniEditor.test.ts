@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   InvalidProfileNameError,
-  MalformedFileError,
+  RefusedEditError,
   UnwritableValueError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
 import {
@@ -25,8 +25,6 @@ describe('upsertSection, a new section', () => {
     ['a CRLF file', '[a]\r\nk = v\r\n', '[a]\r\nk = v\r\n\r\n[dev]\r\n'],
     ['a CRLF file without a final newline', '[a]\r\nk = v', '[a]\r\nk = v\r\n\r\n[dev]\r\n'],
     ['a file of comments only', '# nothing yet', '# nothing yet\n\n[dev]\n'],
-    ['a file with only a BOM', '\uFEFF', '\uFEFF[dev]\n'],
-    ['a file with a BOM', '\uFEFF[a]\nk = v\n', '\uFEFF[a]\nk = v\n\n[dev]\n'],
   ])('is appended to %s', (_name, before, expectedStart) => {
     const after = upsertSection(before, { header: 'dev' }, keys);
     expect(after.startsWith(expectedStart)).toBe(true);
@@ -85,26 +83,43 @@ describe('upsertSection, an existing section', () => {
     );
   });
 
-  it('leaves a line that already holds the value untouched, spacing and comment included', () => {
-    const before = '[dev]\n  aws_access_key_id=ASIANEW   # same\naws_secret_access_key = secret/NEW+key\n';
+  it('leaves a line both SDKs already read as the value untouched, spacing included', () => {
+    const before = '[dev]\n  aws_access_key_id=ASIANEW\naws_secret_access_key = secret/NEW+key\n';
     expect(upsertSection(before, { header: 'dev' }, keys)).toBe(before);
   });
 
-  it('rewrites a header the JavaScript SDK would not read as that section', () => {
-    const before = '[a]\nk = v\n[  profile   dev ]\nregion = x\n[b]\n';
-    expect(upsertSection(before, { header: 'profile dev' }, [['region', 'y']])).toBe(
-      '[a]\nk = v\n[profile dev]\nregion = y\n[b]\n',
-    );
-    const quoted = '[profile "dev"]\r\nregion = x\r\n';
-    expect(upsertSection(quoted, { header: 'profile dev' }, [['region', 'x']])).toBe(
-      '[profile dev]\r\nregion = x\r\n',
+  it('rewrites a line botocore reads otherwise: it keeps an inline comment in the value', () => {
+    const before = '[dev]\n  aws_access_key_id=ASIANEW   # same\naws_secret_access_key = secret/NEW+key\n';
+    expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
+      '[dev]\n  aws_access_key_id = ASIANEW\naws_secret_access_key = secret/NEW+key\n',
     );
   });
 
-  it('edits the last of duplicate sections, the one whose values win', () => {
+  it('rewrites a header only botocore reads as that section, and keeps one both read', () => {
+    const before = '[profile  dev]\nregion = x\n[b]\nk = v\n';
+    expect(upsertSection(before, { header: 'profile dev' }, [['region', 'y']])).toBe(
+      '[profile dev]\nregion = y\n[b]\nk = v\n',
+    );
+    const quoted = '[profile "dev"]\r\nregion = x\r\n';
+    expect(upsertSection(quoted, { header: 'profile dev' }, [['region', 'y']])).toBe(
+      '[profile "dev"]\r\nregion = y\r\n',
+    );
+  });
+
+  it('writes into the later of [profile "dev"] and [profile dev] and drops the keys to remove from both', () => {
+    const before = '[profile "dev"]\nregion = a\nrole_arn = r\n[profile dev]\noutput = json\n';
+    const after = upsertSection(before, { header: 'profile dev', removeKeys: ['role_arn'] }, [
+      ['region', 'b'],
+    ]);
+    expect(after).toBe('[profile "dev"]\nregion = a\n[profile dev]\noutput = json\nregion = b\n');
+  });
+
+  it('refuses a section botocore reads twice, which makes it refuse the file', () => {
     const before = '[dev]\nregion = first\n[prod]\nk = v\n[dev]\nregion = second\n';
-    expect(upsertSection(before, { header: 'dev' }, [['region', 'third']])).toBe(
-      '[dev]\nregion = first\n[prod]\nk = v\n[dev]\nregion = third\n',
+    const error = captureError(() => upsertSection(before, { header: 'dev' }, [['region', 'third']]));
+    expect(error).toBeInstanceOf(RefusedEditError);
+    expect((error as RefusedEditError).message).toBe(
+      'The file was not changed: line 5: botocore cannot read the file (the section [dev] appears again, first on line 1).',
     );
   });
 
@@ -148,41 +163,94 @@ describe('upsertSection, an existing section', () => {
     );
   });
 
-  it('does not touch UTF-8 text and a BOM elsewhere in the file', () => {
-    const before = '\uFEFF# für Müller ☕\n[dev]\nregion = x\n[café]\nnote = naïve\n';
+  it('does not touch UTF-8 text elsewhere in the file', () => {
+    const before = '# für Müller ☕\n[dev]\nregion = x\n[café]\nnote = naïve\n';
     expect(upsertSection(before, { header: 'dev' }, [['region', 'y']])).toBe(
-      '\uFEFF# für Müller ☕\n[dev]\nregion = y\n[café]\nnote = naïve\n',
+      '# für Müller ☕\n[dev]\nregion = y\n[café]\nnote = naïve\n',
+    );
+  });
+
+  it('refuses a file with a byte order mark, which botocore cannot read at all', () => {
+    expect(() => upsertSection('\uFEFF[a]\nk = v\n', { header: 'dev' }, keys)).toThrow(
+      'line 1: botocore cannot read the file (a byte order mark (U+FEFF) at the start of the file)',
     );
   });
 });
 
-describe('upsertSection, malformed files', () => {
-  it('refuses to guess when the target section has a problem, naming the lines', () => {
-    const before = '[a]\nk = v\n[dev]\nregion = x\nASIA-PASTED-ALONE\n\nk = 1\nk = 2\n';
+describe('upsertSection, files as the SDKs read them', () => {
+  it('refuses a line in the target section that botocore cannot read, naming it and not quoting it', () => {
+    const before = '[a]\nk = v\n[dev]\nregion = x\nASIA-PASTED-ALONE\n';
     const error = captureError(() => upsertSection(before, { header: 'dev' }, keys));
-    expect(error).toBeInstanceOf(MalformedFileError);
-    const malformed = error as MalformedFileError;
-    expect(malformed.problems.map((problem) => problem.line)).toEqual([5, 8]);
-    expect(malformed.message).toContain('[dev]');
-    expect(malformed.message).toContain('line 5');
-    expect(malformed.message).toContain('line 8');
-    expect(malformed.message).not.toContain('ASIA-PASTED');
-    expect(malformed.inFile('/home/me/.aws/credentials').message).toMatch(/^\/home\/me\/\.aws\/credentials /);
-  });
-
-  it('refuses an unterminated header inside the target section', () => {
-    expect(() => upsertSection('[dev]\nk = v\n[profile x\ny = 1\n', { header: 'dev' }, keys)).toThrow(
-      /line 3/,
+    expect(error).toBeInstanceOf(RefusedEditError);
+    const refused = error as RefusedEditError;
+    expect(refused.line).toBe(5);
+    expect(refused.message).not.toContain('ASIA-PASTED');
+    expect(refused.inFile('/home/me/.aws/credentials').message).toMatch(
+      /^\/home\/me\/\.aws\/credentials was not changed: line 5: /,
     );
   });
 
-  it('edits a healthy section of a file that has problems elsewhere', () => {
-    const before = 'stray = 1\n[broken\n[a]\nno equals here\n[dev]\nregion = x\n[b]\n= nothing\n';
+  it('refuses a file botocore cannot read because of another section, naming that line', () => {
+    const before = 'stray = 1\n[a]\nk = v\n[dev]\nregion = x\n';
+    expect(() => upsertSection(before, { header: 'dev' }, [['region', 'y']])).toThrow(
+      'line 1: botocore cannot read the file (text before the first section header)',
+    );
+  });
+
+  it('edits around what both SDKs read: [unclosed = 1, a repeated nested sub-key, odd sessions', () => {
+    const before =
+      '[sso-session other]\n[unclosed = 1\ns3 =\n  a = 1\n  a = 2\n[dev]\nregion = x\n[profile q]\nk = v\n';
     expect(upsertSection(before, { header: 'dev' }, [['region', 'y']])).toBe(
-      'stray = 1\n[broken\n[a]\nno equals here\n[dev]\nregion = y\n[b]\n= nothing\n',
+      before.replace('region = x', 'region = y'),
     );
-    expect(upsertSection(before, { header: 'new' }, [['region', 'y']])).toBe(
-      `${before}\n[new]\nregion = y\n`,
+  });
+
+  it('replaces a key written in another case where it stands, instead of adding a second one', () => {
+    const before = '[dev]\nAWS_ACCESS_KEY_ID = OLD\nRegion = eu-west-1\n';
+    expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
+      '[dev]\naws_access_key_id = ASIANEW\nRegion = eu-west-1\naws_secret_access_key = secret/NEW+key\n',
+    );
+  });
+
+  it('finds [dev]#old as botocore does and makes it a header both read', () => {
+    const before = '[dev]#old\naws_access_key_id = OLD\n[b]\nk = v\n';
+    expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
+      '[dev]\naws_access_key_id = ASIANEW\naws_secret_access_key = secret/NEW+key\n[b]\nk = v\n',
+    );
+  });
+
+  it('refuses [dev]#old after another section: the JavaScript SDK files its keys under that one', () => {
+    const before = '[a]\nk = 1\n[dev]#old\naws_access_key_id = OLD\n';
+    expect(() => upsertSection(before, { header: 'dev' }, keys)).toThrow(
+      'line 1: the edit would make the AWS SDK for JavaScript read [a] differently',
+    );
+  });
+
+  it('takes [ dev ] for " dev ", as both SDKs do, and adds [dev]', () => {
+    const before = '[ dev ]\nk = v\n';
+    expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
+      '[ dev ]\nk = v\n\n[dev]\naws_access_key_id = ASIANEW\naws_secret_access_key = secret/NEW+key\n',
+    );
+  });
+
+  it('never writes a key just above an indented header it would swallow', () => {
+    const before = '[dev]\n  [admin]\nk = v\n';
+    const after = upsertSection(before, { header: 'dev' }, [['region', 'y']]);
+    expect(after).toBe('[dev]\n  region = y\n  [admin]\nk = v\n');
+  });
+
+  it('refuses a profile that [DEFAULT] would give a key of another credential source', () => {
+    const before = '[DEFAULT]\nrole_arn = arn:aws:iam::1:role/r\n[a]\nk = v\n';
+    expect(() => upsertSection(before, { header: 'dev', removeKeys: ['role_arn'] }, keys)).toThrow(
+      /line 2: botocore would not read \[dev\] as written \(its key role_arn would still apply\)/,
+    );
+    expect(() => upsertSection(before, { header: 'DEFAULT' }, keys)).toThrow(InvalidProfileNameError);
+  });
+
+  it('writes [default] and [profile default] both when the SDKs take the profile from different ones', () => {
+    const before = '[profile default]\nregion = a\n[default]\nregion = b\n';
+    expect(upsertSection(before, { header: 'default' }, [['output', 'json']], 'config')).toBe(
+      '[profile default]\nregion = a\noutput = json\n[default]\nregion = b\noutput = json\n',
     );
   });
 });
@@ -224,13 +292,15 @@ describe('upsertSection, what it will not write', () => {
 describe('removeSection and hasSection', () => {
   const text = '# top\n[dev]\nregion = a\n# about prod\n[prod]\nk = v\n[ dev ]\nregion = b\n\n# end\n';
 
-  it('removes every copy of the section, header through last key', () => {
-    expect(removeSection(text, 'dev')).toBe('# top\n# about prod\n[prod]\nk = v\n\n# end\n');
+  it('removes the section, header through last key, and leaves [ dev ], which is " dev "', () => {
+    expect(removeSection(text, 'dev')).toBe(
+      '# top\n# about prod\n[prod]\nk = v\n[ dev ]\nregion = b\n\n# end\n',
+    );
     expect(removeSection(text, 'absent')).toBe(text);
   });
 
   it('refuses to remove a section it cannot read with certainty', () => {
-    expect(() => removeSection('[dev]\nbroken\n', 'dev')).toThrow(MalformedFileError);
+    expect(() => removeSection('[dev]\nbroken\n', 'dev')).toThrow(RefusedEditError);
   });
 
   it('finds sections by their canonical header', () => {
@@ -281,7 +351,7 @@ describe('editSections', () => {
         { header: 'c', values: [['k', 'x']] },
         { header: 'a', values: [['k', 'y']] },
       ]),
-    ).toThrow(MalformedFileError);
+    ).toThrow(RefusedEditError);
   });
 
   it('edits a file of 100,000 profiles without overflowing the stack', () => {

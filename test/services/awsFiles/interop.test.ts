@@ -80,11 +80,7 @@ beforeEach(async () => {
     configPath,
     (text) => {
       const withSession = upsertSection(text, { header: ssoSessionSectionHeader('corp') }, SESSION);
-      return upsertSection(
-        withSession,
-        { header: configSectionHeader('dev-admin', withSession) },
-        SSO_PROFILE,
-      );
+      return upsertSection(withSession, { header: configSectionHeader('dev-admin') }, SSO_PROFILE);
     },
     { backup },
   );

@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AwsFileAccessError,
   FileLockedError,
-  MalformedFileError,
+  RefusedEditError,
   NotRegularFileError,
   ReadOnlyFileError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
@@ -82,7 +82,7 @@ describe('updateFile, files and modes', () => {
   });
 
   it('keeps a backup of the file as it was before the first change of the run, once', async () => {
-    const original = '\uFEFF# hand edited\r\n[a]\r\nk = v\r\n';
+    const original = '# hand edited — für Müller\r\n[a]\r\nk = v\r\n';
     await writeFile(path, original, { mode: 0o644 });
     const backup = new Set<string>();
     await updateFile(path, addProfile('one'), { backup });
@@ -269,7 +269,7 @@ describe('updateFile, failures', () => {
     const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(MalformedFileError);
+    expect(error).toBeInstanceOf(RefusedEditError);
     expect((error as Error).message).toMatch(new RegExp(`^${path} was not changed: .*line 2`));
     expect(await readFile(path, 'utf8')).toBe('[dev]\nbroken\n');
   });

@@ -1,0 +1,367 @@
+// How the two readers of AWS files that matter read them, line for line: botocore (the AWS CLI and boto3:
+// Python's configparser, then `build_profile_map`) and the AWS SDK for JavaScript (@smithy's `parseIni`,
+// then `getConfigData`). They disagree on much (inline comments, `:` as a delimiter, indented lines, text
+// after `]`, byte order marks), so an edit is judged by both: see `judgeEdit` in iniEditor.ts.
+
+export type AwsFileKind = 'config' | 'credentials';
+
+/** What a section is to an SDK, once its header is read. */
+export type SectionName =
+  | { readonly space: 'profile' | 'sso-session' | 'services'; readonly name: string }
+  | { readonly space: 'defaults' }
+  | { readonly space: 'other'; readonly name: string }
+  /** `[profile a b]`: a prefix botocore recognises, but not one name after it; it drops the section. */
+  | { readonly space: 'ignored'; readonly name: string };
+
+/** A key's value and the 1-based line it was read from. */
+export interface ReadValue {
+  readonly value: string;
+  readonly line: number;
+}
+
+export type ReadSection = Map<string, ReadValue>;
+
+export interface Reading {
+  /** Each entity the SDK sees (`profile dev`, `sso-session corp`, `other x`), with its keys. */
+  readonly entities: Map<string, ReadSection>;
+  /** Where each entity's (winning) header is, 1-based. */
+  readonly headerLines: Map<string, number>;
+}
+
+export type ReadOutcome =
+  | { readonly ok: true; readonly reading: Reading }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
+
+export function entityKey(name: SectionName): string {
+  return name.space === 'defaults' ? 'defaults' : `${name.space} ${name.name}`;
+}
+
+// Python's str.isspace() set (str.strip, re's \s) and JavaScript's (String.prototype.trim, \s).
+const PY_SPACE =
+  '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+const PY_NONSPACE = new RegExp(`[^${PY_SPACE}]`);
+const PY_OPTION = new RegExp(`^(.*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*(.*)$`);
+
+function pyStrip(text: string): string {
+  return text.replace(PY_STRIP, '');
+}
+
+/** Lines as Python's universal newlines read a file: split at \n, \r\n and a lone \r. */
+export function pythonLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** The header configparser reads in a line already stripped, or undefined: `[` … the last `]`. */
+export function botocoreHeader(stripped: string): string | undefined {
+  if (!stripped.startsWith('[')) return undefined;
+  const close = stripped.lastIndexOf(']');
+  return close >= 2 ? stripped.slice(1, close) : undefined;
+}
+
+export function isBotocoreComment(line: string): boolean {
+  const stripped = pyStrip(line);
+  return stripped.startsWith('#') || stripped.startsWith(';');
+}
+
+export function pythonIndent(line: string): number {
+  const found = PY_NONSPACE.exec(line);
+  return found ? found.index : 0;
+}
+
+/** The option name configparser reads in a stripped line (lower-cased), or undefined for no delimiter. */
+export function botocoreOption(stripped: string): { key: string; value: string } | undefined {
+  const match = PY_OPTION.exec(stripped);
+  if (!match) return undefined;
+  return { key: pyStrip(match[1] ?? '').toLowerCase(), value: pyStrip(match[3] ?? '') };
+}
+
+/** Python's `shlex.split` (POSIX mode, no comments); undefined where it raises. */
+export function shlexSplit(text: string): string[] | undefined {
+  const words: string[] = [];
+  let word: string | undefined;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index] as string;
+    if (/[ \t\r\n]/.test(char)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      index += 1;
+    } else if (char === "'") {
+      const close = text.indexOf("'", index + 1);
+      if (close === -1) return undefined;
+      word = (word ?? '') + text.slice(index + 1, close);
+      index = close + 1;
+    } else if (char === '"') {
+      let part = '';
+      index += 1;
+      for (;;) {
+        if (index >= text.length) return undefined;
+        const inner = text[index] as string;
+        if (inner === '"') break;
+        const next = text[index + 1];
+        if (inner === '\\' && next !== undefined && '\\"$`\n'.includes(next)) {
+          part += next;
+          index += 2;
+        } else {
+          part += inner;
+          index += 1;
+        }
+      }
+      word = (word ?? '') + part;
+      index += 1;
+    } else if (char === '\\') {
+      const next = text[index + 1];
+      if (next === undefined) return undefined;
+      word = (word ?? '') + (next === '\n' ? '' : next);
+      index += 2;
+    } else {
+      word = (word ?? '') + char;
+      index += 1;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/** What botocore makes of a header (the text between `[` and the last `]`) in a file of that kind. */
+export function botocoreSectionName(header: string, kind: AwsFileKind): SectionName {
+  if (header === 'DEFAULT') return { space: 'defaults' };
+  if (kind === 'credentials') return { space: 'profile', name: header };
+  for (const space of ['profile', 'sso-session', 'services'] as const) {
+    if (!header.startsWith(space)) continue;
+    const parts = shlexSplit(header);
+    return parts?.length === 2 ? { space, name: parts[1] as string } : { space: 'ignored', name: header };
+  }
+  if (header === 'default') return { space: 'profile', name: 'default' };
+  return { space: 'other', name: header };
+}
+
+interface PySection {
+  readonly header: string;
+  readonly line: number;
+  readonly options: Map<string, { lines: string[]; line: number }>;
+}
+
+/** `raw_config_parse` then `build_profile_map` (config) or the sections as they are (credentials). */
+export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
+  const sections = new Map<string, PySection>();
+  const defaults: PySection = { header: 'DEFAULT', line: 0, options: new Map() };
+  let current: PySection | undefined;
+  let option: { lines: string[]; line: number } | undefined;
+  let indentLevel = 0;
+  let firstError: { line: number; reason: string } | undefined;
+  const lines = pythonLines(text);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] as string;
+    const line = index + 1;
+    const stripped = pyStrip(raw);
+    const comment = stripped.startsWith('#') || stripped.startsWith(';');
+    if (comment || stripped === '') {
+      if (!comment && option) option.lines.push('');
+      continue;
+    }
+    const indent = pythonIndent(raw);
+    if (current && option && indent > indentLevel) {
+      option.lines.push(stripped);
+      continue;
+    }
+    indentLevel = indent;
+    const header = botocoreHeader(stripped);
+    if (header !== undefined) {
+      option = undefined;
+      if (header === 'DEFAULT') {
+        current = defaults;
+        continue;
+      }
+      const earlier = sections.get(header);
+      if (earlier) {
+        return failure(line, `the section [${header}] appears again, first on line ${earlier.line}`);
+      }
+      current = { header, line, options: new Map() };
+      sections.set(header, current);
+      continue;
+    }
+    if (!current) {
+      const bom = line === 1 && raw.startsWith('\uFEFF');
+      return failure(
+        line,
+        bom ? 'a byte order mark (U+FEFF) at the start of the file' : 'text before the first section header',
+      );
+    }
+    const parsed = botocoreOption(stripped);
+    if (!parsed || parsed.key === '') {
+      firstError ??= { line, reason: 'a line that is neither a section header nor "key = value"' };
+      option = undefined;
+      continue;
+    }
+    if (current.options.has(parsed.key)) {
+      return failure(
+        line,
+        `a key that already appears in its section on line ${current.options.get(parsed.key)?.line}`,
+      );
+    }
+    option = { lines: [parsed.value], line };
+    current.options.set(parsed.key, option);
+  }
+  if (firstError) return failure(firstError.line, firstError.reason);
+
+  const flatten = (section: PySection, into: ReadSection): { line: number; reason: string } | undefined => {
+    for (const [key, { lines: valueLines, line }] of section.options) {
+      const value = valueLines.join('\n').replace(PY_TRAILING, '');
+      if (!value.startsWith('\n')) {
+        into.set(key, { value, line });
+        continue;
+      }
+      for (const nested of pythonSplitLines(value)) {
+        const trimmed = pyStrip(nested);
+        if (trimmed === '') continue;
+        const equals = trimmed.indexOf('=');
+        if (equals === -1) return { line, reason: `a line under ${key} without "="` };
+        into.set(`${key}.${pyStrip(trimmed.slice(0, equals))}`, {
+          value: pyStrip(trimmed.slice(equals + 1)),
+          line,
+        });
+      }
+    }
+    return undefined;
+  };
+  const defaultValues: ReadSection = new Map();
+  const defaultsProblem = flatten(defaults, defaultValues);
+  if (defaultsProblem) return failure(defaultsProblem.line, defaultsProblem.reason);
+  const entities = new Map<string, ReadSection>();
+  const headerLines = new Map<string, number>();
+  for (const section of sections.values()) {
+    const values: ReadSection = new Map(defaultValues);
+    for (const key of defaultValues.keys()) {
+      // A key of the section hides the default of the same name (configparser's ChainMap).
+      if (section.options.has(key.split('.')[0] as string)) values.delete(key);
+    }
+    const problem = flatten(section, values);
+    if (problem) return failure(problem.line, problem.reason);
+    const name = botocoreSectionName(section.header, kind);
+    if (name.space === 'ignored') continue;
+    const key = entityKey(name);
+    // build_profile_map: a later section of the same profile replaces an earlier one whole.
+    entities.set(key, values);
+    headerLines.set(key, section.line);
+  }
+  entities.set('defaults', defaultValues);
+  return { ok: true, reading: { entities, headerLines } };
+}
+
+// The line breaks of Python's str.splitlines(), which botocore's `_parse_nested` uses.
+const SPLITLINES_BREAKS: ReadonlySet<number> = new Set([
+  0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029,
+]);
+
+function pythonSplitLines(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (!SPLITLINES_BREAKS.has(text.charCodeAt(index))) continue;
+    parts.push(text.slice(start, index));
+    if (text[index] === '\r' && text[index + 1] === '\n') index += 1;
+    start = index + 1;
+  }
+  if (start < text.length) parts.push(text.slice(start));
+  return parts;
+}
+
+const PY_TRAILING = new RegExp(`[${PY_SPACE}]+$`);
+
+function failure(line: number, reason: string): ReadOutcome {
+  return { ok: false, line, reason };
+}
+
+// @smithy/shared-ini-file-loader's patterns, copied as they are.
+export const JS_COMMENT = /(^|\s)[;#]/;
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SPACES: ReadonlySet<string> = new Set(['profile', 'sso-session', 'services']);
+
+/** The trimmed, comment-stripped text the JavaScript SDK reads in a line. */
+export function jsContent(line: string): string {
+  return (line.split(JS_COMMENT)[0] ?? '').trim();
+}
+
+/**
+ * The JavaScript SDK's key for a header line's content (`profile.dev`, `dev`), or undefined when it is a
+ * header that drops its keys (an unknown prefix), or 'no header' when the line is no header at all.
+ */
+export function jsSectionKey(content: string): string | undefined | 'no header' {
+  if (!(content.startsWith('[') && content.endsWith(']'))) return 'no header';
+  const inner = content.slice(1, -1);
+  const match = JS_PREFIXED.exec(inner);
+  if (!match) return inner;
+  const prefix = match[1] as string;
+  return JS_SPACES.has(prefix) ? `${prefix}.${match[3] as string}` : undefined;
+}
+
+/** What the JavaScript SDK makes of one of its section keys in a file of that kind. */
+export function jsSectionName(key: string, kind: AwsFileKind): SectionName | undefined {
+  if (kind === 'credentials') return { space: 'profile', name: key };
+  const dot = key.indexOf('.');
+  const prefix = dot === -1 ? undefined : key.slice(0, dot);
+  if (prefix !== undefined && JS_SPACES.has(prefix)) {
+    return { space: prefix as 'profile' | 'sso-session' | 'services', name: key.slice(dot + 1) };
+  }
+  return key === 'default' ? { space: 'profile', name: 'default' } : undefined;
+}
+
+/** `parseIni` then `getConfigData` (config) or the sections as they are (credentials). */
+export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
+  const map = new Map<string, Map<string, ReadValue>>();
+  const lines = new Map<string, number>();
+  let current: string | undefined;
+  let subSection: string | undefined;
+  const all = text.split(/\r?\n/);
+  for (let index = 0; index < all.length; index++) {
+    const raw = all[index] as string;
+    const content = jsContent(raw);
+    const key = jsSectionKey(content);
+    if (key !== 'no header') {
+      current = key;
+      subSection = undefined;
+      const inner = content.slice(1, -1);
+      if (inner === '__proto__' || inner === 'profile __proto__') {
+        return failure(
+          index + 1,
+          `the section name [${inner}] makes the AWS SDK for JavaScript read nothing`,
+        );
+      }
+      if (current !== undefined && !lines.has(current)) lines.set(current, index + 1);
+      continue;
+    }
+    if (current === undefined) continue;
+    const equals = content.indexOf('=');
+    if (equals === -1 || equals === 0) continue;
+    const name = content.slice(0, equals).trim();
+    const value = content.slice(equals + 1).trim();
+    if (value === '') {
+      subSection = name;
+      continue;
+    }
+    if (subSection && raw.trimStart() === raw) subSection = undefined;
+    const stored = subSection ? `${subSection}.${name}` : name;
+    const values = map.get(current) ?? new Map<string, ReadValue>();
+    map.set(current, values);
+    // Setting `__proto__` on a plain object stores nothing.
+    if (stored !== '__proto__') values.set(stored, { value, line: index + 1 });
+  }
+  const entities = new Map<string, ReadSection>();
+  const headerLines = new Map<string, number>();
+  const entries = [...map];
+  // getConfigData: `[default]` first, so that `[profile default]` replaces it whole.
+  const ordered = kind === 'config' ? [...entries.filter(([k]) => k === 'default'), ...entries] : entries;
+  for (const [key, values] of ordered) {
+    const name = jsSectionName(key, kind);
+    if (name === undefined) continue;
+    if (kind === 'config' && key === 'default' && entities.has('profile default')) continue;
+    const entity = entityKey(name);
+    entities.set(entity, values);
+    headerLines.set(entity, lines.get(key) ?? 0);
+  }
+  return { ok: true, reading: { entities, headerLines } };
+}

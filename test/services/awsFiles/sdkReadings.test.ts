@@ -1,0 +1,76 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  readAsBotocore,
+  readAsJsSdk,
+  type AwsFileKind,
+  type ReadOutcome,
+} from '../../../source/services/awsFiles/sdkReadings.js';
+import {
+  BOTOCORE_CASES_FOLDER,
+  botocoreCases,
+  generatedFile,
+  HAND_CASES,
+  type CorpusFile,
+} from '../../support/awsFileCorpus.js';
+import { readWithBotocore, readWithJsSdk, type Entities, type SdkReading } from '../../support/sdkOracle.js';
+import { tempFolder } from '../../support/tempFolders.js';
+
+// The editor judges its edits with models of the two SDKs' readers; here the models meet the SDKs.
+
+const KINDS: readonly AwsFileKind[] = ['config', 'credentials'];
+
+function asOracle(outcome: ReadOutcome, dropDefaults: boolean): SdkReading {
+  if (!outcome.ok) return { ok: false, error: outcome.reason };
+  const entities: Entities = {};
+  for (const [entity, values] of outcome.reading.entities) {
+    if (dropDefaults && entity === 'defaults') continue;
+    entities[entity] = Object.fromEntries([...values].map(([key, { value }]) => [key, value]));
+  }
+  return { ok: true, entities };
+}
+
+async function compare(files: readonly CorpusFile[]): Promise<void> {
+  const folder = await tempFolder('sso-tui-readings-');
+  const requests: Array<{ path: string; kind: AwsFileKind; file: CorpusFile }> = [];
+  for (const [index, file] of files.entries()) {
+    const path = join(folder, `case-${index}`);
+    await writeFile(path, file.text);
+    for (const kind of KINDS) requests.push({ path, kind, file });
+  }
+  const botocore = await readWithBotocore(requests);
+  for (const [index, { path, kind, file }] of requests.entries()) {
+    const label = `${file.name} as ${kind}`;
+    const expected = botocore[index] as SdkReading;
+    const model = asOracle(readAsBotocore(file.text, kind), true);
+    expect({ label, ok: model.ok }).toEqual({ label, ok: expected.ok });
+    if (model.ok && expected.ok)
+      expect({ label, entities: model.entities }).toEqual({ label, entities: expected.entities });
+    const js = await readWithJsSdk(path, kind);
+    const jsModel = readAsJsSdk(file.text, kind);
+    // The SDK swallows its own refusal (`[__proto__]`) and reads nothing.
+    const jsExpected = jsModel.ok ? asOracle(jsModel, false) : { ok: true as const, entities: {} };
+    expect({ label, reading: js }).toEqual({ label, reading: jsExpected });
+  }
+}
+
+describe('the models of the SDK readers read as the SDKs do', () => {
+  const peers = botocoreCases();
+  it.skipIf(peers.length === 0)(
+    peers.length === 0
+      ? `on botocore's own test files: skipped, ${BOTOCORE_CASES_FOLDER} is missing`
+      : "on botocore's own test files",
+    async () => {
+      await compare(peers);
+    },
+  );
+
+  it('on cases modelled on aws-sdk-js-v3 parseIni tests and the odd files people write', async () => {
+    await compare(HAND_CASES);
+  });
+
+  it('on 300 generated files', async () => {
+    await compare(Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)));
+  }, 60_000);
+});
