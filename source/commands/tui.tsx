@@ -16,6 +16,7 @@ import type { SsoSession } from '../services/ssoSession.js';
 import { createAppServices, readWarmStart } from './appServices.js';
 import type { Io } from './context.js';
 import type { CliOptions } from './options.js';
+import { boundHeap } from './heapBounds.js';
 
 /**
  * `sso-tui`: the full-screen flow. It needs a terminal on both ends; anything else is told to use a
@@ -37,6 +38,8 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       'Use a subcommand: login, list, export, env, credential-process or console (see --help).',
     );
   }
+  // Before the cached lists are read: they are the bulk of what the heap holds.
+  boundHeap();
   const sessions = await readSsoSessions(configFilePath(io.homeDir, io.env));
   const chosen =
     options.ssoSession || options.startUrl
