@@ -3,6 +3,14 @@ import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** An import of a layer above the one being linted: the arrows would point back. */
+function above(layer) {
+  return {
+    group: [`**/${layer}/**`],
+    message: `Layers import only downwards (cli → commands|app → ui → flow → services); not ${layer}/.`,
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.bench/', '.stryker-tmp/'] },
   js.configs.recommended,
@@ -18,11 +26,44 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The layers' arrows point one way, cli → commands|app → ui → flow → services (README, Development);
+  // test/lint/layers.test.ts proves each rule fires and that the flow loads no I/O even indirectly.
   {
-    files: ['source/services/**', 'source/simulator/**', 'source/flow/**'],
+    files: ['source/services/**', 'source/simulator/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['react', 'ink'], patterns: ['**/ui/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['react', 'ink'], patterns: [above('flow'), above('ui'), above('app'), above('commands')] },
+      ],
     },
+  },
+  {
+    files: ['source/flow/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'ink'],
+          patterns: [
+            above('ui'),
+            above('app'),
+            above('commands'),
+            {
+              group: ['node:*', '!node:path', '@aws-sdk/*'],
+              message: 'The flow is data and a pure reducer: it asks for I/O with an effect, never does it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['source/ui/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [above('app'), above('commands')] }] },
+  },
+  {
+    files: ['source/commands/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [above('app')] }] },
   },
   {
     // In the bundle, `import()` of a package can yield a CommonJS namespace without its named exports (it

@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!options.demo) return await dispatch(options, io, redactor);
     // The demo brings the simulator (an HTTP server, a generated organization): a chunk of its own, loaded
     // only for --demo, not on every start.
-    const { startDemo } = await import('./commands/demo.js');
+    const { startDemo } = await import('./app/demo.js');
     const demo = await startDemo(io);
     try {
       io.stderr.write(
@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  */
 async function dispatch(options: CliOptions, io: Io, redactor: Redactor): Promise<number> {
   if (!options.command) {
-    const { fullScreen } = await import('./commands/tui.js');
+    const { fullScreen } = await import('./app/fullScreen.js');
     await fullScreen(options, io);
     return EXIT_OK;
   }

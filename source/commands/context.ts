@@ -11,6 +11,7 @@ import {
   configFilePath,
   credentialsFilePath,
   readSsoSessions,
+  refuseSpecialAwsFiles,
 } from '../services/sessionConfig.js';
 import { Settings } from '../services/settings.js';
 import { stateFolderPath } from '../services/stateFolder.js';
@@ -68,6 +69,7 @@ export async function createContext(
   redactor: Redactor = new Redactor(),
 ): Promise<CommandContext> {
   const configFile = configFilePath(io.homeDir, io.env);
+  await refuseSpecialAwsFiles(io.homeDir, io.env);
   const session = chooseSession(await readSsoSessions(configFile), {
     sessionName: options.ssoSession,
     startUrl: options.startUrl,

@@ -40,76 +40,64 @@ const KIND_WORDS: Record<ValueKind, string> = {
   template: 'a profile name template',
 };
 
-export const FLAGS = {
-  help: { name: 'help', short: 'h', summary: 'this text' },
-  version: { name: 'version', short: 'v', summary: 'the version' },
-  demo: { name: 'demo', summary: 'run against the built-in Identity Center simulator, in a sandbox folder' },
-  debug: { name: 'debug', summary: 'show details of failures' },
+/** A flag's value: its kind and the placeholder `--help` shows. */
+const takes = (kind: ValueKind, placeholder: string) => ({ kind, placeholder });
+
+/** The table with each flag's name filled in from its key, so a name is written once. */
+function named<const Table extends Record<string, Omit<FlagSpec, 'name'>>>(
+  table: Table,
+): { readonly [Name in keyof Table]: Table[Name] & { readonly name: Name } } {
+  return Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, { ...spec, name }])) as {
+    readonly [Name in keyof Table]: Table[Name] & { readonly name: Name };
+  };
+}
+
+export const FLAGS = named({
+  help: { short: 'h', summary: 'this text' },
+  version: { short: 'v', summary: 'the version' },
+  demo: { summary: 'run against the built-in Identity Center simulator, in a sandbox folder' },
+  debug: { summary: 'show details of failures' },
   'sso-session': {
-    name: 'sso-session',
-    value: { kind: 'session', placeholder: 'NAME' },
+    value: takes('session', 'NAME'),
     summary: 'the [sso-session NAME] of ~/.aws/config to use',
   },
   'start-url': {
-    name: 'start-url',
-    value: { kind: 'start-url', placeholder: 'URL' },
+    value: takes('start-url', 'URL'),
     summary: 'the AWS access portal URL (with --region), instead of a configured session',
   },
-  region: {
-    name: 'region',
-    value: { kind: 'region', placeholder: 'REGION' },
-    summary: 'the Identity Center region',
-  },
-  'no-browser': { name: 'no-browser', summary: 'print the sign-in URL instead of opening a browser' },
-  'device-code': {
-    name: 'device-code',
-    summary: 'sign in with a device code instead of the browser redirect',
-  },
+  region: { value: takes('region', 'REGION'), summary: 'the Identity Center region' },
+  'no-browser': { summary: 'print the sign-in URL instead of opening a browser' },
+  'device-code': { summary: 'sign in with a device code instead of the browser redirect' },
   'callback-port': {
-    name: 'callback-port',
-    value: { kind: 'port', placeholder: 'N' },
+    value: takes('port', 'N'),
     summary: 'fixed port for the sign-in redirect (for ssh -L N:127.0.0.1:N)',
   },
   account: {
-    name: 'account',
-    value: { kind: 'account', placeholder: 'A' },
+    value: takes('account', 'A'),
     summary: 'an account id, or an account name (exact but for case)',
   },
-  role: { name: 'role', value: { kind: 'role', placeholder: 'R' }, summary: 'a role name' },
-  profile: {
-    name: 'profile',
-    value: { kind: 'profile', placeholder: 'P' },
-    summary: 'the profile to write',
-  },
-  'sso-profile': {
-    name: 'sso-profile',
-    summary: 'write an SSO profile to ~/.aws/config instead of static credentials',
-  },
-  force: { name: 'force', summary: 'replace an existing profile' },
+  role: { value: takes('role', 'R'), summary: 'a role name' },
+  profile: { value: takes('profile', 'P'), summary: 'the profile to write' },
+  'sso-profile': { summary: 'write an SSO profile to ~/.aws/config instead of static credentials' },
+  force: { summary: 'replace an existing profile' },
   'aws-region': {
-    name: 'aws-region',
-    value: { kind: 'region', placeholder: 'REGION' },
+    value: takes('region', 'REGION'),
     summary:
       'the region the credentials are for (default: AWS_REGION, AWS_DEFAULT_REGION, the one last chosen)',
   },
   shell: {
-    name: 'shell',
-    value: { kind: 'shell', placeholder: 'SHELL' },
+    value: takes('shell', 'SHELL'),
     summary: `the syntax to print: ${ENV_SHELLS.join(', ')}`,
   },
-  roles: { name: 'roles', summary: 'every account and role pair' },
-  json: { name: 'json', summary: 'JSON instead of a table' },
-  refresh: { name: 'refresh', summary: 'fetch the lists even when cached ones are fresh' },
-  'no-cache': { name: 'no-cache', summary: 'fetch credentials even when cached ones are still good' },
-  print: { name: 'print', summary: 'print the URL instead of opening it (it carries a sign-in token)' },
-  template: {
-    name: 'template',
-    value: { kind: 'template', placeholder: 'T' },
-    summary: 'how profile names are made from account and role',
-  },
-  prune: { name: 'prune', summary: 'remove the profiles sso-tui wrote whose account and role are gone' },
-  'dry-run': { name: 'dry-run', summary: 'show the changes without writing them' },
-} as const satisfies Record<string, FlagSpec>;
+  roles: { summary: 'every account and role pair' },
+  json: { summary: 'JSON instead of a table' },
+  refresh: { summary: 'fetch the lists even when cached ones are fresh' },
+  'no-cache': { summary: 'fetch credentials even when cached ones are still good' },
+  print: { summary: 'print the URL instead of opening it (it carries a sign-in token)' },
+  template: { value: takes('template', 'T'), summary: 'how profile names are made from account and role' },
+  prune: { summary: 'remove the profiles sso-tui wrote whose account and role are gone' },
+  'dry-run': { summary: 'show the changes without writing them' },
+});
 
 export type FlagName = keyof typeof FLAGS;
 

@@ -28,8 +28,9 @@ export async function status(options: CliOptions, io: Io): Promise<number> {
         region: options.region,
       })
     : undefined;
-  const sessions =
-    chosen && !configured.some((session) => sameSession(session, chosen)) ? [chosen] : configured;
+  // A session whose section cannot be read has nothing to show; choosing it is refused above.
+  const readable = configured.filter((session) => session.unreadable === undefined);
+  const sessions = chosen && !readable.some((session) => sameSession(session, chosen)) ? [chosen] : readable;
   const stateFolder = stateFolderPath(io);
   const statuses = await Promise.all(
     sessions.map((session) =>

@@ -1,4 +1,5 @@
 import type { BrowserOutcome } from '../services/auth/browser.js';
+import type { SignInMethod } from '../services/auth/startSignIn.js';
 import type { AccountQueue } from '../services/accountQueue.js';
 import type { CopyOutcome } from '../services/clipboard.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
@@ -6,8 +7,8 @@ import type { UserPicks } from '../services/settings.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
 /**
- * Everything the full-screen flow asks of the world. The effect layer (ui/hooks/useEffects) is the only
- * caller; the CLI implements it over the real services, tests over an in-memory fake. Errors are thrown as
+ * Everything the full-screen flow asks of the world. The effect runner (app/effects/) is the only
+ * caller; app/realServices.ts implements it over the services, tests over a fake. Errors are thrown as
  * the services throw them: a SessionExpiredError (401) anywhere sends the user to sign in again.
  */
 export interface AppServices {
@@ -60,7 +61,7 @@ export interface SessionServices {
   /** The cached token only if it needs no refresh: read from disk, never the network. */
   freshToken(): Promise<SignIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
-  startLogin(method: LoginMethod): Promise<LoginHandle>;
+  startLogin(method: SignInMethod): Promise<LoginHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
   readCachedLists(): Promise<CachedLists | undefined>;
   writeCachedLists(lists: CachedLists): Promise<void>;
@@ -93,7 +94,8 @@ export interface WarmStart {
   readonly lists?: CachedLists;
 }
 
-export type LoginMethod = 'authCode' | 'deviceCode';
+/** One sign-in method for the flow and the services: browser redirect (PKCE) or device code. */
+export type { SignInMethod };
 
 /** What the flow knows of a token: when it expires. The token itself stays in the services. */
 export interface SignIn {
@@ -160,7 +162,5 @@ export interface ExportResult {
   readonly file: string;
   readonly profile: string;
 }
-
-export { ProfileExistsError } from '../services/profileExport.js';
 
 export type { RecentPick, UserPicks } from '../services/settings.js';

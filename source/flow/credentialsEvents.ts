@@ -1,28 +1,25 @@
+import type { RoleCredentials } from '../services/portal.js';
+import { area } from './areas.js';
 import { isRegionName } from '../services/regions.js';
 import { enter } from './enterScreen.js';
-import type { FlowEvent } from './events.js';
 import { accountRegion } from './exportEvents.js';
 import { exportLines } from './exportLines.js';
 import type { CredentialsScreen, FlowData, FlowState } from './state.js';
 import { queue, withScreen } from './stateUpdates.js';
-import { applyTextEdit } from './textEdit.js';
+import { applyTextEdit, type TextEdit } from './textEdit.js';
 
 /** The credentials screen: the fetch's answer and what the user does with the keys. */
-export type CredentialsEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'credentialsReceived'
-      | 'credentialsFailed'
-      | 'secretToggled'
-      | 'credentialsRefreshRequested'
-      | 'exportLinesCopied'
-      | 'consoleRequested'
-      | 'consoleRegionOpened'
-      | 'consoleRegionEdited'
-      | 'consoleRegionClosed';
-  }
->;
+export type CredentialsEvent =
+  | { readonly type: 'secretToggled' }
+  | { readonly type: 'credentialsRefreshRequested' }
+  | { readonly type: 'exportLinesCopied' }
+  | { readonly type: 'consoleRequested' }
+  /** The region field of the credentials screen (the console's, and exports' from then on): open, edit, close. */
+  | { readonly type: 'consoleRegionOpened' }
+  | { readonly type: 'consoleRegionEdited'; readonly edit: TextEdit }
+  | { readonly type: 'consoleRegionClosed'; readonly keep: boolean }
+  | { readonly type: 'credentialsReceived'; readonly request: number; readonly credentials: RoleCredentials }
+  | { readonly type: 'credentialsFailed'; readonly request: number; readonly message: string };
 
 export function credentialsEvent(state: FlowState, event: CredentialsEvent): FlowState {
   const { screen } = state;
@@ -80,3 +77,16 @@ export function credentialsEvent(state: FlowState, event: CredentialsEvent): Flo
 export function consoleRegion(data: FlowData, screen: CredentialsScreen): string {
   return screen.region ?? accountRegion(data, screen.account.accountId);
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const CREDENTIALS_EVENTS = area<CredentialsEvent>(credentialsEvent, {
+  secretToggled: true,
+  credentialsRefreshRequested: true,
+  exportLinesCopied: true,
+  consoleRequested: true,
+  consoleRegionOpened: true,
+  consoleRegionEdited: true,
+  consoleRegionClosed: true,
+  credentialsReceived: true,
+  credentialsFailed: true,
+});

@@ -29,7 +29,7 @@ export function startLogin(state: FlowState, resume: Screen, reason?: string): F
   const [attempt, next] = takeId(state);
   return queue(
     withScreen(next, { kind: 'login', attempt, pasted: '', resume, ...(reason ? { reason } : {}) }),
-    { type: 'startLogin', attempt, method: state.data.loginMethod },
+    { type: 'startLogin', attempt, method: state.data.signInMethod },
   );
 }
 

@@ -1,26 +1,27 @@
-import type { FlowEvent } from './events.js';
+import { area } from './areas.js';
 import { profileNameProblem, proposeProfileName } from './profileName.js';
 import { credentialsRegion, isRegionName } from '../services/regions.js';
 import type { FlowData, FlowState } from './state.js';
 import { queue, takeId, withScreen } from './stateUpdates.js';
-import { applyTextEdit } from './textEdit.js';
+import { applyTextEdit, type TextEdit } from './textEdit.js';
 
 /** The export dialog over the credentials screen: naming the profile, writing it, confirming an overwrite. */
-export type ExportEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'exportOpened'
-      | 'profileNameEdited'
-      | 'exportFieldSwitched'
-      | 'exportTargetSwitched'
-      | 'exportSubmitted'
-      | 'overwriteAnswered'
-      | 'exportWritten'
-      | 'exportExists'
-      | 'exportFailed';
-  }
->;
+export type ExportEvent =
+  /** Moves the export dialog's focus between the profile name and the region. */
+  | { readonly type: 'exportFieldSwitched' }
+  | { readonly type: 'exportOpened' }
+  | { readonly type: 'profileNameEdited'; readonly edit: TextEdit }
+  | { readonly type: 'exportTargetSwitched' }
+  | { readonly type: 'exportSubmitted' }
+  | { readonly type: 'overwriteAnswered'; readonly yes: boolean }
+  | {
+      readonly type: 'exportWritten';
+      readonly request: number;
+      readonly file: string;
+      readonly profile: string;
+    }
+  | { readonly type: 'exportExists'; readonly request: number }
+  | { readonly type: 'exportFailed'; readonly request: number; readonly message: string };
 
 export function exportEvent(state: FlowState, event: ExportEvent): FlowState {
   const { screen, data } = state;
@@ -118,3 +119,16 @@ export function accountRegion(data: FlowData, accountId: string): string {
     identityCenterRegion: data.session?.region ?? '',
   }).region;
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const EXPORT_EVENTS = area<ExportEvent>(exportEvent, {
+  exportFieldSwitched: true,
+  exportOpened: true,
+  profileNameEdited: true,
+  exportTargetSwitched: true,
+  exportSubmitted: true,
+  overwriteAnswered: true,
+  exportWritten: true,
+  exportExists: true,
+  exportFailed: true,
+});

@@ -1,7 +1,7 @@
 import type {
   CachedLists,
   ExportFiles,
-  LoginMethod,
+  SignInMethod,
   RegionEnvironment,
   SignIn,
   UserPicks,
@@ -16,7 +16,7 @@ export interface InitialOptions {
   readonly sessions: readonly SsoSession[];
   /** The session chosen by flags or being the only one; unset with several (picker) or none (setup). */
   readonly session?: SsoSession;
-  readonly loginMethod?: LoginMethod;
+  readonly signInMethod?: SignInMethod;
   readonly profile?: string;
   readonly regionEnvironment?: RegionEnvironment;
   readonly exportFiles?: ExportFiles;
@@ -32,7 +32,7 @@ export interface InitialOptions {
 export function initialState(options: InitialOptions): FlowState {
   const data: FlowData = {
     sessions: options.sessions,
-    loginMethod: options.loginMethod ?? 'authCode',
+    signInMethod: options.signInMethod ?? 'authCode',
     ...(options.profile ? { profileOption: options.profile } : {}),
     ...(options.regionEnvironment ? { regionEnvironment: options.regionEnvironment } : {}),
     ...(options.exportFiles ? { exportFiles: options.exportFiles } : {}),

@@ -1,26 +1,36 @@
+import type { Account } from '../services/portal.js';
+import type { TextEdit } from './textEdit.js';
+import { area } from './areas.js';
 import type { UserPicks } from './appServices.js';
 import { enter } from './enterScreen.js';
-import type { FlowEvent } from './events.js';
 import { loadAccounts } from './listings.js';
-import { editQuery, moveCursor, windowTop } from './listNavigation.js';
+import { editQuery, moveCursor, windowTop, type ListMove } from './listNavigation.js';
 import { pinnedFirst } from './picksOrder.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type ListState } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
 
 /** Keys on the account, role and session lists: filtering, moving, starring, refreshing and choosing. */
-export type ListEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'listQueryEdited'
-      | 'listMoved'
-      | 'favoriteToggled'
-      | 'refreshRequested'
-      | 'picksChanged'
-      | 'accountChosen'
-      | 'roleChosen';
-  }
->;
+export type ListEvent =
+  /** Edits the query of the screen's list. */
+  | { readonly type: 'listQueryEdited'; readonly edit: TextEdit }
+  /** Moves the cursor of the screen's list, which shows `rowCount` rows `height` at a time. */
+  | {
+      readonly type: 'listMoved';
+      readonly move: ListMove;
+      readonly rowCount: number;
+      readonly height: number;
+    }
+  | {
+      readonly type: 'favoriteToggled';
+      readonly accountId: string;
+      /** For keeping the cursor on the account when starring reorders the list: */
+      readonly now: Date;
+      readonly height: number;
+    }
+  | { readonly type: 'refreshRequested' }
+  | { readonly type: 'accountChosen'; readonly account: Account }
+  | { readonly type: 'roleChosen'; readonly account: Account; readonly roleName: string }
+  | { readonly type: 'picksChanged'; readonly picks: UserPicks };
 
 export function listEvent(state: FlowState, event: ListEvent): FlowState {
   const { screen, data } = state;
@@ -101,3 +111,14 @@ function updateList(state: FlowState, update: (list: ListState) => ListState): F
   }
   return state;
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const LIST_EVENTS = area<ListEvent>(listEvent, {
+  listQueryEdited: true,
+  listMoved: true,
+  favoriteToggled: true,
+  refreshRequested: true,
+  accountChosen: true,
+  roleChosen: true,
+  picksChanged: true,
+});

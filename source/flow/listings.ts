@@ -1,24 +1,28 @@
+import type { CachedLists } from './appServices.js';
+import { area } from './areas.js';
 import type { Account } from '../services/portal.js';
 import { advanced } from '../services/progress.js';
-import type { FlowEvent } from './events.js';
 import type { FlowState, Refresh } from './state.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 
-/** The effect layer's answers to the account and role listings. */
-export type ListingEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'cachedListsRead'
-      | 'accountsPage'
-      | 'accountsLoaded'
-      | 'accountsFailed'
-      | 'rolesLoaded'
-      | 'rolesWanted'
-      | 'rolesDone'
-      | 'rolesFailed';
-  }
->;
+/** The effect runner's answers to the account and role listings. */
+export type ListingEvent =
+  /** The accounts on screen, then those the query matches: their role lists are wanted first. */
+  | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
+  | { readonly type: 'cachedListsRead'; readonly generation: number; readonly lists: CachedLists }
+  | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
+  | { readonly type: 'accountsLoaded'; readonly generation: number }
+  | { readonly type: 'accountsFailed'; readonly generation: number; readonly message: string }
+  | {
+      readonly type: 'rolesLoaded';
+      readonly entries: readonly (readonly [string, readonly string[]])[];
+      /** The background listing these belong to; unset for one account's roles wanted now. */
+      readonly generation?: number;
+      /** When the batch came in. */
+      readonly at: Date;
+    }
+  | { readonly type: 'rolesDone'; readonly generation: number }
+  | { readonly type: 'rolesFailed'; readonly generation?: number; readonly message: string };
 
 /** A refresh behind the list on screen before its first page. */
 const REFRESH_STARTED: Refresh = { same: 0, pages: [], paged: 0 };
@@ -182,7 +186,7 @@ function accountsLoaded(state: FlowState): FlowState {
   return loadRoles(cached);
 }
 
-/** Every account's roles, favorites and recent picks first (the effect layer knows the clock to rank them). */
+/** Every account's roles, favorites and recent picks first (the effect runner knows the clock to rank them). */
 function loadRoles(state: FlowState): FlowState {
   const [generation, next] = takeId(state);
   const total = next.data.accounts.length;
@@ -195,3 +199,15 @@ function loadRoles(state: FlowState): FlowState {
     },
   );
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const LISTING_EVENTS = area<ListingEvent>(listingEvent, {
+  rolesWanted: true,
+  cachedListsRead: true,
+  accountsPage: true,
+  accountsLoaded: true,
+  accountsFailed: true,
+  rolesLoaded: true,
+  rolesDone: true,
+  rolesFailed: true,
+});

@@ -1,12 +1,17 @@
-import type { PopulatePair } from './appServices.js';
-import type { FlowEvent } from './events.js';
+import type { Account } from '../services/portal.js';
+import { area } from './areas.js';
+import type { PopulateOutcome, PopulatePair } from './appServices.js';
 import type { FlowState } from './state.js';
 import { queue, withData } from './stateUpdates.js';
 
-export type PopulateEvent = Extract<
-  FlowEvent,
-  { readonly type: 'populateRequested' | 'populateWritten' | 'populateFailed' }
->;
+export type PopulateEvent =
+  /** Profiles for the rows the query leaves on screen (an account row stands for its known roles). */
+  | {
+      readonly type: 'populateRequested';
+      readonly rows: readonly { readonly account: Account; readonly roleName?: string }[];
+    }
+  | { readonly type: 'populateWritten'; readonly outcome: PopulateOutcome }
+  | { readonly type: 'populateFailed'; readonly message: string };
 
 /**
  * The accounts screen's "profiles for these rows": what `sso-tui populate` does, for the rows on screen.
@@ -60,3 +65,10 @@ export function populateEvent(state: FlowState, event: PopulateEvent): FlowState
       return withData(state, { note: `No profiles were written: ${event.message}` });
   }
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const POPULATE_EVENTS = area<PopulateEvent>(populateEvent, {
+  populateRequested: true,
+  populateWritten: true,
+  populateFailed: true,
+});

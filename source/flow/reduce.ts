@@ -1,92 +1,45 @@
-import { credentialsEvent } from './credentialsEvents.js';
+import type { Area } from './areas.js';
+import { CREDENTIALS_EVENTS } from './credentialsEvents.js';
 import { enter } from './enterScreen.js';
-import type { FlowEvent } from './events.js';
-import { exportEvent } from './exportEvents.js';
-import { listEvent } from './listEvents.js';
-import { populateEvent } from './populateEvents.js';
-import { listingEvent } from './listings.js';
-import { sessionEvent } from './sessionEvents.js';
-import { signInEvent } from './signInEvents.js';
+import type { FlowEvent, FlowWideEvent } from './events.js';
+import { EXPORT_EVENTS } from './exportEvents.js';
+import { LIST_EVENTS } from './listEvents.js';
+import { LISTING_EVENTS } from './listings.js';
+import { POPULATE_EVENTS } from './populateEvents.js';
+import { SESSION_EVENTS } from './sessionEvents.js';
+import { SIGN_IN_EVENTS } from './signInEvents.js';
 import { EMPTY_LIST, type FlowState } from './state.js';
 import { queue, withScreen } from './stateUpdates.js';
 
+/** Each area's reducer by the events it takes (named once, in the area's file). */
+const ROUTES = new Map<FlowEvent['type'], (state: FlowState, event: FlowEvent) => FlowState>();
+for (const { takes, reduce: reduceArea } of [
+  SESSION_EVENTS,
+  SIGN_IN_EVENTS,
+  LISTING_EVENTS,
+  LIST_EVENTS,
+  POPULATE_EVENTS,
+  CREDENTIALS_EVENTS,
+  EXPORT_EVENTS,
+] as readonly Area<never>[]) {
+  for (const type of Object.keys(takes) as FlowEvent['type'][]) {
+    if (ROUTES.has(type)) throw new Error(`Two areas of the flow take the event ${type}.`);
+    ROUTES.set(type, reduceArea as (state: FlowState, event: FlowEvent) => FlowState);
+  }
+}
+
 /** The whole screen flow: a pure function of the state and one event. */
 export function reduce(state: FlowState, event: FlowEvent): FlowState {
+  const area = ROUTES.get(event.type);
+  // Every event not in FlowWideEvent belongs to an area, whose list of the events it takes is checked whole.
+  return area ? area(state, event) : flowWideEvent(state, event as FlowWideEvent);
+}
+
+function flowWideEvent(state: FlowState, event: FlowWideEvent): FlowState {
   const { screen } = state;
   switch (event.type) {
-    case 'sessionChosen':
-    case 'sessionSaved':
-    case 'setupEdited':
-    case 'setupFieldSwitched':
-    case 'setupRegionMoved':
-    case 'setupEditRequested':
-    case 'setupSubmitted':
-    case 'sessionSaveFailed':
-      return sessionEvent(state, event);
-
-    case 'tokenChecked':
-    case 'tokenRenewalPlanned':
-    case 'tokenRenewed':
-    case 'tokenRenewalFailed':
-    case 'loginStarted':
-    case 'loginUrlOpened':
-    case 'loginUrlCopied':
-    case 'pasteEdited':
-    case 'pasteSubmitted':
-    case 'pasteRejected':
-    case 'signedIn':
-    case 'loginFailed':
-    case 'sessionExpired':
-      return signInEvent(state, event);
-
-    case 'cachedListsRead':
-    case 'accountsPage':
-    case 'accountsLoaded':
-    case 'accountsFailed':
-    case 'rolesLoaded':
-    case 'rolesWanted':
-    case 'rolesDone':
-    case 'rolesFailed':
-      return listingEvent(state, event);
-
-    case 'listQueryEdited':
-    case 'listMoved':
-    case 'favoriteToggled':
-    case 'refreshRequested':
-    case 'picksChanged':
-    case 'accountChosen':
-    case 'roleChosen':
-      return listEvent(state, event);
-
-    case 'populateRequested':
-    case 'populateWritten':
-    case 'populateFailed':
-      return populateEvent(state, event);
-
-    case 'credentialsReceived':
-    case 'credentialsFailed':
-    case 'secretToggled':
-    case 'credentialsRefreshRequested':
-    case 'exportLinesCopied':
-    case 'consoleRequested':
-    case 'consoleRegionOpened':
-    case 'consoleRegionEdited':
-    case 'consoleRegionClosed':
-      return credentialsEvent(state, event);
-
-    case 'exportOpened':
-    case 'profileNameEdited':
-    case 'exportFieldSwitched':
-    case 'exportTargetSwitched':
-    case 'exportSubmitted':
-    case 'overwriteAnswered':
-    case 'exportWritten':
-    case 'exportExists':
-    case 'exportFailed':
-      return exportEvent(state, event);
-
-    case 'commandsTaken':
-      return { ...state, outbox: state.outbox.filter((command) => command.id > event.upTo) };
+    case 'effectsTaken':
+      return { ...state, outbox: state.outbox.filter((effect) => effect.id > event.upTo) };
     case 'urlOpened':
       if (event.purpose === 'login' && screen.kind === 'login') {
         return withScreen(state, { ...screen, browser: event.outcome });

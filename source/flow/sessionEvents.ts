@@ -1,24 +1,23 @@
-import type { FlowEvent } from './events.js';
+import type { SsoSession } from '../services/ssoSession.js';
+import { area } from './areas.js';
 import { SETUP_FIELDS, setupChoice, setupProblem, setupRegions, setupScreen } from './setupForm.js';
 import { EMPTY_LIST, type FlowData, type FlowState } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
-import { applyTextEdit } from './textEdit.js';
+import { applyTextEdit, type TextEdit } from './textEdit.js';
 
 /** Choosing a session in the picker, or setting one up in the form. */
-export type SessionEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'sessionChosen'
-      | 'sessionSaved'
-      | 'setupEdited'
-      | 'setupFieldSwitched'
-      | 'setupRegionMoved'
-      | 'setupEditRequested'
-      | 'setupSubmitted'
-      | 'sessionSaveFailed';
-  }
->;
+export type SessionEvent =
+  | { readonly type: 'sessionChosen'; readonly session: SsoSession }
+  /** Edits the focused field of the setup form. */
+  | { readonly type: 'setupEdited'; readonly edit: TextEdit }
+  | { readonly type: 'setupFieldSwitched'; readonly direction?: 1 | -1 }
+  /** Moves the highlight in the setup form's region list. */
+  | { readonly type: 'setupRegionMoved'; readonly delta: 1 | -1 }
+  /** From an error: back to the setup form, filled with the chosen session, to correct it. */
+  | { readonly type: 'setupEditRequested' }
+  | { readonly type: 'setupSubmitted' }
+  | { readonly type: 'sessionSaved'; readonly session: SsoSession }
+  | { readonly type: 'sessionSaveFailed'; readonly message: string };
 
 export function sessionEvent(state: FlowState, event: SessionEvent): FlowState {
   const { screen } = state;
@@ -92,3 +91,15 @@ function chooseSession(state: FlowState, session: NonNullable<FlowData['session'
   });
   return queue(withScreen(fresh, { kind: 'checkingToken' }), { type: 'loadToken', session });
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const SESSION_EVENTS = area<SessionEvent>(sessionEvent, {
+  sessionChosen: true,
+  setupEdited: true,
+  setupFieldSwitched: true,
+  setupRegionMoved: true,
+  setupEditRequested: true,
+  setupSubmitted: true,
+  sessionSaved: true,
+  sessionSaveFailed: true,
+});

@@ -1,29 +1,25 @@
+import { area } from './areas.js';
 import { enter, startLogin } from './enterScreen.js';
-import type { FlowEvent } from './events.js';
-import type { FlowState } from './state.js';
+import type { FlowState, LoginDisplay } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
-import { applyTextEdit } from './textEdit.js';
+import { applyTextEdit, type TextEdit } from './textEdit.js';
 
 /** The token check, the sign-in screen, and a sign-in that runs out along the way. */
-export type SignInEvent = Extract<
-  FlowEvent,
-  {
-    readonly type:
-      | 'tokenChecked'
-      | 'tokenRenewalPlanned'
-      | 'tokenRenewed'
-      | 'tokenRenewalFailed'
-      | 'loginStarted'
-      | 'loginUrlOpened'
-      | 'loginUrlCopied'
-      | 'pasteEdited'
-      | 'pasteSubmitted'
-      | 'pasteRejected'
-      | 'signedIn'
-      | 'loginFailed'
-      | 'sessionExpired';
-  }
->;
+export type SignInEvent =
+  | { readonly type: 'pasteEdited'; readonly edit: TextEdit }
+  | { readonly type: 'pasteSubmitted' }
+  | { readonly type: 'loginUrlOpened' }
+  | { readonly type: 'loginUrlCopied' }
+  | { readonly type: 'tokenChecked'; readonly expiresAt?: Date }
+  | { readonly type: 'tokenRenewalPlanned'; readonly at: Date }
+  | { readonly type: 'tokenRenewed'; readonly expiresAt: Date }
+  | { readonly type: 'tokenRenewalFailed' }
+  | { readonly type: 'loginStarted'; readonly attempt: number; readonly display: LoginDisplay }
+  | { readonly type: 'pasteRejected'; readonly message: string }
+  | { readonly type: 'signedIn'; readonly attempt: number; readonly expiresAt: Date }
+  | { readonly type: 'loginFailed'; readonly attempt: number; readonly message: string }
+  /** A 401 anywhere: sign in again, then carry on where the user was. */
+  | { readonly type: 'sessionExpired' };
 
 export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
   const { screen } = state;
@@ -101,3 +97,20 @@ function expire(state: FlowState): FlowState {
   const resume = screen.kind === 'error' ? screen.retry : screen;
   return startLogin(interrupted, resume, 'Your sign-in session has expired; sign in again to carry on.');
 }
+
+/** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
+export const SIGN_IN_EVENTS = area<SignInEvent>(signInEvent, {
+  pasteEdited: true,
+  pasteSubmitted: true,
+  loginUrlOpened: true,
+  loginUrlCopied: true,
+  tokenChecked: true,
+  tokenRenewalPlanned: true,
+  tokenRenewed: true,
+  tokenRenewalFailed: true,
+  loginStarted: true,
+  pasteRejected: true,
+  signedIn: true,
+  loginFailed: true,
+  sessionExpired: true,
+});

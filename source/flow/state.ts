@@ -2,8 +2,8 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type { Progress } from '../services/progress.js';
-import type { Command } from './commands.js';
-import type { ExportFiles, ExportTarget, LoginMethod, RegionEnvironment, UserPicks } from './appServices.js';
+import type { Effect } from './effects.js';
+import type { ExportFiles, ExportTarget, SignInMethod, RegionEnvironment, UserPicks } from './appServices.js';
 
 /** A type-to-filter list's own state: what is typed and which row is selected. */
 export interface ListState {
@@ -130,7 +130,7 @@ export interface Refresh {
 export interface FlowData {
   readonly sessions: readonly SsoSession[];
   readonly session?: SsoSession;
-  readonly loginMethod: LoginMethod;
+  readonly signInMethod: SignInMethod;
   /** `--profile`: the name the export dialog proposes first. */
   readonly profileOption?: string;
   /** AWS_REGION and AWS_DEFAULT_REGION, which come before a region remembered for an account. */
@@ -138,7 +138,7 @@ export interface FlowData {
   /** Where exports are written, as shown. */
   readonly exportFiles?: ExportFiles;
   readonly signInExpiresAt?: Date;
-  /** When the background renewal of the access token is planned (the effect layer says). */
+  /** When the background renewal of the access token is planned (the effect runner says). */
   readonly signInRenewsAt?: Date;
   readonly accounts: readonly Account[];
   /** A refresh collected until complete while the cached list stays on screen. */
@@ -161,8 +161,8 @@ export interface FlowState {
   readonly data: FlowData;
   /** The screen whose key help is open over it; the overlay goes with the screen it was opened on. */
   readonly helpFor?: ScreenKind;
-  /** Side effects asked for, oldest first; the effect layer runs them and drops them by id. */
-  readonly outbox: readonly Command[];
-  /** The next id for commands, sign-in attempts, fetches and list generations. */
+  /** Side effects asked for, oldest first; the effect runner runs them and drops them by id. */
+  readonly outbox: readonly Effect[];
+  /** The next id for effects, sign-in attempts, fetches and list generations. */
   readonly nextId: number;
 }

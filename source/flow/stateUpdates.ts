@@ -1,4 +1,4 @@
-import type { CommandRequest } from './commands.js';
+import type { EffectRequest } from './effects.js';
 import type { FlowData, FlowState, Screen } from './state.js';
 
 export function withScreen(state: FlowState, screen: Screen): FlowState {
@@ -9,10 +9,10 @@ export function withData(state: FlowState, data: Partial<FlowData>): FlowState {
   return { ...state, data: { ...state.data, ...data } };
 }
 
-export function queue(state: FlowState, ...requests: readonly CommandRequest[]): FlowState {
+export function queue(state: FlowState, ...requests: readonly EffectRequest[]): FlowState {
   let { nextId } = state;
-  const commands = requests.map((request) => ({ ...request, id: nextId++ }));
-  return { ...state, outbox: [...state.outbox, ...commands], nextId };
+  const effects = requests.map((request) => ({ ...request, id: nextId++ }));
+  return { ...state, outbox: [...state.outbox, ...effects], nextId };
 }
 
 /** A fresh id for a sign-in attempt, a fetch or a listing generation. */

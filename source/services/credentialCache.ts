@@ -6,6 +6,7 @@ import { withFileLock } from './awsFiles/fileLock.js';
 import { toIsoSeconds } from './isoTime.js';
 import type { RoleCredentials } from './portal.js';
 import type { Clock, SsoSession } from './ssoSession.js';
+import { parseJsonObject } from './jsonObject.js';
 
 /**
  * Role credentials are reused until this long before they expire, as AWS CLI's ~/.aws/cli/cache is: an SDK
@@ -110,14 +111,9 @@ function isReusable(credentials: RoleCredentials, clock: Clock): boolean {
 }
 
 function parseCredentials(text: string): RoleCredentials | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof json !== 'object' || json === null) return undefined;
-  const { accessKeyId, secretAccessKey, sessionToken, expiration } = json as Record<string, unknown>;
+  const json = parseJsonObject(text);
+  if (json === undefined) return undefined;
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = json;
   if (
     typeof accessKeyId !== 'string' ||
     typeof secretAccessKey !== 'string' ||

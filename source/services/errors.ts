@@ -119,6 +119,17 @@ export function isNetworkError(error: unknown): boolean {
   );
 }
 
+/** The profile is already in the file; it is replaced only when the user says so (--force, or a yes). */
+export class ProfileExistsError extends UserError {
+  override readonly name: string = 'ProfileExistsError';
+  constructor(
+    readonly profile: string,
+    readonly file: string,
+  ) {
+    super(`The profile '${profile}' already exists in ${file}.`, undefined, { next: 'replace-profile' });
+  }
+}
+
 /** Identity Center does not grant the account or role asked for (403/404 from the portal). */
 export class NotGrantedError extends UserError {
   override readonly name: string = 'NotGrantedError';

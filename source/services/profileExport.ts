@@ -6,19 +6,8 @@ import {
 import { hasSection, upsertSection } from './awsFiles/iniEditor.js';
 import type { AwsFileKind } from './awsFiles/sdkReadings.js';
 import { updateFile, type BackupTracker } from './awsFiles/safeWrite.js';
-import { UserError } from './errors.js';
+import { ProfileExistsError } from './errors.js';
 import type { RoleCredentials } from './portal.js';
-
-/** The profile is already in the file; it is replaced only when the user says so (--force, or a yes). */
-export class ProfileExistsError extends UserError {
-  override readonly name: string = 'ProfileExistsError';
-  constructor(
-    readonly profile: string,
-    readonly file: string,
-  ) {
-    super(`The profile '${profile}' already exists in ${file}.`, undefined, { next: 'replace-profile' });
-  }
-}
 
 export interface ExportedProfile {
   readonly file: string;

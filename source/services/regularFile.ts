@@ -69,6 +69,12 @@ export async function openRegularFile(
   }
 }
 
+/** Refuses, from its metadata alone and without opening it, a path that exists and is no regular file. */
+export async function refuseIfNotRegular(path: string): Promise<void> {
+  const info = await stat(path).catch(absentIfMissing);
+  if (info !== undefined) checkRegular(path, info, 'read');
+}
+
 /** A regular file's text (a FIFO or device is refused unopened); undefined when there is no file. */
 export async function readRegularFile(path: string): Promise<string | undefined> {
   const opened = await openRegularFile(path, 'read');

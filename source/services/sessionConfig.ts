@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { configFileContents } from './awsFiles/awsConfigFile.js';
-import { readRegularFile } from './regularFile.js';
+import { readRegularFile, refuseIfNotRegular } from './regularFile.js';
 import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
 import { UsageError, UserError } from './errors.js';
@@ -20,6 +20,16 @@ export function credentialsFilePath(homeDir: string, env: Environment): string {
   return env.AWS_SHARED_CREDENTIALS_FILE || join(homeDir, '.aws', 'credentials');
 }
 
+/**
+ * The AWS SDK reads the whole credentials and config files whenever one of its clients starts (for its own
+ * settings), with a plain read that a FIFO there would block for ever: a command that calls Identity
+ * Center refuses such a file first, as `export` does.
+ */
+export async function refuseSpecialAwsFiles(homeDir: string, env: Environment): Promise<void> {
+  await refuseIfNotRegular(credentialsFilePath(homeDir, env));
+  await refuseIfNotRegular(configFilePath(homeDir, env));
+}
+
 /** Every `[sso-session NAME]` of the config file, in file order. */
 export async function readSsoSessions(configFile: string): Promise<SsoSession[]> {
   let text: string | undefined;
@@ -32,14 +42,26 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
   }
   if (text === undefined) return [];
   const document = parseIni(text);
-  assertSessionsReadable(document, configFile);
+  const unreadable = unreadableSessions(document, configFile);
   const contents = configFileContents(document);
   const sessions: SsoSession[] = [];
   for (const [name, values] of contents.ssoSessions) {
     const startUrl = values.sso_start_url;
     const region = values.sso_region;
-    if (!startUrl || !region) continue;
-    sessions.push({ name, startUrl, region, scopes: parseScopes(values.sso_registration_scopes) });
+    const problem = unreadable.get(name);
+    if ((!startUrl || !region) && problem === undefined) continue;
+    sessions.push({
+      name,
+      startUrl: startUrl ?? '',
+      region: region ?? '',
+      scopes: parseScopes(values.sso_registration_scopes),
+      ...(problem === undefined ? {} : { unreadable: problem }),
+    });
+  }
+  for (const [name, problem] of unreadable) {
+    if (!contents.ssoSessions.has(name)) {
+      sessions.push({ name, startUrl: '', region: '', scopes: DEFAULT_SCOPES, unreadable: problem });
+    }
   }
   return [...sessions, ...legacySessions(contents.profiles, contents.ssoSessions)];
 }
@@ -71,18 +93,23 @@ function legacySessions(
   }));
 }
 
-/** A session section with a line that cannot be read is refused: guessing could sign in to the wrong place. */
-function assertSessionsReadable(document: IniDocument, configFile: string): void {
+/**
+ * The sessions whose section has a line that cannot be read: one chosen is refused (guessing could sign in
+ * to the wrong place); the others are no reason to refuse a command that does not use them.
+ */
+function unreadableSessions(document: IniDocument, configFile: string): Map<string, string> {
+  const found = new Map<string, string>();
   for (const section of document.sections) {
-    if (section.kind !== 'sso-session') continue;
+    if (section.kind !== 'sso-session' || found.has(section.name)) continue;
     const problem = document.problems.find((p) => p.line >= section.headerLine && p.line <= section.endLine);
     if (problem) {
-      throw new UserError(
+      found.set(
+        section.name,
         `${configFile} line ${problem.line} in [sso-session ${section.name}] cannot be read: ${problem.message}.`,
-        'Fix that line, then try again.',
       );
     }
   }
+  return found;
 }
 
 /**
@@ -90,6 +117,13 @@ function assertSessionsReadable(document: IniDocument, configFile: string): void
  * session in the config file. Several sessions and no choice is a usage error that lists them.
  */
 export function chooseSession(sessions: readonly SsoSession[], choice: SessionChoice): SsoSession {
+  const chosen = chooseAnySession(sessions, choice);
+  if (chosen.unreadable !== undefined)
+    throw new UserError(chosen.unreadable, 'Fix that line, then try again.');
+  return chosen;
+}
+
+function chooseAnySession(sessions: readonly SsoSession[], choice: SessionChoice): SsoSession {
   const named = choice.sessionName ? findSession(sessions, choice.sessionName) : undefined;
   if (choice.startUrl) {
     const region = choice.region ?? named?.region;

@@ -11,6 +11,8 @@ export interface SsoSession {
   /** The Identity Center region (`sso_region`). */
   readonly region: string;
   readonly scopes: readonly string[];
+  /** Why its section cannot be read with certainty; a command that chooses it is refused with this. */
+  readonly unreadable?: string;
 }
 
 export const DEFAULT_SCOPES: readonly string[] = ['sso:account:access'];

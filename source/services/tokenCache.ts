@@ -3,6 +3,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import { toIsoSeconds } from './isoTime.js';
+import { parseJsonObject } from './jsonObject.js';
 import { readRegularFile, replacementMode, resolveWritableFile } from './regularFile.js';
 import type { SsoSession, SsoToken } from './ssoSession.js';
 
@@ -26,14 +27,8 @@ export async function readCachedToken(file: string): Promise<SsoToken | undefine
 }
 
 export function parseCachedToken(text: string): SsoToken | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof json !== 'object' || json === null) return undefined;
-  const record = json as Record<string, unknown>;
+  const record = parseJsonObject(text);
+  if (record === undefined) return undefined;
   const accessToken = stringField(record, 'accessToken');
   const expiresAt = dateField(record, 'expiresAt');
   if (!accessToken || !expiresAt) return undefined;

@@ -1,12 +1,13 @@
 import { Text } from 'ink';
-import { useMemo, useReducer } from 'react';
-import type { AppServices, LoginMethod, WarmStart } from '../flow/appServices.js';
+import { useMemo, useReducer, type ComponentType } from 'react';
+import type { AppServices, SignInMethod, WarmStart } from '../flow/appServices.js';
+import type { StartEffectRunner } from '../flow/effects.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
 import type { FlowState, Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
-import { useEffects } from './hooks/useEffects.js';
+import { useEffectRunner } from './hooks/useEffectRunner.js';
 import { KeyboardRoute } from './hooks/useKeys.js';
 import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
 import { AccountsScreen } from './screens/AccountsScreen.js';
@@ -24,12 +25,14 @@ import { symbols } from './symbols.js';
 
 export interface AppProps {
   readonly services: AppServices;
+  /** Runs what the reducer asks for (app/effects/effectRunner over `services`). */
+  readonly effects: StartEffectRunner;
   /** Every `[sso-session]` of the AWS config file. */
   readonly sessions: readonly SsoSession[];
   /** The session chosen by `--sso-session`/`--start-url`; unset to pick among `sessions` (or set one up). */
   readonly session?: SsoSession;
   /** `--device-code` */
-  readonly loginMethod?: LoginMethod;
+  readonly signInMethod?: SignInMethod;
   /** `--profile`: the name the export dialog proposes. */
   readonly profile?: string;
   readonly clock?: Clock;
@@ -39,12 +42,13 @@ export interface AppProps {
   readonly warm?: WarmStart;
 }
 
-/** The full-screen flow: one reducer over flow/reduce, an effect layer, and the screen of the state. */
+/** The full-screen flow: one reducer over flow/reduce, an effect runner, and the screen of the state. */
 export function App({
   services,
+  effects,
   sessions,
   session,
-  loginMethod,
+  signInMethod,
   profile,
   clock = systemClock,
   banner,
@@ -57,12 +61,12 @@ export function App({
       regionEnvironment: services.regionEnvironment(),
       exportFiles: services.exportFiles(),
       ...(session ? { session } : {}),
-      ...(loginMethod ? { loginMethod } : {}),
+      ...(signInMethod ? { signInMethod } : {}),
       ...(profile ? { profile } : {}),
       ...(warm ? { warm } : {}),
     }),
   );
-  useEffects(state, dispatch, services, clock, warm?.session);
+  useEffectRunner(state, dispatch, effects, warm?.session);
   const terminal = useTerminalSize();
   const size = useMemo(
     () => (banner ? { ...terminal, rows: terminal.rows - 1 } : terminal),
@@ -98,30 +102,25 @@ export function App({
   );
 }
 
+/** The component of each screen of the flow; the type fails to compile while a screen has none. */
+const SCREENS: { readonly [Kind in Screen['kind']]: ComponentType<ScreenProps<Kind>> } = {
+  checkingToken: CheckingTokenScreen,
+  sessionPicker: SessionPickerScreen,
+  setup: SetupScreen,
+  login: LoginScreen,
+  accounts: AccountsScreen,
+  roles: RolesScreen,
+  credentials: CredentialsScreen,
+  exportDialog: ExportDialogScreen,
+  error: ErrorScreen,
+};
+
 function CurrentScreen({
   state,
   ...common
 }: Omit<ScreenProps<Screen['kind']>, 'screen' | 'data'> & { readonly state: FlowState }) {
   const { screen } = state;
-  const props = { ...common, data: state.data };
-  switch (screen.kind) {
-    case 'checkingToken':
-      return <CheckingTokenScreen screen={screen} {...props} />;
-    case 'sessionPicker':
-      return <SessionPickerScreen screen={screen} {...props} />;
-    case 'setup':
-      return <SetupScreen screen={screen} {...props} />;
-    case 'login':
-      return <LoginScreen screen={screen} {...props} />;
-    case 'accounts':
-      return <AccountsScreen screen={screen} {...props} />;
-    case 'roles':
-      return <RolesScreen screen={screen} {...props} />;
-    case 'credentials':
-      return <CredentialsScreen screen={screen} {...props} />;
-    case 'exportDialog':
-      return <ExportDialogScreen screen={screen} {...props} />;
-    case 'error':
-      return <ErrorScreen screen={screen} {...props} />;
-  }
+  // The table pairs each kind with its component; TypeScript cannot relate the two unions by itself.
+  const Component = SCREENS[screen.kind] as ComponentType<ScreenProps<Screen['kind']>>;
+  return <Component screen={screen} data={state.data} {...common} />;
 }

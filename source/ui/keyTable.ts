@@ -1,4 +1,4 @@
-import type { Keypress } from './hooks/keypresses.js';
+import type { Keypress } from './keypresses.js';
 
 /**
  * One key of a screen, declared once (Bubble Tea's `key.Binding`, gemini-cli's `keyBindings.ts`): how it is

@@ -44,6 +44,28 @@ describe('export refuses what is not a regular file, in one line, at once', () =
     expect((await lstat(credentialsFile)).isFIFO()).toBe(true);
   });
 
+  it('a FIFO: every command that calls Identity Center refuses it at once (the AWS SDK would block reading it)', async () => {
+    expect(spawnSync('mkfifo', [credentialsFile]).status).toBe(0);
+    const account = world.simulator.organization.accounts[1]!;
+    const pair = ['--account', account.accountId, '--role', account.roles[0]!];
+    for (const argv of [
+      ['list'],
+      ['env', ...pair],
+      ['exec', ...pair, '--', 'true'],
+      ['populate', '--dry-run'],
+      ['console', ...pair, '--print'],
+      ['login'],
+    ]) {
+      const outcome = await runBundle(argv, world.env);
+      expect({ argv, code: outcome.code, stderr: outcome.stderr }).toEqual({
+        argv,
+        code: 1,
+        stderr: expect.stringContaining(`${credentialsFile} is a FIFO (named pipe), not a regular file`),
+      });
+    }
+    expect((await lstat(credentialsFile)).isFIFO()).toBe(true);
+  });
+
   it('a link to /dev/null: the device is never replaced, no backup beside it', async () => {
     await symlink('/dev/null', credentialsFile);
     expect(oneLine(await exportTo('dev'))).toContain(`${credentialsFile} is a device`);

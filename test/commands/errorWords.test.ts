@@ -3,10 +3,10 @@ import { cliErrorLine } from '../../source/commands/errorWords.js';
 import {
   CancelledError,
   LoginFailedError,
+  ProfileExistsError,
   SessionExpiredError,
   UserError,
 } from '../../source/services/errors.js';
-import { ProfileExistsError } from '../../source/services/profileExport.js';
 import { screenErrorLine } from '../../source/ui/errorWords.js';
 
 describe('one reason, two front ends', () => {

@@ -1,24 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REGION } from '../support/cliWorld.js';
 import { tempFolder } from '../support/tempFolders.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { signedInTerminals } from './e2eWorld.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
-let world: E2eWorld;
-let rig: TerminalRig | undefined;
-beforeAll(async () => {
-  world = await startE2eWorld({ accounts: 5 });
-  await world.writeAwsCliToken(8 * 3600);
-});
-afterEach(() => {
-  rig?.dispose();
-  rig = undefined;
-});
-afterAll(async () => {
-  await world.close();
-});
+const fixture = signedInTerminals({ accounts: 5 });
 
 /** The program with its own state, and a browser that writes down the address it was given. */
 async function start(existing?: string): Promise<{ tui: TerminalRig; opened: string; state: string }> {
@@ -31,20 +19,20 @@ async function start(existing?: string): Promise<{ tui: TerminalRig; opened: str
   );
   const tui = startTerminal({
     env: {
-      ...world.programEnv,
+      ...fixture.world.programEnv,
       XDG_CONFIG_HOME: join(folder, '.config'),
       BROWSER: `${process.execPath} ${browser}`,
-      AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation`,
+      AWS_ENDPOINT_URL_SIGNIN: `${fixture.world.simulator.url}/federation`,
     },
     cols: 120,
     rows: 30,
   });
-  rig = tui;
+  fixture.rig = tui;
   return { tui, opened, state: folder };
 }
 
 async function toCredentials(tui: TerminalRig): Promise<string> {
-  const account = world.simulator.organization.accounts[0]!;
+  const account = fixture.world.simulator.organization.accounts[0]!;
   await tui.waitForText('5 / 5');
   tui.write(account.accountName);
   await tui.waitForText(`› ${account.accountName}`);
@@ -85,7 +73,7 @@ describe('the console region on the credentials screen', { timeout: E2E_TEST_TIM
     await first.tui.waitForText('Opened the AWS console in the browser.');
     // The browser was started; the address is in its file once it has run.
     const url = await vi.waitFor(() => readFile(first.opened, 'utf8'), { timeout: 10_000 });
-    expect(url.startsWith(`${world.simulator.url}/federation?`)).toBe(true);
+    expect(url.startsWith(`${fixture.world.simulator.url}/federation?`)).toBe(true);
     expect(destinationRegion(url)).toBe('ap-southeast-2');
     first.tui.write('q');
     expect(await first.tui.waitForExit()).toBe(0);

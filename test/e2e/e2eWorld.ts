@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startCliWorld, STAND_IN_BROWSER, type CliWorld } from '../support/cliWorld.js';
 import type { SimulatorOptions } from '../../source/simulator/index.js';
+import type { TerminalRig } from './terminalRig.js';
 
 export interface E2eWorld extends CliWorld {
   /** The program's environment: the temp HOME, its config folder, the simulator's endpoints. */
@@ -31,4 +33,29 @@ export async function startE2eWorld(options: SimulatorOptions): Promise<E2eWorld
       await rm(world.home, { recursive: true, force: true });
     },
   };
+}
+
+export interface TerminalFixture {
+  /** The world of the whole test file, with an AWS CLI token good for eight hours. */
+  world: E2eWorld;
+  /** The program a test started; disposed of after the test. */
+  rig?: TerminalRig;
+}
+
+/** One signed-in world for the test file and one terminal per test: the hooks every pty test file needs. */
+export function signedInTerminals(options: SimulatorOptions): TerminalFixture {
+  const fixture = {} as TerminalFixture;
+  beforeAll(async () => {
+    fixture.world = await startE2eWorld(options);
+    // A cached token: each start goes straight to the account list.
+    await fixture.world.writeAwsCliToken(8 * 3600);
+  });
+  afterEach(() => {
+    fixture.rig?.dispose();
+    fixture.rig = undefined;
+  });
+  afterAll(async () => {
+    await fixture.world.close();
+  });
+  return fixture;
 }

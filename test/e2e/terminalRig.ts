@@ -6,16 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** The built program: e2e tests run what users run. */
 export const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-/** Key sequences as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  escape: '\u001B',
-  up: '\u001B[A',
-  down: '\u001B[B',
-  ctrlC: '\u0003',
-  ctrlU: '\u0015',
-  tab: '\t',
-} as const;
+export { KEYS } from '../support/keys.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 export const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/tempFolders.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { signedInTerminals } from './e2eWorld.js';
 import { listRows } from './screens.js';
 import {
   E2E_TEST_TIMEOUT,
@@ -14,30 +14,17 @@ import {
 const ACCOUNTS = 40;
 const ESC = '\u001B';
 
-let world: E2eWorld;
-let rig: TerminalRig | undefined;
-beforeAll(async () => {
-  world = await startE2eWorld({ accounts: ACCOUNTS });
-  // A cached token: each start goes straight to the account list.
-  await world.writeAwsCliToken(8 * 3600);
-});
-afterEach(() => {
-  rig?.dispose();
-  rig = undefined;
-});
-afterAll(async () => {
-  await world.close();
-});
+const fixture = signedInTerminals({ accounts: ACCOUNTS });
 
 /** The program at a size, with state of its own: no recent pick of another test puts a role row on top. */
 async function start(cols: number, rows: number, env: Record<string, string> = {}): Promise<TerminalRig> {
   const state = await tempFolder('sso-tui-e2e-state-');
-  rig = startTerminal({
-    env: { ...world.programEnv, XDG_CONFIG_HOME: join(state, '.config'), ...env },
+  fixture.rig = startTerminal({
+    env: { ...fixture.world.programEnv, XDG_CONFIG_HOME: join(state, '.config'), ...env },
     cols,
     rows,
   });
-  return rig;
+  return fixture.rig;
 }
 
 const lastLine = (lines: readonly string[]): string => lines.findLast((line) => line.trim() !== '') ?? '';
@@ -69,7 +56,7 @@ async function showSecret(tui: TerminalRig): Promise<string> {
   await tui.waitForText(/Access key +ASIA/);
   tui.write('s');
   await tui.waitForText('hide secret');
-  const issued = world.simulator.issuedCredentials().at(-1)!;
+  const issued = fixture.world.simulator.issuedCredentials().at(-1)!;
   return issued.secretAccessKey;
 }
 

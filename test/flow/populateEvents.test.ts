@@ -36,10 +36,10 @@ describe('populateRequested', () => {
         { account: fresh },
       ],
     });
-    const command = state.outbox.at(-1);
-    expect(command?.type).toBe('populate');
+    const effect = state.outbox.at(-1);
+    expect(effect?.type).toBe('populate');
     expect(
-      command?.type === 'populate' && command.pairs.map((p) => `${p.account.accountId}/${p.roleName}`),
+      effect?.type === 'populate' && effect.pairs.map((p) => `${p.account.accountId}/${p.roleName}`),
     ).toEqual(['111111111111/Admin', '111111111111/ReadOnly', '222222222222/Dev']);
     expect(state.data.note).toBe(
       'Writing 3 SSO profiles (1 accounts left out: their roles are not listed yet)…',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserPicks } from '../../source/flow/appServices.js';
-import type { Command } from '../../source/flow/commands.js';
+import type { Effect } from '../../source/flow/effects.js';
 import type { FlowEvent } from '../../source/flow/events.js';
 import { reduce } from '../../source/flow/reduce.js';
 import { initialState } from '../../source/flow/initialState.js';
@@ -49,16 +49,16 @@ function run(state: FlowState, ...events: FlowEvent[]): FlowState {
   return events.reduce(reduce, state);
 }
 
-function lastCommand(state: FlowState): Command {
-  const command = state.outbox.at(-1);
-  if (!command) throw new Error('no command queued');
-  return command;
+function lastEffect(state: FlowState): Effect {
+  const effect = state.outbox.at(-1);
+  if (!effect) throw new Error('no effect queued');
+  return effect;
 }
 
-function commandOf<T extends Command['type']>(state: FlowState, type: T): Extract<Command, { type: T }> {
-  const command = state.outbox.find((candidate) => candidate.type === type);
-  if (!command) throw new Error(`no ${type} command in ${state.outbox.map((c) => c.type).join(', ')}`);
-  return command as Extract<Command, { type: T }>;
+function effectOf<T extends Effect['type']>(state: FlowState, type: T): Extract<Effect, { type: T }> {
+  const effect = state.outbox.find((candidate) => candidate.type === type);
+  if (!effect) throw new Error(`no ${type} effect in ${state.outbox.map((c) => c.type).join(', ')}`);
+  return effect as Extract<Effect, { type: T }>;
 }
 
 function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<Screen, { kind: K }> {
@@ -69,23 +69,23 @@ function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<
 /** Signed in, with the accounts listed and the role listing under way. */
 function signedInWithAccounts(accounts: readonly Account[] = [prod, dev]): FlowState {
   let state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
-  const { generation } = commandOf(state, 'loadAccounts');
+  const { generation } = effectOf(state, 'loadAccounts');
   state = run(state, { type: 'accountsPage', generation, accounts }, { type: 'accountsLoaded', generation });
-  return run(state, { type: 'commandsTaken', upTo: state.nextId });
+  return run(state, { type: 'effectsTaken', upTo: state.nextId });
 }
 
 function onCredentials(): FlowState {
   let state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
-  const { request } = commandOf(state, 'fetchCredentials');
+  const { request } = effectOf(state, 'fetchCredentials');
   state = run(state, { type: 'credentialsReceived', request, credentials });
-  return run(state, { type: 'commandsTaken', upTo: state.nextId });
+  return run(state, { type: 'effectsTaken', upTo: state.nextId });
 }
 
 describe('start', () => {
   it('checks the cached token of the only session', () => {
     const state = initialState({ sessions: [session], picks: noPicks });
     expect(state.screen.kind).toBe('checkingToken');
-    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session });
+    expect(lastEffect(state)).toMatchObject({ type: 'loadToken', session });
   });
 
   it('shows the session picker with several sessions, and the setup form with none', () => {
@@ -104,10 +104,10 @@ describe('start', () => {
     expect(state.data.accounts).toEqual([prod, dev]);
     expect(state.data.roles.get(prod.accountId)).toEqual(['Admin']);
     expect(state.data.signInExpiresAt).toEqual(expiresAt);
-    expect(state.outbox.map((command) => command.type)).toEqual(['keepSignInAlive', 'loadAccounts']);
-    expect(commandOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
-    const { generation } = commandOf(state, 'loadAccounts');
-    expect(commandOf(state, 'loadAccounts').fromCache).toBe(false);
+    expect(state.outbox.map((effect) => effect.type)).toEqual(['keepSignInAlive', 'loadAccounts']);
+    expect(effectOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
+    const { generation } = effectOf(state, 'loadAccounts');
+    expect(effectOf(state, 'loadAccounts').fromCache).toBe(false);
     // The refresh collects behind the cached rows and then replaces them.
     let next = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
     expect(next.data.accounts).toEqual([prod, dev]);
@@ -118,7 +118,7 @@ describe('start', () => {
 
   it('starts on an empty account list that fills as pages come when a fresh token has no cached lists', () => {
     const state = initialState({ sessions: [session], picks: noPicks, warm: { signIn: { expiresAt } } });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     const next = run(state, { type: 'accountsPage', generation, accounts: [prod] });
     expect(screenOf(next, 'accounts')).toBeDefined();
     expect(next.data.accounts).toEqual([prod]);
@@ -126,7 +126,7 @@ describe('start', () => {
 
   it('uses the session chosen by flags even when there are several', () => {
     const state = initialState({ sessions: [session, other], session: other, picks: noPicks });
-    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session: other });
+    expect(lastEffect(state)).toMatchObject({ type: 'loadToken', session: other });
   });
 
   it('checks the token of the session picked in the picker', () => {
@@ -135,7 +135,7 @@ describe('start', () => {
       session: other,
     });
     expect(state.data.session).toBe(other);
-    expect(lastCommand(state)).toMatchObject({ type: 'loadToken', session: other });
+    expect(lastEffect(state)).toMatchObject({ type: 'loadToken', session: other });
   });
 
   it('goes to the accounts with a usable token, listing them from the cache first', () => {
@@ -145,25 +145,25 @@ describe('start', () => {
     });
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.signInExpiresAt).toBe(expiresAt);
-    expect(lastCommand(state)).toMatchObject({ type: 'loadAccounts', fromCache: true });
+    expect(lastEffect(state)).toMatchObject({ type: 'loadAccounts', fromCache: true });
   });
 
   it('signs in without a usable token, then goes to the accounts', () => {
     const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
     const login = screenOf(state, 'login');
-    expect(lastCommand(state)).toEqual(
+    expect(lastEffect(state)).toEqual(
       expect.objectContaining({ type: 'startLogin', attempt: login.attempt, method: 'authCode' }),
     );
     const after = run(state, { type: 'signedIn', attempt: login.attempt, expiresAt });
     expect(after.screen.kind).toBe('accounts');
-    expect(lastCommand(after).type).toBe('loadAccounts');
+    expect(lastEffect(after).type).toBe('loadAccounts');
   });
 
   it('signs in with the device code when asked to', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks, loginMethod: 'deviceCode' }), {
+    const state = run(initialState({ sessions: [session], picks: noPicks, signInMethod: 'deviceCode' }), {
       type: 'tokenChecked',
     });
-    expect(commandOf(state, 'startLogin').method).toBe('deviceCode');
+    expect(effectOf(state, 'startLogin').method).toBe('deviceCode');
   });
 });
 
@@ -178,7 +178,7 @@ describe('setup form', () => {
     expect(screenOf(state, 'setup').field).toBe('sessionName');
     state = run(state, { type: 'setupSubmitted' });
     expect(screenOf(state, 'setup').verifying).toBe(true);
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'saveSession',
       startUrl: 'https://corp.awsapps.com/start',
       region: 'eu-west-1',
@@ -198,7 +198,7 @@ describe('setup form', () => {
       { type: 'setupEdited', edit: typed('work') },
       { type: 'setupSubmitted' },
     );
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       startUrl: 'https://corp.awsapps.com/start',
       region: 'us-gov-west-1',
       sessionName: 'work',
@@ -232,11 +232,11 @@ describe('setup form', () => {
     expect(screenOf(failed, 'setup').problem).toBe('Could not write.');
     const saved = run(setup(), { type: 'sessionSaved', session });
     expect(saved.data.sessions).toEqual([session]);
-    expect(lastCommand(saved)).toMatchObject({ type: 'loadToken', session });
+    expect(lastEffect(saved)).toMatchObject({ type: 'loadToken', session });
   });
 
   it('leaves with a failure when nothing was saved', () => {
-    expect(lastCommand(run(setup(), { type: 'back' }))).toMatchObject({
+    expect(lastEffect(run(setup(), { type: 'back' }))).toMatchObject({
       type: 'quit',
       failure: expect.any(String),
     });
@@ -252,7 +252,7 @@ describe('setup form', () => {
       ...state,
       screen: { kind: 'error', message: 'Could not reach Identity Center.', retry: { kind: 'accounts' } },
     };
-    expect(lastCommand(run(state, { type: 'quit' }))).toMatchObject({
+    expect(lastEffect(run(state, { type: 'quit' }))).toMatchObject({
       type: 'quit',
       failure: 'Could not reach Identity Center.',
     });
@@ -286,7 +286,7 @@ describe('login', () => {
 
   it('opens the browser once the sign-in has started, and shows whether it could', () => {
     const state = loginStarted();
-    expect(lastCommand(state)).toMatchObject({ type: 'openUrl', url: 'https://oidc.example/authorize?x=1' });
+    expect(lastEffect(state)).toMatchObject({ type: 'openUrl', url: 'https://oidc.example/authorize?x=1' });
     const headless = run(state, {
       type: 'urlOpened',
       purpose: 'login',
@@ -305,8 +305,8 @@ describe('login', () => {
 
   it('opens the URL again on `o` and copies it on `c`', () => {
     const state = loginStarted();
-    expect(lastCommand(run(state, { type: 'loginUrlOpened' }))).toMatchObject({ type: 'openUrl' });
-    expect(lastCommand(run(state, { type: 'loginUrlCopied' }))).toMatchObject({
+    expect(lastEffect(run(state, { type: 'loginUrlOpened' }))).toMatchObject({ type: 'openUrl' });
+    expect(lastEffect(run(state, { type: 'loginUrlCopied' }))).toMatchObject({
       type: 'copy',
       text: 'https://oidc.example/authorize?x=1',
     });
@@ -318,7 +318,7 @@ describe('login', () => {
       edit: typed(' http://127.0.0.1:4321/oauth/callback?code=c '),
     });
     state = run(state, { type: 'pasteSubmitted' });
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'submitCallbackUrl',
       text: 'http://127.0.0.1:4321/oauth/callback?code=c',
     });
@@ -335,11 +335,11 @@ describe('login', () => {
 
   it('cancels on Esc, and signs in again on retry', () => {
     let state = run(loginStarted(), { type: 'back' });
-    expect(lastCommand(state).type).toBe('cancelLogin');
+    expect(lastEffect(state).type).toBe('cancelLogin');
     expect(screenOf(state, 'error').message).toMatch(/cancelled/);
     state = run(state, { type: 'retry' });
     expect(state.screen.kind).toBe('login');
-    expect(lastCommand(state).type).toBe('startLogin');
+    expect(lastEffect(state).type).toBe('startLogin');
   });
 
   it('shows a failed sign-in as an error with a retry', () => {
@@ -357,7 +357,7 @@ describe('accounts', () => {
       type: 'tokenChecked',
       expiresAt,
     });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     state = run(state, { type: 'accountsPage', generation, accounts: [prod] });
     expect(state.data.accounts).toEqual([prod]);
     state = run(
@@ -371,7 +371,7 @@ describe('accounts', () => {
       type: 'writeCachedLists',
       lists: { accounts: [prod, dev] },
     });
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'loadRoles',
       accountIds: [prod.accountId, dev.accountId],
     });
@@ -382,7 +382,7 @@ describe('accounts', () => {
       type: 'tokenChecked',
       expiresAt,
     });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     const roles = new Map([[prod.accountId, ['Admin']]]);
     state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: [prod, dev], roles } });
     expect(state.data.accounts).toEqual([prod, dev]);
@@ -399,7 +399,7 @@ describe('accounts', () => {
       type: 'tokenChecked',
       expiresAt,
     });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     const cached = [prod, dev];
     const roles = new Map([[prod.accountId, ['Admin', 'ReadOnly']]]);
     state = run(state, { type: 'cachedListsRead', generation, lists: { accounts: cached, roles } });
@@ -450,7 +450,7 @@ describe('accounts', () => {
       type: 'tokenChecked',
       expiresAt,
     });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     const many = Array.from({ length: 6 }, (_, at) => ({
       accountId: String(at).padStart(12, '0'),
       accountName: `account-${at}`,
@@ -505,7 +505,7 @@ describe('accounts', () => {
   it('refreshes on request, once at a time', () => {
     const state = run(signedInWithAccounts(), { type: 'refreshRequested' });
     expect(state.data.accountsLoad.status).toBe('loading');
-    expect(lastCommand(state)).toMatchObject({ type: 'loadAccounts', fromCache: false });
+    expect(lastEffect(state)).toMatchObject({ type: 'loadAccounts', fromCache: false });
     expect(run(state, { type: 'refreshRequested' }).outbox).toEqual(state.outbox);
   });
 
@@ -514,17 +514,17 @@ describe('accounts', () => {
       type: 'tokenChecked',
       expiresAt,
     });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     state = run(state, { type: 'accountsFailed', generation, message: 'Identity Center kept failing.' });
     expect(screenOf(state, 'error').message).toBe('Identity Center kept failing.');
     state = run(state, { type: 'retry' });
     expect(state.screen.kind).toBe('accounts');
-    expect(lastCommand(state).type).toBe('loadAccounts');
+    expect(lastEffect(state).type).toBe('loadAccounts');
   });
 
   it('keeps a listed account list when a refresh fails, with a note', () => {
     let state = run(signedInWithAccounts(), { type: 'refreshRequested' });
-    const { generation } = commandOf(state, 'loadAccounts');
+    const { generation } = effectOf(state, 'loadAccounts');
     state = run(state, { type: 'accountsFailed', generation, message: 'No network.' });
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.note).toBe('No network.');
@@ -536,7 +536,7 @@ describe('accounts', () => {
     const { generation } = state.data.rolesLoad;
     expect(state.data.rolesProgress).toEqual({ total: 2, done: 0 });
     state = run(state, { type: 'rolesWanted', accountIds: [dev.accountId] });
-    expect(lastCommand(state)).toMatchObject({ type: 'preferRoles', accountIds: [dev.accountId] });
+    expect(lastEffect(state)).toMatchObject({ type: 'preferRoles', accountIds: [dev.accountId] });
     const at = new Date('2030-06-15T12:00:00Z');
     state = run(state, { type: 'rolesLoaded', entries: [[dev.accountId, ['Dev']]], generation, at });
     expect(state.data.rolesProgress).toEqual({ total: 2, done: 1, first: { done: 1, at }, lastAt: at });
@@ -560,7 +560,7 @@ describe('accounts', () => {
     expect(state.data.roles.get(prod.accountId)).toEqual(['Admin', 'ReadOnly']);
     state = run(state, { type: 'rolesDone', generation });
     expect(state.data.rolesLoad.status).toBe('done');
-    expect(lastCommand(state)).toMatchObject({ type: 'writeCachedLists' });
+    expect(lastEffect(state)).toMatchObject({ type: 'writeCachedLists' });
     const failed = run(signedInWithAccounts(), { type: 'rolesFailed', generation, message: 'Throttled.' });
     expect(failed.data.note).toBe('Throttled.');
   });
@@ -587,14 +587,14 @@ describe('accounts', () => {
       height: 10,
     });
     expect(state.data.picks.favorites).toEqual([dev.accountId]);
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'setFavorite',
       accountId: dev.accountId,
       favorite: true,
     });
     state = run(state, { type: 'favoriteToggled', accountId: dev.accountId, now: new Date(), height: 10 });
     expect(state.data.picks.favorites).toEqual([]);
-    expect(lastCommand(state)).toMatchObject({ favorite: false });
+    expect(lastEffect(state)).toMatchObject({ favorite: false });
     const picks: UserPicks = { ...noPicks, favorites: [prod.accountId] };
     expect(run(state, { type: 'picksChanged', picks }).data.picks).toBe(picks);
   });
@@ -623,13 +623,13 @@ describe('accounts', () => {
   it('opens the roles of a chosen account, fetching them when unknown, and records the pick', () => {
     const state = run(signedInWithAccounts(), { type: 'accountChosen', account: dev });
     expect(screenOf(state, 'roles').account).toBe(dev);
-    expect(commandOf(state, 'recordPick')).toMatchObject({ accountId: dev.accountId });
-    expect(commandOf(state, 'loadRoles')).toMatchObject({ accountIds: [dev.accountId] });
-    expect(commandOf(state, 'loadRoles').generation).toBeUndefined();
+    expect(effectOf(state, 'recordPick')).toMatchObject({ accountId: dev.accountId });
+    expect(effectOf(state, 'loadRoles')).toMatchObject({ accountIds: [dev.accountId] });
+    expect(effectOf(state, 'loadRoles').generation).toBeUndefined();
   });
 
   it('leaves on Esc: to the session picker with several sessions, else quits', () => {
-    expect(lastCommand(run(signedInWithAccounts(), { type: 'back' })).type).toBe('quit');
+    expect(lastEffect(run(signedInWithAccounts(), { type: 'back' })).type).toBe('quit');
     let state = initialState({ sessions: [session, other], picks: noPicks });
     state = run(
       state,
@@ -649,11 +649,11 @@ describe('roles and credentials', () => {
     state = run(state, { type: 'roleChosen', account: prod, roleName: 'Admin' });
     const screen = screenOf(state, 'credentials');
     expect(screen.from).toBe('roles');
-    expect(commandOf(state, 'fetchCredentials')).toMatchObject({
+    expect(effectOf(state, 'fetchCredentials')).toMatchObject({
       request: screen.request,
       roleName: 'Admin',
     });
-    expect(state.outbox.filter((command) => command.type === 'recordPick').at(-1)).toMatchObject({
+    expect(state.outbox.filter((effect) => effect.type === 'recordPick').at(-1)).toMatchObject({
       roleName: 'Admin',
     });
     expect(screenOf(run(state, { type: 'back' }), 'roles').account).toBe(prod);
@@ -682,13 +682,13 @@ describe('roles and credentials', () => {
     expect(screenOf(state, 'credentials').showSecret).toBe(true);
     state = run(state, { type: 'credentialsRefreshRequested' });
     expect(screenOf(state, 'credentials')).toMatchObject({ showSecret: false, credentials: undefined });
-    expect(lastCommand(state).type).toBe('fetchCredentials');
+    expect(lastEffect(state).type).toBe('fetchCredentials');
   });
 
   it('copies export lines with every variable', () => {
-    const command = lastCommand(run(onCredentials(), { type: 'exportLinesCopied' }));
-    expect(command).toMatchObject({ type: 'copy' });
-    expect(command.type === 'copy' && command.text).toBe(
+    const effect = lastEffect(run(onCredentials(), { type: 'exportLinesCopied' }));
+    expect(effect).toMatchObject({ type: 'copy' });
+    expect(effect.type === 'copy' && effect.text).toBe(
       [
         "export AWS_ACCESS_KEY_ID='ASIAEXAMPLE'",
         "export AWS_SECRET_ACCESS_KEY='secret/key+value'",
@@ -700,7 +700,7 @@ describe('roles and credentials', () => {
 
   it('opens the console and says where when no browser opened', () => {
     let state = run(onCredentials(), { type: 'consoleRequested' });
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'openConsole',
       roleName: 'Admin',
       credentials,
@@ -724,11 +724,11 @@ describe('roles and credentials', () => {
     expect(screenOf(state, 'error').message).toBe('Not granted.');
     state = run(state, { type: 'retry' });
     expect(screenOf(state, 'credentials').request).toBeGreaterThan(request);
-    expect(lastCommand(state).type).toBe('fetchCredentials');
+    expect(lastEffect(state).type).toBe('fetchCredentials');
   });
 
   it('quits on `q`', () => {
-    expect(lastCommand(run(onCredentials(), { type: 'quit' })).type).toBe('quit');
+    expect(lastEffect(run(onCredentials(), { type: 'quit' })).type).toBe('quit');
   });
 });
 
@@ -765,11 +765,11 @@ describe('export dialog', () => {
       { type: 'exportSubmitted' },
     );
     expect(screenOf(state, 'exportDialog').phase).toBe('writing');
-    const command = commandOf(state, 'export');
-    expect(command.export).toMatchObject({ target: 'sso', profile: 'prod', roleName: 'Admin', force: false });
+    const effect = effectOf(state, 'export');
+    expect(effect.export).toMatchObject({ target: 'sso', profile: 'prod', roleName: 'Admin', force: false });
     state = run(state, {
       type: 'exportWritten',
-      request: command.request,
+      request: effect.request,
       file: '/h/.aws/config',
       profile: 'prod',
     });
@@ -777,7 +777,7 @@ describe('export dialog', () => {
       phase: 'done',
       written: { file: '/h/.aws/config' },
     });
-    expect(lastCommand(state)).toMatchObject({
+    expect(lastEffect(state)).toMatchObject({
       type: 'rememberProfileName',
       profile: 'prod',
       roleName: 'Admin',
@@ -787,13 +787,13 @@ describe('export dialog', () => {
 
   it('asks before overwriting: yes writes with force, no goes back to editing', () => {
     let state = run(onCredentials(), { type: 'exportOpened' }, { type: 'exportSubmitted' });
-    state = run(state, { type: 'exportExists', request: commandOf(state, 'export').request });
+    state = run(state, { type: 'exportExists', request: effectOf(state, 'export').request });
     expect(screenOf(state, 'exportDialog').phase).toBe('confirmOverwrite');
     expect(screenOf(run(state, { type: 'overwriteAnswered', yes: false }), 'exportDialog').phase).toBe(
       'editing',
     );
     const yes = run(state, { type: 'overwriteAnswered', yes: true });
-    expect(lastCommand(yes)).toMatchObject({ type: 'export', export: { force: true } });
+    expect(lastEffect(yes)).toMatchObject({ type: 'export', export: { force: true } });
   });
 
   it('refuses a name the AWS files refuse (one rule: a*b and spaces alike) and shows a failed write', () => {
@@ -819,7 +819,7 @@ describe('export dialog', () => {
     state = run(state, { type: 'profileNameEdited', edit: typed('ok') }, { type: 'exportSubmitted' });
     state = run(state, {
       type: 'exportFailed',
-      request: commandOf(state, 'export').request,
+      request: effectOf(state, 'export').request,
       message: 'Locked.',
     });
     expect(screenOf(state, 'exportDialog')).toMatchObject({ phase: 'editing', problem: 'Locked.' });
@@ -832,7 +832,7 @@ describe('keeping the sign-in alive while the screen is open', () => {
 
   it('plans a renewal of the token it starts with, and shows when it is planned', () => {
     const state = onAccounts();
-    expect(commandOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
+    expect(effectOf(state, 'keepSignInAlive').expiresAt).toBe(expiresAt);
     const renewsAt = new Date(expiresAt.getTime() - 15 * 60_000);
     expect(run(state, { type: 'tokenRenewalPlanned', at: renewsAt }).data.signInRenewsAt).toBe(renewsAt);
   });
@@ -842,13 +842,13 @@ describe('keeping the sign-in alive while the screen is open', () => {
     const state = run(onAccounts(), { type: 'tokenRenewed', expiresAt: renewed });
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.signInExpiresAt).toBe(renewed);
-    expect(lastCommand(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt: renewed });
+    expect(lastEffect(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt: renewed });
   });
 
   it('after a failed renewal tries again, and never sends the user to sign in', () => {
     const state = run(onAccounts(), { type: 'tokenRenewalFailed' });
     expect(state.screen.kind).toBe('accounts');
-    expect(lastCommand(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt });
+    expect(lastEffect(state)).toMatchObject({ type: 'keepSignInAlive', expiresAt });
   });
 });
 
@@ -861,11 +861,11 @@ describe('an expired session (401)', () => {
     expect(login.resume.kind).toBe('credentials');
     state = run(
       state,
-      { type: 'commandsTaken', upTo: state.nextId },
+      { type: 'effectsTaken', upTo: state.nextId },
       { type: 'signedIn', attempt: login.attempt, expiresAt },
     );
     expect(screenOf(state, 'credentials').roleName).toBe('Admin');
-    expect(lastCommand(state).type).toBe('fetchCredentials');
+    expect(lastEffect(state).type).toBe('fetchCredentials');
   });
 
   it('restarts the listing the 401 interrupted', () => {
@@ -875,7 +875,7 @@ describe('an expired session (401)', () => {
     state = run(state, { type: 'signedIn', attempt, expiresAt });
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.accountsLoad.status).toBe('loading');
-    expect(lastCommand(state).type).toBe('loadAccounts');
+    expect(lastEffect(state).type).toBe('loadAccounts');
   });
 
   it('comes back to the export dialog ready to write again', () => {
@@ -897,14 +897,14 @@ describe('an expired session (401)', () => {
 });
 
 describe('the outbox', () => {
-  it('drops the commands the effect layer has taken', () => {
+  it('drops the effects the effect runner has taken', () => {
     const state = run(
       signedInWithAccounts(),
       { type: 'favoriteToggled', accountId: prod.accountId, now: new Date(), height: 10 },
       { type: 'quit' },
     );
     const [first] = state.outbox;
-    const rest = run(state, { type: 'commandsTaken', upTo: first!.id });
-    expect(rest.outbox.map((command) => command.type)).toEqual(['quit']);
+    const rest = run(state, { type: 'effectsTaken', upTo: first!.id });
+    expect(rest.outbox.map((effect) => effect.type)).toEqual(['quit']);
   });
 });

@@ -76,10 +76,29 @@ describe('SSO sessions from the config file', () => {
     const file = await configWith(
       '[sso-session corp]\nsso_start_url https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
     );
-    const error = await readSsoSessions(file).catch((failure: unknown) => failure);
+    const sessions = await readSsoSessions(file);
+    const error = (() => {
+      try {
+        return chooseSession(sessions, { sessionName: 'corp' });
+      } catch (failure) {
+        return failure;
+      }
+    })();
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(
       `${file} line 2 in [sso-session corp] cannot be read: a line with text but no "=".`,
+    );
+  });
+
+  it('is no reason to refuse a command that uses another session', async () => {
+    const file = await configWith(
+      '[sso-session broken]\nsso_start_url https://x.awsapps.com/start\n[sso-session corp]\n' +
+        'sso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+    );
+    const sessions = await readSsoSessions(file);
+    expect(chooseSession(sessions, { sessionName: 'corp' }).startUrl).toBe('https://corp.awsapps.com/start');
+    expect(() => chooseSession(sessions, { sessionName: 'broken' })).toThrow(
+      /line 2 in \[sso-session broken\]/,
     );
   });
 

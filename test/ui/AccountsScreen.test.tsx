@@ -1,44 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionExpiredError } from '../../source/services/errors.js';
-import { App } from '../../source/ui/App.js';
-import type { Account } from '../../source/services/portal.js';
-import type { SsoSession } from '../../source/services/ssoSession.js';
-import { clock, createFakeServices, NOW, type FakeWorld } from './fakeServices.js';
-import { KEYS, renderTerminal } from './terminal.js';
+import type { FakeWorld } from './fakeServices.js';
+import { account, audit, dev, prod, startApp } from './startApp.js';
+import { KEYS } from './terminal.js';
 
-const session: SsoSession = {
-  name: 'corp',
-  startUrl: 'https://corp.awsapps.com/start',
-  region: 'eu-west-1',
-  scopes: [],
-};
-const account = (accountId: string, accountName: string): Account => ({
-  accountId,
-  accountName,
-  emailAddress: `aws+${accountName}@example.com`,
-});
-const prod = account('111111111111', 'payments-prod');
-const dev = account('222222222222', 'payments-dev');
-const audit = account('333333333333', 'audit');
-const signedIn = { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) };
-
-function start(world: Partial<FakeWorld> = {}) {
-  const fake = createFakeServices({
-    accounts: [prod, dev, audit],
-    roles: new Map([
-      [prod.accountId, ['AdministratorAccess', 'ReadOnlyAccess']],
-      [dev.accountId, ['DeveloperAccess']],
-      [audit.accountId, ['SecurityAudit']],
-    ]),
-    signIn: signedIn,
-    ...world,
-  });
-  const terminal = renderTerminal(<App services={fake.services} sessions={[session]} clock={clock} />);
-  return { ...fake, terminal };
-}
-
-afterEach(cleanup);
+/** The organization of startApp, with a third account. */
+const start = (world: Partial<FakeWorld> = {}) => startApp({ accounts: [prod, dev, audit], ...world });
 
 describe('the accounts screen', () => {
   it('lists the accounts with a count, and filters them as the user types', async () => {
@@ -127,38 +94,31 @@ describe('the accounts screen', () => {
   });
 
   it('draws the cached list in its first frame on a warm start, then refreshes it', async () => {
-    const fake = createFakeServices({ accounts: [prod, dev], roles: new Map(), signIn: signedIn });
-    const warm = {
-      session: fake.services.forSession(session),
-      signIn: signedIn,
-      lists: { accounts: [prod, dev, audit], roles: new Map() },
-    };
-    fake.calls.sessions.length = 0;
-    const terminal = renderTerminal(
-      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+    const { terminal, calls } = startApp(
+      { accounts: [prod, dev], roles: new Map() },
+      {},
+      {
+        accounts: [prod, dev, audit],
+        roles: new Map(),
+      },
     );
     expect(terminal.frame()).toContain('3 / 3');
     expect(terminal.frame()).toContain('audit');
     const frame = await terminal.waitFor('0 accounts added, 1 removed');
     expect(frame).not.toContain('audit');
     // The session's services came with the warm start: no second token check.
-    expect(fake.calls.sessions).toEqual([]);
+    expect(calls.sessions).toEqual([]);
   });
 
   it('keeps the cached list of a warm start when its token turns out revoked, and signs in again over it', async () => {
-    const fake = createFakeServices({
-      accounts: [prod, dev],
-      roles: new Map(),
-      signIn: signedIn,
-      failures: new Map([['listAccounts', [new SessionExpiredError()]]]),
-    });
-    const warm = {
-      session: fake.services.forSession(session),
-      signIn: signedIn,
-      lists: { accounts: [prod, dev, audit], roles: new Map() },
-    };
-    const terminal = renderTerminal(
-      <App services={fake.services} sessions={[session]} clock={clock} warm={warm} />,
+    const { terminal } = startApp(
+      {
+        accounts: [prod, dev],
+        roles: new Map(),
+        failures: new Map([['listAccounts', [new SessionExpiredError()]]]),
+      },
+      {},
+      { accounts: [prod, dev, audit], roles: new Map() },
     );
     await terminal.waitFor('Your sign-in session has expired');
     // The paste field comes with the sign-in address, a moment after the message.

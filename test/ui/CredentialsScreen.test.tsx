@@ -1,10 +1,7 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { credentialsFor } from './fakeServices.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
-
-afterEach(cleanup);
 
 async function onCredentials() {
   const app = startApp();

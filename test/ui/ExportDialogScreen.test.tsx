@@ -1,11 +1,8 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEYS } from './terminal.js';
 import { prod, startApp } from './startApp.js';
 import type { FakeWorld } from './fakeServices.js';
 import type { AppProps } from '../../source/ui/App.js';
-
-afterEach(cleanup);
 
 async function openDialog(world: Partial<FakeWorld> = {}, props: Partial<Omit<AppProps, 'services'>> = {}) {
   const app = startApp(world, props);

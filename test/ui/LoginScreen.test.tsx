@@ -92,7 +92,7 @@ describe('the login screen', () => {
   });
 
   it('shows the device code large', async () => {
-    const { terminal } = startApp({ signIn: undefined }, { loginMethod: 'deviceCode' });
+    const { terminal } = startApp({ signIn: undefined }, { signInMethod: 'deviceCode' });
     const frame = await terminal.waitFor('W D J B - M J H T');
     expect(frame).toContain('https://device.sso.example/');
     expect(frame).not.toContain('paste here');

@@ -1,12 +1,7 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../source/ui/App.js';
+import { describe, expect, it } from 'vitest';
 import type { SsoSession } from '../../source/services/ssoSession.js';
-import { clock, createFakeServices } from './fakeServices.js';
-import { KEYS, renderTerminal } from './terminal.js';
-import { dev, prod, session, signedIn } from './startApp.js';
-
-afterEach(cleanup);
+import { KEYS } from './terminal.js';
+import { session, startApp } from './startApp.js';
 
 const lab: SsoSession = {
   name: 'lab',
@@ -17,8 +12,8 @@ const lab: SsoSession = {
 
 describe('the session picker', () => {
   it('lists the sessions and signs in to the one chosen', async () => {
-    const fake = createFakeServices({ accounts: [prod, dev], signIn: signedIn });
-    const terminal = renderTerminal(<App services={fake.services} sessions={[session, lab]} clock={clock} />);
+    const fake = startApp({}, { sessions: [session, lab] });
+    const { terminal } = fake;
     await terminal.waitFor('Choose an SSO session');
     terminal.press('lab');
     await terminal.waitFor('1 / 2');
@@ -30,8 +25,8 @@ describe('the session picker', () => {
 
 describe('the setup form', () => {
   it('reads a bare start URL, offers the regions that match, proposes a name, and saves them', async () => {
-    const fake = createFakeServices({ accounts: [prod, dev], signIn: signedIn });
-    const terminal = renderTerminal(<App services={fake.services} sessions={[]} clock={clock} />);
+    const fake = startApp({}, { sessions: [] });
+    const { terminal } = fake;
     await terminal.waitFor('Set up an SSO session');
     terminal.press('http://corp', KEYS.enter);
     await terminal.waitFor('Type the start URL');

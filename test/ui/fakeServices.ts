@@ -1,18 +1,17 @@
 import {
-  ProfileExistsError,
   type AppServices,
   type AuthCodeLoginHandle,
   type CachedLists,
   type DeviceCodeLoginHandle,
   type ExportRequest,
-  type LoginMethod,
+  type SignInMethod,
   type PopulatePair,
   type SessionServices,
   type SignIn,
   type UserPicks,
 } from '../../source/flow/appServices.js';
 import { AccountQueue } from '../../source/services/accountQueue.js';
-import { CancelledError, UserError } from '../../source/services/errors.js';
+import { CancelledError, ProfileExistsError, UserError } from '../../source/services/errors.js';
 import type { Account, RoleCredentials } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 
@@ -38,7 +37,7 @@ export interface FakeCalls {
   opened: string[];
   copied: string[];
   exports: ExportRequest[];
-  logins: LoginMethod[];
+  logins: SignInMethod[];
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];

@@ -1,13 +1,10 @@
-import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { NO_KEY } from '../../source/ui/hooks/keypresses.js';
+import { describe, expect, it } from 'vitest';
+import { NO_KEY } from '../../source/ui/keypresses.js';
 import { footerHints, helpRows, pressedBinding } from '../../source/ui/keyTable.js';
 import { ACCOUNT_KEYS } from '../../source/ui/screens/AccountsScreen.js';
 import { LOGIN_KEYS } from '../../source/ui/screens/LoginScreen.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
-
-afterEach(cleanup);
 
 const F1 = '\u001BOP';
 const accounts = { query: '', leave: 'quit', onRow: true, listing: false };

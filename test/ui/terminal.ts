@@ -1,26 +1,12 @@
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { withUnbrokenLines } from '../../source/ui/unbrokenRows.js';
 
-/** Key sequences as a terminal sends them. */
-export const KEYS = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  pageUp: '\u001B[5~',
-  pageDown: '\u001B[6~',
-  home: '\u001B[H',
-  end: '\u001B[F',
-  enter: '\r',
-  escape: '\u001B',
-  tab: '\t',
-  backspace: '\u007F',
-  ctrlF: '\u0006',
-  ctrlN: '\u000E',
-  ctrlP: '\u0010',
-  ctrlR: '\u0012',
-  ctrlU: '\u0015',
-} as const;
+export { KEYS } from '../support/keys.js';
+
+// Every test file that renders through here has what it rendered unmounted after each test.
+afterEach(cleanup);
 
 export type Terminal = ReturnType<typeof renderTerminal>;
 

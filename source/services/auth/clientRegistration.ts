@@ -6,27 +6,11 @@ import { toOidcError } from './oidcErrors.js';
 
 export type LoginGrant = 'authorization_code' | 'device_code';
 
-/** Where registrations are kept between runs; the program's own state in production, memory in tests. */
+/** Where registrations are kept between runs: the program's own state (tests keep them in memory). */
 export interface RegistrationStore {
   read(key: string): ClientRegistration | undefined;
   write(key: string, registration: ClientRegistration): void;
   remove(key: string): void;
-}
-
-export class MemoryRegistrationStore implements RegistrationStore {
-  private readonly registrations = new Map<string, ClientRegistration>();
-
-  read(key: string): ClientRegistration | undefined {
-    return this.registrations.get(key);
-  }
-
-  write(key: string, registration: ClientRegistration): void {
-    this.registrations.set(key, registration);
-  }
-
-  remove(key: string): void {
-    this.registrations.delete(key);
-  }
 }
 
 export interface GetClientRegistrationOptions {

@@ -96,7 +96,8 @@ export function parseIni(text: string): IniDocument {
     const effective = (content.split(COMMENT_START)[0] ?? '').trim();
     if (effective === '') return;
 
-    if (effective.startsWith('[')) {
+    // `[unclosed = 1` is a key to both SDKs (botocore finds no `]`, the JavaScript SDK no header).
+    if (effective.startsWith('[') && !(effective.includes('=') && !effective.includes(']'))) {
       if (!effective.endsWith(']')) {
         problems.push({ line, message: 'a section header without a closing "]"' });
         return;
@@ -140,8 +141,7 @@ export function parseIni(text: string): IniDocument {
     const indented = content.trimStart() !== content;
 
     if (value !== '' && parent && indented) {
-      const earlier = parent.subEntries.find((entry) => entry.key === key);
-      if (earlier) problems.push({ line, message: duplicateKey(earlier.line) });
+      // A sub-key written twice is no problem: both SDKs take the later one.
       parent.subEntries.push({ key, value, line });
       return;
     }

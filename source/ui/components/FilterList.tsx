@@ -5,7 +5,7 @@ import type { ListState } from '../../flow/state.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { TextEdit } from '../../flow/textEdit.js';
 import { tint } from '../colors.js';
-import type { Keypress } from '../hooks/keypresses.js';
+import type { Keypress } from '../keypresses.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
 import {
   anyOf,

@@ -20,7 +20,7 @@ import {
   type HelpKeyName,
   type KeyTable,
 } from '../keyTable.js';
-import { splitKeypresses, type Keypress } from './keypresses.js';
+import { splitKeypresses, type Keypress } from '../keypresses.js';
 
 export type KeyHandler = (press: Keypress) => void;
 

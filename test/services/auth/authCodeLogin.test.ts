@@ -3,16 +3,13 @@ import { createServer as createHttpServer, type IncomingMessage } from 'node:htt
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAuthCodeLogin, type AuthCodeLogin } from '../../../source/services/auth/authCodeLogin.js';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-  type LoginGrant,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration, type LoginGrant } from '../../../source/services/auth/clientRegistration.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient, createPortalClient } from '../../../source/services/awsClients.js';
 import { oidcEndpoint } from '../../../source/services/endpoints.js';
 import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;

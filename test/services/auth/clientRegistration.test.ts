@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-  registrationKey,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const DAY = 24 * 3600_000;
 let harness: Harness | undefined;

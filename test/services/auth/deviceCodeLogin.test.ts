@@ -1,10 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration } from '../../../source/services/auth/clientRegistration.js';
 import {
   startDeviceCodeLogin,
   type DeviceCodeLogin,
@@ -15,6 +12,7 @@ import { createOidcClient } from '../../../source/services/awsClients.js';
 import { CancelledError, LoginFailedError, ServiceError } from '../../../source/services/errors.js';
 import type { Clock } from '../../../source/services/ssoSession.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const START = Date.parse('2030-01-01T00:00:00Z');
 const INTERVAL_SECONDS = 2;

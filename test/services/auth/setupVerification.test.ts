@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  MemoryRegistrationStore,
-  getClientRegistration,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration } from '../../../source/services/auth/clientRegistration.js';
 import { SetupRefusedError, verifySession } from '../../../source/services/auth/setupVerification.js';
 import { LoginFailedError } from '../../../source/services/errors.js';
 import { oidcEndpoint } from '../../../source/services/endpoints.js';
 import type { SsoSession } from '../../../source/services/ssoSession.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;

@@ -1,16 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  getClientRegistration,
-  MemoryRegistrationStore,
-  registrationKey,
-} from '../../../source/services/auth/clientRegistration.js';
+import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
+import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;

@@ -162,13 +162,18 @@ describe('parseIni, malformed lines', () => {
     ['an empty header', '[]\nk = v\n', [{ line: 1, text: 'no name' }]],
     ['a __proto__ header', '[profile __proto__]\n', [{ line: 1, text: 'not allowed' }]],
     ['a key written twice', '[dev]\nk = 1\nother = 2\nk = 3\n', [{ line: 4, text: 'line 2' }]],
-    ['a sub-key written twice', '[dev]\ns3 =\n  a = 1\n  a = 2\n', [{ line: 4, text: 'line 3' }]],
     ['a continuation line', '[dev]\naws_session_token = abc\n  def\n', [{ line: 3, text: 'no "="' }]],
     ['problems on CRLF lines', '[a]\r\nk = v\r\n\r\nbroken\r\n', [{ line: 4, text: 'no "="' }]],
   ])('reports %s with its line number', (_name, text, expected) => {
     const problems = parseIni(text).problems;
     expect(problems.map((problem) => problem.line)).toEqual(expected.map((problem) => problem.line));
     problems.forEach((problem, index) => expect(problem.message).toContain(expected[index]?.text));
+  });
+
+  it('reads what both SDKs read without a problem: a sub-key written twice, a line [unclosed = 1', () => {
+    const document = parseIni('[dev]\ns3 =\n  a = 1\n  a = 2\n[unclosed = 1\n');
+    expect(document.problems).toEqual([]);
+    expect(document.sections[0]?.entries.map((entry) => entry.key)).toEqual(['s3', '[unclosed']);
   });
 
   it('never quotes the offending line, which may be a secret', () => {

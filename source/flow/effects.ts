@@ -1,12 +1,20 @@
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import type { CachedLists, ExportRequest, LoginMethod, PopulatePair } from './appServices.js';
+import type {
+  CachedLists,
+  ExportRequest,
+  PopulatePair,
+  SessionServices,
+  SignInMethod,
+} from './appServices.js';
+import type { FlowEvent } from './events.js';
+import type { FlowData } from './state.js';
 
 /**
- * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect layer runs each once and
- * answers with events. Long-running ones carry the id that their answers must quote.
+ * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect runner (app/effects/) runs
+ * each once and answers with events. Long-running ones carry the id that their answers must quote.
  */
-export type Command = { readonly id: number } & (
+export type Effect = { readonly id: number } & (
   | { readonly type: 'loadToken'; readonly session: SsoSession }
   /** Renew the token in the background before it expires (replacing any renewal already planned). */
   | { readonly type: 'keepSignInAlive'; readonly expiresAt: Date }
@@ -16,7 +24,7 @@ export type Command = { readonly id: number } & (
       readonly region: string;
       readonly sessionName: string;
     }
-  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: LoginMethod }
+  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: SignInMethod }
   | { readonly type: 'cancelLogin' }
   | { readonly type: 'submitCallbackUrl'; readonly text: string }
   | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'login' | 'console' }
@@ -59,7 +67,23 @@ export type Command = { readonly id: number } & (
   | { readonly type: 'quit'; readonly failure?: string }
 );
 
-/** A command as the reducer writes it, before it gets its id. */
-export type CommandRequest = WithoutId<Command>;
+/** An effect as the reducer writes it, before it gets its id. */
+export type EffectRequest = WithoutId<Effect>;
 
-type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
+type WithoutId<E> = E extends unknown ? Omit<E, 'id'> : never;
+
+/** How an effect answers: with events for the reducer, or by ending the program. */
+export interface EffectAnswers {
+  dispatch(event: FlowEvent): void;
+  exit(error?: Error): void;
+}
+
+/** Runs effects (app/effects/); the UI hands it each one once, in order, with the state's data then. */
+export interface EffectRunner {
+  run(effect: Effect, data: FlowData): void;
+  /** The full screen closes: the sign-in under way, the planned renewal and pending batches stop. */
+  stop(): void;
+}
+
+/** `warmSession`: the chosen session's services when the flow starts on the account list (a warm start). */
+export type StartEffectRunner = (answers: EffectAnswers, warmSession?: SessionServices) => EffectRunner;

@@ -3,7 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../services/errors.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
-import type { Io } from './context.js';
+import type { Io } from '../commands/context.js';
 
 export const DEMO_ACCOUNTS = 2_500;
 export const DEMO_SESSION = 'demo';

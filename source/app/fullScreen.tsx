@@ -13,10 +13,11 @@ import { chooseSession, configFilePath, readSsoSessions } from '../services/sess
 import { Settings } from '../services/settings.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
-import { createAppServices, readWarmStart } from './appServices.js';
-import type { Io } from './context.js';
-import type { CliOptions } from './options.js';
+import { effectRunner } from './effects/effectRunner.js';
 import { boundHeap } from './heapBounds.js';
+import { createAppServices, readWarmStart } from './realServices.js';
+import type { Io } from '../commands/context.js';
+import type { CliOptions } from '../commands/options.js';
 
 /**
  * `sso-tui`: the full-screen flow. It needs a terminal on both ends; anything else is told to use a
@@ -72,9 +73,10 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       <FullScreen>
         <App
           services={services}
+          effects={effectRunner(services, io.clock)}
           sessions={sessions}
           {...(chosen ? { session: chosen } : {})}
-          {...(options.deviceCode ? { loginMethod: 'deviceCode' as const } : {})}
+          {...(options.deviceCode ? { signInMethod: 'deviceCode' as const } : {})}
           {...(options.profile ? { profile: options.profile } : {})}
           clock={io.clock}
           {...(io.demoBanner ? { banner: io.demoBanner } : {})}

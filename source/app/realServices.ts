@@ -17,8 +17,8 @@ import type { Settings } from '../services/settings.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
 import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../services/tokenRefresh.js';
-import { openSignInUrl } from './browse.js';
-import type { Io } from './context.js';
+import { openSignInUrl } from '../commands/browse.js';
+import type { Io } from '../commands/context.js';
 import type { SessionCalls } from './sessionCalls.js';
 
 export interface AppWorld {

@@ -1,4 +1,4 @@
-import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, LoginMethod } from '../flow/appServices.js';
+import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, SignInMethod } from '../flow/appServices.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
 import { verifySession } from '../services/auth/setupVerification.js';
@@ -6,11 +6,12 @@ import { createOidcClient, createPortalClient } from '../services/awsClients.js'
 import { oidcEndpoint } from '../services/endpoints.js';
 import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
+import { refuseSpecialAwsFiles } from '../services/sessionConfig.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
 import type { SsoSession, SsoToken } from '../services/ssoSession.js';
 import type { TokenRefresher } from '../services/tokenRefresh.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import type { Io } from './context.js';
+import type { Io } from '../commands/context.js';
 
 /**
  * What the full-screen flow does through the AWS SDK for one session. It is its own module, imported only
@@ -22,7 +23,7 @@ export interface SessionCalls {
   readonly refresh: TokenRefresher;
   portal(accessToken: string): Portal;
   /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
-  startLogin(method: LoginMethod): Promise<PendingLogin>;
+  startLogin(method: SignInMethod): Promise<PendingLogin>;
 }
 
 /** A sign-in under way, as the flow sees it, but with the token itself: the caller caches it. */
@@ -35,6 +36,7 @@ export async function verifyNewSession(
   world: { readonly io: Io; readonly store: RegistrationStore },
   session: SsoSession,
 ): Promise<void> {
+  await refuseSpecialAwsFiles(world.io.homeDir, world.io.env);
   await verifySession({
     oidc: createOidcClient(session.region, world.io.env),
     oidcEndpoint: oidcEndpoint(session.region, world.io.env),
@@ -44,11 +46,12 @@ export async function verifyNewSession(
   });
 }
 
-export function createSessionCalls(
+export async function createSessionCalls(
   world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
   session: SsoSession,
-): SessionCalls {
+): Promise<SessionCalls> {
   const { io } = world;
+  await refuseSpecialAwsFiles(io.homeDir, io.env);
   const oidc = createOidcClient(session.region, io.env);
   const portalClient = createPortalClient(session.region, io.env);
   const budget = new RateBudget();

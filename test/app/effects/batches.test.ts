@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { batchInterval, createBatch, type Batch } from '../../../source/ui/hooks/batches.js';
+import { batchInterval, createBatch, type Batch } from '../../../source/app/effects/batches.js';
 
 beforeEach(() => {
   vi.useFakeTimers({

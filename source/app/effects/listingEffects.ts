@@ -1,0 +1,99 @@
+import type { SessionServices } from '../../flow/appServices.js';
+import { pinnedAccountIds } from '../../flow/picksOrder.js';
+import { AccountQueue } from '../../services/accountQueue.js';
+import type { Account } from '../../services/portal.js';
+import { batchInterval, createBatch } from './batches.js';
+import { chosenSession, failed, type EffectContext, type EffectHandlers } from './effectContext.js';
+
+/** The account list, every account's roles in the background, and the lists cached for the next start. */
+export const LISTING_EFFECTS: EffectHandlers<
+  'loadAccounts' | 'loadRoles' | 'preferRoles' | 'writeCachedLists'
+> = {
+  loadAccounts(effect, context) {
+    void loadAccounts(effect.generation, effect.fromCache, chosenSession(context), context).catch(
+      failed(context, (message) => ({ type: 'accountsFailed', generation: effect.generation, message })),
+    );
+  },
+  loadRoles(effect, context) {
+    const { generation } = effect;
+    const { dispatch, data, clock, world } = context;
+    const batch = createBatch<readonly [string, readonly string[]]>(
+      world.batches,
+      (entries) =>
+        dispatch({
+          type: 'rolesLoaded',
+          entries,
+          ...(generation === undefined ? {} : { generation }),
+          at: clock(),
+        }),
+      () => batchInterval(data.accounts.length),
+    );
+    // The background listing's order can change as it runs (the accounts on screen first): a queue.
+    const accountsToList =
+      generation === undefined
+        ? effect.accountIds
+        : new AccountQueue(pinnedOrder(effect.accountIds, context));
+    if (accountsToList instanceof AccountQueue) world.roleQueue = accountsToList;
+    void chosenSession(context)
+      .listRoles(accountsToList, (accountId, roles) => batch.add([accountId, roles]))
+      .then(() => {
+        batch.flush();
+        if (generation !== undefined) dispatch({ type: 'rolesDone', generation });
+      })
+      .catch((error: unknown) => {
+        batch.flush();
+        failed(context, (message) => ({
+          type: 'rolesFailed',
+          ...(generation === undefined ? {} : { generation }),
+          message,
+        }))(error);
+      });
+  },
+  preferRoles(effect, { world }) {
+    world.roleQueue?.prefer(effect.accountIds);
+  },
+  writeCachedLists(effect, context) {
+    // The cache only makes the next start faster; failing to write it must not disturb this run.
+    void chosenSession(context)
+      .writeCachedLists(effect.lists)
+      .catch(() => undefined);
+  },
+};
+
+/**
+ * Favorites and recent picks first, so their account × role rows are searchable soonest. A function of its
+ * own: what it makes (a map of every account) must not share a scope with the listing's callbacks, which
+ * live for as long as the listing (an hour at 100,000 accounts) and would keep it.
+ */
+function pinnedOrder(accountIds: readonly string[], { data, clock }: EffectContext): string[] {
+  const accounts = new Map(data.accounts.map((account) => [account.accountId, account]));
+  const wanted = accountIds.flatMap((id) => accounts.get(id) ?? []);
+  return pinnedAccountIds(wanted, data.picks, clock());
+}
+
+async function loadAccounts(
+  generation: number,
+  fromCache: boolean,
+  session: SessionServices,
+  { dispatch, world }: EffectContext,
+): Promise<void> {
+  if (fromCache) {
+    const lists = await session.readCachedLists().catch(() => undefined);
+    if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
+  }
+  const batch = createBatch<Account>(
+    world.batches,
+    (accounts) => dispatch({ type: 'accountsPage', generation, accounts }),
+    (delivered) => batchInterval(delivered),
+    { paged: true },
+  );
+  try {
+    await session.listAccounts((page) => {
+      for (const account of page) batch.add(account);
+      batch.pageDone();
+    });
+  } finally {
+    batch.flush();
+  }
+  dispatch({ type: 'accountsLoaded', generation });
+}

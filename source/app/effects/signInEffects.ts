@@ -1,0 +1,85 @@
+import type { LoginHandle } from '../../flow/appServices.js';
+import type { LoginDisplay } from '../../flow/state.js';
+import { CancelledError } from '../../services/errors.js';
+import { renewalMoment, RENEWAL_RETRY_MS } from '../../services/tokenRefresh.js';
+import { screenErrorLine } from '../../ui/errorWords.js';
+import { chosenSession, type EffectHandlers } from './effectContext.js';
+
+/** Choosing and saving a session, signing in, and keeping the sign-in alive while the screen is open. */
+export const SIGN_IN_EFFECTS: EffectHandlers<
+  'saveSession' | 'loadToken' | 'keepSignInAlive' | 'startLogin' | 'cancelLogin' | 'submitCallbackUrl'
+> = {
+  saveSession(effect, { services, dispatch }) {
+    void services
+      .saveSession({ startUrl: effect.startUrl, region: effect.region, sessionName: effect.sessionName })
+      .then(
+        (saved) => dispatch({ type: 'sessionSaved', session: saved }),
+        (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: screenErrorLine(error) }),
+      );
+  },
+  loadToken(effect, { services, dispatch, world }) {
+    world.session = services.forSession(effect.session);
+    void world.session.loadToken().then(
+      (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
+      () => dispatch({ type: 'tokenChecked' }),
+    );
+  },
+  keepSignInAlive(effect, context) {
+    const { dispatch, world, clock } = context;
+    clearTimeout(world.renewal);
+    const now = clock().getTime();
+    const due = renewalMoment(effect.expiresAt, new Date(now)).getTime();
+    const at = Math.max(due, (world.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
+    dispatch({ type: 'tokenRenewalPlanned', at: new Date(at) });
+    world.renewal = setTimeout(() => {
+      world.lastRenewalAt = clock().getTime();
+      void chosenSession(context)
+        .renewToken()
+        .then(
+          (signIn) => dispatch({ type: 'tokenRenewed', expiresAt: signIn.expiresAt }),
+          () => dispatch({ type: 'tokenRenewalFailed' }),
+        );
+    }, at - now);
+  },
+  startLogin(effect, context) {
+    const { dispatch, world } = context;
+    world.login?.cancel();
+    world.login = undefined;
+    void chosenSession(context)
+      .startLogin(effect.method)
+      .then((login) => {
+        world.login = login;
+        dispatch({ type: 'loginStarted', attempt: effect.attempt, display: loginDisplay(login) });
+        return login.signedIn.then((signIn) =>
+          dispatch({ type: 'signedIn', attempt: effect.attempt, expiresAt: signIn.expiresAt }),
+        );
+      })
+      .catch((error: unknown) => {
+        if (error instanceof CancelledError) return;
+        dispatch({ type: 'loginFailed', attempt: effect.attempt, message: screenErrorLine(error) });
+      });
+  },
+  cancelLogin(_effect, { world }) {
+    world.login?.cancel();
+    world.login = undefined;
+  },
+  submitCallbackUrl(effect, { world, dispatch }) {
+    try {
+      if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(effect.text);
+    } catch (error) {
+      dispatch({ type: 'pasteRejected', message: screenErrorLine(error) });
+    }
+  },
+};
+
+function loginDisplay(login: LoginHandle): LoginDisplay {
+  return login.kind === 'authCode'
+    ? { kind: 'authCode', url: login.authorizeUrl, redirectUri: login.redirectUri, deadline: login.deadline }
+    : {
+        kind: 'deviceCode',
+        url: login.verificationUriComplete,
+        userCode: login.userCode,
+        verificationUri: login.verificationUri,
+        deadline: login.deadline,
+      };
+}

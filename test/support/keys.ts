@@ -1,0 +1,20 @@
+/** Key sequences as a terminal sends them: the one table the UI tests and the pty tests press from. */
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+  ctrlF: '\u0006',
+  ctrlN: '\u000E',
+  ctrlO: '\u000F',
+  ctrlP: '\u0010',
+  ctrlR: '\u0012',
+  ctrlU: '\u0015',
+} as const;
