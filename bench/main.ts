@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { measureBigFiles, type BigFiles } from './bigFiles.js';
 import { measureCachedCredentialProcess, type CachedCredentialProcess } from './credentialProcess.js';
 import { measureColdListing, measureRoleListing, type ColdListing, type RoleListing } from './listing.js';
 import { measureSearch, type SearchLatency } from './searchLatency.js';
@@ -16,9 +17,10 @@ interface Results {
   roles?: RoleListing;
   memory?: MemoryAtScale;
   typing?: TypingRun[];
+  files?: BigFiles;
 }
 
-type Measure = 'search' | 'warm' | 'credentials' | 'cold' | 'roles' | 'memory' | 'typing';
+type Measure = 'search' | 'warm' | 'credentials' | 'cold' | 'roles' | 'memory' | 'typing' | 'files';
 
 const SEARCH_SIZES = [1_000, 10_000, 100_000];
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -69,6 +71,10 @@ if (wanted('cold')) {
 if (wanted('memory')) {
   progress('memory at 100,000 accounts…');
   results.memory = await measureMemory(cli, 100_000);
+}
+if (wanted('files')) {
+  progress('the same edits on a small config and on one of 10,000 profiles…');
+  results.files = await measureBigFiles(cli, 10_000);
 }
 if (wanted('roles')) {
   progress('roles of 1,000 accounts behind 20 calls/s (about a minute)…');
@@ -144,6 +150,15 @@ function table(measured: Results): string {
       `${mb(memory.residentMb)} resident after two searches, ${mb(memory.filledResidentMb)} when the list ` +
         `was drawn (in ${ms(memory.warmMs)}), peak ${mb(memory.peakMb)}`,
       '≤ 200 MB',
+    ]);
+  }
+  for (const edit of measured.files?.edits ?? []) {
+    const files = measured.files as BigFiles;
+    rows.push([
+      `${edit.edit} into a config of ${count(files.profiles)} profiles (${files.bigFileMb.toFixed(1)} MB)`,
+      `${ms(edit.bigMs)} vs ${ms(edit.smallMs)} on a small one = ${edit.ratio.toFixed(2)}× ` +
+        `(median of ${files.runs}); peak ${mb(edit.bigPeakMb)} vs ${mb(edit.smallPeakMb)}`,
+      '≤ 1.5×',
     ]);
   }
   const machine = measured.machine;

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the program (the warm-start and memory measures run dist/cli.js in a
 // pseudo-terminal), bundles the benchmark, which imports the program's own sources, into .bench/ and runs
 // it with the garbage collector exposed so each measure starts from a collected heap. Arguments pass
-// through: `--json` prints one JSON object instead of the table; `--only=search,warm,credentials,cold,roles,memory,typing`;
+// through: `--json` prints one JSON object instead of the table; `--only=search,warm,credentials,cold,roles,memory,typing,files`;
 // `--typing-sizes=1000,10000,100000,300000` and `--leak-minutes=10` shape the typing measure.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';

@@ -14,6 +14,7 @@ import { Settings } from '../services/settings.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import { effectRunner } from './effects/effectRunner.js';
+import { boundHeap } from './heapBounds.js';
 import { createAppServices, readWarmStart } from './realServices.js';
 import type { Io } from '../commands/context.js';
 import type { CliOptions } from '../commands/options.js';
@@ -38,6 +39,8 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
       'Use a subcommand: login, list, export, env, credential-process or console (see --help).',
     );
   }
+  // Before the cached lists are read: they are the bulk of what the heap holds.
+  boundHeap();
   const sessions = await readSsoSessions(configFilePath(io.homeDir, io.env));
   const chosen =
     options.ssoSession || options.startUrl

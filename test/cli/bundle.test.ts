@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,16 +146,19 @@ describe('the built program', () => {
 
   it('runs --demo on a headless machine without touching the real home', async () => {
     const home = await tempFolder('sso-tui-demo-home-');
+    // The demo's sandbox in a temp folder of this test's (not the one shared with other test files).
+    const temp = await tempFolder('sso-tui-demo-tmp-');
     const outcome = await runBundle(['--demo', 'list', '--json'], {
       PATH: process.env.PATH ?? '',
       HOME: home,
+      TMPDIR: temp,
     });
     // The demo keeps its sandbox for the user to look into; the test does not.
     const sandbox = /files in (\S*sso-tui-demo-\w+)/.exec(outcome.stderr)?.[1];
     if (sandbox) await rm(sandbox, { recursive: true, force: true });
     expect(outcome.code).toBe(0);
     expect(JSON.parse(outcome.stdout)).toHaveLength(2_500);
-    expect(sandbox?.startsWith(tmpdir())).toBe(true);
+    expect(sandbox?.startsWith(temp)).toBe(true);
     expect(await readdir(home)).toEqual([]);
   });
 });

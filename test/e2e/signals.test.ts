@@ -35,7 +35,14 @@ describe('a signal while the full screen is up', { timeout: E2E_TEST_TIMEOUT }, 
     async (signal, code) => {
       rig = startTerminal({
         args: ['--demo'],
-        env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+        // TMPDIR of its own: the demo's sandbox is one per user in the temp folder, and another test file
+        // removing that shared sandbox while this run writes to it would leave it recreated, not private.
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          XDG_CONFIG_HOME: join(home, '.config'),
+          TMPDIR: home,
+        },
       });
       const screen = await rig.waitForText('2,500 / 2,500');
       const sandbox = SANDBOX.exec(screen)?.[1];

@@ -72,7 +72,11 @@ describe('reading cached credentials', () => {
     const file = join(await tempFolder('sso-tui-credcache-'), 'a', 'b', 'c.json');
     await writeCachedCredentials(file, credentials(60 * MINUTE + 789));
     expect(await readCachedCredentials(file, clock)).toEqual(credentials(60 * MINUTE));
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+    const text = await readFile(file, 'utf8');
+    // One JSON line, ended as a text file is.
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n')).toHaveLength(2);
+    expect(JSON.parse(text)).toEqual({
       accessKeyId: 'ASIAEXAMPLE',
       secretAccessKey: 'secret-key',
       sessionToken: 'session-token',
@@ -121,6 +125,8 @@ describe('reading cached credentials', () => {
       ...Object.keys(valid).map((key) => JSON.stringify({ ...valid, [key]: undefined })),
       ...Object.keys(valid).map((key) => JSON.stringify({ ...valid, [key]: 12 })),
       JSON.stringify({ ...valid, expiration: 'next Tuesday' }),
+      // A time in milliseconds, as another program might write it, is not this cache's format.
+      JSON.stringify({ ...valid, expiration: Date.parse('2030-06-15T13:00:00Z') }),
     ];
     for (const text of broken) {
       expect(await readCachedCredentials(await fileHolding(text), clock), text).toBeUndefined();
@@ -139,6 +145,15 @@ describe('cachedCredentials', () => {
     };
     expect((await cachedCredentials(file, clock, fetch)).accessKeyId).toBe('ASIACACHED');
     expect(fetches).toBe(0);
+  });
+
+  it('answers from the cache while another process holds the fetch lock', async () => {
+    const file = join(await tempFolder('sso-tui-credcache-'), 'role.json');
+    await writeCachedCredentials(file, credentials(60 * MINUTE, 'ASIACACHED'));
+    // Held by a live process (this one): a fetch would wait for it.
+    await writeFile(`${file}.lock`, `${process.pid}\n`);
+    const fetch = () => Promise.reject(new Error('fetched'));
+    expect((await cachedCredentials(file, clock, fetch)).accessKeyId).toBe('ASIACACHED');
   });
 
   it('fetches when nothing reusable is cached, and caches what it fetched', async () => {

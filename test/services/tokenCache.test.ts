@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -48,6 +48,8 @@ describe('token cache', () => {
       }),
     );
     const token = await readCachedToken(file);
+    expect(token?.startUrl).toBe(session.startUrl);
+    expect(token?.region).toBe('eu-west-1');
     expect(token?.expiresAt.toISOString()).toBe('2030-01-02T03:04:05.000Z');
     expect(token?.registrationExpiresAt?.toISOString()).toBe('2030-03-01T00:00:00.000Z');
     expect(token?.refreshToken).toBe('aor-refresh');
@@ -90,6 +92,20 @@ describe('token cache', () => {
     });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await stat(join(file, '..'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('reads the UTC spelling as UTC in any time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const token = parseCachedToken(
+        JSON.stringify({ accessToken: 'x', expiresAt: '2030-01-02T03:04:05UTC' }),
+      );
+      expect(token?.expiresAt.toISOString()).toBe('2030-01-02T03:04:05.000Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('reads the +00:00 and UTC spellings older tools wrote', () => {
@@ -187,4 +203,27 @@ describe('token cache', () => {
     expect(await readCachedToken(file)).toBeUndefined();
     await expect(deleteCachedToken(file)).resolves.toBeUndefined();
   });
+
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(!isRoot)(
+    `keeps the owner of a cache file root rewrites for another user${isRoot ? '' : ' — skipped: needs root'}`,
+    async () => {
+      const file = tokenCacheFile(await home(), session);
+      await writeCachedToken(file, {
+        startUrl: session.startUrl,
+        region: 'eu-west-1',
+        accessToken: 'a',
+        expiresAt: new Date(),
+      });
+      await chown(file, 12345, 23456);
+      await writeCachedToken(file, {
+        startUrl: session.startUrl,
+        region: 'eu-west-1',
+        accessToken: 'b',
+        expiresAt: new Date(),
+      });
+      expect(await stat(file)).toMatchObject({ uid: 12345, gid: 23456 });
+      expect((await readCachedToken(file))?.accessToken).toBe('b');
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -289,5 +290,29 @@ describe('the full screen’s background renewal', () => {
     expect(renewalMoment(at('12:30:00'), NOW)).toEqual(at('12:15:00'));
     expect(renewalMoment(at('12:20:00'), NOW)).toEqual(at('12:10:00'));
     expect(renewalMoment(at('12:00:00'), NOW)).toEqual(at('12:00:00'));
+  });
+});
+
+describe('at the moment of expiry', () => {
+  it('a token whose refresh fails is not used: it has expired', async () => {
+    const file = await cachedToken(0);
+    const failure = new RefreshFailedError('Identity Center could not be reached (ECONNREFUSED)');
+    await expect(loadUsableToken({ file, refresher: failingWith(failure).refresher, clock })).rejects.toBe(
+      failure,
+    );
+  });
+});
+
+describe('while another process renews the token', () => {
+  it('a fresh token is read without waiting for its lock', async () => {
+    const file = await cachedToken(REFRESH_WINDOW_MS + MINUTE);
+    // Held by a live process (this one) for as long as the test runs.
+    await writeFile(`${file}.lock`, `${process.pid}\n`);
+    const network = noNetwork();
+    expect(await loadUsableToken({ file, refresher: network.refresher, clock })).toMatchObject({
+      kind: 'usable',
+      token: { accessToken: 'aoa-token' },
+    });
+    expect(network.requests).toBe(0);
   });
 });

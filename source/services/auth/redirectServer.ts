@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CancelledError, LoginFailedError, UserError } from '../errors.js';
 
 export const CALLBACK_PATH = '/oauth/callback';
@@ -75,10 +76,8 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   });
 
   await listen(server, port);
-  const address = server.address();
-  if (address === null || typeof address === 'string') {
-    throw new Error('The redirect server has no TCP address.');
-  }
+  // Listening on a host and port always gives an AddressInfo (a string only for a pipe or socket path).
+  const address = server.address() as AddressInfo;
   const redirectUri = `http://${LOOPBACK}:${address.port}${CALLBACK_PATH}`;
 
   const closed = new Promise<void>((resolve) => server.once('close', resolve));

@@ -192,7 +192,7 @@ describe('startAuthCodeLogin against the simulator', () => {
     const { login: started } = await login();
     started.cancel();
     await expect(started.token).rejects.toBeInstanceOf(CancelledError);
-    await expect(fetch(started.redirectUri)).rejects.toThrow();
+    await expect(fetch(started.redirectUri)).rejects.toBeInstanceOf(TypeError);
   });
 
   it('abandons the code exchange in flight when cancelled, instead of leaving it open', async () => {
@@ -235,6 +235,6 @@ describe('startAuthCodeLogin against the simulator', () => {
 
   it('times out with a message that says to sign in again', async () => {
     const { login: started } = await login(new MemoryRegistrationStore(), { timeoutMs: 10 });
-    await expect(started.token).rejects.toThrow('Sign-in timed out after 0.01 seconds.');
+    await expect(started.token).rejects.toMatchObject({ message: 'Sign-in timed out after 0.01 seconds.' });
   });
 });

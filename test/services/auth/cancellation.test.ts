@@ -20,7 +20,8 @@ describe('unlessCancelled', () => {
     const abort = new AbortController();
     const outcome = unlessCancelled(endless(), abort.signal);
     abort.abort();
-    await expect(outcome).rejects.toThrow(new CancelledError('The sign-in was cancelled.'));
+    await expect(outcome).rejects.toBeInstanceOf(CancelledError);
+    await expect(outcome).rejects.toMatchObject({ message: 'The sign-in was cancelled.' });
   });
 
   it('rejects at once when the signal had aborted before', async () => {

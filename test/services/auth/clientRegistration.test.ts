@@ -1,4 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OidcError } from '../../../source/services/auth/oidcErrors.js';
+import { createOidcClient } from '../../../source/services/awsClients.js';
+import { ServiceError } from '../../../source/services/errors.js';
 import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
@@ -43,10 +48,10 @@ describe('getClientRegistration', () => {
     expect(harness!.simulator.stats.operations.RegisterClient).toBe(1);
   });
 
-  it('registers again once the stored one is within 15 minutes of expiring', async () => {
+  it('registers again once the stored one has 15 minutes or less left', async () => {
     const store = new MemoryRegistrationStore();
     const first = await get('authorization_code', store);
-    const nearExpiry = first.expiresAt.getTime() - 14 * 60_000;
+    const nearExpiry = first.expiresAt.getTime() - 15 * 60_000;
     simulatedNow = nearExpiry;
     const second = await get('authorization_code', store, nearExpiry);
     expect(second.clientId).not.toBe(first.clientId);
@@ -90,5 +95,109 @@ describe('getClientRegistration', () => {
       })
     ).registration;
     expect(registration.scopes).toEqual(['sso:account:access']);
+  });
+});
+
+describe('what RegisterClient is asked, and what its answer must hold', () => {
+  let stub: Server | undefined;
+  afterEach(async () => {
+    stub?.closeAllConnections();
+    await new Promise((resolve) => (stub ? stub.close(resolve) : resolve(undefined)));
+    stub = undefined;
+  });
+
+  /** A stand-in RegisterClient that records each request body and answers `answer`. */
+  async function standIn(answer: object, errorType?: string) {
+    const bodies: unknown[] = [];
+    stub = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        bodies.push(JSON.parse(text));
+        response.writeHead(errorType ? 400 : 200, {
+          'content-type': 'application/json',
+          ...(errorType ? { 'x-amzn-ErrorType': errorType } : {}),
+        });
+        response.end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => stub!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+    return { oidc: createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: url }), bodies };
+  }
+
+  const ANSWER = { clientId: 'client', clientSecret: 'secret', clientSecretExpiresAt: 1_900_000_000 };
+
+  it('registers a public sso-tui client for the start URL, with the redirect URI only for the browser', async () => {
+    const { oidc, bodies } = await standIn(ANSWER);
+    const clock = () => new Date(simulatedNow);
+    for (const grant of ['authorization_code', 'device_code'] as const) {
+      await getClientRegistration({
+        oidc,
+        session: SESSION,
+        grant,
+        store: new MemoryRegistrationStore(),
+        clock,
+      });
+    }
+    oidc.destroy();
+    expect(bodies).toEqual([
+      {
+        clientName: 'sso-tui',
+        clientType: 'public',
+        scopes: ['sso:account:access'],
+        issuerUrl: SESSION.startUrl,
+        grantTypes: ['authorization_code', 'refresh_token'],
+        redirectUris: ['http://127.0.0.1/oauth/callback'],
+      },
+      {
+        clientName: 'sso-tui',
+        clientType: 'public',
+        scopes: ['sso:account:access'],
+        issuerUrl: SESSION.startUrl,
+        grantTypes: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+      },
+    ]);
+  });
+
+  it.each(['clientId', 'clientSecret', 'clientSecretExpiresAt'])(
+    'refuses an answer without %s, and stores nothing',
+    async (field) => {
+      const { oidc } = await standIn({ ...ANSWER, [field]: undefined });
+      const store = new MemoryRegistrationStore();
+      const error = await getClientRegistration({
+        oidc,
+        session: SESSION,
+        grant: 'device_code',
+        store,
+        clock: () => new Date(simulatedNow),
+      }).catch((caught: unknown) => caught);
+      oidc.destroy();
+      expect(error).toBeInstanceOf(ServiceError);
+      expect(error).toMatchObject({
+        message: 'Identity Center returned an incomplete client registration.',
+        hint: 'Try again in a moment.',
+      });
+      expect(store.read(registrationKey(SESSION, 'device_code'))).toBeUndefined();
+    },
+  );
+
+  it('words a refused registration, and stores nothing', async () => {
+    const { oidc } = await standIn({ error: 'invalid_scope' }, 'InvalidScopeException');
+    const store = new MemoryRegistrationStore();
+    const error = await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'device_code',
+      store,
+      clock: () => new Date(simulatedNow),
+    }).catch((caught: unknown) => caught);
+    oidc.destroy();
+    expect(error).toBeInstanceOf(OidcError);
+    expect(error).toMatchObject({
+      reason: 'InvalidScopeException',
+      message: 'Identity Center rejected the requested scopes.',
+    });
+    expect(store.read(registrationKey(SESSION, 'device_code'))).toBeUndefined();
   });
 });

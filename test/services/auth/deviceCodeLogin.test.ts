@@ -182,8 +182,27 @@ describe('startDeviceCodeLogin against the simulator', () => {
     });
     const { login } = await start(script.sleep);
     script.started(login);
-    await expect(login.token).rejects.toThrow('The device code expired before the sign-in was approved.');
+    await expect(login.token).rejects.toMatchObject({
+      name: 'LoginFailedError',
+      message: 'The device code expired before the sign-in was approved.',
+      next: 'sign-in-again',
+    });
     expect(script.slept).toEqual([2000, 2000]);
+    expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
+  });
+
+  it('counts the device code expired at the very moment it expires, and does not poll then', async () => {
+    const script = scriptedSleep(() => {});
+    await stopHarness(harness);
+    harness = await startHarness({
+      now: () => now,
+      deviceCodeIntervalSeconds: INTERVAL_SECONDS,
+      deviceCodeLifetimeSeconds: 2 * INTERVAL_SECONDS,
+    });
+    const { login } = await start(script.sleep);
+    script.started(login);
+    await expect(login.token).rejects.toMatchObject({ name: 'LoginFailedError', next: 'sign-in-again' });
+    expect(now).toBe(START + 4000);
     expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
   });
 
@@ -193,6 +212,11 @@ describe('startDeviceCodeLogin against the simulator', () => {
     );
     expect(error).toBeInstanceOf(OidcError);
     expect((error as OidcError).reason).toBe('UnauthorizedClientException');
+    // Not the browser flow's advice to use the device code: this is the device code.
+    expect(error).toMatchObject({
+      message: 'This Identity Center does not allow this sign-in method.',
+      hint: 'Ask your administrator.',
+    });
   });
 
   it('rejects with CancelledError when cancelled while waiting', async () => {

@@ -1,6 +1,6 @@
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError, LoginFailedError, UserError } from '../../../source/services/errors.js';
 import { startRedirectServer, type RedirectServer } from '../../../source/services/auth/redirectServer.js';
 
@@ -9,6 +9,7 @@ const servers: RedirectServer[] = [];
 const blockers: Server[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(servers.splice(0).map((server) => server.close()));
   await Promise.all(blockers.splice(0).map((blocker) => new Promise((resolve) => blocker.close(resolve))));
 });
@@ -91,11 +92,13 @@ describe('startRedirectServer', () => {
   it('names another OAuth error but never echoes arbitrary text from the URL', async () => {
     const server = await start();
     await fetch(callback(server, { error: 'server_error', state: STATE }));
-    await expect(server.result).rejects.toThrow('The sign-in failed in the browser (server_error).');
+    await expect(server.result).rejects.toMatchObject({
+      message: 'The sign-in failed in the browser (server_error).',
+    });
 
     const other = await start();
     await fetch(callback(other, { error: '<script>alert(1)</script>', state: STATE }));
-    await expect(other.result).rejects.toThrow(/^The sign-in failed in the browser\.$/);
+    await expect(other.result).rejects.toMatchObject({ message: 'The sign-in failed in the browser.' });
   });
 
   it('ignores an error callback that carries the wrong state', async () => {
@@ -130,7 +133,17 @@ describe('startRedirectServer', () => {
   describe('a pasted callback URL', () => {
     it('is refused with a sentence when it is not a URL, the wrong path or the wrong state', async () => {
       const server = await start();
-      expect(() => server.submitPastedUrl('not a url')).toThrow(UserError);
+      let notUrl: unknown;
+      try {
+        server.submitPastedUrl('not a url');
+      } catch (caught) {
+        notUrl = caught;
+      }
+      expect(notUrl).toBeInstanceOf(UserError);
+      expect(notUrl).toMatchObject({
+        message: 'That is not a URL.',
+        hint: 'Paste the whole address the browser ended on for this sign-in.',
+      });
       expect(() =>
         server.submitPastedUrl(`http://127.0.0.1:${server.port}/elsewhere?state=${STATE}`),
       ).toThrow(/not the sign-in callback/);
@@ -143,6 +156,7 @@ describe('startRedirectServer', () => {
         `http://127.0.0.1:${server.port === 65_535 ? 1 : server.port + 1}/oauth/callback?${query}`,
         `http://127.0.0.1/oauth/callback?${query}`,
         `http://me@127.0.0.1:${server.port}/oauth/callback?${query}`,
+        `http://:pass@127.0.0.1:${server.port}/oauth/callback?${query}`,
         `javascript://127.0.0.1:${server.port}/oauth/callback?${query}`,
       ]) {
         expect(() => server.submitPastedUrl(elsewhere), elsewhere).toThrow(
@@ -163,7 +177,8 @@ describe('startRedirectServer', () => {
 
     it('completes the sign-in as the callback would when it is right, surrounding blanks and all', async () => {
       const server = await start();
-      server.submitPastedUrl(`  ${callback(server, { code: 'pasted-code', state: STATE })}\n`);
+      // A non-breaking space, as copying from a web page may bring, is a blank too.
+      server.submitPastedUrl(`\u00A0 ${callback(server, { code: 'pasted-code', state: STATE })}\n`);
       await expect(server.result).resolves.toEqual({ code: 'pasted-code' });
       expect(() => server.submitPastedUrl(callback(server, { code: 'again', state: STATE }))).toThrow(
         'This sign-in has already finished.',
@@ -182,7 +197,9 @@ describe('startRedirectServer', () => {
     it('ends the sign-in with the error a pasted error URL carries', async () => {
       const server = await start();
       server.submitPastedUrl(callback(server, { error: 'access_denied', state: STATE }));
-      await expect(server.result).rejects.toThrow('The sign-in was denied in the browser.');
+      await expect(server.result).rejects.toMatchObject({
+        message: 'The sign-in was denied in the browser.',
+      });
     });
   });
 
@@ -200,11 +217,41 @@ describe('startRedirectServer', () => {
     expect((error as UserError).message).toContain(`Port ${address.port}`);
     expect((error as UserError).message).toContain('already in use');
     expect((error as UserError).hint).toContain('--callback-port');
+    expect((error as UserError).cause).toMatchObject({ code: 'EADDRINUSE' });
   });
 
-  it('refuses a port number that is not one', async () => {
-    await expect(startRedirectServer({ state: STATE, port: 70_000 })).rejects.toThrow(UserError);
+  it.each([70_000, 65_536, -1, 1.5, Number.NaN])('refuses %s, which is not a port number', async (port) => {
+    const error = await startRedirectServer({ state: STATE, port }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({
+      message: `${port} is not a port number.`,
+      hint: 'Choose a port between 1 and 65535 with --callback-port.',
+    });
   });
+
+  it('takes 65535 as a port number', async () => {
+    const outcome = await start({ port: 65_535 }).then(
+      (server) => server.redirectUri,
+      (error: unknown) => (error as Error).message,
+    );
+    // Listening, or refused for the port being taken, but not for not being a port.
+    expect(outcome).toMatch(
+      /^(http:\/\/127\.0\.0\.1:65535\/oauth\/callback|Port 65535 on 127\.0\.0\.1 is already in use, .*)$/,
+    );
+  });
+
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(isRoot)(
+    `says a port below 1024 is not allowed${isRoot ? ' — skipped: root may listen on any port' : ''}`,
+    async () => {
+      const error = await startRedirectServer({ state: STATE, port: 1 }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        message: "Port 1 on 127.0.0.1 is not allowed, so the sign-in cannot receive the browser's callback.",
+        hint: 'Choose another port with --callback-port.',
+        cause: { code: 'EACCES' },
+      });
+    },
+  );
 
   it('gives up after the timeout with a message that says to sign in again, and closes', async () => {
     const server = await start({ timeoutMs: 20 });
@@ -220,5 +267,127 @@ describe('startRedirectServer', () => {
     const server = await start();
     await server.close();
     await expect(server.result).rejects.toBeInstanceOf(CancelledError);
+    await expect(server.result).rejects.toMatchObject({ message: 'The sign-in was cancelled.' });
+  });
+
+  describe('the page the browser is shown', () => {
+    /** Status, title and text of the page one request gets. */
+    async function page(url: string, init: RequestInit = {}) {
+      const response = await fetch(url, init);
+      const html = await response.text();
+      const title = /<title>sso-tui: ([^<]*)<\/title>/.exec(html)?.[1];
+      expect(html).toContain(`<h1>${title}</h1>`);
+      return {
+        status: response.status,
+        title,
+        text: /<p>([^<]*)<\/p>/.exec(html)?.[1],
+        headers: response.headers,
+      };
+    }
+
+    it('names what happened for every request, and the next step for the genuine one', async () => {
+      const server = await start();
+      expect(await page(`http://127.0.0.1:${server.port}/favicon.ico`)).toMatchObject({
+        status: 404,
+        title: 'Not found',
+        text: 'There is nothing here.',
+      });
+      expect(await page(callback(server, { code: 'c', state: STATE }), { method: 'POST' })).toMatchObject({
+        status: 405,
+        title: 'Method not allowed',
+        text: 'Only GET is served here.',
+      });
+      for (const [query, text] of [
+        [{ code: 'c' }, 'The callback has no state.'],
+        [{ code: 'c', state: 'other' }, 'The callback does not belong to this sign-in (wrong state).'],
+        [{ state: STATE }, 'The callback has no authorization code.'],
+        [{ state: STATE, code: '' }, 'The callback has no authorization code.'],
+      ] as const) {
+        expect(await page(callback(server, query))).toMatchObject({
+          status: 400,
+          title: 'Not a valid sign-in callback',
+          text,
+        });
+      }
+      expect(await page(callback(server, { code: 'c', state: STATE }))).toMatchObject({
+        status: 200,
+        title: 'Signed in',
+        text: 'You are signed in to sso-tui. You can close this tab.',
+      });
+    });
+
+    it('says the sign-in failed, and why, when the browser brings an error back', async () => {
+      const server = await start();
+      expect(await page(callback(server, { error: 'access_denied', state: STATE }))).toMatchObject({
+        status: 200,
+        title: 'Sign-in failed',
+        text: 'The sign-in was denied in the browser. You can close this tab.',
+      });
+    });
+
+    it('is never cached, framed by a referrer, run as a script or sniffed as another type', async () => {
+      const server = await start();
+      for (const url of [`http://127.0.0.1:${server.port}/`, callback(server, { code: 'c', state: STATE })]) {
+        const { headers } = await page(url);
+        expect(Object.fromEntries(headers)).toMatchObject({
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+          'x-content-type-options': 'nosniff',
+        });
+      }
+    });
+  });
+
+  describe('the error a browser brings back', () => {
+    it('asks to approve the sign-in after a denial, and to sign in again after any other', async () => {
+      const denied = await start();
+      await fetch(callback(denied, { error: 'access_denied', state: STATE }));
+      await expect(denied.result).rejects.toMatchObject({ next: 'approve-sign-in' });
+      const failed = await start();
+      await fetch(callback(failed, { error: 'server_error', state: STATE }));
+      await expect(failed.result).rejects.toMatchObject({ next: 'sign-in-again' });
+    });
+
+    it('is named only when it is wholly an OAuth error code', async () => {
+      for (const [error, shown] of [
+        ['temporarily_unavailable', ' (temporarily_unavailable)'],
+        ['<b>you have won</b> server_error', ''],
+        ['server_error <b>you have won</b>', ''],
+        ['Server_Error', ''],
+        ['a'.repeat(64), ` (${'a'.repeat(64)})`],
+        ['a'.repeat(65), ''],
+      ] as const) {
+        const server = await start();
+        await fetch(callback(server, { error, state: STATE }));
+        const refusal = await server.result.catch((caught: unknown) => caught);
+        expect((refusal as Error).message, error).toBe(`The sign-in failed in the browser${shown}.`);
+      }
+    });
+  });
+
+  describe('the wait for the browser', () => {
+    it.each([
+      [60_000, '1 minute'],
+      [3 * 60_000, '3 minutes'],
+      [1000, '1 second'],
+      [90_000, '90 seconds'],
+      [undefined, '10 minutes'],
+    ])('given %s ms, ends after it, saying "%s"', async (timeoutMs, said) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const server = await start(timeoutMs === undefined ? {} : { timeoutMs });
+      vi.advanceTimersByTime(timeoutMs ?? 10 * 60_000);
+      const error = await server.result.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LoginFailedError);
+      expect(error).toMatchObject({ message: `Sign-in timed out after ${said}.`, next: 'sign-in-again' });
+    });
+
+    it('is not over a moment before the timeout', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const server = await start();
+      vi.advanceTimersByTime(10 * 60_000 - 1);
+      await completesWithGenuineCallback(server);
+    });
   });
 });

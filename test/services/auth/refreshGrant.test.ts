@@ -40,7 +40,7 @@ function cachedToken(): SsoToken {
 }
 
 /** A CreateToken endpoint that answers `status` with `body` (and the SDK's error header for an error). */
-async function stubOidc(status: number, body: object, errorType?: string) {
+async function stubOidc(status: number, body: object | string, errorType?: string) {
   stub = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -48,7 +48,7 @@ async function stubOidc(status: number, body: object, errorType?: string) {
         'content-type': 'application/json',
         ...(errorType ? { 'x-amzn-ErrorType': errorType } : {}),
       });
-      response.end(JSON.stringify(body));
+      response.end(typeof body === 'string' ? body : JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => stub!.listen(0, '127.0.0.1', resolve));
@@ -128,6 +128,8 @@ describe('createTokenRefresher', () => {
       expect((error as RefreshFailedError).message).toBe(
         `Could not renew the sign-in: Identity Center answered ${errorType}.`,
       );
+      // The SDK's error stays as the cause, for --debug.
+      expect((error as RefreshFailedError).cause).toMatchObject({ name: errorType });
       stub!.closeAllConnections();
       await new Promise((resolve) => stub!.close(resolve));
       stub = undefined;
@@ -141,6 +143,16 @@ describe('createTokenRefresher', () => {
     expect((error as RefreshFailedError).message).toBe(
       'Could not renew the sign-in: Identity Center could not be reached (ECONNREFUSED).',
     );
+    expect((error as RefreshFailedError).cause).toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('fails, naming what went wrong, when something other than Identity Center answers', async () => {
+    // A captive portal or a proxy's error page where JSON was expected.
+    const oidc = await stubOidc(200, '<html>Sign in to the hotel Wi-Fi</html>');
+    const error = await refreshWith(oidc, cachedToken());
+    expect(error).toBeInstanceOf(RefreshFailedError);
+    expect((error as RefreshFailedError).message).toMatch(/^Could not renew the sign-in: SyntaxError: /);
+    expect((error as RefreshFailedError).cause).toBeInstanceOf(SyntaxError);
   });
 
   it('fails when the answer has no access token or no lifetime', async () => {

@@ -105,6 +105,17 @@ describe('verifySession, before a new session is saved', () => {
     expect(await refusal(verify({ endpoint }))).toBe('accepted');
   });
 
+  it('refuses any answer from 400 up, and accepts an empty one below', async () => {
+    harness = await startHarness({ now: () => NOW.getTime() });
+    expect(await refusal(verify({ endpoint: await stubAuthorize({ status: 400 }) }))).toMatchObject({
+      name: 'SetupRefusedError',
+      status: 400,
+    });
+    stub!.closeAllConnections();
+    await new Promise((resolve) => stub!.close(resolve));
+    expect(await refusal(verify({ endpoint: await stubAuthorize({ status: 204 }) }))).toBe('accepted');
+  });
+
   it('says where it could not reach the sign-in page', async () => {
     harness = await startHarness({ now: () => NOW.getTime() });
     const endpoint = await stubAuthorize();
@@ -114,5 +125,6 @@ describe('verifySession, before a new session is saved', () => {
       `Could not reach Identity Center's sign-in page at ${endpoint}/authorize.`,
     );
     expect((error as LoginFailedError).hint).toBe('Check the network and the region.');
+    expect((error as LoginFailedError).cause).toMatchObject({ name: 'TimeoutError' });
   });
 });

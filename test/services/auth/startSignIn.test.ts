@@ -5,7 +5,7 @@ import { getClientRegistration, registrationKey } from '../../../source/services
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
-import { LoginFailedError } from '../../../source/services/errors.js';
+import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
@@ -71,7 +71,7 @@ describe('a stored registration Identity Center no longer knows', () => {
     const page = await fetch(first.login.authorizeUrl, { redirect: 'manual' });
     expect(page.status).toBe(400);
     first.login.cancel();
-    await expect(first.login.token).rejects.toThrow();
+    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
     await expect.poll(() => store.read(key)).toBeUndefined();
 
     const second = await signIn('authCode', store);
@@ -88,7 +88,7 @@ describe('a stored registration Identity Center no longer knows', () => {
     const key = registrationKey(SESSION, 'authorization_code');
     const first = await signIn('authCode', store);
     first.login.cancel();
-    await expect(first.login.token).rejects.toThrow();
+    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
     // Registered by this very sign-in: Identity Center knows it, nothing to forget.
     expect(store.read(key)).toBeDefined();
   });
