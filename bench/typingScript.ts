@@ -1,4 +1,5 @@
 import type { Account } from '../source/services/portal.js';
+import { seededRandom } from '../source/simulator/organization.js';
 
 export const BACKSPACE = '\x7f';
 export const CTRL_U = '\x15';
@@ -77,16 +78,4 @@ export function typingScript(accounts: readonly Account[], seed = 1): Keystroke[
     }
   }
   return keystrokes;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 2 ** 32;
-  };
 }

@@ -98,7 +98,7 @@ const ENVIRONMENT_TOTAL = ENVIRONMENTS.reduce((sum, [, weight]) => sum + weight,
 
 /** A deterministic organization; pure, and fast enough for 100,000 accounts in benchmarks. */
 export function generateOrganization(options: OrganizationOptions): Organization {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const accountId = createAccountIds(random);
   const pickRoles = createRolePicker(random);
   const nameCounts = new Map<string, number>();
@@ -197,8 +197,11 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-/** A tiny seeded generator: Math.random cannot be seeded, and the same seed must give the same organization. */
-function mulberry32(seed: number): () => number {
+/**
+ * A tiny seeded generator (mulberry32): Math.random cannot be seeded, and the same seed must give the same
+ * organization (and the same generated files and typing scripts in the tests and the bench).
+ */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

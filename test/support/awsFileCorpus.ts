@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../source/simulator/organization.js';
 
 // Inputs for judging edits of AWS files by what the SDKs read: botocore's own test files (read where the
 // session keeps them, never copied here), cases modelled on aws-sdk-js-v3's `parseIni` tests and on the
@@ -92,18 +93,6 @@ export const HAND_CASES: readonly CorpusFile[] = [
 
 /** Names the edits in the test write: those of the hand cases plus a fresh one. */
 export const TARGET_NAMES = ['dev', 'default', 'other', 'fresh'] as const;
-
-/** A small deterministic random source (mulberry32), so a failing file can be made again from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADERS = [
   'dev',
