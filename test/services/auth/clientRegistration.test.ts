@@ -128,6 +128,21 @@ describe('what RegisterClient is asked, and what its answer must hold', () => {
 
   const ANSWER = { clientId: 'client', clientSecret: 'secret', clientSecretExpiresAt: 1_900_000_000 };
 
+  /** A device-code registration against a stand-in answering `answer`: what it threw, and the store after. */
+  async function refusedRegistration(answer: object, errorType?: string) {
+    const { oidc } = await standIn(answer, errorType);
+    const store = new MemoryRegistrationStore();
+    const error = await getClientRegistration({
+      oidc,
+      session: SESSION,
+      grant: 'device_code',
+      store,
+      clock: () => new Date(simulatedNow),
+    }).catch((caught: unknown) => caught);
+    oidc.destroy();
+    return { error, store };
+  }
+
   it('registers a public sso-tui client for the start URL, with the redirect URI only for the browser', async () => {
     const { oidc, bodies } = await standIn(ANSWER);
     const clock = () => new Date(simulatedNow);
@@ -163,16 +178,7 @@ describe('what RegisterClient is asked, and what its answer must hold', () => {
   it.each(['clientId', 'clientSecret', 'clientSecretExpiresAt'])(
     'refuses an answer without %s, and stores nothing',
     async (field) => {
-      const { oidc } = await standIn({ ...ANSWER, [field]: undefined });
-      const store = new MemoryRegistrationStore();
-      const error = await getClientRegistration({
-        oidc,
-        session: SESSION,
-        grant: 'device_code',
-        store,
-        clock: () => new Date(simulatedNow),
-      }).catch((caught: unknown) => caught);
-      oidc.destroy();
+      const { error, store } = await refusedRegistration({ ...ANSWER, [field]: undefined });
       expect(error).toBeInstanceOf(ServiceError);
       expect(error).toMatchObject({
         message: 'Identity Center returned an incomplete client registration.',
@@ -183,16 +189,7 @@ describe('what RegisterClient is asked, and what its answer must hold', () => {
   );
 
   it('words a refused registration, and stores nothing', async () => {
-    const { oidc } = await standIn({ error: 'invalid_scope' }, 'InvalidScopeException');
-    const store = new MemoryRegistrationStore();
-    const error = await getClientRegistration({
-      oidc,
-      session: SESSION,
-      grant: 'device_code',
-      store,
-      clock: () => new Date(simulatedNow),
-    }).catch((caught: unknown) => caught);
-    oidc.destroy();
+    const { error, store } = await refusedRegistration({ error: 'invalid_scope' }, 'InvalidScopeException');
     expect(error).toBeInstanceOf(OidcError);
     expect(error).toMatchObject({
       reason: 'InvalidScopeException',
