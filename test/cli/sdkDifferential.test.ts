@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsFileKind } from '../../source/services/awsFiles/sdkReadings.js';
 import {
-  BOTOCORE_CASES_FOLDER,
+  botocoreCasesTitle,
   botocoreCases,
   generatedFile,
   HAND_CASES,
@@ -253,9 +253,7 @@ async function judge(runs: readonly Run[]): Promise<{ edited: number; refused: n
 describe('dist/cli.js edits judged by botocore and the AWS SDK for JavaScript', () => {
   const peers = botocoreCases();
   it.skipIf(peers.length === 0)(
-    peers.length === 0
-      ? `botocore's own test files: skipped, ${BOTOCORE_CASES_FOLDER} is missing`
-      : "botocore's own test files",
+    botocoreCasesTitle(peers, "botocore's own test files"),
     async () => {
       const { edited } = await judge(await runAll(peers));
       expect(edited).toBeGreaterThan(0);

@@ -13,6 +13,11 @@ export interface CorpusFile {
 
 export const BOTOCORE_CASES_FOLDER = '/work/shared/peer-cases/botocore-cfg';
 
+/** A test's name over botocore's files that says, when they are missing, that it is skipped and why. */
+export function botocoreCasesTitle(cases: readonly CorpusFile[], title: string): string {
+  return cases.length === 0 ? `${title}: skipped, ${BOTOCORE_CASES_FOLDER} is missing` : title;
+}
+
 /** botocore's tests/unit/cfg files; empty when the folder is not there (the caller skips visibly). */
 export function botocoreCases(): CorpusFile[] {
   if (!existsSync(BOTOCORE_CASES_FOLDER)) return [];

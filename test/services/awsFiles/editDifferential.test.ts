@@ -8,7 +8,7 @@ import {
 import { editSections, type SectionEdit } from '../../../source/services/awsFiles/iniEditor.js';
 import type { AwsFileKind } from '../../../source/services/awsFiles/sdkReadings.js';
 import {
-  BOTOCORE_CASES_FOLDER,
+  botocoreCasesTitle,
   botocoreCases,
   generatedFile,
   HAND_CASES,
@@ -154,9 +154,7 @@ async function judge(files: readonly CorpusFile[]): Promise<{ edited: number; re
 describe('edits judged by botocore and the AWS SDK for JavaScript', () => {
   const peers = botocoreCases();
   it.skipIf(peers.length === 0)(
-    peers.length === 0
-      ? `botocore's own test files: skipped, ${BOTOCORE_CASES_FOLDER} is missing`
-      : "botocore's own test files",
+    botocoreCasesTitle(peers, "botocore's own test files"),
     async () => {
       const { edited } = await judge(peers);
       expect(edited).toBeGreaterThan(0);

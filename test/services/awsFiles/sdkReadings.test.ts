@@ -8,7 +8,7 @@ import {
   type ReadOutcome,
 } from '../../../source/services/awsFiles/sdkReadings.js';
 import {
-  BOTOCORE_CASES_FOLDER,
+  botocoreCasesTitle,
   botocoreCases,
   generatedFile,
   HAND_CASES,
@@ -57,14 +57,9 @@ async function compare(files: readonly CorpusFile[]): Promise<void> {
 
 describe('the models of the SDK readers read as the SDKs do', () => {
   const peers = botocoreCases();
-  it.skipIf(peers.length === 0)(
-    peers.length === 0
-      ? `on botocore's own test files: skipped, ${BOTOCORE_CASES_FOLDER} is missing`
-      : "on botocore's own test files",
-    async () => {
-      await compare(peers);
-    },
-  );
+  it.skipIf(peers.length === 0)(botocoreCasesTitle(peers, "on botocore's own test files"), async () => {
+    await compare(peers);
+  });
 
   it('on cases modelled on aws-sdk-js-v3 parseIni tests and the odd files people write', async () => {
     await compare(HAND_CASES);
