@@ -4,19 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDeviceCodeLogin, type Sleep } from '../../../source/services/auth/deviceCodeLogin.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { CancelledError, ServiceError } from '../../../source/services/errors.js';
-import { SESSION } from './simulatorFixtures.js';
+import { NOW, REGISTRATION, SESSION } from './simulatorFixtures.js';
 
 // Answers the simulator never gives, from a stand-in OIDC endpoint: fields left out, no interval, dropped
 // connections. deviceCodeLogin.test.ts covers the flow against the simulator.
 
-const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
-const REGISTRATION = {
-  clientId: 'client',
-  clientSecret: 'secret',
-  expiresAt: new Date('2030-03-01T00:00:00Z'),
-  scopes: ['sso:account:access'],
-};
 const AUTHORIZATION = {
   deviceCode: 'device-code',
   userCode: 'ABCD-EFGH',

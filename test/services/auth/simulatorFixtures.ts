@@ -10,6 +10,15 @@ export const SESSION: SsoSession = {
   scopes: ['sso:account:access'],
 };
 
+/** The moment the stand-in tests run at, and a client registration good well after it. */
+export const NOW = new Date('2030-01-01T00:00:00Z');
+export const REGISTRATION = {
+  clientId: 'client',
+  clientSecret: 'secret',
+  expiresAt: new Date('2030-03-01T00:00:00Z'),
+  scopes: ['sso:account:access'],
+};
+
 export interface Harness {
   readonly simulator: Simulator;
   readonly oidc: SSOOIDCClient;

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ssoTokenFromResponse } from '../../../source/services/auth/ssoTokenFromResponse.js';
 import { ServiceError } from '../../../source/services/errors.js';
-import { SESSION } from './simulatorFixtures.js';
+import { NOW, REGISTRATION, SESSION } from './simulatorFixtures.js';
 
-const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
-const REGISTRATION = {
-  clientId: 'client',
-  clientSecret: 'secret',
-  expiresAt: new Date('2030-03-01T00:00:00Z'),
-  scopes: ['sso:account:access'],
-};
 
 describe('ssoTokenFromResponse', () => {
   it('keeps with the token everything a later refresh needs', () => {
