@@ -250,7 +250,8 @@ async function judge(runs: readonly Run[]): Promise<{ edited: number; refused: n
   return { edited, refused: runs.length - edited };
 }
 
-describe('dist/cli.js edits judged by botocore and the AWS SDK for JavaScript', () => {
+// The three sets run at once: each mostly waits on the program and python3, two runs at a time.
+describe.concurrent('dist/cli.js edits judged by botocore and the AWS SDK for JavaScript', () => {
   const peers = botocoreCases();
   it.skipIf(peers.length === 0)(
     botocoreCasesTitle(peers, "botocore's own test files"),
