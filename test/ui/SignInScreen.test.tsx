@@ -12,7 +12,7 @@ afterEach(() => {
 
 const callback = 'http://127.0.0.1:43123/oauth/callback?code=the-code&state=s';
 
-describe('the login screen', () => {
+describe('the sign-in screen', () => {
   it('shows the full URL, opens it, says the browser is unavailable, and shows the time left', async () => {
     const { terminal, calls } = startApp({ signIn: undefined });
     const frame = await terminal.waitFor('No browser here');
@@ -81,7 +81,7 @@ describe('the login screen', () => {
     });
     const { terminal, calls } = startApp({
       signIn: undefined,
-      failures: new Map([['startLogin', [denied]]]),
+      failures: new Map([['startSignIn', [denied]]]),
     });
     const frame = await terminal.waitFor('The sign-in was denied in the browser.');
     expect(frame).toContain('Approve the request in the browser when you try again.');
