@@ -70,26 +70,26 @@ export async function createSessionCalls(
         callbackPort: world.callbackPort,
       });
       if (started.kind === 'deviceCode') {
-        const { login } = started;
+        const { signIn } = started;
         return {
           kind: 'deviceCode',
-          userCode: login.userCode,
-          verificationUri: login.verificationUri,
-          verificationUriComplete: login.verificationUriComplete,
-          deadline: login.expiresAt,
-          token: login.token,
-          cancel: () => login.cancel(),
+          userCode: signIn.userCode,
+          verificationUri: signIn.verificationUri,
+          verificationUriComplete: signIn.verificationUriComplete,
+          deadline: signIn.expiresAt,
+          token: signIn.token,
+          cancel: () => signIn.cancel(),
         };
       }
-      const { login } = started;
+      const { signIn } = started;
       return {
         kind: 'authCode',
-        authorizeUrl: login.authorizeUrl,
-        redirectUri: login.redirectUri,
+        authorizeUrl: signIn.authorizeUrl,
+        redirectUri: signIn.redirectUri,
         deadline: new Date(io.clock().getTime() + SIGN_IN_TIMEOUT_MS),
-        token: login.token,
-        submitCallbackUrl: (text) => login.submitCallbackUrl(text),
-        cancel: () => login.cancel(),
+        token: signIn.token,
+        submitCallbackUrl: (text) => signIn.submitCallbackUrl(text),
+        cancel: () => signIn.cancel(),
       };
     },
   };
