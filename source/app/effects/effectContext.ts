@@ -9,7 +9,7 @@ import { screenErrorLine } from '../../ui/errorWords.js';
 import type { Batch } from './batches.js';
 
 /** What must not live in the flow's state: the chosen session's services and the work under way. */
-export interface EffectWorld {
+export interface LiveWork {
   session?: SessionServices;
   /** The accounts the background role listing has still to fetch. */
   roleQueue?: AccountQueue;
@@ -23,7 +23,7 @@ export interface EffectWorld {
 export interface EffectContext extends EffectAnswers {
   readonly services: AppServices;
   readonly clock: Clock;
-  readonly world: EffectWorld;
+  readonly live: LiveWork;
   readonly data: FlowData;
 }
 
@@ -33,8 +33,8 @@ export type EffectHandlers<T extends Effect['type']> = {
 };
 
 export function chosenSession(context: EffectContext): SessionServices {
-  if (!context.world.session) throw new Error('No session has been chosen yet.');
-  return context.world.session;
+  if (!context.live.session) throw new Error('No session has been chosen yet.');
+  return context.live.session;
 }
 
 /** A failure as the flow takes it: an ended sign-in sends the user to sign in, anything else is a sentence. */

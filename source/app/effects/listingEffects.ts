@@ -16,9 +16,9 @@ export const LISTING_EFFECTS: EffectHandlers<
   },
   loadRoles(effect, context) {
     const { generation } = effect;
-    const { dispatch, data, clock, world } = context;
+    const { dispatch, data, clock, live } = context;
     const batch = createBatch<readonly [string, readonly string[]]>(
-      world.batches,
+      live.batches,
       (entries) =>
         dispatch({
           type: 'rolesLoaded',
@@ -33,7 +33,7 @@ export const LISTING_EFFECTS: EffectHandlers<
       generation === undefined
         ? effect.accountIds
         : new AccountQueue(pinnedOrder(effect.accountIds, context));
-    if (accountsToList instanceof AccountQueue) world.roleQueue = accountsToList;
+    if (accountsToList instanceof AccountQueue) live.roleQueue = accountsToList;
     void chosenSession(context)
       .listRoles(accountsToList, (accountId, roles) => batch.add([accountId, roles]))
       .then(() => {
@@ -49,8 +49,8 @@ export const LISTING_EFFECTS: EffectHandlers<
         }))(error);
       });
   },
-  preferRoles(effect, { world }) {
-    world.roleQueue?.prefer(effect.accountIds);
+  preferRoles(effect, { live }) {
+    live.roleQueue?.prefer(effect.accountIds);
   },
   writeCachedLists(effect, context) {
     // The cache only makes the next start faster; failing to write it must not disturb this run.
@@ -75,14 +75,14 @@ async function loadAccounts(
   generation: number,
   fromCache: boolean,
   session: SessionServices,
-  { dispatch, world }: EffectContext,
+  { dispatch, live }: EffectContext,
 ): Promise<void> {
   if (fromCache) {
     const lists = await session.readCachedLists().catch(() => undefined);
     if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
   }
   const batch = createBatch<Account>(
-    world.batches,
+    live.batches,
     (accounts) => dispatch({ type: 'accountsPage', generation, accounts }),
     (delivered) => batchInterval(delivered),
     { paged: true },
