@@ -1,7 +1,6 @@
 import type { AppServices, SignInHandle, SessionServices } from '../../flow/appServices.js';
 import type { Effect, EffectAnswers } from '../../flow/effects.js';
 import type { FlowEvent } from '../../flow/events.js';
-import type { FlowData } from '../../flow/state.js';
 import type { AccountQueue } from '../../services/accountQueue.js';
 import { SessionExpiredError } from '../../services/errors.js';
 import type { Clock } from '../../services/ssoSession.js';
@@ -24,7 +23,6 @@ export interface EffectContext extends EffectAnswers {
   readonly services: AppServices;
   readonly clock: Clock;
   readonly live: LiveWork;
-  readonly data: FlowData;
 }
 
 /** One area's effects (sign-in, listings, picks…), each run by its own function. */

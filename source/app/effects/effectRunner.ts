@@ -22,8 +22,8 @@ export function effectRunner(services: AppServices, clock: Clock): StartEffectRu
   return (answers, warmSession) => {
     const live: LiveWork = { batches: new Set(), ...(warmSession ? { session: warmSession } : {}) };
     return {
-      run(effect, data) {
-        const context: EffectContext = { ...answers, services, clock, live, data };
+      run(effect) {
+        const context: EffectContext = { ...answers, services, clock, live };
         // One handler per effect type: TypeScript cannot relate the two unions itself.
         (HANDLERS[effect.type] as (effect: Effect, context: EffectContext) => void)(effect, context);
       },
