@@ -36,8 +36,8 @@ const awsFiles =
 // incremental file, so a stopped run keeps the parts it finished. `npm run mutate auth` runs all four.
 const MODULES = {
   authRedirect: auth('redirectServer'),
-  authCode: auth('authCodeLogin', 'pkce', 'browser', 'startSignIn', 'verificationUri', 'cancellation'),
-  authDevice: auth('deviceCodeLogin', 'clientRegistration', 'setupVerification'),
+  authCode: auth('authCodeSignIn', 'pkce', 'browser', 'startSignIn', 'verificationUri', 'cancellation'),
+  authDevice: auth('deviceCodeSignIn', 'clientRegistration', 'setupVerification'),
   authGrant: auth('refreshGrant', 'oidcErrors', 'ssoTokenFromResponse'),
   rateBudget: () => ['source/services/rateBudget.ts'],
   portal: () => ['source/services/portal.ts'],

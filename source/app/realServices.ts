@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { AppServices, LoginHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
+import type { AppServices, SignInHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
@@ -150,9 +150,9 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
       const loaded = await loadFreshToken(tokenFile, io.clock);
       return loaded ? signedIn(loaded) : undefined;
     },
-    startLogin: async (method): Promise<LoginHandle> => {
-      const { token: login, ...handle } = await (await sdk()).startLogin(method);
-      const cached = login.then(async (signed) => {
+    startSignIn: async (method): Promise<SignInHandle> => {
+      const { token, ...handle } = await (await sdk()).startSignIn(method);
+      const cached = token.then(async (signed) => {
         await writeCachedToken(tokenFile, signed);
         return signedIn(signed);
       });

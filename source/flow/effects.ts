@@ -24,10 +24,10 @@ export type Effect = { readonly id: number } & (
       readonly region: string;
       readonly sessionName: string;
     }
-  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: SignInMethod }
-  | { readonly type: 'cancelLogin' }
+  | { readonly type: 'startSignIn'; readonly attempt: number; readonly method: SignInMethod }
+  | { readonly type: 'cancelSignIn' }
   | { readonly type: 'submitCallbackUrl'; readonly text: string }
-  | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'login' | 'console' }
+  | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'signIn' | 'console' }
   | { readonly type: 'copy'; readonly text: string; readonly what: string }
   | { readonly type: 'loadAccounts'; readonly generation: number; readonly fromCache: boolean }
   | {

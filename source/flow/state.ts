@@ -15,7 +15,7 @@ export interface ListState {
 
 export const EMPTY_LIST: ListState = { query: '', cursor: 0, top: 0 };
 
-export type LoginDisplay =
+export type SignInDisplay =
   | {
       readonly kind: 'authCode';
       readonly url: string;
@@ -88,10 +88,10 @@ export type Screen =
   | { readonly kind: 'sessionPicker'; readonly list: ListState }
   | SetupScreen
   | {
-      readonly kind: 'login';
+      readonly kind: 'signIn';
       readonly attempt: number;
       /** Unset until the sign-in has started (registration, redirect server). */
-      readonly display?: LoginDisplay;
+      readonly display?: SignInDisplay;
       readonly browser?: BrowserOutcome;
       readonly pasted: string;
       readonly problem?: string;

@@ -76,8 +76,8 @@ export class RefreshFailedError extends UserError {
 }
 
 /** The user or the identity provider refused the sign-in (access_denied, expired device code…). */
-export class LoginFailedError extends UserError {
-  override readonly name: string = 'LoginFailedError';
+export class SignInFailedError extends UserError {
+  override readonly name: string = 'SignInFailedError';
 }
 
 /** The service kept throttling or failing after every retry. */

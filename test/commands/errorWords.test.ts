@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliErrorLine } from '../../source/commands/errorWords.js';
 import {
   CancelledError,
-  LoginFailedError,
+  SignInFailedError,
   ProfileExistsError,
   SessionExpiredError,
   UserError,
@@ -10,7 +10,7 @@ import {
 import { screenErrorLine } from '../../source/ui/errorWords.js';
 
 describe('one reason, two front ends', () => {
-  const denied = new LoginFailedError('The sign-in was denied.', undefined, { next: 'approve-sign-in' });
+  const denied = new SignInFailedError('The sign-in was denied.', undefined, { next: 'approve-sign-in' });
 
   it('the command line names its subcommand; the full screen leaves retrying to its key', () => {
     expect(cliErrorLine(denied)).toBe(
@@ -19,7 +19,7 @@ describe('one reason, two front ends', () => {
     expect(screenErrorLine(denied)).toBe(
       'The sign-in was denied. Approve the request in the browser when you try again.',
     );
-    const timedOut = new LoginFailedError('Sign-in timed out.', undefined, { next: 'sign-in-again' });
+    const timedOut = new SignInFailedError('Sign-in timed out.', undefined, { next: 'sign-in-again' });
     expect(cliErrorLine(timedOut)).toBe('Sign-in timed out. Run `sso-tui login` again.');
     expect(screenErrorLine(timedOut)).toBe('Sign-in timed out.');
   });

@@ -1,4 +1,4 @@
-import type { AppServices, LoginHandle, SessionServices } from '../../flow/appServices.js';
+import type { AppServices, SignInHandle, SessionServices } from '../../flow/appServices.js';
 import type { Effect, EffectAnswers } from '../../flow/effects.js';
 import type { FlowEvent } from '../../flow/events.js';
 import type { FlowData } from '../../flow/state.js';
@@ -16,7 +16,7 @@ export interface EffectWorld {
   /** The planned background renewal of the token, and when the last one ran. */
   renewal?: ReturnType<typeof setTimeout>;
   lastRenewalAt?: number;
-  login?: LoginHandle;
+  signIn?: SignInHandle;
   readonly batches: Set<Batch<unknown>>;
 }
 

@@ -28,7 +28,7 @@ export function effectRunner(services: AppServices, clock: Clock): StartEffectRu
         (HANDLERS[effect.type] as (effect: Effect, context: EffectContext) => void)(effect, context);
       },
       stop() {
-        world.login?.cancel();
+        world.signIn?.cancel();
         clearTimeout(world.renewal);
         for (const batch of world.batches) batch.cancel();
       },

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CancelledError, LoginFailedError, UserError } from '../errors.js';
+import { CancelledError, SignInFailedError, UserError } from '../errors.js';
 
 export const CALLBACK_PATH = '/oauth/callback';
 const LOOPBACK = '127.0.0.1';
@@ -31,7 +31,7 @@ export interface RedirectServer {
 
 type Callback =
   | { readonly kind: 'code'; readonly code: string }
-  | { readonly kind: 'error'; readonly error: LoginFailedError }
+  | { readonly kind: 'error'; readonly error: SignInFailedError }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** The loopback half of the authorization-code flow (SPEC §3.3): one GET /oauth/callback, then it closes. */
@@ -84,7 +84,7 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   const timer = setTimeout(() => {
     void finish({
       kind: 'error',
-      error: new LoginFailedError(`Sign-in timed out after ${formatDuration(timeoutMs)}.`, undefined, {
+      error: new SignInFailedError(`Sign-in timed out after ${formatDuration(timeoutMs)}.`, undefined, {
         next: 'sign-in-again',
       }),
     });
@@ -170,15 +170,15 @@ function readCallback(query: URLSearchParams, expectedState: string): Callback {
   return { kind: 'code', code };
 }
 
-function browserError(error: string): LoginFailedError {
+function browserError(error: string): SignInFailedError {
   if (error === 'access_denied') {
-    return new LoginFailedError('The sign-in was denied in the browser.', undefined, {
+    return new SignInFailedError('The sign-in was denied in the browser.', undefined, {
       next: 'approve-sign-in',
     });
   }
   // The error comes from a URL anyone could craft; show it only if it looks like an OAuth error code.
   const shown = /^[a-z_]{1,64}$/.test(error) ? ` (${error})` : '';
-  return new LoginFailedError(`The sign-in failed in the browser${shown}.`, undefined, {
+  return new SignInFailedError(`The sign-in failed in the browser${shown}.`, undefined, {
     next: 'sign-in-again',
   });
 }
