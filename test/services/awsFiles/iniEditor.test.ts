@@ -226,6 +226,26 @@ describe('upsertSection, files as the SDKs read them', () => {
     );
   });
 
+  it('refuses [dev]#old when the JavaScript SDK would read the value of a key of [a] otherwise', () => {
+    // Before, the SDK files OLD under [a], over its own 1: as many keys, another value.
+    const before = '[a]\naws_access_key_id = 1\n[dev]#old\naws_access_key_id = OLD\n';
+    expect(() => upsertSection(before, { header: 'dev' }, keys)).toThrow(
+      'line 1: the edit would make the AWS SDK for JavaScript read [a] differently',
+    );
+  });
+
+  it.each([
+    ['[profile a]', '[profile a]'],
+    ['[default]', '[default]'],
+    ['[profile default]', '[default]'],
+    ['[sso-session corp]', '[sso-session corp]'],
+  ])('names %s of the config file as %s when refusing to change how it reads', (header, shown) => {
+    const before = `${header}\nregion = x\n[profile dev]#old\nregion = y\n`;
+    expect(() => upsertSection(before, { header: 'profile dev' }, [['output', 'json']])).toThrow(
+      `line 1: the edit would make the AWS SDK for JavaScript read ${shown} differently`,
+    );
+  });
+
   it('takes [ dev ] for " dev ", as both SDKs do, and adds [dev]', () => {
     const before = '[ dev ]\nk = v\n';
     expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
@@ -297,6 +317,19 @@ describe('removeSection and hasSection', () => {
       '# top\n# about prod\n[prod]\nk = v\n[ dev ]\nregion = b\n\n# end\n',
     );
     expect(removeSection(text, 'absent')).toBe(text);
+  });
+
+  it('removes every copy of a section botocore reads twice, which is why it cannot read the file', () => {
+    expect(removeSection('# top\n[dev]\nregion = first\n\n[dev]\nregion = second\n', 'dev')).toBe(
+      '# top\n\n',
+    );
+    const twice = '[dev]\nregion = first\n[dev]\nregion = second\n';
+    expect(
+      editSections(twice, [
+        { header: 'dev', remove: true },
+        { header: 'prod', values: [['k', 'v']] },
+      ]),
+    ).toBe('[prod]\nk = v\n');
   });
 
   it('refuses to remove a section it cannot read with certainty', () => {
