@@ -323,6 +323,8 @@ describe('removeSection and hasSection', () => {
     expect(removeSection('# top\n[dev]\nregion = first\n\n[dev]\nregion = second\n', 'dev')).toBe(
       '# top\n\n',
     );
+    // The second copy a header alone: botocore's complaint is on the section's last line.
+    expect(removeSection('[dev]\nregion = first\n[dev]\n', 'dev')).toBe('');
     const twice = '[dev]\nregion = first\n[dev]\nregion = second\n';
     expect(
       editSections(twice, [
