@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { SearchHit } from '../../services/search/accountSearch.js';
 import { tint } from '../colors.js';
 import { Highlight } from '../components/Highlight.js';
@@ -39,8 +40,12 @@ export function hiddenColumns(width: number): string[] {
   return [...(columns.showId ? [] : ['id']), ...(columns.showEmail ? [] : ['email'])];
 }
 
-/** One row: a star for favorites, the name (and role), the id and the email as the width allows. */
-export function AccountRow({
+/**
+ * One row: a star for favorites, the name (and role), the id and the email as the width allows. Drawn again
+ * only when one of these changes: the screen redraws for every key and every batch of role lists, and the
+ * rows on screen stay the same objects until the ranking changes them.
+ */
+export const AccountRow = memo(function AccountRow({
   hit,
   selected,
   favorite,
@@ -84,4 +89,4 @@ export function AccountRow({
       ) : null}
     </Box>
   );
-}
+});

@@ -98,7 +98,12 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
     listHeight,
   );
-  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, !isEmpty(query)).join(' ') : '';
+  const searching = !isEmpty(query);
+  // Worked out again only when the rows or the window move, not for every batch of role lists.
+  const wanted = useMemo(
+    () => (rolesLoading ? wantedAccountIds(hits, top, listHeight, searching).join(' ') : ''),
+    [rolesLoading, hits, top, listHeight, searching],
+  );
   useEffect(() => {
     if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
   }, [wanted, dispatch]);
