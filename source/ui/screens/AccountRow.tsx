@@ -59,7 +59,9 @@ export const AccountRow = memo(function AccountRow({
   const { row, matches } = hit;
   const columns = accountColumns(width);
   return (
-    <Box columnGap={1} height={1} overflow="hidden">
+    // Clipped to its line only: the widths above add up to less than the terminal's, and a sideways clip
+    // would cut every text of the row again (slice-ansi) for each row drawn.
+    <Box columnGap={1} height={1} overflowY="hidden">
       <Text color={selected ? tint('cyan') : undefined}>{selected ? symbols('›') : ' '}</Text>
       <Text color={tint('yellow')}>{favorite ? symbols('★') : ' '}</Text>
       <Box width={columns.nameWidth} flexShrink={0}>
