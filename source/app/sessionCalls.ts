@@ -33,24 +33,24 @@ export type PendingSignIn =
 
 /** Tries a session's start URL and region before they are saved (see verifySession). */
 export async function verifyNewSession(
-  world: { readonly io: Io; readonly store: RegistrationStore },
+  options: { readonly io: Io; readonly store: RegistrationStore },
   session: SsoSession,
 ): Promise<void> {
-  await refuseSpecialAwsFiles(world.io.homeDir, world.io.env);
+  await refuseSpecialAwsFiles(options.io.homeDir, options.io.env);
   await verifySession({
-    oidc: createOidcClient(session.region, world.io.env),
-    oidcEndpoint: oidcEndpoint(session.region, world.io.env),
+    oidc: createOidcClient(session.region, options.io.env),
+    oidcEndpoint: oidcEndpoint(session.region, options.io.env),
     session,
-    store: world.store,
-    clock: world.io.clock,
+    store: options.store,
+    clock: options.io.clock,
   });
 }
 
 export async function createSessionCalls(
-  world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
+  options: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
   session: SsoSession,
 ): Promise<SessionCalls> {
-  const { io } = world;
+  const { io } = options;
   await refuseSpecialAwsFiles(io.homeDir, io.env);
   const oidc = createOidcClient(session.region, io.env);
   const portalClient = createPortalClient(session.region, io.env);
@@ -64,10 +64,10 @@ export async function createSessionCalls(
         oidc,
         session,
         method,
-        store: world.store,
+        store: options.store,
         env: io.env,
         clock: io.clock,
-        callbackPort: world.callbackPort,
+        callbackPort: options.callbackPort,
       });
       if (started.kind === 'deviceCode') {
         const { signIn } = started;

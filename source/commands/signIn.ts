@@ -63,7 +63,7 @@ export async function signIn(context: CommandContext): Promise<SsoToken> {
     oidc: context.oidc(),
     session,
     method: options.deviceCode ? 'deviceCode' : 'authCode',
-    store: context.settings,
+    store: context.stateStore,
     env: io.env,
     clock: io.clock,
     callbackPort: options.callbackPort,

@@ -3,7 +3,7 @@ import type { SignInMethod } from '../services/auth/startSignIn.js';
 import type { AccountQueue } from '../services/accountQueue.js';
 import type { CopyOutcome } from '../services/clipboard.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
-import type { UserPicks } from '../services/settings.js';
+import type { UserPicks } from '../services/stateStore.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
 /**
@@ -163,4 +163,4 @@ export interface ExportResult {
   readonly profile: string;
 }
 
-export type { RecentPick, UserPicks } from '../services/settings.js';
+export type { RecentPick, UserPicks } from '../services/stateStore.js';

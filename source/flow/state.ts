@@ -147,7 +147,12 @@ export interface FlowData {
   /** Accounts added and removed by the last refresh of a cached list. */
   readonly change?: { readonly added: number; readonly removed: number };
   readonly roles: ReadonlyMap<string, readonly string[]>;
-  readonly rolesLoad: { readonly generation: number; readonly status: LoadStatus };
+  readonly rolesLoad: {
+    readonly generation: number;
+    readonly status: LoadStatus;
+    /** The moment the listing ranks favorites and recent picks by (set once it has started). */
+    readonly rankedAt?: Date;
+  };
   /** How far the background role listing has come, for `roles 169 / 2,500` and the time left. */
   readonly rolesProgress?: Progress;
   readonly accountsList: ListState;

@@ -35,6 +35,28 @@ describe('one reason, two front ends', () => {
     );
   });
 
+  it('names the flags on the command line, and how to start sso-tui on the full screen', () => {
+    const taken = new UserError('Port 8400 is already in use.', undefined, { next: 'choose-callback-port' });
+    expect(cliErrorLine(taken)).toBe(
+      'Port 8400 is already in use. Choose another port with --callback-port.',
+    );
+    expect(screenErrorLine(taken)).toBe(
+      'Port 8400 is already in use. Start sso-tui with another --callback-port.',
+    );
+    const several = new UserError('Several SSO sessions are configured.', 'Configured: corp, lab.', {
+      next: 'choose-session',
+    });
+    expect(cliErrorLine(several)).toBe(
+      'Several SSO sessions are configured. Configured: corp, lab. Choose one with --sso-session.',
+    );
+    expect(cliErrorLine(new Error('boom'))).toBe(
+      'Unexpected error: boom. Run again with --debug for details.',
+    );
+    expect(screenErrorLine(new Error('boom'))).toBe(
+      'Unexpected error: boom. Start sso-tui with --debug for details.',
+    );
+  });
+
   it('shows a plain hint the same on both, after the sentence', () => {
     const error = new UserError('The file is locked.', 'Try again once the other program is done.');
     expect(cliErrorLine(error)).toBe('The file is locked. Try again once the other program is done.');

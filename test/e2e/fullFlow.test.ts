@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
+import { readCredentialsFile } from '../support/awsFileReadings.js';
 import type { OrganizationAccount } from '../../source/simulator/index.js';
 import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
 import { listRows, rowAccount, selectedRow, withTypo } from './screens.js';

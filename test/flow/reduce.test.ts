@@ -40,6 +40,7 @@ const credentials: RoleCredentials = {
 };
 const noPicks: UserPicks = { favorites: [], recents: [], profileNames: {} };
 const expiresAt = new Date('2030-01-01T08:00:00Z');
+const listedAt = new Date('2030-01-01T00:00:00Z');
 
 function typed(text: string): TextEdit {
   return { kind: 'insert', text };
@@ -70,7 +71,11 @@ function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<
 function signedInWithAccounts(accounts: readonly Account[] = [prod, dev]): FlowState {
   let state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
   const { generation } = effectOf(state, 'loadAccounts');
-  state = run(state, { type: 'accountsPage', generation, accounts }, { type: 'accountsLoaded', generation });
+  state = run(
+    state,
+    { type: 'accountsPage', generation, accounts },
+    { type: 'accountsLoaded', generation, at: listedAt },
+  );
   return run(state, { type: 'effectsTaken', upTo: state.nextId });
 }
 
@@ -111,7 +116,7 @@ describe('start', () => {
     // The refresh collects behind the cached rows and then replaces them.
     let next = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
     expect(next.data.accounts).toEqual([prod, dev]);
-    next = run(next, { type: 'accountsLoaded', generation });
+    next = run(next, { type: 'accountsLoaded', generation, at: listedAt });
     expect(next.data.accounts).toEqual([prod, qa]);
     expect(next.data.change).toEqual({ added: 1, removed: 1 });
   });
@@ -363,7 +368,7 @@ describe('accounts', () => {
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [dev] },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(state.data.accounts).toEqual([prod, dev]);
     expect(state.data.accountsLoad.status).toBe('done');
@@ -389,7 +394,7 @@ describe('accounts', () => {
     expect(state.data.roles).toBe(roles);
     state = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
     expect(state.data.accounts).toEqual([prod, dev]);
-    state = run(state, { type: 'accountsLoaded', generation });
+    state = run(state, { type: 'accountsLoaded', generation, at: listedAt });
     expect(state.data.accounts).toEqual([prod, qa]);
     expect(state.data.change).toEqual({ added: 1, removed: 1 });
   });
@@ -407,14 +412,14 @@ describe('accounts', () => {
     const collecting = run(state, { type: 'accountsPage', generation, accounts: [{ ...prod }, renamedDev] });
     // The page's copy of prod only confirms the one on screen; the list is kept from the first change on.
     expect(collecting.data.incoming).toEqual({ same: 1, pages: [[renamedDev]], paged: 1 });
-    const swapped = run(collecting, { type: 'accountsLoaded', generation });
+    const swapped = run(collecting, { type: 'accountsLoaded', generation, at: listedAt });
     expect(swapped.data.accounts[0]).toBe(prod);
     expect(swapped.data.accounts[1]).toBe(renamedDev);
     expect(swapped.data.change).toEqual({ added: 0, removed: 0 });
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [{ ...prod }, { ...dev }] },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(state.data.accounts).toBe(cached);
     expect(state.data.change).toEqual({ added: 0, removed: 0 });
@@ -469,7 +474,7 @@ describe('accounts', () => {
     const unchanged = run(
       confirming,
       { type: 'accountsPage', generation, accounts: copies(cached.slice(2)) },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(unchanged.data.accounts).toBe(cached);
     expect(unchanged.data.change).toEqual({ added: 0, removed: 0 });
@@ -482,7 +487,7 @@ describe('accounts', () => {
       { type: 'accountsPage', generation, accounts: copies([cached[4]!, many[5]!]) },
     );
     expect(changed.data.incoming).toMatchObject({ same: 2, paged: 4 });
-    const refreshed = run(changed, { type: 'accountsLoaded', generation });
+    const refreshed = run(changed, { type: 'accountsLoaded', generation, at: listedAt });
     expect(refreshed.data.accounts).toEqual([...cached.slice(0, 2), renamed, ...cached.slice(3), many[5]]);
     [0, 1, 3, 4].forEach((at) => expect(refreshed.data.accounts[at]).toBe(cached[at]));
     expect(refreshed.data.change).toEqual({ added: 1, removed: 0 });
@@ -490,7 +495,7 @@ describe('accounts', () => {
     const shorter = run(
       confirming,
       { type: 'accountsPage', generation, accounts: copies([cached[2]!]) },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(shorter.data.accounts).toEqual(cached.slice(0, 3));
     expect(shorter.data.change).toEqual({ added: 0, removed: 2 });
@@ -876,6 +881,29 @@ describe('an expired session (401)', () => {
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.accountsLoad.status).toBe('loading');
     expect(lastEffect(state).type).toBe('loadAccounts');
+  });
+
+  it('restarts the role listing the 401 interrupted, favorites and recent picks first as it ranked them', () => {
+    const picks: UserPicks = {
+      favorites: [qa.accountId],
+      recents: [{ accountId: dev.accountId, count: 1, lastPickedAt: listedAt.toISOString() }],
+      profileNames: {},
+    };
+    let state = run(initialState({ sessions: [session], picks }), { type: 'tokenChecked', expiresAt });
+    const { generation } = effectOf(state, 'loadAccounts');
+    state = run(
+      state,
+      { type: 'accountsPage', generation, accounts: [prod, dev, qa] },
+      { type: 'accountsLoaded', generation, at: listedAt },
+    );
+    const ranked = [qa.accountId, dev.accountId, prod.accountId];
+    expect(effectOf(state, 'loadRoles')).toMatchObject({ accountIds: ranked, accountCount: 3 });
+    state = run(state, { type: 'effectsTaken', upTo: state.nextId }, { type: 'sessionExpired' });
+    expect(state.data.rolesLoad.status).toBe('interrupted');
+    const { attempt } = screenOf(state, 'signIn');
+    state = run(state, { type: 'signedIn', attempt, expiresAt });
+    expect(state.data.rolesLoad.status).toBe('loading');
+    expect(effectOf(state, 'loadRoles')).toMatchObject({ accountIds: ranked, accountCount: 3 });
   });
 
   it('comes back to the export dialog ready to write again', () => {

@@ -72,7 +72,7 @@ describe('the sign-in screen', () => {
     await terminal.waitFor('The sign-in was cancelled.');
     terminal.press('r');
     await terminal.waitFor('paste here');
-    expect(calls.logins).toEqual(['authCode', 'authCode']);
+    expect(calls.signIns).toEqual(['authCode', 'authCode']);
   });
 
   it('words a denied sign-in for this screen: its own retry key, no subcommand to run', async () => {
@@ -88,7 +88,7 @@ describe('the sign-in screen', () => {
     expect(frame).not.toContain('sso-tui login');
     terminal.press('r');
     await terminal.waitFor('paste here');
-    expect(calls.logins).toEqual(['authCode', 'authCode']);
+    expect(calls.signIns).toEqual(['authCode', 'authCode']);
   });
 
   it('shows the device code large', async () => {

@@ -37,7 +37,7 @@ export interface FakeCalls {
   opened: string[];
   copied: string[];
   exports: ExportRequest[];
-  logins: SignInMethod[];
+  signIns: SignInMethod[];
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];
@@ -68,7 +68,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     opened: [],
     copied: [],
     exports: [],
-    logins: [],
+    signIns: [],
     sessions: [],
     saved: [],
     pastedUrls: [],
@@ -96,7 +96,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       return state.signIn;
     },
     async startSignIn(method) {
-      calls.logins.push(method);
+      calls.signIns.push(method);
       failNext('startSignIn');
       let resolve!: (signIn: SignIn) => void;
       let reject!: (error: unknown) => void;

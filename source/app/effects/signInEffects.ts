@@ -17,22 +17,22 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
         (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: screenErrorLine(error) }),
       );
   },
-  loadToken(effect, { services, dispatch, world }) {
-    world.session = services.forSession(effect.session);
-    void world.session.loadToken().then(
+  loadToken(effect, { services, dispatch, live }) {
+    live.session = services.forSession(effect.session);
+    void live.session.loadToken().then(
       (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
       () => dispatch({ type: 'tokenChecked' }),
     );
   },
   keepSignInAlive(effect, context) {
-    const { dispatch, world, clock } = context;
-    clearTimeout(world.renewal);
+    const { dispatch, live, clock } = context;
+    clearTimeout(live.renewal);
     const now = clock().getTime();
     const due = renewalMoment(effect.expiresAt, new Date(now)).getTime();
-    const at = Math.max(due, (world.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
+    const at = Math.max(due, (live.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
     dispatch({ type: 'tokenRenewalPlanned', at: new Date(at) });
-    world.renewal = setTimeout(() => {
-      world.lastRenewalAt = clock().getTime();
+    live.renewal = setTimeout(() => {
+      live.lastRenewalAt = clock().getTime();
       void chosenSession(context)
         .renewToken()
         .then(
@@ -42,13 +42,13 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
     }, at - now);
   },
   startSignIn(effect, context) {
-    const { dispatch, world } = context;
-    world.signIn?.cancel();
-    world.signIn = undefined;
+    const { dispatch, live } = context;
+    live.signIn?.cancel();
+    live.signIn = undefined;
     void chosenSession(context)
       .startSignIn(effect.method)
       .then((handle) => {
-        world.signIn = handle;
+        live.signIn = handle;
         dispatch({ type: 'signInStarted', attempt: effect.attempt, display: signInDisplay(handle) });
         return handle.signedIn.then((signIn) =>
           dispatch({ type: 'signedIn', attempt: effect.attempt, expiresAt: signIn.expiresAt }),
@@ -59,13 +59,13 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
         dispatch({ type: 'signInFailed', attempt: effect.attempt, message: screenErrorLine(error) });
       });
   },
-  cancelSignIn(_effect, { world }) {
-    world.signIn?.cancel();
-    world.signIn = undefined;
+  cancelSignIn(_effect, { live }) {
+    live.signIn?.cancel();
+    live.signIn = undefined;
   },
-  submitCallbackUrl(effect, { world, dispatch }) {
+  submitCallbackUrl(effect, { live, dispatch }) {
     try {
-      if (world.signIn?.kind === 'authCode') world.signIn.submitCallbackUrl(effect.text);
+      if (live.signIn?.kind === 'authCode') live.signIn.submitCallbackUrl(effect.text);
     } catch (error) {
       dispatch({ type: 'pasteRejected', message: screenErrorLine(error) });
     }

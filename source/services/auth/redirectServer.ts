@@ -10,7 +10,7 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 export interface RedirectServerOptions {
   /** The state sent to /authorize; a callback must bring it back. */
   readonly state: string;
-  /** A fixed port (`--callback-port`) so `ssh -L` can forward it; by default the OS picks one. */
+  /** A fixed port, so `ssh -L` can forward it; by default the OS picks one. */
   readonly port?: number;
   readonly timeoutMs?: number;
 }
@@ -38,10 +38,9 @@ type Callback =
 export async function startRedirectServer(options: RedirectServerOptions): Promise<RedirectServer> {
   const { state, port = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UserError(
-      `${port} is not a port number.`,
-      'Choose a port between 1 and 65535 with --callback-port.',
-    );
+    throw new UserError(`${port} is not a port number (1 to 65535).`, undefined, {
+      next: 'choose-callback-port',
+    });
   }
 
   let settled = false;
@@ -197,8 +196,8 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
         reject(
           new UserError(
             `Port ${port} on ${LOOPBACK} ${why}, so the sign-in cannot receive the browser's callback.`,
-            'Choose another port with --callback-port.',
-            { cause: error },
+            undefined,
+            { cause: error, next: 'choose-callback-port' },
           ),
         );
       } else {

@@ -216,7 +216,7 @@ describe('startRedirectServer', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain(`Port ${address.port}`);
     expect((error as UserError).message).toContain('already in use');
-    expect((error as UserError).hint).toContain('--callback-port');
+    expect((error as UserError).next).toBe('choose-callback-port');
     expect((error as UserError).cause).toMatchObject({ code: 'EADDRINUSE' });
   });
 
@@ -224,8 +224,8 @@ describe('startRedirectServer', () => {
     const error = await startRedirectServer({ state: STATE, port }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({
-      message: `${port} is not a port number.`,
-      hint: 'Choose a port between 1 and 65535 with --callback-port.',
+      message: `${port} is not a port number (1 to 65535).`,
+      next: 'choose-callback-port',
     });
   });
 
@@ -247,7 +247,7 @@ describe('startRedirectServer', () => {
       const error = await startRedirectServer({ state: STATE, port: 1 }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         message: "Port 1 on 127.0.0.1 is not allowed, so the sign-in cannot receive the browser's callback.",
-        hint: 'Choose another port with --callback-port.',
+        next: 'choose-callback-port',
         cause: { code: 'EACCES' },
       });
     },

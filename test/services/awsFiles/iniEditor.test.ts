@@ -4,12 +4,7 @@ import {
   RefusedEditError,
   UnwritableValueError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import {
-  editSections,
-  hasSection,
-  removeSection,
-  upsertSection,
-} from '../../../source/services/awsFiles/iniEditor.js';
+import { editSections, hasSection, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 
 const keys = [
   ['aws_access_key_id', 'ASIANEW'],
@@ -309,7 +304,10 @@ describe('upsertSection, what it will not write', () => {
   });
 });
 
-describe('removeSection and hasSection', () => {
+describe('removing a section, and hasSection', () => {
+  const removeSection = (text: string, header: string): string =>
+    editSections(text, [{ header, remove: true }]);
+
   const text = '# top\n[dev]\nregion = a\n# about prod\n[prod]\nk = v\n[ dev ]\nregion = b\n\n# end\n';
 
   it('removes the section, header through last key, and leaves [ dev ], which is " dev "', () => {
