@@ -69,3 +69,30 @@ describe('the models of the SDK readers read as the SDKs do', () => {
     await compare(Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)));
   }, 60_000);
 });
+
+describe("botocore's refusals, as the model words them", () => {
+  it.each([
+    [
+      'a line without "="',
+      '[a]\nk = v\nbroken\n',
+      3,
+      'a line that is neither a section header nor "key = value"',
+    ],
+    [
+      'a line with no key before "="',
+      '[a]\n= v\n',
+      2,
+      'a line that is neither a section header nor "key = value"',
+    ],
+    [
+      'a key given twice, in any case',
+      '[a]\nk = 1\nK = 2\n',
+      3,
+      'a key that already appears in its section on line 2',
+    ],
+    ['a sub-key line without "="', '[a]\ns3 =\n  addressing_style\n', 2, 'a line under s3 without "="'],
+    ['a byte order mark after the first line', '\n\uFEFF[a]\n', 2, 'text before the first section header'],
+  ])('refuses %s', (_name, text, line, reason) => {
+    for (const kind of KINDS) expect(readAsBotocore(text, kind)).toEqual({ ok: false, line, reason });
+  });
+});
