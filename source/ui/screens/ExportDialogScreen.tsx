@@ -4,10 +4,9 @@ import type { ExportPhase } from '../../flow/state.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { anyOf, ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { anyOf, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -34,6 +33,7 @@ export const EXPORT_KEYS = {
     when: EDITING,
     active: editing,
     matches: named('tab'),
+    sends: send({ type: 'exportTargetSwitched' }),
   },
   field: {
     keys: '↑↓',
@@ -41,15 +41,31 @@ export const EXPORT_KEYS = {
     when: EDITING,
     active: editing,
     matches: named('upArrow', 'downArrow'),
+    sends: send({ type: 'exportFieldSwitched' }),
   },
-  write: { keys: 'Enter', action: 'write', when: EDITING, active: editing, matches: named('return') },
-  cancel: { keys: 'Esc', action: 'cancel', when: EDITING, active: editing, matches: named('escape') },
+  write: {
+    keys: 'Enter',
+    action: 'write',
+    when: EDITING,
+    active: editing,
+    matches: named('return'),
+    sends: send({ type: 'exportSubmitted' }),
+  },
+  cancel: {
+    keys: 'Esc',
+    action: 'cancel',
+    when: EDITING,
+    active: editing,
+    matches: named('escape'),
+    sends: send({ type: 'back' }),
+  },
   replace: {
     keys: 'y',
     action: 'replace',
     when: ASKING,
     active: in_('confirmOverwrite'),
     matches: anyOf(typed('y'), typed('Y')),
+    sends: send({ type: 'overwriteAnswered', yes: true }),
   },
   keep: {
     keys: 'n Esc',
@@ -57,6 +73,7 @@ export const EXPORT_KEYS = {
     when: ASKING,
     active: in_('confirmOverwrite'),
     matches: anyOf(typed('n'), typed('N'), named('escape')),
+    sends: send({ type: 'overwriteAnswered', yes: false }),
   },
   done: {
     keys: 'Enter Esc',
@@ -65,32 +82,16 @@ export const EXPORT_KEYS = {
     when: 'once written',
     active: in_('done'),
     matches: named('return', 'escape'),
+    sends: send({ type: 'back' }),
   },
   ...helpKeys<ExportKeyState>((state) => state.phase === 'editing' && state.value !== ''),
-  type: {
-    keys: 'type',
-    action: 'the profile name, or the region',
+  ...textFieldKeys<ExportKeyState>({
+    typed: 'the profile name, or the region',
+    clears: 'the name',
     when: EDITING,
     active: editing,
-    footer: false,
-    matches: text,
-  },
-  backspace: {
-    keys: 'Backspace',
-    action: 'delete a character',
-    when: EDITING,
-    active: editing,
-    footer: false,
-    matches: named('backspace', 'delete'),
-  },
-  clearField: {
-    keys: '^U',
-    action: 'clear the name',
-    when: EDITING,
-    active: editing,
-    footer: false,
-    matches: ctrl('u'),
-  },
+    edited: (edit) => ({ type: 'profileNameEdited', edit }),
+  }),
 };
 
 /** Writes the credentials (or an SSO profile) under a profile name; asks before replacing one. */
@@ -102,30 +103,8 @@ export function ExportDialogScreen({ screen, data, dispatch }: ScreenProps<'expo
     field: screen.field,
     value: screen.field === 'region' ? screen.region : screen.profileName,
   };
-  useScreenKeys(EXPORT_KEYS, keyState, (name, press) => {
-    switch (name) {
-      case 'target':
-        return dispatch({ type: 'exportTargetSwitched' });
-      case 'field':
-        return dispatch({ type: 'exportFieldSwitched' });
-      case 'write':
-        return dispatch({ type: 'exportSubmitted' });
-      case 'cancel':
-      case 'done':
-        return dispatch({ type: 'back' });
-      case 'replace':
-        return dispatch({ type: 'overwriteAnswered', yes: true });
-      case 'keep':
-        return dispatch({ type: 'overwriteAnswered', yes: false });
-      case 'type':
-      case 'backspace':
-      case 'clearField': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) dispatch({ type: 'profileNameEdited', edit });
-        return;
-      }
-    }
-  });
+
+  useScreenKeys(EXPORT_KEYS, keyState, dispatch);
   return (
     <ScreenFrame
       title={`Export ${screen.over.account.accountName} / ${screen.over.roleName}`}
