@@ -32,6 +32,12 @@ export interface KeyBinding<State> {
 /** A key's event, the same every time it is pressed. */
 export const send = (event: FlowEvent) => (): FlowEvent => event;
 
+/** When a key applies, in words for help and as a test of the state: spread into a binding. */
+export const applies = <State>(
+  when: string,
+  active: (state: State) => boolean,
+): { readonly when: string; readonly active: (state: State) => boolean } => ({ when, active });
+
 /** A screen's keys by name, in the order they are tried, shown in the footer and listed in help. */
 export type KeyTable<State, Name extends string = string> = { readonly [N in Name]: KeyBinding<State> };
 

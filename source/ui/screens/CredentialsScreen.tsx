@@ -7,7 +7,7 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
+import { applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -33,41 +33,36 @@ interface CredentialKeyState {
 
 const viewing = (state: CredentialKeyState): boolean => !state.editingRegion;
 const fetched = (state: CredentialKeyState): boolean => state.fetched && viewing(state);
-const editingRegion = (state: CredentialKeyState): boolean => state.editingRegion;
-const WITH_CREDENTIALS = 'the credentials are shown';
-const EDITING_REGION = 'editing the region';
+const WITH_CREDENTIALS = applies('the credentials are shown', fetched);
+const EDITING_REGION = applies('editing the region', (state: CredentialKeyState) => state.editingRegion);
 
 /** The credentials screen's keys: the footer, the help overlay and the handler are made from it. */
 export const CREDENTIAL_KEYS = {
   secret: {
     keys: 's',
     action: (state: CredentialKeyState) => (state.secretShown ? 'hide secret' : 'show secret'),
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('s'),
     sends: send({ type: 'secretToggled' }),
   },
   export: {
     keys: 'e',
     action: 'export',
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('e'),
     sends: send({ type: 'exportOpened' }),
   },
   copy: {
     keys: 'c',
     action: 'copy export lines',
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('c'),
     sends: send({ type: 'exportLinesCopied' }),
   },
   console: {
     keys: 'o',
     action: 'console',
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('o'),
     sends: send({ type: 'consoleRequested' }),
   },
@@ -97,16 +92,14 @@ export const CREDENTIAL_KEYS = {
   keepRegion: {
     keys: 'Enter',
     action: 'keep the region',
-    when: EDITING_REGION,
-    active: editingRegion,
+    ...EDITING_REGION,
     matches: named('return'),
     sends: send({ type: 'consoleRegionClosed', keep: true }),
   },
   cancelRegion: {
     keys: 'Esc',
     action: 'cancel',
-    when: EDITING_REGION,
-    active: editingRegion,
+    ...EDITING_REGION,
     matches: named('escape'),
     sends: send({ type: 'consoleRegionClosed', keep: false }),
   },
@@ -114,8 +107,7 @@ export const CREDENTIAL_KEYS = {
   ...textFieldKeys<CredentialKeyState>({
     typed: 'the region',
     clears: 'the region',
-    when: EDITING_REGION,
-    active: editingRegion,
+    ...EDITING_REGION,
     edited: (edit) => ({ type: 'consoleRegionEdited', edit }),
   }),
 };

@@ -6,7 +6,7 @@ import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { anyOf, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
+import { anyOf, applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -21,57 +21,50 @@ const in_ =
   (...phases: ExportPhase[]) =>
   (state: ExportKeyState): boolean =>
     phases.includes(state.phase);
-const editing = in_('editing');
-const EDITING = 'editing the name';
-const ASKING = 'asked to replace a profile';
+const EDITING = applies('editing the name', in_('editing'));
+const ASKING = applies('asked to replace a profile', in_('confirmOverwrite'));
 
 /** The export dialog's keys: the footer, the help overlay and the handler are made from it. */
 export const EXPORT_KEYS = {
   target: {
     keys: 'Tab',
     action: 'static / SSO profile',
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('tab'),
     sends: send({ type: 'exportTargetSwitched' }),
   },
   field: {
     keys: '↑↓',
     action: (state: ExportKeyState) => (state.field === 'region' ? 'profile name' : 'region'),
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('upArrow', 'downArrow'),
     sends: send({ type: 'exportFieldSwitched' }),
   },
   write: {
     keys: 'Enter',
     action: 'write',
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('return'),
     sends: send({ type: 'exportSubmitted' }),
   },
   cancel: {
     keys: 'Esc',
     action: 'cancel',
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('escape'),
     sends: send({ type: 'back' }),
   },
   replace: {
     keys: 'y',
     action: 'replace',
-    when: ASKING,
-    active: in_('confirmOverwrite'),
+    ...ASKING,
     matches: anyOf(typed('y'), typed('Y')),
     sends: send({ type: 'overwriteAnswered', yes: true }),
   },
   keep: {
     keys: 'n Esc',
     action: 'keep',
-    when: ASKING,
-    active: in_('confirmOverwrite'),
+    ...ASKING,
     matches: anyOf(typed('n'), typed('N'), named('escape')),
     sends: send({ type: 'overwriteAnswered', yes: false }),
   },
@@ -88,8 +81,7 @@ export const EXPORT_KEYS = {
   ...textFieldKeys<ExportKeyState>({
     typed: 'the profile name, or the region',
     clears: 'the name',
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     edited: (edit) => ({ type: 'profileNameEdited', edit }),
   }),
 };

@@ -7,7 +7,7 @@ import { TextField } from '../components/TextField.js';
 import { UnbrokenLine } from '../components/UnbrokenLine.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
 import { hyperlink } from '../hyperlinks.js';
-import { helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
+import { applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { asciiOnly, symbols } from '../symbols.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
@@ -20,8 +20,10 @@ interface SignInKeyState {
   readonly pasted: string;
 }
 
-const urlKey = (state: SignInKeyState): boolean => state.started && state.pasted === '';
-const EMPTY_FIELD = 'the paste field is empty';
+const EMPTY_FIELD = applies(
+  'the paste field is empty',
+  (state: SignInKeyState) => state.started && state.pasted === '',
+);
 
 /**
  * The sign-in screen's keys: the footer, the help overlay and the handler are made from it. `o` and `c`
@@ -31,16 +33,14 @@ export const SIGN_IN_KEYS = {
   open: {
     keys: 'o',
     action: 'open browser',
-    when: EMPTY_FIELD,
-    active: urlKey,
+    ...EMPTY_FIELD,
     matches: typed('o'),
     sends: send({ type: 'signInUrlOpened' }),
   },
   copy: {
     keys: 'c',
     action: 'copy URL',
-    when: EMPTY_FIELD,
-    active: urlKey,
+    ...EMPTY_FIELD,
     matches: typed('c'),
     sends: send({ type: 'signInUrlCopied' }),
   },
