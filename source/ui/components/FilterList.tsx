@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
+import type { RowList } from '../../services/search/rowList.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { FlowEvent } from '../../flow/events.js';
 import { tint } from '../colors.js';
@@ -77,15 +78,15 @@ export function listKeys<State extends ListKeyState>(
 }
 
 export interface FilterListProps<Row, State extends ListKeyState, Name extends string> {
-  /** The rows matching the query, best first. */
-  readonly rows: readonly Row[];
+  /** The rows matching the query, best first; only the window on screen is read. */
+  readonly rows: RowList<Row>;
   /** How many rows there are without a query, for the `37 / 3,000` count. */
   readonly total: number;
   /**
    * The rows of the query as typed, when `rows` may lag behind it (a deferred search): Enter chooses among
    * these, so a query typed fast and Enter open what the query finds, not what was on screen before.
    */
-  readonly rowsNow?: () => readonly Row[];
+  readonly rowsNow?: () => RowList<Row>;
   /** How many matched, when not every row is a match (pinned rows repeated on top); `rows.length` if unset. */
   readonly matched?: number;
   readonly list: ListState;
@@ -118,7 +119,7 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
 ) {
   const { rows, list, height } = props;
   const cursor = Math.min(list.cursor, Math.max(0, rows.length - 1));
-  const selected = rows[cursor];
+  const selected = rows.at(cursor);
   const move = (to: ListMove): void =>
     props.dispatch({ type: 'listMoved', move: to, rowCount: rows.length, height });
 
@@ -132,7 +133,7 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
         return move(press.key.home ? 'home' : 'end');
       case 'choose': {
         const choices = props.rowsNow?.() ?? rows;
-        const chosen = choices[Math.min(list.cursor, choices.length - 1)];
+        const chosen = choices.at(Math.min(list.cursor, choices.length - 1));
         if (chosen !== undefined) props.onChoose(chosen);
         return;
       }

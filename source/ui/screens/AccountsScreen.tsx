@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { describeProgress } from '../../services/progress.js';
-import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { createAccountSearch, type RowList, type SearchHit } from '../../services/search/accountSearch.js';
 import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
@@ -76,8 +76,8 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     return () => clearTimeout(timer);
   }, [search, settled]);
   const rowsFor = useCallback(
-    (text: string): readonly SearchHit[] =>
-      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
+    (text: string): RowList<SearchHit> =>
+      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.ranked(text),
     [search, accounts, picks, clock],
   );
   // Typing draws the letter at once; the rows follow a frame later (a search over 100,000 accounts and
@@ -99,7 +99,12 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
     listHeight,
   );
-  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, !isEmpty(query)).join(' ') : '';
+  const searching = !isEmpty(query);
+  // Worked out again only when the rows or the window move, not for every batch of role lists.
+  const wanted = useMemo(
+    () => (rolesLoading ? wantedAccountIds(hits, top, listHeight, searching).join(' ') : ''),
+    [rolesLoading, hits, top, listHeight, searching],
+  );
   useEffect(() => {
     if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
   }, [wanted, dispatch]);
@@ -153,11 +158,13 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
               const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
               return dispatch({
                 type: 'populateRequested',
-                rows: rows.map((hit) =>
-                  hit.row.kind === 'role'
-                    ? { account: hit.row.account, roleName: hit.row.roleName }
-                    : { account: hit.row.account },
-                ),
+                rows: rows
+                  .slice()
+                  .map((hit) =>
+                    hit.row.kind === 'role'
+                      ? { account: hit.row.account, roleName: hit.row.roleName }
+                      : { account: hit.row.account },
+                  ),
               });
             }
           }
@@ -197,16 +204,15 @@ const WANTED_MATCHES = 500;
 
 /** The accounts of the rows on screen, then of the other rows the query matches, each once. */
 function wantedAccountIds(
-  hits: readonly SearchHit[],
+  hits: RowList<SearchHit>,
   top: number,
   height: number,
   searching: boolean,
 ): string[] {
   const ids = new Set(hits.slice(top, top + height).map((hit) => hit.row.account.accountId));
   if (searching) {
-    for (const hit of hits) {
-      if (ids.size >= height + WANTED_MATCHES) break;
-      ids.add(hit.row.account.accountId);
+    for (let row = 0; row < hits.length && ids.size < height + WANTED_MATCHES; row++) {
+      ids.add(hits.at(row)!.row.account.accountId);
     }
   }
   return [...ids];
