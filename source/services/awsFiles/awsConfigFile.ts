@@ -22,8 +22,20 @@ export function readConfigFile(text: string): ConfigFileContents {
   return configFileContents(parseIni(text));
 }
 
+// The session's reading and populate's plan take it from the same parse.
+const contentsOf = new WeakMap<IniDocument, ConfigFileContents>();
+
 /** The same, from a document already parsed (a caller that also looks at its sections). */
 export function configFileContents(document: IniDocument): ConfigFileContents {
+  let contents = contentsOf.get(document);
+  if (contents === undefined) {
+    contents = contentsNow(document);
+    contentsOf.set(document, contents);
+  }
+  return contents;
+}
+
+function contentsNow(document: IniDocument): ConfigFileContents {
   const profiles = new Map<string, IniValuesByKey>();
   const ssoSessions = new Map<string, IniValuesByKey>();
   const plainDefault = new Map<string, IniValuesByKey>();
