@@ -27,12 +27,17 @@ const auth =
   () =>
     names.map((name) => `source/services/auth/${name}.ts`);
 
+const awsFiles =
+  (...names) =>
+  () =>
+    names.map((name) => `source/services/awsFiles/${name}.ts`);
+
 // Sign-in is about 660 mutants, over an hour on this machine: it runs in four parts, each with its own
 // incremental file, so a stopped run keeps the parts it finished. `npm run mutate auth` runs all four.
 const MODULES = {
   authRedirect: auth('redirectServer'),
-  authCode: auth('authCodeLogin', 'pkce', 'browser', 'startSignIn', 'verificationUri', 'cancellation'),
-  authDevice: auth('deviceCodeLogin', 'clientRegistration', 'setupVerification'),
+  authCode: auth('authCodeSignIn', 'pkce', 'browser', 'startSignIn', 'verificationUri', 'cancellation'),
+  authDevice: auth('deviceCodeSignIn', 'clientRegistration', 'setupVerification'),
   authGrant: auth('refreshGrant', 'oidcErrors', 'ssoTokenFromResponse'),
   rateBudget: () => ['source/services/rateBudget.ts'],
   portal: () => ['source/services/portal.ts'],
@@ -40,9 +45,15 @@ const MODULES = {
   sanitizer: () => ['source/services/terminalText.ts'],
   tokens: () => ['source/services/tokenCache.ts', 'source/services/tokenRefresh.ts'],
   credentialCache: () => ['source/services/credentialCache.ts'],
-  awsFiles: () => ['source/services/awsFiles/**/*.ts'],
+  awsFilesEditor: awsFiles('iniEditor'),
+  awsFilesReadings: awsFiles('sdkReadings'),
+  awsFilesWrite: awsFiles('safeWrite', 'fileLock'),
+  awsFilesParser: awsFiles('iniParser', 'iniLines', 'awsConfigFile', 'awsFileErrors'),
 };
-const GROUPS = { auth: ['authRedirect', 'authCode', 'authDevice', 'authGrant'] };
+const GROUPS = {
+  auth: ['authRedirect', 'authCode', 'authDevice', 'authGrant'],
+  awsFiles: ['awsFilesEditor', 'awsFilesReadings', 'awsFilesWrite', 'awsFilesParser'],
+};
 
 /**
  * Modules whose mutants run against only the tests named here (mutation/vitest.config.ts reads them). The

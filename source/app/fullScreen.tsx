@@ -10,7 +10,7 @@ import { FullScreen } from '../ui/components/FullScreen.js';
 import { MAX_FPS } from '../ui/hooks/useRanking.js';
 import { UsageError } from '../services/errors.js';
 import { chooseSession, configFilePath, readSsoSessions } from '../services/sessionConfig.js';
-import { Settings } from '../services/settings.js';
+import { StateStore } from '../services/stateStore.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import { effectRunner } from './effects/effectRunner.js';
@@ -50,11 +50,11 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
           region: options.region,
         })
       : onlySession(sessions);
-  const settings = new Settings({ folder: stateFolderPath(io) });
-  const stateFolder = dirname(settings.path);
+  const stateStore = new StateStore({ folder: stateFolderPath(io) });
+  const stateFolder = dirname(stateStore.path);
   const services = createAppServices({
     io,
-    settings,
+    stateStore,
     stateFolder,
     terminal: terminal.stdout,
     noBrowser: options.noBrowser,

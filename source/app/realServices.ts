@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { AppServices, LoginHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
+import type { AppServices, SignInHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
@@ -13,7 +13,7 @@ import { DEFAULT_PROFILE_TEMPLATE, parseProfileTemplate } from '../services/popu
 import { exportSsoProfile, exportStaticProfile } from '../services/profileExport.js';
 import { credentialsRegion } from '../services/regions.js';
 import { configFilePath, credentialsFilePath } from '../services/sessionConfig.js';
-import type { Settings } from '../services/settings.js';
+import type { StateStore } from '../services/stateStore.js';
 import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
 import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../services/tokenRefresh.js';
@@ -21,9 +21,9 @@ import { openSignInUrl } from '../commands/browse.js';
 import type { Io } from '../commands/context.js';
 import type { SessionCalls } from './sessionCalls.js';
 
-export interface AppWorld {
+export interface AppServicesOptions {
   readonly io: Io;
-  readonly settings: Settings;
+  readonly stateStore: StateStore;
   /** Where the lists cache lives: the program's own state folder. */
   readonly stateFolder: string;
   /** The terminal, for OSC 52. */
@@ -32,16 +32,16 @@ export interface AppWorld {
   readonly noBrowser: boolean;
 }
 
-/** The full-screen flow's view of the world, over the same services the subcommands use. */
-export function createAppServices(world: AppWorld): AppServices {
-  const { io, settings } = world;
+/** The full-screen flow's AppServices, over the same services the subcommands use. */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const { io, stateStore } = options;
   const backups = new Set<string>();
   return {
     saveSession: async ({ startUrl, region, sessionName }) => {
       const name = validateSsoSessionName(sessionName);
       const session: SsoSession = { name, startUrl, region, scopes: DEFAULT_SCOPES };
       const { verifyNewSession } = await import('./sessionCalls.js');
-      await verifyNewSession({ io, store: settings }, session);
+      await verifyNewSession({ io, store: stateStore }, session);
       await updateFile(
         configFilePath(io.homeDir, io.env),
         (text) =>
@@ -54,19 +54,19 @@ export function createAppServices(world: AppWorld): AppServices {
       );
       return session;
     },
-    forSession: (session) => sessionServices(world, session, backups),
+    forSession: (session) => sessionServices(options, session, backups),
     openUrl: async (url) => {
-      const outcome = await openSignInUrl(io, url, world.noBrowser);
+      const outcome = await openSignInUrl(io, url, options.noBrowser);
       return outcome === 'approvedByDemo' ? 'opened' : outcome;
     },
     copyToClipboard: (text) =>
-      copyToClipboard(text, { env: io.env, platform: io.platform, terminal: world.terminal }),
-    readPicks: () => settings.readPicks(),
-    setFavorite: (accountId, favorite) => settings.setFavorite(accountId, favorite),
-    recordPick: (pick) => settings.recordPick(pick, io.clock()),
+      copyToClipboard(text, { env: io.env, platform: io.platform, terminal: options.terminal }),
+    readPicks: () => stateStore.readPicks(),
+    setFavorite: (accountId, favorite) => stateStore.setFavorite(accountId, favorite),
+    recordPick: (pick) => stateStore.recordPick(pick, io.clock()),
     rememberProfileName: (accountId, roleName, profile) =>
-      settings.rememberProfileName(accountId, roleName, profile),
-    rememberAccountRegion: (accountId, region) => settings.rememberAccountRegion(accountId, region),
+      stateStore.rememberProfileName(accountId, roleName, profile),
+    rememberAccountRegion: (accountId, region) => stateStore.rememberAccountRegion(accountId, region),
     exportFiles: () => ({
       credentials: shownPath(credentialsFilePath(io.homeDir, io.env)),
       config: shownPath(configFilePath(io.homeDir, io.env)),
@@ -95,14 +95,18 @@ export async function readWarmStart(
   return { session: forSession, signIn, ...(lists ? { lists } : {}) };
 }
 
-function sessionServices(world: AppWorld, session: SsoSession, backups: Set<string>): SessionServices {
-  const { io, settings } = world;
+function sessionServices(
+  options: AppServicesOptions,
+  session: SsoSession,
+  backups: Set<string>,
+): SessionServices {
+  const { io, stateStore } = options;
   const tokenFile = tokenCacheFile(io.homeDir, session);
-  const listsFile = listCacheFile(world.stateFolder, session);
+  const listsFile = listCacheFile(options.stateFolder, session);
   let calls: Promise<SessionCalls> | undefined;
   const sdk = (): Promise<SessionCalls> =>
     (calls ??= import('./sessionCalls.js').then(({ createSessionCalls }) =>
-      createSessionCalls({ io, store: settings, ...callbackPort(world) }, session),
+      createSessionCalls({ io, store: stateStore, ...callbackPort(options) }, session),
     ));
   let token: SsoToken | undefined;
 
@@ -150,9 +154,9 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
       const loaded = await loadFreshToken(tokenFile, io.clock);
       return loaded ? signedIn(loaded) : undefined;
     },
-    startLogin: async (method): Promise<LoginHandle> => {
-      const { token: login, ...handle } = await (await sdk()).startLogin(method);
-      const cached = login.then(async (signed) => {
+    startSignIn: async (method): Promise<SignInHandle> => {
+      const { token, ...handle } = await (await sdk()).startSignIn(method);
+      const cached = token.then(async (signed) => {
         await writeCachedToken(tokenFile, signed);
         return signedIn(signed);
       });
@@ -215,8 +219,8 @@ function sessionServices(world: AppWorld, session: SsoSession, backups: Set<stri
   };
 }
 
-function callbackPort(world: AppWorld): { callbackPort?: number } {
-  return world.callbackPort === undefined ? {} : { callbackPort: world.callbackPort };
+function callbackPort(options: AppServicesOptions): { callbackPort?: number } {
+  return options.callbackPort === undefined ? {} : { callbackPort: options.callbackPort };
 }
 
 function requireSessionName(session: SsoSession): string {

@@ -1,4 +1,4 @@
-import type { AuthCodeLoginHandle, DeviceCodeLoginHandle, SignInMethod } from '../flow/appServices.js';
+import type { AuthCodeSignInHandle, DeviceCodeSignInHandle, SignInMethod } from '../flow/appServices.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
 import { verifySession } from '../services/auth/setupVerification.js';
@@ -23,34 +23,34 @@ export interface SessionCalls {
   readonly refresh: TokenRefresher;
   portal(accessToken: string): Portal;
   /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
-  startLogin(method: SignInMethod): Promise<PendingLogin>;
+  startSignIn(method: SignInMethod): Promise<PendingSignIn>;
 }
 
 /** A sign-in under way, as the flow sees it, but with the token itself: the caller caches it. */
-export type PendingLogin =
-  | (Omit<AuthCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> })
-  | (Omit<DeviceCodeLoginHandle, 'signedIn'> & { readonly token: Promise<SsoToken> });
+export type PendingSignIn =
+  | (Omit<AuthCodeSignInHandle, 'signedIn'> & { readonly token: Promise<SsoToken> })
+  | (Omit<DeviceCodeSignInHandle, 'signedIn'> & { readonly token: Promise<SsoToken> });
 
 /** Tries a session's start URL and region before they are saved (see verifySession). */
 export async function verifyNewSession(
-  world: { readonly io: Io; readonly store: RegistrationStore },
+  options: { readonly io: Io; readonly store: RegistrationStore },
   session: SsoSession,
 ): Promise<void> {
-  await refuseSpecialAwsFiles(world.io.homeDir, world.io.env);
+  await refuseSpecialAwsFiles(options.io.homeDir, options.io.env);
   await verifySession({
-    oidc: createOidcClient(session.region, world.io.env),
-    oidcEndpoint: oidcEndpoint(session.region, world.io.env),
+    oidc: createOidcClient(session.region, options.io.env),
+    oidcEndpoint: oidcEndpoint(session.region, options.io.env),
     session,
-    store: world.store,
-    clock: world.io.clock,
+    store: options.store,
+    clock: options.io.clock,
   });
 }
 
 export async function createSessionCalls(
-  world: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
+  options: { readonly io: Io; readonly store: RegistrationStore; readonly callbackPort?: number },
   session: SsoSession,
 ): Promise<SessionCalls> {
-  const { io } = world;
+  const { io } = options;
   await refuseSpecialAwsFiles(io.homeDir, io.env);
   const oidc = createOidcClient(session.region, io.env);
   const portalClient = createPortalClient(session.region, io.env);
@@ -59,37 +59,37 @@ export async function createSessionCalls(
     oidc,
     refresh: createTokenRefresher(oidc, io.clock),
     portal: (accessToken) => new Portal({ client: portalClient, accessToken, budget }),
-    startLogin: async (method) => {
+    startSignIn: async (method) => {
       const started = await startSignIn({
         oidc,
         session,
         method,
-        store: world.store,
+        store: options.store,
         env: io.env,
         clock: io.clock,
-        callbackPort: world.callbackPort,
+        callbackPort: options.callbackPort,
       });
       if (started.kind === 'deviceCode') {
-        const { login } = started;
+        const { signIn } = started;
         return {
           kind: 'deviceCode',
-          userCode: login.userCode,
-          verificationUri: login.verificationUri,
-          verificationUriComplete: login.verificationUriComplete,
-          deadline: login.expiresAt,
-          token: login.token,
-          cancel: () => login.cancel(),
+          userCode: signIn.userCode,
+          verificationUri: signIn.verificationUri,
+          verificationUriComplete: signIn.verificationUriComplete,
+          deadline: signIn.expiresAt,
+          token: signIn.token,
+          cancel: () => signIn.cancel(),
         };
       }
-      const { login } = started;
+      const { signIn } = started;
       return {
         kind: 'authCode',
-        authorizeUrl: login.authorizeUrl,
-        redirectUri: login.redirectUri,
+        authorizeUrl: signIn.authorizeUrl,
+        redirectUri: signIn.redirectUri,
         deadline: new Date(io.clock().getTime() + SIGN_IN_TIMEOUT_MS),
-        token: login.token,
-        submitCallbackUrl: (text) => login.submitCallbackUrl(text),
-        cancel: () => login.cancel(),
+        token: signIn.token,
+        submitCallbackUrl: (text) => signIn.submitCallbackUrl(text),
+        cancel: () => signIn.cancel(),
       };
     },
   };

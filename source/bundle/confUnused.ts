@@ -1,6 +1,6 @@
 /*
  * conf imports ajv (schema validation) and semver (migrations) when it loads, ~70 ms of a start, and uses
- * them only when given a schema or migrations. sso-tui gives neither (services/settings.ts), so the bundle
+ * them only when given a schema or migrations. sso-tui gives neither (services/stateStore.ts), so the bundle
  * puts this module in their place (see build.mjs); if that ever changes, the first use says so.
  */
 function unused(): never {

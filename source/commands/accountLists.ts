@@ -15,7 +15,7 @@ export interface ListedRoles {
 
 /** The session's list cache, in the program's state folder. */
 export function sessionListsFile(context: CommandContext): string {
-  return listCacheFile(dirname(context.settings.path), context.session);
+  return listCacheFile(dirname(context.stateStore.path), context.session);
 }
 
 /**

@@ -5,7 +5,7 @@ import { UsageError } from '../services/errors.js';
 import { listCacheFile, readListCache, type AccountLists } from '../services/listCache.js';
 import { IDENTITY_CENTER_REGIONS } from '../services/regions.js';
 import { configFilePath, readSsoSessions } from '../services/sessionConfig.js';
-import { Settings } from '../services/settings.js';
+import { StateStore } from '../services/stateStore.js';
 import { hasControlCharacters } from '../services/terminalText.js';
 import type { Io } from './context.js';
 import {
@@ -64,7 +64,7 @@ export async function completeNames(argv: readonly string[], io: Io): Promise<nu
   }
   const wanted = parsed.values['sso-session'];
   const chosen = wanted ? sessions.filter((session) => session.name === wanted) : sessions;
-  const stateFolder = dirname(new Settings(io.stateFolder ? { folder: io.stateFolder } : {}).path);
+  const stateFolder = dirname(new StateStore(io.stateFolder ? { folder: io.stateFolder } : {}).path);
   const lists = (
     await Promise.all(chosen.map((session) => readListCache(listCacheFile(stateFolder, session))))
   ).filter((list): list is AccountLists => list !== undefined);

@@ -13,7 +13,7 @@ import {
   readSsoSessions,
   refuseSpecialAwsFiles,
 } from '../services/sessionConfig.js';
-import { Settings } from '../services/settings.js';
+import { StateStore } from '../services/stateStore.js';
 import { stateFolderPath } from '../services/stateFolder.js';
 import { terminalText } from '../services/terminalText.js';
 import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
@@ -46,8 +46,8 @@ export interface CommandContext {
   readonly tokenFile: string;
   readonly configFile: string;
   readonly credentialsFile: string;
-  readonly settings: Settings;
-  /** The program's own state folder (settings, cached lists and credentials). */
+  readonly stateStore: StateStore;
+  /** The program's own state folder (the state store, cached lists and credentials). */
   readonly stateFolder: string;
   /** AWS files already backed up in this run. */
   readonly backups: Set<string>;
@@ -75,7 +75,7 @@ export async function createContext(
     startUrl: options.startUrl,
     region: options.region,
   });
-  const settings = new Settings({ folder: stateFolderPath(io) });
+  const stateStore = new StateStore({ folder: stateFolderPath(io) });
   let oidc: SSOOIDCClient | undefined;
   let portalClient: SSOClient | undefined;
   const budget = new RateBudget();
@@ -89,14 +89,14 @@ export async function createContext(
     tokenFile: tokenCacheFile(io.homeDir, session),
     configFile,
     credentialsFile: credentialsFilePath(io.homeDir, io.env),
-    settings,
+    stateStore,
     stateFolder: stateFolderPath(io),
     backups: new Set(),
     awsRegion: (accountId) =>
       credentialsRegion({
         ...(options.awsRegion ? { flag: options.awsRegion } : {}),
         env: io.env,
-        remembered: accountId === undefined ? undefined : settings.readPicks().accountRegions?.[accountId],
+        remembered: accountId === undefined ? undefined : stateStore.readPicks().accountRegions?.[accountId],
         identityCenterRegion: session.region,
       }).region,
     oidc: () => (oidc ??= createOidcClient(session.region, io.env)),

@@ -8,6 +8,12 @@ export const CLI_NEXT_STEPS: NextStepWords = {
   'use-device-code': 'Try `--device-code`.',
   'check-settings': 'Check the start URL and the region, then run `sso-tui login` again.',
   'replace-profile': 'Pass --force to replace it.',
+  'choose-callback-port': 'Choose another port with --callback-port.',
+  'give-region': 'Pass --region with --start-url.',
+  'configure-session':
+    'Pass --start-url and --region, or add an [sso-session NAME] section with sso_start_url and sso_region.',
+  'choose-session': 'Choose one with --sso-session.',
+  'rerun-with-debug': 'Run again with --debug for details.',
 };
 
 /** The one line the command line prints for an error. */

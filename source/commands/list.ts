@@ -44,7 +44,7 @@ export async function list(context: CommandContext): Promise<void> {
 
 /** The accounts: the fresh cached list unless `--refresh`, else from the portal. */
 async function listAccounts(context: CommandContext): Promise<readonly Account[]> {
-  const file = listCacheFile(dirname(context.settings.path), context.session);
+  const file = listCacheFile(dirname(context.stateStore.path), context.session);
   const cached = context.options.refresh ? undefined : await readFreshListCache(file, context.io.clock());
   if (cached) return cached.accounts;
   return context.portal(await requireToken(context)).listAccounts();

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { AuthCodeLogin } from '../services/auth/authCodeLogin.js';
+import type { AuthCodeSignIn } from '../services/auth/authCodeSignIn.js';
 import type { BrowserOutcome } from '../services/auth/browser.js';
-import type { DeviceCodeLogin } from '../services/auth/deviceCodeLogin.js';
+import type { DeviceCodeSignIn } from '../services/auth/deviceCodeSignIn.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
 import { startSignIn } from '../services/auth/startSignIn.js';
 import { SessionExpiredError } from '../services/errors.js';
@@ -63,15 +63,15 @@ export async function signIn(context: CommandContext): Promise<SsoToken> {
     oidc: context.oidc(),
     session,
     method: options.deviceCode ? 'deviceCode' : 'authCode',
-    store: context.settings,
+    store: context.stateStore,
     env: io.env,
     clock: io.clock,
     callbackPort: options.callbackPort,
   });
   const token =
     started.kind === 'deviceCode'
-      ? await waitForDeviceCode(context, started.login)
-      : await waitForAuthCode(context, started.login);
+      ? await waitForDeviceCode(context, started.signIn)
+      : await waitForAuthCode(context, started.signIn);
   context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
   await writeCachedToken(context.tokenFile, token);
   io.stderr.write(
@@ -80,18 +80,18 @@ export async function signIn(context: CommandContext): Promise<SsoToken> {
   return token;
 }
 
-async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): Promise<SsoToken> {
+async function waitForAuthCode(context: CommandContext, pending: AuthCodeSignIn): Promise<SsoToken> {
   const { io, session } = context;
   io.stderr.write(
     `To sign in to ${terminalText(session.startUrl)}, open this address in a browser:\n\n` +
-      `  ${terminalText(login.authorizeUrl)}\n\n`,
+      `  ${terminalText(pending.authorizeUrl)}\n\n`,
   );
-  const outcome = await browse(context, login.authorizeUrl);
+  const outcome = await browse(context, pending.authorizeUrl);
   if (outcome !== 'opened') {
-    const { port } = new URL(login.redirectUri);
+    const { port } = new URL(pending.redirectUri);
     io.stderr.write(
       'If the browser runs on another machine, paste here the address it ends on ' +
-        `(${terminalText(login.redirectUri)}?code=…), or forward the port: ssh -L ${port}:127.0.0.1:${port}.\n`,
+        `(${terminalText(pending.redirectUri)}?code=…), or forward the port: ssh -L ${port}:127.0.0.1:${port}.\n`,
     );
   }
   io.stderr.write('Waiting for the sign-in…\n');
@@ -99,31 +99,31 @@ async function waitForAuthCode(context: CommandContext, login: AuthCodeLogin): P
   pasted?.on('line', (line) => {
     if (line.trim() === '') return;
     try {
-      login.submitCallbackUrl(line.trim());
+      pending.submitCallbackUrl(line.trim());
     } catch (error) {
       io.stderr.write(`${terminalText(cliErrorLine(error))}\n`);
     }
   });
   try {
-    return await login.token;
+    return await pending.token;
   } finally {
     pasted?.close();
-    login.cancel();
+    pending.cancel();
   }
 }
 
-async function waitForDeviceCode(context: CommandContext, login: DeviceCodeLogin): Promise<SsoToken> {
+async function waitForDeviceCode(context: CommandContext, pending: DeviceCodeSignIn): Promise<SsoToken> {
   const { io, session } = context;
   io.stderr.write(
-    `To sign in to ${terminalText(session.startUrl)}, open ${terminalText(login.verificationUri)} ` +
-      `and enter the code\n\n    ${terminalText(login.userCode)}\n\n` +
-      `or open ${terminalText(login.verificationUriComplete)}\nWaiting for the sign-in…\n`,
+    `To sign in to ${terminalText(session.startUrl)}, open ${terminalText(pending.verificationUri)} ` +
+      `and enter the code\n\n    ${terminalText(pending.userCode)}\n\n` +
+      `or open ${terminalText(pending.verificationUriComplete)}\nWaiting for the sign-in…\n`,
   );
-  await browse(context, login.verificationUriComplete);
+  await browse(context, pending.verificationUriComplete);
   try {
-    return await login.token;
+    return await pending.token;
   } finally {
-    login.cancel();
+    pending.cancel();
   }
 }
 

@@ -3,7 +3,7 @@ import type { SignInMethod } from '../services/auth/startSignIn.js';
 import type { AccountQueue } from '../services/accountQueue.js';
 import type { CopyOutcome } from '../services/clipboard.js';
 import type { Account, RoleCredentials } from '../services/portal.js';
-import type { UserPicks } from '../services/settings.js';
+import type { UserPicks } from '../services/stateStore.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
 /**
@@ -61,7 +61,7 @@ export interface SessionServices {
   /** The cached token only if it needs no refresh: read from disk, never the network. */
   freshToken(): Promise<SignIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
-  startLogin(method: SignInMethod): Promise<LoginHandle>;
+  startSignIn(method: SignInMethod): Promise<SignInHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
   readCachedLists(): Promise<CachedLists | undefined>;
   writeCachedLists(lists: CachedLists): Promise<void>;
@@ -102,9 +102,9 @@ export interface SignIn {
   readonly expiresAt: Date;
 }
 
-export type LoginHandle = AuthCodeLoginHandle | DeviceCodeLoginHandle;
+export type SignInHandle = AuthCodeSignInHandle | DeviceCodeSignInHandle;
 
-interface LoginHandleBase {
+interface SignInHandleBase {
   /** Resolves when the sign-in completes and the token is cached; rejects on failure or cancel. */
   readonly signedIn: Promise<SignIn>;
   /** When the sign-in gives up (redirect server timeout, device code expiry). */
@@ -112,7 +112,7 @@ interface LoginHandleBase {
   cancel(): void;
 }
 
-export interface AuthCodeLoginHandle extends LoginHandleBase {
+export interface AuthCodeSignInHandle extends SignInHandleBase {
   readonly kind: 'authCode';
   readonly authorizeUrl: string;
   readonly redirectUri: string;
@@ -120,7 +120,7 @@ export interface AuthCodeLoginHandle extends LoginHandleBase {
   submitCallbackUrl(text: string): void;
 }
 
-export interface DeviceCodeLoginHandle extends LoginHandleBase {
+export interface DeviceCodeSignInHandle extends SignInHandleBase {
   readonly kind: 'deviceCode';
   readonly userCode: string;
   readonly verificationUri: string;
@@ -163,4 +163,4 @@ export interface ExportResult {
   readonly profile: string;
 }
 
-export type { RecentPick, UserPicks } from '../services/settings.js';
+export type { RecentPick, UserPicks } from '../services/stateStore.js';

@@ -8,7 +8,6 @@ import type {
   SignInMethod,
 } from './appServices.js';
 import type { FlowEvent } from './events.js';
-import type { FlowData } from './state.js';
 
 /**
  * Side effects the reducer asks for, as data (Bubble Tea's Cmd): the effect runner (app/effects/) runs
@@ -24,17 +23,20 @@ export type Effect = { readonly id: number } & (
       readonly region: string;
       readonly sessionName: string;
     }
-  | { readonly type: 'startLogin'; readonly attempt: number; readonly method: SignInMethod }
-  | { readonly type: 'cancelLogin' }
+  | { readonly type: 'startSignIn'; readonly attempt: number; readonly method: SignInMethod }
+  | { readonly type: 'cancelSignIn' }
   | { readonly type: 'submitCallbackUrl'; readonly text: string }
-  | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'login' | 'console' }
+  | { readonly type: 'openUrl'; readonly url: string; readonly purpose: 'signIn' | 'console' }
   | { readonly type: 'copy'; readonly text: string; readonly what: string }
   | { readonly type: 'loadAccounts'; readonly generation: number; readonly fromCache: boolean }
   | {
       readonly type: 'loadRoles';
       /** Unset for one account's roles wanted now (the roles screen), outside the background listing. */
       readonly generation?: number;
+      /** In the order to list them: the background listing's favorites and recent picks first. */
       readonly accountIds: readonly string[];
+      /** How many accounts there are in all: paces the batches the roles come back in. */
+      readonly accountCount: number;
     }
   /** Reorders the role listing under way: these accounts next, in this order. */
   | { readonly type: 'preferRoles'; readonly accountIds: readonly string[] }
@@ -78,9 +80,9 @@ export interface EffectAnswers {
   exit(error?: Error): void;
 }
 
-/** Runs effects (app/effects/); the UI hands it each one once, in order, with the state's data then. */
+/** Runs effects (app/effects/); the UI hands it each one once, in order; each carries what it needs. */
 export interface EffectRunner {
-  run(effect: Effect, data: FlowData): void;
+  run(effect: Effect): void;
   /** The full screen closes: the sign-in under way, the planned renewal and pending batches stop. */
   stop(): void;
 }

@@ -9,8 +9,8 @@ import { queue, takeId, withScreen } from './stateUpdates.js';
 export function enter(state: FlowState, screen: Screen): FlowState {
   const resumed = resumeInterrupted(state);
   switch (screen.kind) {
-    case 'login':
-      return startLogin(resumed, screen.resume, screen.reason);
+    case 'signIn':
+      return startSignIn(resumed, screen.resume, screen.reason);
     case 'accounts': {
       const status = resumed.data.accountsLoad.status;
       const shown = withScreen(resumed, screen);
@@ -25,11 +25,11 @@ export function enter(state: FlowState, screen: Screen): FlowState {
   }
 }
 
-export function startLogin(state: FlowState, resume: Screen, reason?: string): FlowState {
+export function startSignIn(state: FlowState, resume: Screen, reason?: string): FlowState {
   const [attempt, next] = takeId(state);
   return queue(
-    withScreen(next, { kind: 'login', attempt, pasted: '', resume, ...(reason ? { reason } : {}) }),
-    { type: 'startLogin', attempt, method: state.data.signInMethod },
+    withScreen(next, { kind: 'signIn', attempt, pasted: '', resume, ...(reason ? { reason } : {}) }),
+    { type: 'startSignIn', attempt, method: state.data.signInMethod },
   );
 }
 

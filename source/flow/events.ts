@@ -18,7 +18,7 @@ export type FlowWideEvent =
   | { readonly type: 'effectsTaken'; readonly upTo: number }
   | {
       readonly type: 'urlOpened';
-      readonly purpose: 'login' | 'console';
+      readonly purpose: 'signIn' | 'console';
       readonly url: string;
       readonly outcome: BrowserOutcome;
     }

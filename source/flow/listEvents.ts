@@ -63,7 +63,11 @@ export function listEvent(state: FlowState, event: ListEvent): FlowState {
         accountId: event.account.accountId,
       });
       if (data.roles.has(event.account.accountId)) return roles;
-      return queue(roles, { type: 'loadRoles', accountIds: [event.account.accountId] });
+      return queue(roles, {
+        type: 'loadRoles',
+        accountIds: [event.account.accountId],
+        accountCount: data.accounts.length,
+      });
     }
     case 'roleChosen': {
       const from = screen.kind === 'roles' ? 'roles' : 'accounts';

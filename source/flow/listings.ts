@@ -3,6 +3,7 @@ import { area } from './areas.js';
 import type { Account } from '../services/portal.js';
 import { advanced } from '../services/progress.js';
 import type { FlowState, Refresh } from './state.js';
+import { pinnedAccountIds } from './picksOrder.js';
 import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 
 /** The effect runner's answers to the account and role listings. */
@@ -11,7 +12,8 @@ export type ListingEvent =
   | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
   | { readonly type: 'cachedListsRead'; readonly generation: number; readonly lists: CachedLists }
   | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
-  | { readonly type: 'accountsLoaded'; readonly generation: number }
+  /** `at`: when the last page came in, the moment the role listing ranks favorites and recent picks by. */
+  | { readonly type: 'accountsLoaded'; readonly generation: number; readonly at: Date }
   | { readonly type: 'accountsFailed'; readonly generation: number; readonly message: string }
   | {
       readonly type: 'rolesLoaded';
@@ -46,7 +48,7 @@ export function listingEvent(state: FlowState, event: ListingEvent): FlowState {
           : { accounts: [...data.accounts, ...event.accounts] },
       );
     case 'accountsLoaded':
-      return event.generation === data.accountsLoad.generation ? accountsLoaded(state) : state;
+      return event.generation === data.accountsLoad.generation ? accountsLoaded(state, event.at) : state;
     case 'accountsFailed': {
       if (event.generation !== data.accountsLoad.generation) return state;
       const failed = withData(state, {
@@ -150,13 +152,16 @@ export function loadAccounts(state: FlowState, fromCache: boolean): FlowState {
 }
 
 export function resumeInterrupted(state: FlowState): FlowState {
+  const { rolesLoad } = state.data;
   let next = state;
   if (next.data.accountsLoad.status === 'interrupted') next = loadAccounts(next, false);
-  else if (next.data.rolesLoad.status === 'interrupted') next = loadRoles(next);
+  // Ranked at the moment the interrupted listing started, so the flow stays a function of its events.
+  else if (rolesLoad.status === 'interrupted' && rolesLoad.rankedAt)
+    next = loadRoles(next, rolesLoad.rankedAt);
   return next;
 }
 
-function accountsLoaded(state: FlowState): FlowState {
+function accountsLoaded(state: FlowState, at: Date): FlowState {
   const { data } = state;
   let accounts = data.accounts;
   let change = data.change;
@@ -183,19 +188,24 @@ function accountsLoaded(state: FlowState): FlowState {
   // The accounts are cached as soon as they are all in: role lists of a big organization take minutes,
   // and a user who quits before then still gets an instant list next time.
   const cached = queue(loaded, { type: 'writeCachedLists', lists: { accounts, roles: data.roles } });
-  return loadRoles(cached);
+  return loadRoles(cached, at);
 }
 
-/** Every account's roles, favorites and recent picks first (the effect runner knows the clock to rank them). */
-function loadRoles(state: FlowState): FlowState {
+/** Every account's roles, favorites and recent picks (ranked as of `rankedAt`) first. */
+function loadRoles(state: FlowState, rankedAt: Date): FlowState {
   const [generation, next] = takeId(state);
-  const total = next.data.accounts.length;
+  const { accounts, picks } = next.data;
+  const total = accounts.length;
   return queue(
-    withData(next, { rolesLoad: { generation, status: 'loading' }, rolesProgress: { total, done: 0 } }),
+    withData(next, {
+      rolesLoad: { generation, status: 'loading', rankedAt },
+      rolesProgress: { total, done: 0 },
+    }),
     {
       type: 'loadRoles',
       generation,
-      accountIds: next.data.accounts.map((account) => account.accountId),
+      accountIds: pinnedAccountIds(accounts, picks, rankedAt),
+      accountCount: total,
     },
   );
 }

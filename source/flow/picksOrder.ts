@@ -1,18 +1,15 @@
 import type { Account } from '../services/portal.js';
+import type { AccountOrRole } from '../services/search/accountSearch.js';
 import type { RecentPick, UserPicks } from './appServices.js';
 
 /** A pick loses half its weight every week: frequent and recent picks come first. */
 const HALF_LIFE_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type PinnedRow =
-  | { readonly kind: 'account'; readonly account: Account }
-  | { readonly kind: 'role'; readonly account: Account; readonly roleName: string };
-
 /**
  * The rows of an empty query: favorites (in list order), then recent picks by frequency and recency (a role
  * picked recently is its own row, so Enter goes straight to its credentials), then every other account.
  */
-export function pinnedFirst(accounts: readonly Account[], picks: UserPicks, now: Date): PinnedRow[] {
+export function pinnedFirst(accounts: readonly Account[], picks: UserPicks, now: Date): AccountOrRole[] {
   const rows = pinnedRows(accounts, picks, now);
   const shown = new Set(rows.flatMap((row) => (row.kind === 'account' ? [row.account.accountId] : [])));
   for (const account of accounts) if (!shown.has(account.accountId)) rows.push({ kind: 'account', account });
@@ -20,7 +17,7 @@ export function pinnedFirst(accounts: readonly Account[], picks: UserPicks, now:
 }
 
 /** The favorites and recent picks that head an empty query, without the accounts that follow them. */
-export function pinnedRows(accounts: readonly Account[], picks: UserPicks, now: Date): PinnedRow[] {
+export function pinnedRows(accounts: readonly Account[], picks: UserPicks, now: Date): AccountOrRole[] {
   if (picks.favorites.length === 0 && picks.recents.length === 0) return [];
   const favorites = new Set(picks.favorites);
   const picked = new Set([...favorites, ...picks.recents.map((pick) => pick.accountId)]);
@@ -30,7 +27,7 @@ export function pinnedRows(accounts: readonly Account[], picks: UserPicks, now: 
       .filter((account) => picked.has(account.accountId))
       .map((account) => [account.accountId, account]),
   );
-  const rows: PinnedRow[] = accounts
+  const rows: AccountOrRole[] = accounts
     .filter((account) => favorites.has(account.accountId))
     .map((account) => ({ kind: 'account', account }));
   const shown = new Set(rows.map((row) => row.account.accountId));

@@ -41,7 +41,7 @@ function flowWideEvent(state: FlowState, event: FlowWideEvent): FlowState {
     case 'effectsTaken':
       return { ...state, outbox: state.outbox.filter((effect) => effect.id > event.upTo) };
     case 'urlOpened':
-      if (event.purpose === 'login' && screen.kind === 'login') {
+      if (event.purpose === 'signIn' && screen.kind === 'signIn') {
         return withScreen(state, { ...screen, browser: event.outcome });
       }
       if (event.purpose === 'console' && screen.kind === 'credentials') {
@@ -53,7 +53,7 @@ function flowWideEvent(state: FlowState, event: FlowWideEvent): FlowState {
       }
       return state;
     case 'noticeShown':
-      if (screen.kind !== 'credentials' && screen.kind !== 'login') return state;
+      if (screen.kind !== 'credentials' && screen.kind !== 'signIn') return state;
       return withScreen(state, { ...screen, notice: event.message });
     case 'helpShown':
       return { ...state, helpFor: screen.kind };
@@ -86,8 +86,8 @@ function back(state: FlowState): FlowState {
       return screen.phase === 'confirmOverwrite'
         ? withScreen(state, { ...screen, phase: 'editing' })
         : withScreen(state, screen.over);
-    case 'login': {
-      const cancelled = queue(state, { type: 'cancelLogin' });
+    case 'signIn': {
+      const cancelled = queue(state, { type: 'cancelSignIn' });
       return withScreen(cancelled, { kind: 'error', message: 'The sign-in was cancelled.', retry: screen });
     }
     case 'accounts':

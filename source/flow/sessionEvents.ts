@@ -48,7 +48,7 @@ export function sessionEvent(state: FlowState, event: SessionEvent): FlowState {
     }
     case 'setupEditRequested':
       if (screen.kind !== 'error') return state;
-      return queue(withScreen(state, setupScreen(state.data.session)), { type: 'cancelLogin' });
+      return queue(withScreen(state, setupScreen(state.data.session)), { type: 'cancelSignIn' });
     case 'setupSubmitted': {
       if (screen.kind !== 'setup' || screen.verifying) return state;
       const problem = setupProblem(screen, screen.field);

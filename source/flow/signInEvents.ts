@@ -1,6 +1,6 @@
 import { area } from './areas.js';
-import { enter, startLogin } from './enterScreen.js';
-import type { FlowState, LoginDisplay } from './state.js';
+import { enter, startSignIn } from './enterScreen.js';
+import type { FlowState, SignInDisplay } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
 import { applyTextEdit, type TextEdit } from './textEdit.js';
 
@@ -8,16 +8,16 @@ import { applyTextEdit, type TextEdit } from './textEdit.js';
 export type SignInEvent =
   | { readonly type: 'pasteEdited'; readonly edit: TextEdit }
   | { readonly type: 'pasteSubmitted' }
-  | { readonly type: 'loginUrlOpened' }
-  | { readonly type: 'loginUrlCopied' }
+  | { readonly type: 'signInUrlOpened' }
+  | { readonly type: 'signInUrlCopied' }
   | { readonly type: 'tokenChecked'; readonly expiresAt?: Date }
   | { readonly type: 'tokenRenewalPlanned'; readonly at: Date }
   | { readonly type: 'tokenRenewed'; readonly expiresAt: Date }
   | { readonly type: 'tokenRenewalFailed' }
-  | { readonly type: 'loginStarted'; readonly attempt: number; readonly display: LoginDisplay }
+  | { readonly type: 'signInStarted'; readonly attempt: number; readonly display: SignInDisplay }
   | { readonly type: 'pasteRejected'; readonly message: string }
   | { readonly type: 'signedIn'; readonly attempt: number; readonly expiresAt: Date }
-  | { readonly type: 'loginFailed'; readonly attempt: number; readonly message: string }
+  | { readonly type: 'signInFailed'; readonly attempt: number; readonly message: string }
   /** A 401 anywhere: sign in again, then carry on where the user was. */
   | { readonly type: 'sessionExpired' };
 
@@ -26,7 +26,7 @@ export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
   switch (event.type) {
     case 'tokenChecked':
       if (screen.kind !== 'checkingToken') return state;
-      if (!event.expiresAt) return startLogin(state, { kind: 'accounts' });
+      if (!event.expiresAt) return startSignIn(state, { kind: 'accounts' });
       return enter(keepAlive(state, event.expiresAt), { kind: 'accounts' });
 
     case 'tokenRenewalPlanned':
@@ -37,44 +37,44 @@ export function signInEvent(state: FlowState, event: SignInEvent): FlowState {
       // Tried again (at most once a minute); only a portal call that fails sends the user to sign in.
       return state.data.signInExpiresAt ? keepAlive(state, state.data.signInExpiresAt) : state;
 
-    case 'loginStarted':
-      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+    case 'signInStarted':
+      if (screen.kind !== 'signIn' || screen.attempt !== event.attempt) return state;
       return queue(withScreen(state, { ...screen, display: event.display }), {
         type: 'openUrl',
         url: event.display.url,
-        purpose: 'login',
+        purpose: 'signIn',
       });
-    case 'loginUrlOpened':
-      if (screen.kind !== 'login' || !screen.display) return state;
-      return queue(state, { type: 'openUrl', url: screen.display.url, purpose: 'login' });
-    case 'loginUrlCopied':
-      if (screen.kind !== 'login' || !screen.display) return state;
+    case 'signInUrlOpened':
+      if (screen.kind !== 'signIn' || !screen.display) return state;
+      return queue(state, { type: 'openUrl', url: screen.display.url, purpose: 'signIn' });
+    case 'signInUrlCopied':
+      if (screen.kind !== 'signIn' || !screen.display) return state;
       return queue(state, { type: 'copy', text: screen.display.url, what: 'the sign-in URL' });
     case 'pasteEdited':
-      if (screen.kind !== 'login') return state;
+      if (screen.kind !== 'signIn') return state;
       return withScreen(state, {
         ...screen,
         pasted: applyTextEdit(screen.pasted, event.edit),
         problem: undefined,
       });
     case 'pasteSubmitted':
-      if (screen.kind !== 'login' || screen.display?.kind !== 'authCode' || !screen.pasted.trim())
+      if (screen.kind !== 'signIn' || screen.display?.kind !== 'authCode' || !screen.pasted.trim())
         return state;
       return queue(withScreen(state, { ...screen, notice: 'Checking the pasted address…' }), {
         type: 'submitCallbackUrl',
         text: screen.pasted.trim(),
       });
     case 'pasteRejected':
-      if (screen.kind !== 'login') return state;
+      if (screen.kind !== 'signIn') return state;
       return withScreen(state, { ...screen, problem: event.message, notice: undefined });
     case 'signedIn':
-      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+      if (screen.kind !== 'signIn' || screen.attempt !== event.attempt) return state;
       return enter(keepAlive(state, event.expiresAt), screen.resume);
-    case 'loginFailed':
-      if (screen.kind !== 'login' || screen.attempt !== event.attempt) return state;
+    case 'signInFailed':
+      if (screen.kind !== 'signIn' || screen.attempt !== event.attempt) return state;
       return withScreen(state, { kind: 'error', message: event.message, retry: screen });
     case 'sessionExpired':
-      return screen.kind === 'login' || screen.kind === 'checkingToken' ? state : expire(state);
+      return screen.kind === 'signIn' || screen.kind === 'checkingToken' ? state : expire(state);
   }
 }
 
@@ -95,22 +95,22 @@ function expire(state: FlowState): FlowState {
     incoming: undefined,
   });
   const resume = screen.kind === 'error' ? screen.retry : screen;
-  return startLogin(interrupted, resume, 'Your sign-in session has expired; sign in again to carry on.');
+  return startSignIn(interrupted, resume, 'Your sign-in session has expired; sign in again to carry on.');
 }
 
 /** The events this area takes, for reduce.ts to route: a missing or extra name fails to compile. */
 export const SIGN_IN_EVENTS = area<SignInEvent>(signInEvent, {
   pasteEdited: true,
   pasteSubmitted: true,
-  loginUrlOpened: true,
-  loginUrlCopied: true,
+  signInUrlOpened: true,
+  signInUrlCopied: true,
   tokenChecked: true,
   tokenRenewalPlanned: true,
   tokenRenewed: true,
   tokenRenewalFailed: true,
-  loginStarted: true,
+  signInStarted: true,
   pasteRejected: true,
   signedIn: true,
-  loginFailed: true,
+  signInFailed: true,
   sessionExpired: true,
 });

@@ -15,7 +15,7 @@ export interface ListState {
 
 export const EMPTY_LIST: ListState = { query: '', cursor: 0, top: 0 };
 
-export type LoginDisplay =
+export type SignInDisplay =
   | {
       readonly kind: 'authCode';
       readonly url: string;
@@ -88,10 +88,10 @@ export type Screen =
   | { readonly kind: 'sessionPicker'; readonly list: ListState }
   | SetupScreen
   | {
-      readonly kind: 'login';
+      readonly kind: 'signIn';
       readonly attempt: number;
       /** Unset until the sign-in has started (registration, redirect server). */
-      readonly display?: LoginDisplay;
+      readonly display?: SignInDisplay;
       readonly browser?: BrowserOutcome;
       readonly pasted: string;
       readonly problem?: string;
@@ -147,7 +147,12 @@ export interface FlowData {
   /** Accounts added and removed by the last refresh of a cached list. */
   readonly change?: { readonly added: number; readonly removed: number };
   readonly roles: ReadonlyMap<string, readonly string[]>;
-  readonly rolesLoad: { readonly generation: number; readonly status: LoadStatus };
+  readonly rolesLoad: {
+    readonly generation: number;
+    readonly status: LoadStatus;
+    /** The moment the listing ranks favorites and recent picks by (set once it has started). */
+    readonly rankedAt?: Date;
+  };
   /** How far the background role listing has come, for `roles 169 / 2,500` and the time left. */
   readonly rolesProgress?: Progress;
   readonly accountsList: ListState;

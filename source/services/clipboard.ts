@@ -23,19 +23,19 @@ export type CopyOutcome =
  */
 export async function copyToClipboard(
   text: string,
-  world: { env: Environment; platform: NodeJS.Platform; terminal: NodeJS.WritableStream },
+  machine: { env: Environment; platform: NodeJS.Platform; terminal: NodeJS.WritableStream },
 ): Promise<CopyOutcome> {
-  for (const command of clipboardCommands(world.env, world.platform)) {
-    if (await pipeTo(command, text, world.env)) return { kind: 'tool', tool: command[0] };
+  for (const command of clipboardCommands(machine.env, machine.platform)) {
+    if (await pipeTo(command, text, machine.env)) return { kind: 'tool', tool: command[0] };
   }
-  if (world.env.TMUX) {
+  if (machine.env.TMUX) {
     // `-w` is tmux 3.2's; an older tmux refuses the flag, and still takes the text into its buffer.
-    if (await pipeTo(['tmux', 'load-buffer', '-w', '-'], text, world.env))
+    if (await pipeTo(['tmux', 'load-buffer', '-w', '-'], text, machine.env))
       return { kind: 'tmux', clipboard: true };
-    if (await pipeTo(['tmux', 'load-buffer', '-'], text, world.env))
+    if (await pipeTo(['tmux', 'load-buffer', '-'], text, machine.env))
       return { kind: 'tmux', clipboard: false };
   }
-  world.terminal.write(osc52(text));
+  machine.terminal.write(osc52(text));
   return { kind: 'osc52' };
 }
 

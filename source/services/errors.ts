@@ -17,7 +17,17 @@ export type NextStep =
   /** Identity Center refused the app's request: the start URL or the region is likely wrong. */
   | 'check-settings'
   /** The profile exists already; it is replaced only when the user says so. */
-  | 'replace-profile';
+  | 'replace-profile'
+  /** The sign-in's fixed callback port cannot be listened on; another may work. */
+  | 'choose-callback-port'
+  /** A start URL was given without the Identity Center region it belongs to. */
+  | 'give-region'
+  /** No SSO session is configured: one is given, or written to the config file. */
+  | 'configure-session'
+  /** Several SSO sessions are configured and none was chosen. */
+  | 'choose-session'
+  /** Something failed that no sentence was written for: the debug output says what. */
+  | 'rerun-with-debug';
 
 /** A front end's words for every next step ('' when its screen already shows the way, as a retry key). */
 export type NextStepWords = Readonly<Record<NextStep, string>>;
@@ -76,8 +86,8 @@ export class RefreshFailedError extends UserError {
 }
 
 /** The user or the identity provider refused the sign-in (access_denied, expired device code…). */
-export class LoginFailedError extends UserError {
-  override readonly name: string = 'LoginFailedError';
+export class SignInFailedError extends UserError {
+  override readonly name: string = 'SignInFailedError';
 }
 
 /** The service kept throttling or failing after every retry. */
@@ -107,7 +117,7 @@ export function describeError(error: unknown, words: NextStepWords): string {
     return `Could not reach the Identity Center endpoint (${error.message}). Check the network and the region.`;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return `Unexpected error: ${detail}. Run again with --debug for details.`;
+  return [`Unexpected error: ${detail}.`, words['rerun-with-debug']].filter(Boolean).join(' ');
 }
 
 /** A failure to reach the service at all, as opposed to an answer from it. */

@@ -14,7 +14,7 @@ export interface AccountLists {
 
 /**
  * The account and role lists of a session, kept between runs in the program's state folder (one file per
- * session: a big organization's lists are megabytes, too much for the settings file) so the next start
+ * session: a big organization's lists are megabytes, too much for the state file) so the next start
  * shows them at once and refreshes behind.
  */
 export function listCacheFile(stateFolder: string, session: SsoSession): string {

@@ -127,7 +127,11 @@ function chooseAnySession(sessions: readonly SsoSession[], choice: SessionChoice
   const named = choice.sessionName ? findSession(sessions, choice.sessionName) : undefined;
   if (choice.startUrl) {
     const region = choice.region ?? named?.region;
-    if (!region) throw new UsageError('--start-url needs --region (the Identity Center region).');
+    if (!region) {
+      throw new UsageError('A start URL needs the Identity Center region it belongs to.', undefined, {
+        next: 'give-region',
+      });
+    }
     return {
       ...(named?.legacyProfiles ? { legacyProfiles: named.legacyProfiles } : { name: choice.sessionName }),
       startUrl: choice.startUrl,
@@ -149,16 +153,14 @@ function chooseAnySession(sessions: readonly SsoSession[], choice: SessionChoice
   const sectioned = sessions.filter((session) => session.name !== undefined);
   const [only, ...others] = sectioned.length > 0 ? sectioned : sessions;
   if (!only) {
-    throw new UsageError(
-      'No [sso-session] is configured in the AWS config file.',
-      'Pass --start-url and --region, or add an [sso-session NAME] section with sso_start_url and sso_region.',
-    );
+    throw new UsageError('No [sso-session] is configured in the AWS config file.', undefined, {
+      next: 'configure-session',
+    });
   }
   if (others.length > 0) {
-    throw new UsageError(
-      'Several SSO sessions are configured; choose one with --sso-session.',
-      sessionListHint(sessions),
-    );
+    throw new UsageError('Several SSO sessions are configured.', sessionListHint(sessions), {
+      next: 'choose-session',
+    });
   }
   return choice.region ? { ...only, region: choice.region } : only;
 }

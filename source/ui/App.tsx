@@ -15,7 +15,7 @@ import { CheckingTokenScreen } from './screens/CheckingTokenScreen.js';
 import { CredentialsScreen } from './screens/CredentialsScreen.js';
 import { ErrorScreen } from './screens/ErrorScreen.js';
 import { ExportDialogScreen } from './screens/ExportDialogScreen.js';
-import { LoginScreen } from './screens/LoginScreen.js';
+import { SignInScreen } from './screens/SignInScreen.js';
 import { RolesScreen } from './screens/RolesScreen.js';
 import { SessionPickerScreen } from './screens/SessionPickerScreen.js';
 import type { ScreenProps } from './screens/screenProps.js';
@@ -107,7 +107,7 @@ const SCREENS: { readonly [Kind in Screen['kind']]: ComponentType<ScreenProps<Ki
   checkingToken: CheckingTokenScreen,
   sessionPicker: SessionPickerScreen,
   setup: SetupScreen,
-  login: LoginScreen,
+  signIn: SignInScreen,
   accounts: AccountsScreen,
   roles: RolesScreen,
   credentials: CredentialsScreen,

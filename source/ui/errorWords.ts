@@ -11,6 +11,12 @@ export const SCREEN_NEXT_STEPS: NextStepWords = {
   'use-device-code': 'Start sso-tui with --device-code to sign in with a code instead.',
   'check-settings': 'Check the start URL and the region.',
   'replace-profile': 'Confirm to replace it.',
+  'choose-callback-port': 'Start sso-tui with another --callback-port.',
+  'give-region': 'Start sso-tui with --region as well as --start-url.',
+  'configure-session':
+    'Add an [sso-session NAME] section with sso_start_url and sso_region, or start sso-tui with --start-url and --region.',
+  'choose-session': 'Start sso-tui with --sso-session to choose one.',
+  'rerun-with-debug': 'Start sso-tui with --debug for details.',
 };
 
 /** The one line the full screen shows for an error. */

@@ -4,7 +4,7 @@ import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
+import { readCredentialsFile } from '../support/awsFileReadings.js';
 import { BUNDLE, STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 import { tempFolder } from '../support/tempFolders.js';
 

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCacheFile, writeListCache } from '../../source/services/listCache.js';
+import { expectNoFile } from '../support/noFile.js';
 import { REGION, SESSION_NAME, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 
 const run = promisify(execFile);
@@ -104,7 +105,7 @@ describe('sso-tui completion', () => {
     expect(await bashComplete(['sso-tui', 'env', '--account', 'pay$'])).toEqual([
       'pay\\$\\(touch\\ PWNED\\)',
     ]);
-    await expect(access(join(world.home, 'PWNED'))).rejects.toThrow();
+    await expectNoFile(join(world.home, 'PWNED'));
   });
 
   it('completes role names of the account on the line', async () => {

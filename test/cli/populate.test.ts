@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfigFile } from '../../source/services/awsFiles/awsConfigFile.js';
+import { readConfigFile } from '../support/awsFileReadings.js';
 import { listCacheFile, writeListCache } from '../../source/services/listCache.js';
 import { MANAGED_KEY } from '../../source/services/populate/populatePlan.js';
 import type { OrganizationAccount } from '../../source/simulator/index.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Settings } from '../../source/services/settings.js';
+import { StateStore } from '../../source/services/stateStore.js';
 import { REGION, startCliWorld, type CliWorld } from '../support/cliWorld.js';
 
 let world: CliWorld;
@@ -48,7 +48,7 @@ describe('the region of the credentials, one rule', () => {
   });
 
   it('is the region remembered for the account, after the environment', async () => {
-    new Settings({ folder: join(world.home, '.config', 'sso-tui') }).rememberAccountRegion(
+    new StateStore({ folder: join(world.home, '.config', 'sso-tui') }).rememberAccountRegion(
       account().accountId,
       'ca-central-1',
     );

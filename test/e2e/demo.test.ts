@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
+import { readCredentialsFile } from '../support/awsFileReadings.js';
 import { listRows, rowAccount, selectedRow } from './screens.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 import { tempFolder } from '../support/tempFolders.js';

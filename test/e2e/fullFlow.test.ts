@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCredentialsFile } from '../../source/services/awsFiles/awsConfigFile.js';
+import { readCredentialsFile } from '../support/awsFileReadings.js';
 import type { OrganizationAccount } from '../../source/simulator/index.js';
 import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
 import { listRows, rowAccount, selectedRow, withTypo } from './screens.js';
@@ -48,7 +48,7 @@ describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, ()
     const role = target.roles.at(-1)!;
     const tui = startTerminal({ env: world.programEnv, cols: 120, rows: 40, forbidden: SCRIBBLES });
     rig = tui;
-    // No cached token: the login screen shows the URL, then the stand-in browser approves.
+    // No cached token: the sign-in screen shows the URL, then the stand-in browser approves.
     await tui.waitForText(`${world.simulator.url}/authorize?response_type=code`);
     // Drawn as a terminal hyperlink, so each wrapped piece opens the whole URL.
     expect(tui.rawOutput()).toContain(`\u001B]8;;${world.simulator.url}/authorize?response_type=code`);

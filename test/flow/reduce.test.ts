@@ -40,6 +40,7 @@ const credentials: RoleCredentials = {
 };
 const noPicks: UserPicks = { favorites: [], recents: [], profileNames: {} };
 const expiresAt = new Date('2030-01-01T08:00:00Z');
+const listedAt = new Date('2030-01-01T00:00:00Z');
 
 function typed(text: string): TextEdit {
   return { kind: 'insert', text };
@@ -70,7 +71,11 @@ function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<
 function signedInWithAccounts(accounts: readonly Account[] = [prod, dev]): FlowState {
   let state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
   const { generation } = effectOf(state, 'loadAccounts');
-  state = run(state, { type: 'accountsPage', generation, accounts }, { type: 'accountsLoaded', generation });
+  state = run(
+    state,
+    { type: 'accountsPage', generation, accounts },
+    { type: 'accountsLoaded', generation, at: listedAt },
+  );
   return run(state, { type: 'effectsTaken', upTo: state.nextId });
 }
 
@@ -111,7 +116,7 @@ describe('start', () => {
     // The refresh collects behind the cached rows and then replaces them.
     let next = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
     expect(next.data.accounts).toEqual([prod, dev]);
-    next = run(next, { type: 'accountsLoaded', generation });
+    next = run(next, { type: 'accountsLoaded', generation, at: listedAt });
     expect(next.data.accounts).toEqual([prod, qa]);
     expect(next.data.change).toEqual({ added: 1, removed: 1 });
   });
@@ -150,11 +155,11 @@ describe('start', () => {
 
   it('signs in without a usable token, then goes to the accounts', () => {
     const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
-    const login = screenOf(state, 'login');
+    const signIn = screenOf(state, 'signIn');
     expect(lastEffect(state)).toEqual(
-      expect.objectContaining({ type: 'startLogin', attempt: login.attempt, method: 'authCode' }),
+      expect.objectContaining({ type: 'startSignIn', attempt: signIn.attempt, method: 'authCode' }),
     );
-    const after = run(state, { type: 'signedIn', attempt: login.attempt, expiresAt });
+    const after = run(state, { type: 'signedIn', attempt: signIn.attempt, expiresAt });
     expect(after.screen.kind).toBe('accounts');
     expect(lastEffect(after).type).toBe('loadAccounts');
   });
@@ -163,7 +168,7 @@ describe('start', () => {
     const state = run(initialState({ sessions: [session], picks: noPicks, signInMethod: 'deviceCode' }), {
       type: 'tokenChecked',
     });
-    expect(effectOf(state, 'startLogin').method).toBe('deviceCode');
+    expect(effectOf(state, 'startSignIn').method).toBe('deviceCode');
   });
 });
 
@@ -244,7 +249,7 @@ describe('setup form', () => {
 
   it('from an error, edits the session in use and replaces it once saved again', () => {
     let state = run(initialState({ sessions: [session], picks: noPicks }), {
-      type: 'loginFailed',
+      type: 'signInFailed',
       attempt: 0,
       message: 'Could not reach Identity Center.',
     } as FlowEvent);
@@ -268,12 +273,12 @@ describe('setup form', () => {
   });
 });
 
-describe('login', () => {
-  function loginStarted(): FlowState {
+describe('signIn', () => {
+  function signInStarted(): FlowState {
     const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
-    const { attempt } = screenOf(state, 'login');
+    const { attempt } = screenOf(state, 'signIn');
     return run(state, {
-      type: 'loginStarted',
+      type: 'signInStarted',
       attempt,
       display: {
         kind: 'authCode',
@@ -285,35 +290,35 @@ describe('login', () => {
   }
 
   it('opens the browser once the sign-in has started, and shows whether it could', () => {
-    const state = loginStarted();
+    const state = signInStarted();
     expect(lastEffect(state)).toMatchObject({ type: 'openUrl', url: 'https://oidc.example/authorize?x=1' });
     const headless = run(state, {
       type: 'urlOpened',
-      purpose: 'login',
+      purpose: 'signIn',
       url: 'https://oidc.example/authorize?x=1',
       outcome: 'headless',
     });
-    expect(screenOf(headless, 'login').browser).toBe('headless');
+    expect(screenOf(headless, 'signIn').browser).toBe('headless');
   });
 
   it('ignores answers to an older sign-in attempt', () => {
-    const state = loginStarted();
-    const { attempt } = screenOf(state, 'login');
+    const state = signInStarted();
+    const { attempt } = screenOf(state, 'signIn');
     expect(run(state, { type: 'signedIn', attempt: attempt - 1, expiresAt })).toBe(state);
-    expect(run(state, { type: 'loginFailed', attempt: attempt - 1, message: 'old' })).toBe(state);
+    expect(run(state, { type: 'signInFailed', attempt: attempt - 1, message: 'old' })).toBe(state);
   });
 
   it('opens the URL again on `o` and copies it on `c`', () => {
-    const state = loginStarted();
-    expect(lastEffect(run(state, { type: 'loginUrlOpened' }))).toMatchObject({ type: 'openUrl' });
-    expect(lastEffect(run(state, { type: 'loginUrlCopied' }))).toMatchObject({
+    const state = signInStarted();
+    expect(lastEffect(run(state, { type: 'signInUrlOpened' }))).toMatchObject({ type: 'openUrl' });
+    expect(lastEffect(run(state, { type: 'signInUrlCopied' }))).toMatchObject({
       type: 'copy',
       text: 'https://oidc.example/authorize?x=1',
     });
   });
 
   it('submits a pasted callback URL and shows why it was refused', () => {
-    let state = run(loginStarted(), {
+    let state = run(signInStarted(), {
       type: 'pasteEdited',
       edit: typed(' http://127.0.0.1:4321/oauth/callback?code=c '),
     });
@@ -323,31 +328,31 @@ describe('login', () => {
       text: 'http://127.0.0.1:4321/oauth/callback?code=c',
     });
     state = run(state, { type: 'pasteRejected', message: 'That address is not from this sign-in.' });
-    expect(screenOf(state, 'login').problem).toBe('That address is not from this sign-in.');
+    expect(screenOf(state, 'signIn').problem).toBe('That address is not from this sign-in.');
     state = run(state, { type: 'pasteEdited', edit: { kind: 'deleteBackward' } });
-    expect(screenOf(state, 'login').problem).toBeUndefined();
+    expect(screenOf(state, 'signIn').problem).toBeUndefined();
   });
 
   it('does not submit an empty paste field', () => {
-    const state = loginStarted();
+    const state = signInStarted();
     expect(run(state, { type: 'pasteSubmitted' }).outbox).toEqual(state.outbox);
   });
 
   it('cancels on Esc, and signs in again on retry', () => {
-    let state = run(loginStarted(), { type: 'back' });
-    expect(lastEffect(state).type).toBe('cancelLogin');
+    let state = run(signInStarted(), { type: 'back' });
+    expect(lastEffect(state).type).toBe('cancelSignIn');
     expect(screenOf(state, 'error').message).toMatch(/cancelled/);
     state = run(state, { type: 'retry' });
-    expect(state.screen.kind).toBe('login');
-    expect(lastEffect(state).type).toBe('startLogin');
+    expect(state.screen.kind).toBe('signIn');
+    expect(lastEffect(state).type).toBe('startSignIn');
   });
 
   it('shows a failed sign-in as an error with a retry', () => {
-    const state = loginStarted();
-    const { attempt } = screenOf(state, 'login');
-    const failed = run(state, { type: 'loginFailed', attempt, message: 'The sign-in was denied.' });
+    const state = signInStarted();
+    const { attempt } = screenOf(state, 'signIn');
+    const failed = run(state, { type: 'signInFailed', attempt, message: 'The sign-in was denied.' });
     expect(screenOf(failed, 'error')).toMatchObject({ message: 'The sign-in was denied.' });
-    expect(screenOf(failed, 'error').retry.kind).toBe('login');
+    expect(screenOf(failed, 'error').retry.kind).toBe('signIn');
   });
 });
 
@@ -363,7 +368,7 @@ describe('accounts', () => {
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [dev] },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(state.data.accounts).toEqual([prod, dev]);
     expect(state.data.accountsLoad.status).toBe('done');
@@ -389,7 +394,7 @@ describe('accounts', () => {
     expect(state.data.roles).toBe(roles);
     state = run(state, { type: 'accountsPage', generation, accounts: [prod, qa] });
     expect(state.data.accounts).toEqual([prod, dev]);
-    state = run(state, { type: 'accountsLoaded', generation });
+    state = run(state, { type: 'accountsLoaded', generation, at: listedAt });
     expect(state.data.accounts).toEqual([prod, qa]);
     expect(state.data.change).toEqual({ added: 1, removed: 1 });
   });
@@ -407,14 +412,14 @@ describe('accounts', () => {
     const collecting = run(state, { type: 'accountsPage', generation, accounts: [{ ...prod }, renamedDev] });
     // The page's copy of prod only confirms the one on screen; the list is kept from the first change on.
     expect(collecting.data.incoming).toEqual({ same: 1, pages: [[renamedDev]], paged: 1 });
-    const swapped = run(collecting, { type: 'accountsLoaded', generation });
+    const swapped = run(collecting, { type: 'accountsLoaded', generation, at: listedAt });
     expect(swapped.data.accounts[0]).toBe(prod);
     expect(swapped.data.accounts[1]).toBe(renamedDev);
     expect(swapped.data.change).toEqual({ added: 0, removed: 0 });
     state = run(
       state,
       { type: 'accountsPage', generation, accounts: [{ ...prod }, { ...dev }] },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(state.data.accounts).toBe(cached);
     expect(state.data.change).toEqual({ added: 0, removed: 0 });
@@ -469,7 +474,7 @@ describe('accounts', () => {
     const unchanged = run(
       confirming,
       { type: 'accountsPage', generation, accounts: copies(cached.slice(2)) },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(unchanged.data.accounts).toBe(cached);
     expect(unchanged.data.change).toEqual({ added: 0, removed: 0 });
@@ -482,7 +487,7 @@ describe('accounts', () => {
       { type: 'accountsPage', generation, accounts: copies([cached[4]!, many[5]!]) },
     );
     expect(changed.data.incoming).toMatchObject({ same: 2, paged: 4 });
-    const refreshed = run(changed, { type: 'accountsLoaded', generation });
+    const refreshed = run(changed, { type: 'accountsLoaded', generation, at: listedAt });
     expect(refreshed.data.accounts).toEqual([...cached.slice(0, 2), renamed, ...cached.slice(3), many[5]]);
     [0, 1, 3, 4].forEach((at) => expect(refreshed.data.accounts[at]).toBe(cached[at]));
     expect(refreshed.data.change).toEqual({ added: 1, removed: 0 });
@@ -490,7 +495,7 @@ describe('accounts', () => {
     const shorter = run(
       confirming,
       { type: 'accountsPage', generation, accounts: copies([cached[2]!]) },
-      { type: 'accountsLoaded', generation },
+      { type: 'accountsLoaded', generation, at: listedAt },
     );
     expect(shorter.data.accounts).toEqual(cached.slice(0, 3));
     expect(shorter.data.change).toEqual({ added: 0, removed: 2 });
@@ -856,13 +861,13 @@ describe('an expired session (401)', () => {
   it('signs in again and comes back to the credentials, fetching them afresh', () => {
     let state = run(signedInWithAccounts(), { type: 'roleChosen', account: prod, roleName: 'Admin' });
     state = run(state, { type: 'sessionExpired' });
-    const login = screenOf(state, 'login');
-    expect(login.reason).toMatch(/expired/);
-    expect(login.resume.kind).toBe('credentials');
+    const signIn = screenOf(state, 'signIn');
+    expect(signIn.reason).toMatch(/expired/);
+    expect(signIn.resume.kind).toBe('credentials');
     state = run(
       state,
       { type: 'effectsTaken', upTo: state.nextId },
-      { type: 'signedIn', attempt: login.attempt, expiresAt },
+      { type: 'signedIn', attempt: signIn.attempt, expiresAt },
     );
     expect(screenOf(state, 'credentials').roleName).toBe('Admin');
     expect(lastEffect(state).type).toBe('fetchCredentials');
@@ -871,11 +876,34 @@ describe('an expired session (401)', () => {
   it('restarts the listing the 401 interrupted', () => {
     let state = run(signedInWithAccounts(), { type: 'refreshRequested' }, { type: 'sessionExpired' });
     expect(state.data.accountsLoad.status).toBe('interrupted');
-    const { attempt } = screenOf(state, 'login');
+    const { attempt } = screenOf(state, 'signIn');
     state = run(state, { type: 'signedIn', attempt, expiresAt });
     expect(state.screen.kind).toBe('accounts');
     expect(state.data.accountsLoad.status).toBe('loading');
     expect(lastEffect(state).type).toBe('loadAccounts');
+  });
+
+  it('restarts the role listing the 401 interrupted, favorites and recent picks first as it ranked them', () => {
+    const picks: UserPicks = {
+      favorites: [qa.accountId],
+      recents: [{ accountId: dev.accountId, count: 1, lastPickedAt: listedAt.toISOString() }],
+      profileNames: {},
+    };
+    let state = run(initialState({ sessions: [session], picks }), { type: 'tokenChecked', expiresAt });
+    const { generation } = effectOf(state, 'loadAccounts');
+    state = run(
+      state,
+      { type: 'accountsPage', generation, accounts: [prod, dev, qa] },
+      { type: 'accountsLoaded', generation, at: listedAt },
+    );
+    const ranked = [qa.accountId, dev.accountId, prod.accountId];
+    expect(effectOf(state, 'loadRoles')).toMatchObject({ accountIds: ranked, accountCount: 3 });
+    state = run(state, { type: 'effectsTaken', upTo: state.nextId }, { type: 'sessionExpired' });
+    expect(state.data.rolesLoad.status).toBe('interrupted');
+    const { attempt } = screenOf(state, 'signIn');
+    state = run(state, { type: 'signedIn', attempt, expiresAt });
+    expect(state.data.rolesLoad.status).toBe('loading');
+    expect(effectOf(state, 'loadRoles')).toMatchObject({ accountIds: ranked, accountCount: 3 });
   });
 
   it('comes back to the export dialog ready to write again', () => {
@@ -885,7 +913,7 @@ describe('an expired session (401)', () => {
       { type: 'exportSubmitted' },
       { type: 'sessionExpired' },
     );
-    const { attempt } = screenOf(state, 'login');
+    const { attempt } = screenOf(state, 'signIn');
     state = run(state, { type: 'signedIn', attempt, expiresAt });
     expect(screenOf(state, 'exportDialog').phase).toBe('editing');
   });

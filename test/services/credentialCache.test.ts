@@ -152,8 +152,14 @@ describe('cachedCredentials', () => {
     await writeCachedCredentials(file, credentials(60 * MINUTE, 'ASIACACHED'));
     // Held by a live process (this one): a fetch would wait for it.
     await writeFile(`${file}.lock`, `${process.pid}\n`);
-    const fetch = () => Promise.reject(new Error('fetched'));
+    // Counted, not only thrown: a fetch whose failure the cache caught would not show otherwise.
+    let fetches = 0;
+    const fetch = () => {
+      fetches++;
+      return Promise.reject(new Error('fetched'));
+    };
     expect((await cachedCredentials(file, clock, fetch)).accessKeyId).toBe('ASIACACHED');
+    expect(fetches).toBe(0);
   });
 
   it('fetches when nothing reusable is cached, and caches what it fetched', async () => {

@@ -78,7 +78,9 @@ describe('portal client', () => {
   it('turns a 401 into SessionExpiredError at once, without retrying', async () => {
     const { portal, simulator } = await portalFor({ accounts: 5 });
     simulator.faults.unauthorized = true;
-    await expect(portal.listAccounts()).rejects.toThrow(SessionExpiredError);
+    const error = await portal.listAccounts().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(SessionExpiredError);
+    expect((error as Error).message).toBe('Your sign-in session has expired or was revoked.');
     expect(simulator.stats.unauthorized).toBe(1);
   });
 
@@ -301,6 +303,8 @@ describe('portal client pages and fields', () => {
     const { portal, simulator } = await portalOnFakeClock({ accounts: 2 });
     await portal.logout();
     expect(simulator.stats.operations).toEqual({ Logout: 1 });
-    await expect(portal.listAccounts()).rejects.toThrow(SessionExpiredError);
+    const error = await portal.listAccounts().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(SessionExpiredError);
+    expect((error as Error).message).toBe('Your sign-in session has expired or was revoked.');
   });
 });

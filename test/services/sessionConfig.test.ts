@@ -116,18 +116,20 @@ describe('SSO sessions from the config file', () => {
   });
 
   it.each([
-    [{}, 'Several SSO sessions are configured; choose one with --sso-session.', 'Configured: corp, lab.'],
+    [{}, 'Several SSO sessions are configured.', 'Configured: corp, lab.', 'choose-session'],
     [
       { sessionName: 'nope' },
       'There is no [sso-session nope] (nor an SSO [profile nope]) in the AWS config file.',
       'Configured: corp, lab.',
+      undefined,
     ],
     [
       { startUrl: 'https://x.awsapps.com/start' },
-      '--start-url needs --region (the Identity Center region).',
+      'A start URL needs the Identity Center region it belongs to.',
       undefined,
+      'give-region',
     ],
-  ])('refuses %j with a usage error that helps', async (choice, message, hint) => {
+  ])('refuses %j with a usage error that helps', async (choice, message, hint, next) => {
     const sessions = await readSsoSessions(await configWith(TWO_SESSIONS));
     const error = (() => {
       try {
@@ -137,10 +139,15 @@ describe('SSO sessions from the config file', () => {
       }
     })();
     expect(error).toBeInstanceOf(UsageError);
-    expect(error).toMatchObject({ message, hint });
+    expect(error).toMatchObject({ message, hint, next });
   });
 
   it('with no session at all says how to add one', () => {
-    expect(() => chooseSession([], {})).toThrow('No [sso-session] is configured in the AWS config file.');
+    expect(() => chooseSession([], {})).toThrow(
+      expect.objectContaining({
+        message: 'No [sso-session] is configured in the AWS config file.',
+        next: 'configure-session',
+      }),
+    );
   });
 });

@@ -1,8 +1,8 @@
 import {
   type AppServices,
-  type AuthCodeLoginHandle,
+  type AuthCodeSignInHandle,
   type CachedLists,
-  type DeviceCodeLoginHandle,
+  type DeviceCodeSignInHandle,
   type ExportRequest,
   type SignInMethod,
   type PopulatePair,
@@ -37,7 +37,7 @@ export interface FakeCalls {
   opened: string[];
   copied: string[];
   exports: ExportRequest[];
-  logins: SignInMethod[];
+  signIns: SignInMethod[];
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];
@@ -68,7 +68,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     opened: [],
     copied: [],
     exports: [],
-    logins: [],
+    signIns: [],
     sessions: [],
     saved: [],
     pastedUrls: [],
@@ -76,7 +76,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
     credentialFetches: 0,
     populated: [],
   };
-  let finishLogin: ((signIn: SignIn) => void) | undefined;
+  let finishSignIn: ((signIn: SignIn) => void) | undefined;
 
   const failNext = (method: string): void => {
     const error = state.failures.get(method)?.shift();
@@ -95,9 +95,9 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
       if (!state.signIn) throw new Error('Not signed in.');
       return state.signIn;
     },
-    async startLogin(method) {
-      calls.logins.push(method);
-      failNext('startLogin');
+    async startSignIn(method) {
+      calls.signIns.push(method);
+      failNext('startSignIn');
       let resolve!: (signIn: SignIn) => void;
       let reject!: (error: unknown) => void;
       const signedIn = new Promise<SignIn>((ok, fail) => {
@@ -105,7 +105,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         reject = fail;
       });
       signedIn.catch(() => undefined);
-      finishLogin = (signIn) => {
+      finishSignIn = (signIn) => {
         state.signIn = signIn;
         resolve(signIn);
       };
@@ -115,7 +115,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         cancel: () => reject(new CancelledError('The sign-in was cancelled.')),
       };
       if (method === 'deviceCode') {
-        const handle: DeviceCodeLoginHandle = {
+        const handle: DeviceCodeSignInHandle = {
           ...base,
           kind: 'deviceCode',
           userCode: 'WDJB-MJHT',
@@ -124,7 +124,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         };
         return handle;
       }
-      const handle: AuthCodeLoginHandle = {
+      const handle: AuthCodeSignInHandle = {
         ...base,
         kind: 'authCode',
         authorizeUrl:
@@ -133,7 +133,7 @@ export function createFakeServices(world: Partial<FakeWorld> = {}) {
         submitCallbackUrl(text) {
           calls.pastedUrls.push(text);
           if (!text.includes('state=s')) throw new UserError('That address does not belong to this sign-in.');
-          finishLogin?.({ expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) });
+          finishSignIn?.({ expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) });
         },
       };
       return handle;

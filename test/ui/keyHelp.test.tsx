@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_KEY } from '../../source/ui/keypresses.js';
 import { footerHints, helpRows, pressedBinding } from '../../source/ui/keyTable.js';
 import { ACCOUNT_KEYS } from '../../source/ui/screens/AccountsScreen.js';
-import { LOGIN_KEYS } from '../../source/ui/screens/LoginScreen.js';
+import { SIGN_IN_KEYS } from '../../source/ui/screens/SignInScreen.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
 
@@ -57,7 +57,7 @@ describe('a key table', () => {
 
   it('offers `o` and `c` on the sign-in screen only while the paste field is empty', () => {
     const keys = (pasted: string) =>
-      footerHints(LOGIN_KEYS, { started: true, takesPaste: true, pasted }).map((hint) => hint.keys);
+      footerHints(SIGN_IN_KEYS, { started: true, takesPaste: true, pasted }).map((hint) => hint.keys);
     expect(keys('')).toEqual(['o', 'c', 'Esc', '?']);
     expect(keys('http')).toEqual(['Enter', 'Esc', 'F1']);
   });

@@ -1,7 +1,6 @@
-import type { AppServices, LoginHandle, SessionServices } from '../../flow/appServices.js';
+import type { AppServices, SignInHandle, SessionServices } from '../../flow/appServices.js';
 import type { Effect, EffectAnswers } from '../../flow/effects.js';
 import type { FlowEvent } from '../../flow/events.js';
-import type { FlowData } from '../../flow/state.js';
 import type { AccountQueue } from '../../services/accountQueue.js';
 import { SessionExpiredError } from '../../services/errors.js';
 import type { Clock } from '../../services/ssoSession.js';
@@ -9,22 +8,21 @@ import { screenErrorLine } from '../../ui/errorWords.js';
 import type { Batch } from './batches.js';
 
 /** What must not live in the flow's state: the chosen session's services and the work under way. */
-export interface EffectWorld {
+export interface LiveWork {
   session?: SessionServices;
   /** The accounts the background role listing has still to fetch. */
   roleQueue?: AccountQueue;
   /** The planned background renewal of the token, and when the last one ran. */
   renewal?: ReturnType<typeof setTimeout>;
   lastRenewalAt?: number;
-  login?: LoginHandle;
+  signIn?: SignInHandle;
   readonly batches: Set<Batch<unknown>>;
 }
 
 export interface EffectContext extends EffectAnswers {
   readonly services: AppServices;
   readonly clock: Clock;
-  readonly world: EffectWorld;
-  readonly data: FlowData;
+  readonly live: LiveWork;
 }
 
 /** One area's effects (sign-in, listings, picks…), each run by its own function. */
@@ -33,8 +31,8 @@ export type EffectHandlers<T extends Effect['type']> = {
 };
 
 export function chosenSession(context: EffectContext): SessionServices {
-  if (!context.world.session) throw new Error('No session has been chosen yet.');
-  return context.world.session;
+  if (!context.live.session) throw new Error('No session has been chosen yet.');
+  return context.live.session;
 }
 
 /** A failure as the flow takes it: an ended sign-in sends the user to sign in, anything else is a sentence. */

@@ -2,7 +2,7 @@ import type { AppServices } from '../../flow/appServices.js';
 import type { Effect, StartEffectRunner } from '../../flow/effects.js';
 import type { Clock } from '../../services/ssoSession.js';
 import { CREDENTIALS_EFFECTS } from './credentialsEffects.js';
-import type { EffectContext, EffectHandlers, EffectWorld } from './effectContext.js';
+import type { EffectContext, EffectHandlers, LiveWork } from './effectContext.js';
 import { LISTING_EFFECTS } from './listingEffects.js';
 import { PICKS_EFFECTS } from './picksEffects.js';
 import { SIGN_IN_EFFECTS } from './signInEffects.js';
@@ -20,17 +20,17 @@ const HANDLERS: EffectHandlers<Effect['type']> = {
 /** The full screen's effect runner over `services`: runs each effect the reducer queued, answers with events. */
 export function effectRunner(services: AppServices, clock: Clock): StartEffectRunner {
   return (answers, warmSession) => {
-    const world: EffectWorld = { batches: new Set(), ...(warmSession ? { session: warmSession } : {}) };
+    const live: LiveWork = { batches: new Set(), ...(warmSession ? { session: warmSession } : {}) };
     return {
-      run(effect, data) {
-        const context: EffectContext = { ...answers, services, clock, world, data };
+      run(effect) {
+        const context: EffectContext = { ...answers, services, clock, live };
         // One handler per effect type: TypeScript cannot relate the two unions itself.
         (HANDLERS[effect.type] as (effect: Effect, context: EffectContext) => void)(effect, context);
       },
       stop() {
-        world.login?.cancel();
-        clearTimeout(world.renewal);
-        for (const batch of world.batches) batch.cancel();
+        live.signIn?.cancel();
+        clearTimeout(live.renewal);
+        for (const batch of live.batches) batch.cancel();
       },
     };
   };

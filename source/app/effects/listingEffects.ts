@@ -1,5 +1,4 @@
 import type { SessionServices } from '../../flow/appServices.js';
-import { pinnedAccountIds } from '../../flow/picksOrder.js';
 import { AccountQueue } from '../../services/accountQueue.js';
 import type { Account } from '../../services/portal.js';
 import { batchInterval, createBatch } from './batches.js';
@@ -15,10 +14,10 @@ export const LISTING_EFFECTS: EffectHandlers<
     );
   },
   loadRoles(effect, context) {
-    const { generation } = effect;
-    const { dispatch, data, clock, world } = context;
+    const { generation, accountIds, accountCount } = effect;
+    const { dispatch, clock, live } = context;
     const batch = createBatch<readonly [string, readonly string[]]>(
-      world.batches,
+      live.batches,
       (entries) =>
         dispatch({
           type: 'rolesLoaded',
@@ -26,14 +25,11 @@ export const LISTING_EFFECTS: EffectHandlers<
           ...(generation === undefined ? {} : { generation }),
           at: clock(),
         }),
-      () => batchInterval(data.accounts.length),
+      () => batchInterval(accountCount),
     );
     // The background listing's order can change as it runs (the accounts on screen first): a queue.
-    const accountsToList =
-      generation === undefined
-        ? effect.accountIds
-        : new AccountQueue(pinnedOrder(effect.accountIds, context));
-    if (accountsToList instanceof AccountQueue) world.roleQueue = accountsToList;
+    const accountsToList = generation === undefined ? accountIds : new AccountQueue(accountIds);
+    if (accountsToList instanceof AccountQueue) live.roleQueue = accountsToList;
     void chosenSession(context)
       .listRoles(accountsToList, (accountId, roles) => batch.add([accountId, roles]))
       .then(() => {
@@ -49,8 +45,8 @@ export const LISTING_EFFECTS: EffectHandlers<
         }))(error);
       });
   },
-  preferRoles(effect, { world }) {
-    world.roleQueue?.prefer(effect.accountIds);
+  preferRoles(effect, { live }) {
+    live.roleQueue?.prefer(effect.accountIds);
   },
   writeCachedLists(effect, context) {
     // The cache only makes the next start faster; failing to write it must not disturb this run.
@@ -60,29 +56,18 @@ export const LISTING_EFFECTS: EffectHandlers<
   },
 };
 
-/**
- * Favorites and recent picks first, so their account × role rows are searchable soonest. A function of its
- * own: what it makes (a map of every account) must not share a scope with the listing's callbacks, which
- * live for as long as the listing (an hour at 100,000 accounts) and would keep it.
- */
-function pinnedOrder(accountIds: readonly string[], { data, clock }: EffectContext): string[] {
-  const accounts = new Map(data.accounts.map((account) => [account.accountId, account]));
-  const wanted = accountIds.flatMap((id) => accounts.get(id) ?? []);
-  return pinnedAccountIds(wanted, data.picks, clock());
-}
-
 async function loadAccounts(
   generation: number,
   fromCache: boolean,
   session: SessionServices,
-  { dispatch, world }: EffectContext,
+  { dispatch, live, clock }: EffectContext,
 ): Promise<void> {
   if (fromCache) {
     const lists = await session.readCachedLists().catch(() => undefined);
     if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
   }
   const batch = createBatch<Account>(
-    world.batches,
+    live.batches,
     (accounts) => dispatch({ type: 'accountsPage', generation, accounts }),
     (delivered) => batchInterval(delivered),
     { paged: true },
@@ -95,5 +80,5 @@ async function loadAccounts(
   } finally {
     batch.flush();
   }
-  dispatch({ type: 'accountsLoaded', generation });
+  dispatch({ type: 'accountsLoaded', generation, at: clock() });
 }

@@ -1,5 +1,5 @@
-import type { LoginHandle } from '../../flow/appServices.js';
-import type { LoginDisplay } from '../../flow/state.js';
+import type { SignInHandle } from '../../flow/appServices.js';
+import type { SignInDisplay } from '../../flow/state.js';
 import { CancelledError } from '../../services/errors.js';
 import { renewalMoment, RENEWAL_RETRY_MS } from '../../services/tokenRefresh.js';
 import { screenErrorLine } from '../../ui/errorWords.js';
@@ -7,7 +7,7 @@ import { chosenSession, type EffectHandlers } from './effectContext.js';
 
 /** Choosing and saving a session, signing in, and keeping the sign-in alive while the screen is open. */
 export const SIGN_IN_EFFECTS: EffectHandlers<
-  'saveSession' | 'loadToken' | 'keepSignInAlive' | 'startLogin' | 'cancelLogin' | 'submitCallbackUrl'
+  'saveSession' | 'loadToken' | 'keepSignInAlive' | 'startSignIn' | 'cancelSignIn' | 'submitCallbackUrl'
 > = {
   saveSession(effect, { services, dispatch }) {
     void services
@@ -17,22 +17,22 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
         (error: unknown) => dispatch({ type: 'sessionSaveFailed', message: screenErrorLine(error) }),
       );
   },
-  loadToken(effect, { services, dispatch, world }) {
-    world.session = services.forSession(effect.session);
-    void world.session.loadToken().then(
+  loadToken(effect, { services, dispatch, live }) {
+    live.session = services.forSession(effect.session);
+    void live.session.loadToken().then(
       (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
       () => dispatch({ type: 'tokenChecked' }),
     );
   },
   keepSignInAlive(effect, context) {
-    const { dispatch, world, clock } = context;
-    clearTimeout(world.renewal);
+    const { dispatch, live, clock } = context;
+    clearTimeout(live.renewal);
     const now = clock().getTime();
     const due = renewalMoment(effect.expiresAt, new Date(now)).getTime();
-    const at = Math.max(due, (world.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
+    const at = Math.max(due, (live.lastRenewalAt ?? -Infinity) + RENEWAL_RETRY_MS, now);
     dispatch({ type: 'tokenRenewalPlanned', at: new Date(at) });
-    world.renewal = setTimeout(() => {
-      world.lastRenewalAt = clock().getTime();
+    live.renewal = setTimeout(() => {
+      live.lastRenewalAt = clock().getTime();
       void chosenSession(context)
         .renewToken()
         .then(
@@ -41,45 +41,50 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
         );
     }, at - now);
   },
-  startLogin(effect, context) {
-    const { dispatch, world } = context;
-    world.login?.cancel();
-    world.login = undefined;
+  startSignIn(effect, context) {
+    const { dispatch, live } = context;
+    live.signIn?.cancel();
+    live.signIn = undefined;
     void chosenSession(context)
-      .startLogin(effect.method)
-      .then((login) => {
-        world.login = login;
-        dispatch({ type: 'loginStarted', attempt: effect.attempt, display: loginDisplay(login) });
-        return login.signedIn.then((signIn) =>
+      .startSignIn(effect.method)
+      .then((handle) => {
+        live.signIn = handle;
+        dispatch({ type: 'signInStarted', attempt: effect.attempt, display: signInDisplay(handle) });
+        return handle.signedIn.then((signIn) =>
           dispatch({ type: 'signedIn', attempt: effect.attempt, expiresAt: signIn.expiresAt }),
         );
       })
       .catch((error: unknown) => {
         if (error instanceof CancelledError) return;
-        dispatch({ type: 'loginFailed', attempt: effect.attempt, message: screenErrorLine(error) });
+        dispatch({ type: 'signInFailed', attempt: effect.attempt, message: screenErrorLine(error) });
       });
   },
-  cancelLogin(_effect, { world }) {
-    world.login?.cancel();
-    world.login = undefined;
+  cancelSignIn(_effect, { live }) {
+    live.signIn?.cancel();
+    live.signIn = undefined;
   },
-  submitCallbackUrl(effect, { world, dispatch }) {
+  submitCallbackUrl(effect, { live, dispatch }) {
     try {
-      if (world.login?.kind === 'authCode') world.login.submitCallbackUrl(effect.text);
+      if (live.signIn?.kind === 'authCode') live.signIn.submitCallbackUrl(effect.text);
     } catch (error) {
       dispatch({ type: 'pasteRejected', message: screenErrorLine(error) });
     }
   },
 };
 
-function loginDisplay(login: LoginHandle): LoginDisplay {
-  return login.kind === 'authCode'
-    ? { kind: 'authCode', url: login.authorizeUrl, redirectUri: login.redirectUri, deadline: login.deadline }
+function signInDisplay(handle: SignInHandle): SignInDisplay {
+  return handle.kind === 'authCode'
+    ? {
+        kind: 'authCode',
+        url: handle.authorizeUrl,
+        redirectUri: handle.redirectUri,
+        deadline: handle.deadline,
+      }
     : {
         kind: 'deviceCode',
-        url: login.verificationUriComplete,
-        userCode: login.userCode,
-        verificationUri: login.verificationUri,
-        deadline: login.deadline,
+        url: handle.verificationUriComplete,
+        userCode: handle.userCode,
+        verificationUri: handle.verificationUri,
+        deadline: handle.deadline,
       };
 }

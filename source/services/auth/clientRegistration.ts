@@ -4,7 +4,7 @@ import { ServiceError } from '../errors.js';
 import { DEFAULT_SCOPES, type ClientRegistration, type Clock, type SsoSession } from '../ssoSession.js';
 import { toOidcError } from './oidcErrors.js';
 
-export type LoginGrant = 'authorization_code' | 'device_code';
+export type SignInGrant = 'authorization_code' | 'device_code';
 
 /** Where registrations are kept between runs: the program's own state (tests keep them in memory). */
 export interface RegistrationStore {
@@ -16,7 +16,7 @@ export interface RegistrationStore {
 export interface GetClientRegistrationOptions {
   readonly oidc: SSOOIDCClient;
   readonly session: SsoSession;
-  readonly grant: LoginGrant;
+  readonly grant: SignInGrant;
   readonly store: RegistrationStore;
   readonly clock: Clock;
   /** Register anew even when a stored registration is still fresh (Identity Center refused it). */
@@ -35,7 +35,7 @@ export const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 /** As for tokens, botocore's window: a registration this close to expiry is replaced, not used. */
 const REUSE_MARGIN_MS = 15 * 60_000;
 
-const GRANT_TYPES: Record<LoginGrant, string[]> = {
+const GRANT_TYPES: Record<SignInGrant, string[]> = {
   authorization_code: ['authorization_code', 'refresh_token'],
   device_code: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
 };
@@ -84,7 +84,7 @@ export async function getClientRegistration(
 }
 
 /** Registrations differ by everything RegisterClient was given, so each combination has its own entry. */
-export function registrationKey(session: SsoSession, grant: LoginGrant): string {
+export function registrationKey(session: SsoSession, grant: SignInGrant): string {
   const identity = {
     startUrl: session.startUrl,
     region: session.region,

@@ -1,4 +1,4 @@
-import { LoginFailedError, ServiceError, type NextStep } from '../errors.js';
+import { SignInFailedError, ServiceError, type NextStep } from '../errors.js';
 
 /** What was being asked of the OIDC API when it refused; the same error name means different things. */
 export type OidcStep = 'register' | 'authorization-code' | 'device-code';
@@ -7,7 +7,7 @@ export type OidcStep = 'register' | 'authorization-code' | 'device-code';
  * Identity Center refused a sign-in step. `reason` is the SDK's error name (InvalidClientException…) so a
  * caller can react to it, e.g. drop a cached registration on InvalidClientException.
  */
-export class OidcError extends LoginFailedError {
+export class OidcError extends SignInFailedError {
   override readonly name = 'OidcError';
   constructor(
     readonly reason: string,

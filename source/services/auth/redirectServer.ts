@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CancelledError, LoginFailedError, UserError } from '../errors.js';
+import { CancelledError, SignInFailedError, UserError } from '../errors.js';
 
 export const CALLBACK_PATH = '/oauth/callback';
 const LOOPBACK = '127.0.0.1';
@@ -10,7 +10,7 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 export interface RedirectServerOptions {
   /** The state sent to /authorize; a callback must bring it back. */
   readonly state: string;
-  /** A fixed port (`--callback-port`) so `ssh -L` can forward it; by default the OS picks one. */
+  /** A fixed port, so `ssh -L` can forward it; by default the OS picks one. */
   readonly port?: number;
   readonly timeoutMs?: number;
 }
@@ -31,17 +31,16 @@ export interface RedirectServer {
 
 type Callback =
   | { readonly kind: 'code'; readonly code: string }
-  | { readonly kind: 'error'; readonly error: LoginFailedError }
+  | { readonly kind: 'error'; readonly error: SignInFailedError }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** The loopback half of the authorization-code flow (SPEC §3.3): one GET /oauth/callback, then it closes. */
 export async function startRedirectServer(options: RedirectServerOptions): Promise<RedirectServer> {
   const { state, port = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UserError(
-      `${port} is not a port number.`,
-      'Choose a port between 1 and 65535 with --callback-port.',
-    );
+    throw new UserError(`${port} is not a port number (1 to 65535).`, undefined, {
+      next: 'choose-callback-port',
+    });
   }
 
   let settled = false;
@@ -84,7 +83,7 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   const timer = setTimeout(() => {
     void finish({
       kind: 'error',
-      error: new LoginFailedError(`Sign-in timed out after ${formatDuration(timeoutMs)}.`, undefined, {
+      error: new SignInFailedError(`Sign-in timed out after ${formatDuration(timeoutMs)}.`, undefined, {
         next: 'sign-in-again',
       }),
     });
@@ -170,15 +169,15 @@ function readCallback(query: URLSearchParams, expectedState: string): Callback {
   return { kind: 'code', code };
 }
 
-function browserError(error: string): LoginFailedError {
+function browserError(error: string): SignInFailedError {
   if (error === 'access_denied') {
-    return new LoginFailedError('The sign-in was denied in the browser.', undefined, {
+    return new SignInFailedError('The sign-in was denied in the browser.', undefined, {
       next: 'approve-sign-in',
     });
   }
   // The error comes from a URL anyone could craft; show it only if it looks like an OAuth error code.
   const shown = /^[a-z_]{1,64}$/.test(error) ? ` (${error})` : '';
-  return new LoginFailedError(`The sign-in failed in the browser${shown}.`, undefined, {
+  return new SignInFailedError(`The sign-in failed in the browser${shown}.`, undefined, {
     next: 'sign-in-again',
   });
 }
@@ -197,8 +196,8 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
         reject(
           new UserError(
             `Port ${port} on ${LOOPBACK} ${why}, so the sign-in cannot receive the browser's callback.`,
-            'Choose another port with --callback-port.',
-            { cause: error },
+            undefined,
+            { cause: error, next: 'choose-callback-port' },
           ),
         );
       } else {

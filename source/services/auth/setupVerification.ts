@@ -1,5 +1,5 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { LoginFailedError } from '../errors.js';
+import { SignInFailedError } from '../errors.js';
 import type { Clock, SsoSession } from '../ssoSession.js';
 import {
   getClientRegistration,
@@ -19,7 +19,7 @@ export interface VerifySessionOptions {
 }
 
 /** Identity Center's /authorize refused a start URL and region that were about to be saved. */
-export class SetupRefusedError extends LoginFailedError {
+export class SetupRefusedError extends SignInFailedError {
   override readonly name = 'SetupRefusedError';
   constructor(
     readonly startUrl: string,
@@ -69,7 +69,7 @@ export async function verifySession(options: VerifySessionOptions): Promise<void
       signal: AbortSignal.timeout(options.timeoutMs ?? VERIFY_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new LoginFailedError(
+    throw new SignInFailedError(
       `Could not reach Identity Center's sign-in page at ${authorizeUrl}.`,
       'Check the network and the region.',
       { cause: error },

@@ -1,14 +1,14 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { oidcEndpoint, type Environment } from '../endpoints.js';
 import type { Clock, SsoSession } from '../ssoSession.js';
-import { startAuthCodeLogin, type AuthCodeLogin } from './authCodeLogin.js';
+import { startAuthCodeSignIn, type AuthCodeSignIn } from './authCodeSignIn.js';
 import {
   getClientRegistration,
   registrationKey,
-  type LoginGrant,
+  type SignInGrant,
   type RegistrationStore,
 } from './clientRegistration.js';
-import { startDeviceCodeLogin, type DeviceCodeLogin } from './deviceCodeLogin.js';
+import { startDeviceCodeSignIn, type DeviceCodeSignIn } from './deviceCodeSignIn.js';
 import { OidcError } from './oidcErrors.js';
 
 /** How long the redirect server waits for the browser before the sign-in gives up. */
@@ -17,8 +17,8 @@ export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 export type SignInMethod = 'authCode' | 'deviceCode';
 
 export type StartedSignIn =
-  | { readonly kind: 'authCode'; readonly login: AuthCodeLogin }
-  | { readonly kind: 'deviceCode'; readonly login: DeviceCodeLogin };
+  | { readonly kind: 'authCode'; readonly signIn: AuthCodeSignIn }
+  | { readonly kind: 'deviceCode'; readonly signIn: DeviceCodeSignIn };
 
 /**
  * Starts a sign-in the way the command line and the full screen both do: the client registration for the
@@ -39,17 +39,17 @@ export async function startSignIn(options: {
   readonly callbackPort?: number;
 }): Promise<StartedSignIn> {
   const { oidc, session, store, clock } = options;
-  const grant: LoginGrant = options.method === 'deviceCode' ? 'device_code' : 'authorization_code';
+  const grant: SignInGrant = options.method === 'deviceCode' ? 'device_code' : 'authorization_code';
   const forget = (): void => store.remove(registrationKey(session, grant));
   const obtained = await getClientRegistration({ oidc, session, grant, store, clock });
   if (options.method === 'deviceCode') {
     const start = async (registration: typeof obtained.registration): Promise<StartedSignIn> => {
-      const login = await startDeviceCodeLogin({ oidc, session, registration, clock });
+      const signIn = await startDeviceCodeSignIn({ oidc, session, registration, clock });
       // The caller waits on the token and sees its error; this only watches it.
-      login.token.catch((error: unknown) => {
+      signIn.token.catch((error: unknown) => {
         if (isInvalidClient(error)) forget();
       });
-      return { kind: 'deviceCode', login };
+      return { kind: 'deviceCode', signIn };
     };
     try {
       return await start(obtained.registration);
@@ -59,7 +59,7 @@ export async function startSignIn(options: {
       return start(renewed.registration);
     }
   }
-  const login = await startAuthCodeLogin({
+  const signIn = await startAuthCodeSignIn({
     oidc,
     oidcEndpoint: oidcEndpoint(session.region, options.env),
     session,
@@ -68,10 +68,10 @@ export async function startSignIn(options: {
     timeoutMs: SIGN_IN_TIMEOUT_MS,
     clock,
   });
-  login.token.catch(() => {
+  signIn.token.catch(() => {
     if (obtained.reused) forget();
   });
-  return { kind: 'authCode', login };
+  return { kind: 'authCode', signIn };
 }
 
 function isInvalidClient(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { LoginFailedError } from '../errors.js';
+import { SignInFailedError } from '../errors.js';
 import { hasControlCharacters } from '../terminalText.js';
 
 /** Hosts an `http:` verification URI may name: this machine only, where the simulator (and `--demo`) runs. */
@@ -21,7 +21,7 @@ export function checkedVerificationUri(text: string): string {
   }
   const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!url || !secure || url.username !== '' || url.password !== '') {
-    throw new LoginFailedError(
+    throw new SignInFailedError(
       'Identity Center answered with a sign-in address that is not an https: URL, so it is neither opened nor shown.',
       'Check the region and AWS_ENDPOINT_URL_SSO_OIDC, then sign in again.',
     );

@@ -1,6 +1,5 @@
 import { InvalidProfileNameError } from './awsFileErrors.js';
 import { isReadableHeader } from './iniEditor.js';
-import { parseIni } from './iniParser.js';
 import type { IniDocument, IniProblem, IniSection } from './iniParser.js';
 import type { AwsFileKind } from './sdkReadings.js';
 
@@ -13,19 +12,14 @@ export interface ConfigFileContents {
   readonly problems: ReadonlyArray<IniProblem>;
 }
 
+// The session's reading and populate's plan take it from the same parse.
+const contentsOf = new WeakMap<IniDocument, ConfigFileContents>();
+
 /**
  * Reads `~/.aws/config` as the AWS SDK for JavaScript does: `[profile x]` and `[default]` are profiles,
  * `[profile default]` replaces `[default]` whole, `[sso-session x]` are sessions and other plain sections
  * (`[x]`) are ignored. A header written twice is merged key by key, the later value winning.
  */
-export function readConfigFile(text: string): ConfigFileContents {
-  return configFileContents(parseIni(text));
-}
-
-// The session's reading and populate's plan take it from the same parse.
-const contentsOf = new WeakMap<IniDocument, ConfigFileContents>();
-
-/** The same, from a document already parsed (a caller that also looks at its sections). */
 export function configFileContents(document: IniDocument): ConfigFileContents {
   let contents = contentsOf.get(document);
   if (contents === undefined) {
@@ -50,19 +44,8 @@ function contentsNow(document: IniDocument): ConfigFileContents {
   return { profiles, ssoSessions, problems: document.problems };
 }
 
-/**
- * Reads `~/.aws/credentials`: every plain `[x]` is profile x (`[profile x]` there is not, for the SDKs).
- * A name with white space is left out: the SDKs disagree on it and sso-tui never writes one.
- */
-export function readCredentialsFile(text: string): Map<string, IniValuesByKey> {
-  const profiles = new Map<string, IniValuesByKey>();
-  for (const section of parseIni(text).sections) {
-    if (section.kind === 'plain' && !/\s/.test(section.name)) mergeSection(profiles, section.name, section);
-  }
-  return profiles;
-}
-
-function mergeSection(target: Map<string, IniValuesByKey>, name: string, section: IniSection): void {
+/** Adds a section's values to `target[name]`, as the SDKs merge a header written twice. */
+export function mergeSection(target: Map<string, IniValuesByKey>, name: string, section: IniSection): void {
   const values: IniValuesByKey = target.get(name) ?? Object.create(null);
   let stored = false;
   for (const entry of section.entries) {

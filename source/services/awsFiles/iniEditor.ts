@@ -93,12 +93,6 @@ export function upsertSection(
   return editSections(text, [edit], kind ?? fileKindOf([edit]));
 }
 
-/** Removes every section either SDK reads as `[header]`: its header through its last key. */
-export function removeSection(text: string, header: string, kind?: AwsFileKind): string {
-  const edit = { header, remove: true as const };
-  return editSections(text, [edit], kind ?? fileKindOf([edit]));
-}
-
 /** Whether botocore or the AWS SDK for JavaScript reads a section of the file as `[header]`. */
 export function hasSection(text: string, header: string, kind?: AwsFileKind): boolean {
   const fileKind = kind ?? fileKindOf([{ header, remove: true }]);

@@ -6,7 +6,7 @@ import { TermMatcher, type FieldRanges, type MatchRange, type WordMatch } from '
 export type { MatchRange } from './termMatcher.js';
 
 /** A row of the accounts screen: an account, or one of its roles once the account's role list is known. */
-export type SearchRow =
+export type AccountOrRole =
   | { readonly kind: 'account'; readonly account: Account }
   | { readonly kind: 'role'; readonly account: Account; readonly roleName: string };
 
@@ -14,7 +14,7 @@ export type SearchField = 'accountName' | 'accountId' | 'emailAddress' | 'roleNa
 export type FieldMatches = Partial<Record<SearchField, readonly MatchRange[]>>;
 
 export interface SearchHit {
-  readonly row: SearchRow;
+  readonly row: AccountOrRole;
   /** 0 is a perfect match; hits come sorted by it, best first. */
   readonly score: number;
   /** The characters to highlight, per field. */
@@ -28,7 +28,7 @@ export interface AccountSearch {
    * The rows of an empty query: `pinned` (favorites, recent picks) first, then every account not pinned as
    * an account row, in list order.
    */
-  listed(pinned: readonly SearchRow[]): readonly SearchHit[];
+  listed(pinned: readonly AccountOrRole[]): readonly SearchHit[];
   /** Builds the indexes the first searches would build, ahead of the typing that needs them. */
   prepare(): void;
 }
@@ -41,7 +41,7 @@ type AccountField = 'accountName' | 'accountId' | 'emailAddress';
 /** What every search over the same account list shares: its matcher, its rows and their plain hits. */
 interface AccountIndex {
   readonly matcher: TermMatcher<Account, AccountField>;
-  readonly rows: readonly SearchRow[];
+  readonly rows: readonly AccountOrRole[];
   /**
    * The empty query's hits, made once per list: at 100,000 accounts a fresh set per redraw is megabytes of
    * objects that live just long enough to be promoted.
@@ -58,7 +58,7 @@ const accountIndexes = new WeakMap<readonly Account[], AccountIndex>();
 function accountIndexFor(accounts: readonly Account[]): AccountIndex {
   let index = accountIndexes.get(accounts);
   if (!index) {
-    const rows: SearchRow[] = accounts.map((account) => ({ kind: 'account', account }));
+    const rows: AccountOrRole[] = accounts.map((account) => ({ kind: 'account', account }));
     index = {
       matcher: new TermMatcher<Account, AccountField>(accounts, {
         exactFields: ['accountId'],
@@ -260,7 +260,7 @@ class MergeWalk {
 interface Answer {
   readonly perWord: readonly WordHits[];
   readonly accounts: readonly Account[];
-  readonly accountRows: readonly SearchRow[];
+  readonly accountRows: readonly AccountOrRole[];
   readonly roleTable: RoleTable;
 }
 
@@ -276,7 +276,7 @@ class AccountHit implements SearchHit {
     private readonly key: number,
   ) {}
 
-  get row(): SearchRow {
+  get row(): AccountOrRole {
     return this.answer.accountRows[this.account]!;
   }
 
@@ -291,7 +291,7 @@ class AccountHit implements SearchHit {
 
 /** An account × role row found: each word highlights the role, the account, or both, as it matched them. */
 class RoleHit implements SearchHit {
-  private madeRow?: SearchRow;
+  private madeRow?: AccountOrRole;
 
   constructor(
     private readonly answer: Answer,
@@ -299,7 +299,7 @@ class RoleHit implements SearchHit {
     private readonly key: number,
   ) {}
 
-  get row(): SearchRow {
+  get row(): AccountOrRole {
     const { accounts, roleTable } = this.answer;
     return (this.madeRow ??= {
       kind: 'role',

@@ -25,8 +25,8 @@ export function useEffectRunner(
     taken.current = fresh.at(-1)!.id;
     dispatch({ type: 'effectsTaken', upTo: taken.current });
     runner.current ??= start({ dispatch, exit }, warmSession);
-    for (const effect of fresh) runner.current.run(effect, state.data);
-  }, [state.outbox, state.data, dispatch, exit, start, warmSession]);
+    for (const effect of fresh) runner.current.run(effect);
+  }, [state.outbox, dispatch, exit, start, warmSession]);
 
   useEffect(() => () => runner.current?.stop(), []);
 }

@@ -90,7 +90,7 @@ export function KeyboardRoute({ children, help }: { readonly children: ReactNode
 /** What terminals send for F1: xterm and most others, the Linux console, VT220-style and rxvt. */
 const F1_SEQUENCES = new Set(['\u001BOP', '\u001B[[A', '\u001B[11~', '\u001B[1P']);
 
-function createKeyRoute(world: { readonly interrupt: () => void; readonly handled: () => void }): KeyRoute {
+function createKeyRoute(on: { readonly interrupt: () => void; readonly handled: () => void }): KeyRoute {
   let current: KeyHandler | undefined;
   let help: Help | undefined;
   const queue: Keypress[] = [];
@@ -100,14 +100,14 @@ function createKeyRoute(world: { readonly interrupt: () => void; readonly handle
     if (!press) return;
     if (press.key.ctrl && press.input === 'c') {
       queue.length = 0;
-      world.interrupt();
+      on.interrupt();
       return;
     }
     // The help overlay covers the screen (whose keys are not drawn, so not attached) until it is closed.
     if (!help?.open) current?.(press);
     else if (pressedBinding(HELP_OVERLAY_KEYS, undefined, press)) help.close();
     drawing = true;
-    world.handled();
+    on.handled();
   };
   return {
     attach(handler) {

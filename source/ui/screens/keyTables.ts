@@ -4,7 +4,7 @@ import { CHECKING_KEYS } from './CheckingTokenScreen.js';
 import { CREDENTIAL_KEYS } from './CredentialsScreen.js';
 import { ERROR_KEYS } from './ErrorScreen.js';
 import { EXPORT_KEYS } from './ExportDialogScreen.js';
-import { LOGIN_KEYS } from './LoginScreen.js';
+import { SIGN_IN_KEYS } from './SignInScreen.js';
 import { ROLE_KEYS } from './RolesScreen.js';
 import { SESSION_KEYS } from './SessionPickerScreen.js';
 import { SETUP_KEYS } from './SetupScreen.js';
@@ -24,7 +24,7 @@ export const SCREEN_KEYS: readonly ScreenKeys<unknown>[] = [
   screenKeys('session picker', SESSION_KEYS, { query: '', leave: 'quit' }),
   screenKeys('setup', SETUP_KEYS, { field: 'startUrl', value: '', verifying: false }),
   screenKeys('checking the sign-in', CHECKING_KEYS, undefined),
-  screenKeys('sign-in', LOGIN_KEYS, { started: true, takesPaste: true, pasted: '' }),
+  screenKeys('sign-in', SIGN_IN_KEYS, { started: true, takesPaste: true, pasted: '' }),
   screenKeys('accounts', ACCOUNT_KEYS, { query: '', leave: 'quit', onRow: true, listing: false }),
   screenKeys('roles', ROLE_KEYS, { query: '', leave: 'back' }),
   screenKeys('credentials', CREDENTIAL_KEYS, {

@@ -30,7 +30,7 @@ function get(
 }
 
 describe('getClientRegistration', () => {
-  it('registers a public client and keeps what a later login needs', async () => {
+  it('registers a public client and keeps what a later sign-in needs', async () => {
     const store = new MemoryRegistrationStore();
     const registration = await get('authorization_code', store);
     expect(registration.clientId).toEqual(expect.any(String));
@@ -40,7 +40,7 @@ describe('getClientRegistration', () => {
     expect(store.read(registrationKey(SESSION, 'authorization_code'))).toEqual(registration);
   });
 
-  it('reuses the stored registration instead of registering on every login', async () => {
+  it('reuses the stored registration instead of registering on every sign-in', async () => {
     const store = new MemoryRegistrationStore();
     const first = await get('authorization_code', store);
     const second = await get('authorization_code', store, simulatedNow + 80 * DAY);

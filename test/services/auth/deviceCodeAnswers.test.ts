@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDeviceCodeLogin, type Sleep } from '../../../source/services/auth/deviceCodeLogin.js';
+import { startDeviceCodeSignIn, type Sleep } from '../../../source/services/auth/deviceCodeSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { CancelledError, ServiceError } from '../../../source/services/errors.js';
 import { NOW, REGISTRATION, SESSION } from './simulatorFixtures.js';
 
 // Answers the simulator never gives, from a stand-in OIDC endpoint: fields left out, no interval, dropped
-// connections. deviceCodeLogin.test.ts covers the flow against the simulator.
+// connections. deviceCodeSignIn.test.ts covers the flow against the simulator.
 
 const clock = () => NOW;
 const AUTHORIZATION = {
@@ -64,10 +64,10 @@ function recordingSleep(): { sleep: Sleep; slept: number[] } {
   return { sleep: async (ms) => void slept.push(ms), slept };
 }
 
-async function login(authorization: object, polls: Answer[] = [], sleep = recordingSleep().sleep) {
+async function signIn(authorization: object, polls: Answer[] = [], sleep = recordingSleep().sleep) {
   const oidc = await standIn(authorization, polls);
   try {
-    const started = await startDeviceCodeLogin({
+    const started = await startDeviceCodeSignIn({
       oidc,
       session: SESSION,
       registration: REGISTRATION,
@@ -85,7 +85,7 @@ describe('a device authorization', () => {
   it.each(['deviceCode', 'userCode', 'verificationUri', 'expiresIn'])(
     'without %s is refused as incomplete',
     async (field) => {
-      const error = await login({ ...AUTHORIZATION, [field]: undefined }).catch((caught: unknown) => caught);
+      const error = await signIn({ ...AUTHORIZATION, [field]: undefined }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ServiceError);
       expect(error).toMatchObject({
         message: 'Identity Center returned an incomplete device authorization.',
@@ -95,14 +95,14 @@ describe('a device authorization', () => {
   );
 
   it('without a complete verification URI shows the plain one', async () => {
-    const started = await login({ ...AUTHORIZATION, verificationUriComplete: undefined });
+    const started = await signIn({ ...AUTHORIZATION, verificationUriComplete: undefined });
     expect(started.verificationUriComplete).toBe(AUTHORIZATION.verificationUri);
   });
 
   it('that names no interval is polled every 5 seconds, 5 more after each slow_down (RFC 8628)', async () => {
     const { sleep, slept } = recordingSleep();
     const slowDown: Answer = { status: 400, body: { error: 'slow_down' }, errorType: 'SlowDownException' };
-    const started = await login(
+    const started = await signIn(
       { ...AUTHORIZATION, interval: undefined },
       [pending, slowDown, pending],
       sleep,
@@ -115,12 +115,12 @@ describe('a device authorization', () => {
 describe('polling through dropped connections', () => {
   it('goes on after two in a row, and counts afresh after an answer', async () => {
     const polls: Answer[] = ['hang up', 'hang up', pending, 'hang up', 'hang up'];
-    const started = await login(AUTHORIZATION, polls);
+    const started = await signIn(AUTHORIZATION, polls);
     await expect(started.token).resolves.toMatchObject({ accessToken: 'aoa-token' });
   });
 
   it('gives up after three in a row with the network error', async () => {
-    const started = await login(AUTHORIZATION, ['hang up', 'hang up', 'hang up']);
+    const started = await signIn(AUTHORIZATION, ['hang up', 'hang up', 'hang up']);
     await expect(started.token).rejects.toMatchObject({ code: 'ECONNRESET' });
   });
 });
@@ -130,7 +130,7 @@ describe('cancelling', () => {
     const polling = new Promise<IncomingMessage>((resolve) => (held = resolve));
     const oidc = await standIn(AUTHORIZATION, ['hold']);
     try {
-      const started = await startDeviceCodeLogin({
+      const started = await startDeviceCodeSignIn({
         oidc,
         session: SESSION,
         registration: REGISTRATION,

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { describe, expect, it } from 'vitest';
 import { OidcError, serviceErrorName, toOidcError } from '../../../source/services/auth/oidcErrors.js';
-import { LoginFailedError, ServiceError } from '../../../source/services/errors.js';
+import { SignInFailedError, ServiceError } from '../../../source/services/errors.js';
 
 const SECRET_ECHO = 'clientSecret=s3cr3t code=c0de';
 const metadata = { $metadata: {}, message: SECRET_ECHO };
@@ -39,10 +39,10 @@ describe('toOidcError', () => {
       'This Identity Center does not allow browser sign-in with a redirect.',
     ],
     [new InvalidRequestException(metadata), 'register', 'Identity Center rejected the sign-in request.'],
-  ] as const)('turns %s during %s into a LoginFailedError with one sentence', (error, step, sentence) => {
+  ] as const)('turns %s during %s into a SignInFailedError with one sentence', (error, step, sentence) => {
     const mapped = toOidcError(error, step);
     expect(mapped).toBeInstanceOf(OidcError);
-    expect(mapped).toBeInstanceOf(LoginFailedError);
+    expect(mapped).toBeInstanceOf(SignInFailedError);
     expect((mapped as OidcError).reason).toBe(error.name);
     expect((mapped as OidcError).message).toBe(sentence);
     expect((mapped as OidcError).hint ?? (mapped as OidcError).next).toBeTruthy();
@@ -52,7 +52,7 @@ describe('toOidcError', () => {
 
   it('never repeats what the service said, which may echo the request', () => {
     for (const error of [new InvalidGrantException(metadata), new InternalServerException(metadata)]) {
-      const mapped = toOidcError(error, 'authorization-code') as LoginFailedError;
+      const mapped = toOidcError(error, 'authorization-code') as SignInFailedError;
       expect(`${mapped.message} ${mapped.hint}`).not.toMatch(/s3cr3t|c0de/);
     }
   });

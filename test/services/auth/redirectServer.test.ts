@@ -1,7 +1,7 @@
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CancelledError, LoginFailedError, UserError } from '../../../source/services/errors.js';
+import { CancelledError, SignInFailedError, UserError } from '../../../source/services/errors.js';
 import { startRedirectServer, type RedirectServer } from '../../../source/services/auth/redirectServer.js';
 
 const STATE = 'the-right-state-0123456789abcdefghij';
@@ -80,13 +80,13 @@ describe('startRedirectServer', () => {
     expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
   });
 
-  it('rejects with a friendly LoginFailedError when the browser reports access_denied', async () => {
+  it('rejects with a friendly SignInFailedError when the browser reports access_denied', async () => {
     const server = await start();
     const response = await fetch(callback(server, { error: 'access_denied', state: STATE }));
     expect(await response.text()).toContain('Sign-in failed');
     const error = await server.result.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe('The sign-in was denied in the browser.');
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe('The sign-in was denied in the browser.');
   });
 
   it('names another OAuth error but never echoes arbitrary text from the URL', async () => {
@@ -216,7 +216,7 @@ describe('startRedirectServer', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain(`Port ${address.port}`);
     expect((error as UserError).message).toContain('already in use');
-    expect((error as UserError).hint).toContain('--callback-port');
+    expect((error as UserError).next).toBe('choose-callback-port');
     expect((error as UserError).cause).toMatchObject({ code: 'EADDRINUSE' });
   });
 
@@ -224,8 +224,8 @@ describe('startRedirectServer', () => {
     const error = await startRedirectServer({ state: STATE, port }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({
-      message: `${port} is not a port number.`,
-      hint: 'Choose a port between 1 and 65535 with --callback-port.',
+      message: `${port} is not a port number (1 to 65535).`,
+      next: 'choose-callback-port',
     });
   });
 
@@ -247,7 +247,7 @@ describe('startRedirectServer', () => {
       const error = await startRedirectServer({ state: STATE, port: 1 }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         message: "Port 1 on 127.0.0.1 is not allowed, so the sign-in cannot receive the browser's callback.",
-        hint: 'Choose another port with --callback-port.',
+        next: 'choose-callback-port',
         cause: { code: 'EACCES' },
       });
     },
@@ -256,10 +256,10 @@ describe('startRedirectServer', () => {
   it('gives up after the timeout with a message that says to sign in again, and closes', async () => {
     const server = await start({ timeoutMs: 20 });
     const error = await server.result.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe('Sign-in timed out after 0.02 seconds.');
-    expect((error as LoginFailedError).next).toBe('sign-in-again');
-    expect((error as LoginFailedError).hint).toBeUndefined();
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe('Sign-in timed out after 0.02 seconds.');
+    expect((error as SignInFailedError).next).toBe('sign-in-again');
+    expect((error as SignInFailedError).hint).toBeUndefined();
     expect(await connectionRefused('127.0.0.1', server.port)).toBe('ECONNREFUSED');
   });
 
@@ -379,7 +379,7 @@ describe('startRedirectServer', () => {
       const server = await start(timeoutMs === undefined ? {} : { timeoutMs });
       vi.advanceTimersByTime(timeoutMs ?? 10 * 60_000);
       const error = await server.result.catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(LoginFailedError);
+      expect(error).toBeInstanceOf(SignInFailedError);
       expect(error).toMatchObject({ message: `Sign-in timed out after ${said}.`, next: 'sign-in-again' });
     });
 

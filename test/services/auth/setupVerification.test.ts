@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getClientRegistration } from '../../../source/services/auth/clientRegistration.js';
 import { SetupRefusedError, verifySession } from '../../../source/services/auth/setupVerification.js';
-import { LoginFailedError } from '../../../source/services/errors.js';
+import { SignInFailedError } from '../../../source/services/errors.js';
 import { oidcEndpoint } from '../../../source/services/endpoints.js';
 import type { SsoSession } from '../../../source/services/ssoSession.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
@@ -120,11 +120,11 @@ describe('verifySession, before a new session is saved', () => {
     harness = await startHarness({ now: () => NOW.getTime() });
     const endpoint = await stubAuthorize();
     const error = await refusal(verify({ endpoint, timeoutMs: 50 }));
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe(
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe(
       `Could not reach Identity Center's sign-in page at ${endpoint}/authorize.`,
     );
-    expect((error as LoginFailedError).hint).toBe('Check the network and the region.');
-    expect((error as LoginFailedError).cause).toMatchObject({ name: 'TimeoutError' });
+    expect((error as SignInFailedError).hint).toBe('Check the network and the region.');
+    expect((error as SignInFailedError).cause).toMatchObject({ name: 'TimeoutError' });
   });
 });

@@ -5,7 +5,7 @@ import { getClientRegistration, registrationKey } from '../../../source/services
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
-import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
+import { CancelledError, SignInFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
   harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
 });
 afterEach(async () => {
-  for (const signIn of started.splice(0)) signIn.login.cancel();
+  for (const signIn of started.splice(0)) signIn.signIn.cancel();
   frontDoor?.closeAllConnections();
   await new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined)));
   frontDoor = undefined;
@@ -59,8 +59,8 @@ describe('a stored registration Identity Center no longer knows', () => {
     expect(fresh?.clientId).toBeDefined();
     expect(fresh?.clientId).not.toBe(stale.clientId);
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
-    harness!.simulator.approveDevice(signedIn.login.userCode);
-    expect((await signedIn.login.token).accessToken).toEqual(expect.any(String));
+    harness!.simulator.approveDevice(signedIn.signIn.userCode);
+    expect((await signedIn.signIn.token).accessToken).toEqual(expect.any(String));
   });
 
   it('is forgotten when a browser sign-in with it ends without a token, so the next one registers anew', async () => {
@@ -68,27 +68,27 @@ describe('a stored registration Identity Center no longer knows', () => {
     const first = await signIn('authCode', store);
     if (first.kind !== 'authCode') throw new Error('expected the browser flow');
     // The browser shows Identity Center's error page; the user gives up.
-    const page = await fetch(first.login.authorizeUrl, { redirect: 'manual' });
+    const page = await fetch(first.signIn.authorizeUrl, { redirect: 'manual' });
     expect(page.status).toBe(400);
-    first.login.cancel();
-    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
+    first.signIn.cancel();
+    await expect(first.signIn.token).rejects.toBeInstanceOf(CancelledError);
     await expect.poll(() => store.read(key)).toBeUndefined();
 
     const second = await signIn('authCode', store);
     if (second.kind !== 'authCode') throw new Error('expected the browser flow');
     expect(store.read(key)?.clientId).not.toBe(stale.clientId);
-    const redirect = await fetch(second.login.authorizeUrl, { redirect: 'manual' });
+    const redirect = await fetch(second.signIn.authorizeUrl, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     await fetch(redirect.headers.get('location') ?? '');
-    expect((await second.login.token).accessToken).toEqual(expect.any(String));
+    expect((await second.signIn.token).accessToken).toEqual(expect.any(String));
   });
 
   it('keeps a registration that still works when its sign-in is cancelled only if it was just made', async () => {
     const store = new MemoryRegistrationStore();
     const key = registrationKey(SESSION, 'authorization_code');
     const first = await signIn('authCode', store);
-    first.login.cancel();
-    await expect(first.login.token).rejects.toBeInstanceOf(CancelledError);
+    first.signIn.cancel();
+    await expect(first.signIn.token).rejects.toBeInstanceOf(CancelledError);
     // Registered by this very sign-in: Identity Center knows it, nothing to forget.
     expect(store.read(key)).toBeDefined();
   });
@@ -167,7 +167,7 @@ describe('a device-code sign-in that ends without a token', () => {
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
     expect(store.read(key)).toBeDefined();
     harness!.simulator.forgetClients();
-    const error = await signedIn.login.token.catch((caught: unknown) => caught);
+    const error = await signedIn.signIn.token.catch((caught: unknown) => caught);
     expect((error as OidcError).reason).toBe('InvalidClientException');
     // startSignIn's watcher was attached to the token before this test's, so it has already run.
     expect(store.read(key)).toBeUndefined();
@@ -178,10 +178,10 @@ describe('a device-code sign-in that ends without a token', () => {
     const key = registrationKey(SESSION, 'device_code');
     const signedIn = await signIn('deviceCode', store);
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
-    harness!.simulator.denyDevice(signedIn.login.userCode);
-    const error = await signedIn.login.token.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe('The sign-in was denied.');
+    harness!.simulator.denyDevice(signedIn.signIn.userCode);
+    const error = await signedIn.signIn.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe('The sign-in was denied.');
     // startSignIn's watcher was attached to the token before this test's, so it has already run.
     expect(store.read(key)).toBeDefined();
   });
@@ -192,7 +192,7 @@ describe('the browser sign-in', () => {
     const env = { ...harness!.env, AWS_ENDPOINT_URL_SSO_OIDC: `${harness!.simulator.url}//` };
     const signedIn = await signIn('authCode', new MemoryRegistrationStore(), { env });
     if (signedIn.kind !== 'authCode') throw new Error('expected the browser flow');
-    const url = new URL(signedIn.login.authorizeUrl);
+    const url = new URL(signedIn.signIn.authorizeUrl);
     expect(`${url.origin}${url.pathname}`).toBe(`${harness!.simulator.url}/authorize`);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkedVerificationUri } from '../../../source/services/auth/verificationUri.js';
-import { LoginFailedError } from '../../../source/services/errors.js';
+import { SignInFailedError } from '../../../source/services/errors.js';
 
-// deviceCodeLogin.test.ts checks the same through the simulator's StartDeviceAuthorization.
+// deviceCodeSignIn.test.ts checks the same through the simulator's StartDeviceAuthorization.
 
 describe('checkedVerificationUri', () => {
   it.each([
@@ -35,11 +35,11 @@ describe('checkedVerificationUri', () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe(
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe(
       'Identity Center answered with a sign-in address that is not an https: URL, so it is neither opened nor shown.',
     );
-    expect((error as LoginFailedError).hint).toBe(
+    expect((error as SignInFailedError).hint).toBe(
       'Check the region and AWS_ENDPOINT_URL_SSO_OIDC, then sign in again.',
     );
   });

@@ -1,9 +1,8 @@
+import { readConfigFile, readCredentialsFile } from '../../support/awsFileReadings.js';
 import { describe, expect, it } from 'vitest';
 import {
   configSectionHeader,
   credentialsSectionHeader,
-  readConfigFile,
-  readCredentialsFile,
   ssoSessionSectionHeader,
   validateProfileName,
   validateSsoSessionName,

@@ -7,12 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   configSectionHeader,
   credentialsSectionHeader,
-  readConfigFile,
-  readCredentialsFile,
   ssoSessionSectionHeader,
 } from '../../../source/services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
+import { readConfigFile, readCredentialsFile } from '../../support/awsFileReadings.js';
 import { tempFolder } from '../../support/tempFolders.js';
 
 // What other AWS tools read from files sso-tui edited. The existing files are hand-edited but valid for

@@ -5,7 +5,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readCredentialsFile } from '../../../source/services/awsFiles/awsConfigFile.js';
+import { readCredentialsFile } from '../../support/awsFileReadings.js';
 import { parseIni } from '../../../source/services/awsFiles/iniParser.js';
 import { tempFolder } from '../../support/tempFolders.js';
 

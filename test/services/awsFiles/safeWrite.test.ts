@@ -23,6 +23,7 @@ import {
 } from '../../../source/services/awsFiles/awsFileErrors.js';
 import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
+import { expectNoFile } from '../../support/noFile.js';
 import { tempFolder } from '../../support/tempFolders.js';
 
 const isWindows = process.platform === 'win32';
@@ -61,7 +62,7 @@ describe('updateFile, files and modes', () => {
   it('writes nothing, and makes no folder, when the text does not change', async () => {
     const nested = join(folder, 'absent', 'credentials');
     expect(await updateFile(nested, (text) => text, { backup: new Set() })).toEqual({ changed: false });
-    await expect(stat(join(folder, 'absent'))).rejects.toThrow(/ENOENT/);
+    await expectNoFile(join(folder, 'absent'));
     await writeFile(path, '[dev]\naws_access_key_id = ASIADEV\n');
     expect(await updateFile(path, addProfile('dev'), { backup: new Set() })).toEqual({ changed: false });
     expect(await readdir(folder)).toEqual(['credentials']);
@@ -135,7 +136,7 @@ describe('updateFile, only regular files', () => {
     expect(error).toBeInstanceOf(NotRegularFileError);
     expect((error as Error).message).toContain(`${path} is a device`);
     expect((await lstat('/dev/null')).isCharacterDevice()).toBe(true);
-    await expect(lstat('/dev/null.sso-tui.bak')).rejects.toThrow(/ENOENT/);
+    await expectNoFile('/dev/null.sso-tui.bak');
     expect(await readdir(folder)).toEqual(['credentials']);
   });
 
@@ -260,7 +261,11 @@ describe('updateFile, failures', () => {
   it('refuses to rewrite a file that is not UTF-8', async () => {
     const latin1 = Buffer.from('# M\xfcller\n[a]\nk = v\n', 'latin1');
     await writeFile(path, latin1);
-    await expect(updateFile(path, addProfile('dev'), { backup: new Set() })).rejects.toThrow(/not UTF-8/);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AwsFileAccessError);
+    expect((error as Error).message).toBe(`${path} is not UTF-8 text, so sso-tui will not rewrite it.`);
     expect(await readFile(path)).toEqual(latin1);
   });
 
@@ -286,7 +291,7 @@ describe('updateFile, the lock', () => {
     expect(error).toBeInstanceOf(FileLockedError);
     expect((error as Error).message).toContain(`process ${process.pid}`);
     expect(await readFile(lockPath(), 'utf8')).toBe(`${process.pid}\n`);
-    await expect(stat(path)).rejects.toThrow(/ENOENT/);
+    await expectNoFile(path);
   });
 
   it('goes ahead once the holder lets go, and removes its own lock', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfigFile } from '../../../source/services/awsFiles/awsConfigFile.js';
+import { readConfigFile } from '../../support/awsFileReadings.js';
 import {
   applyPopulatePlan,
   hasChanges,

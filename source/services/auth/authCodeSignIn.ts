@@ -6,7 +6,7 @@ import { createPkce } from './pkce.js';
 import { startRedirectServer } from './redirectServer.js';
 import { ssoTokenFromResponse } from './ssoTokenFromResponse.js';
 
-export interface StartAuthCodeLoginOptions {
+export interface StartAuthCodeSignInOptions {
   readonly oidc: SSOOIDCClient;
   /** The OIDC endpoint the SDK client talks to, as `oidcEndpoint` gives it; the browser goes to its /authorize. */
   readonly oidcEndpoint: string;
@@ -18,7 +18,7 @@ export interface StartAuthCodeLoginOptions {
   readonly clock: Clock;
 }
 
-export interface AuthCodeLogin {
+export interface AuthCodeSignIn {
   /** Where to send the browser; the caller opens it (and shows it, and may open it again). */
   readonly authorizeUrl: string;
   readonly redirectUri: string;
@@ -30,7 +30,7 @@ export interface AuthCodeLogin {
 }
 
 /** The authorization-code flow with PKCE (SPEC §3): starts listening for the callback and returns at once. */
-export async function startAuthCodeLogin(options: StartAuthCodeLoginOptions): Promise<AuthCodeLogin> {
+export async function startAuthCodeSignIn(options: StartAuthCodeSignInOptions): Promise<AuthCodeSignIn> {
   const { oidc, oidcEndpoint, session, registration, callbackPort, timeoutMs, clock } = options;
   const pkce = createPkce();
   const server = await startRedirectServer({

@@ -1,16 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Settings } from '../../source/services/settings.js';
+import { StateStore } from '../../source/services/stateStore.js';
 import { tempFolder } from '../support/tempFolders.js';
 
-async function settings(): Promise<Settings> {
-  return new Settings({ folder: await tempFolder('sso-tui-state-') });
+async function stateStore(): Promise<StateStore> {
+  return new StateStore({ folder: await tempFolder('sso-tui-state-') });
 }
 
-describe('settings', () => {
+describe('the state store', () => {
   it('keeps client registrations across instances, in a 0600 file', async () => {
-    const first = await settings();
+    const first = await stateStore();
     const registration = {
       clientId: 'id',
       clientSecret: 'secret',
@@ -19,14 +19,14 @@ describe('settings', () => {
     };
     first.write('key', registration);
     const folder = join(first.path, '..');
-    expect(new Settings({ folder }).read('key')).toEqual(registration);
-    expect(new Settings({ folder }).read('other')).toBeUndefined();
+    expect(new StateStore({ folder }).read('key')).toEqual(registration);
+    expect(new StateStore({ folder }).read('other')).toBeUndefined();
     expect((await stat(first.path)).mode & 0o777).toBe(0o600);
     expect(await readFile(first.path, 'utf8')).not.toContain('.aws');
   });
 
   it('records favorites, picks by frequency and recency, and profile names (role names with dots too)', async () => {
-    const store = await settings();
+    const store = await stateStore();
     store.setFavorite('111111111111', true);
     store.setFavorite('222222222222', true);
     expect(store.setFavorite('111111111111', false).favorites).toEqual(['222222222222']);

@@ -13,7 +13,7 @@ import { asciiOnly, symbols } from '../symbols.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
 
-interface LoginKeyState {
+interface SignInKeyState {
   /** The URL is on screen (the sign-in has started). */
   readonly started: boolean;
   /** The sign-in takes a pasted callback address (authorization code, not device code). */
@@ -21,26 +21,26 @@ interface LoginKeyState {
   readonly pasted: string;
 }
 
-const urlKey = (state: LoginKeyState): boolean => state.started && state.pasted === '';
-const pasting = (state: LoginKeyState): boolean => state.takesPaste;
+const urlKey = (state: SignInKeyState): boolean => state.started && state.pasted === '';
+const pasting = (state: SignInKeyState): boolean => state.takesPaste;
 const EMPTY_FIELD = 'the paste field is empty';
 
 /**
  * The sign-in screen's keys: the footer, the help overlay and the handler are made from it. `o` and `c`
  * are keys only while the paste field is empty: a paste starts with `http`.
  */
-export const LOGIN_KEYS = {
+export const SIGN_IN_KEYS = {
   open: { keys: 'o', action: 'open browser', when: EMPTY_FIELD, active: urlKey, matches: typed('o') },
   copy: { keys: 'c', action: 'copy URL', when: EMPTY_FIELD, active: urlKey, matches: typed('c') },
   submit: {
     keys: 'Enter',
     action: 'use pasted address',
     when: 'an address is pasted',
-    active: (state: LoginKeyState) => state.takesPaste && state.pasted.trim() !== '',
+    active: (state: SignInKeyState) => state.takesPaste && state.pasted.trim() !== '',
     matches: named('return'),
   },
   cancel: { keys: 'Esc', action: 'cancel', matches: named('escape') },
-  ...helpKeys<LoginKeyState>((state) => state.pasted !== ''),
+  ...helpKeys<SignInKeyState>((state) => state.pasted !== ''),
   paste: {
     keys: 'paste',
     action: 'the address the browser ended on',
@@ -63,20 +63,20 @@ export const LOGIN_KEYS = {
  * The sign-in under way: the full URL (never cut: it is what the user copies over SSH), a spinner, the
  * time left; `o` opens it again, `c` copies it, and the callback URL the browser ended on can be pasted.
  */
-export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'login'>) {
+export function SignInScreen({ screen, data, dispatch, clock }: ScreenProps<'signIn'>) {
   const display = screen.display;
   const canPaste = display?.kind === 'authCode';
-  const keyState: LoginKeyState = {
+  const keyState: SignInKeyState = {
     started: display !== undefined,
     takesPaste: canPaste,
     pasted: screen.pasted,
   };
-  useScreenKeys(LOGIN_KEYS, keyState, (name, press) => {
+  useScreenKeys(SIGN_IN_KEYS, keyState, (name, press) => {
     switch (name) {
       case 'open':
-        return dispatch({ type: 'loginUrlOpened' });
+        return dispatch({ type: 'signInUrlOpened' });
       case 'copy':
-        return dispatch({ type: 'loginUrlCopied' });
+        return dispatch({ type: 'signInUrlCopied' });
       case 'submit':
         return dispatch({ type: 'pasteSubmitted' });
       case 'cancel':
@@ -94,7 +94,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
   return (
     <ScreenFrame
       title={`Sign in to ${data.session?.startUrl ?? 'AWS'}`}
-      keys={LOGIN_KEYS}
+      keys={SIGN_IN_KEYS}
       keyState={keyState}
     >
       {screen.reason ? <Text color={tint('yellow')}>{terminalText(screen.reason)}</Text> : null}
@@ -140,7 +140,7 @@ export function LoginScreen({ screen, data, dispatch, clock }: ScreenProps<'logi
   );
 }
 
-function BrowserNote({ outcome }: { readonly outcome: ScreenProps<'login'>['screen']['browser'] }) {
+function BrowserNote({ outcome }: { readonly outcome: ScreenProps<'signIn'>['screen']['browser'] }) {
   if (outcome === 'opened') return <Text dimColor>The browser was opened.</Text>;
   if (outcome === 'failed')
     return <Text color={tint('yellow')}>The browser could not be opened; open the address by hand.</Text>;

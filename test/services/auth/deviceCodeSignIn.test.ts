@@ -3,20 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getClientRegistration } from '../../../source/services/auth/clientRegistration.js';
 import {
-  startDeviceCodeLogin,
-  type DeviceCodeLogin,
+  startDeviceCodeSignIn,
+  type DeviceCodeSignIn,
   type Sleep,
-} from '../../../source/services/auth/deviceCodeLogin.js';
+} from '../../../source/services/auth/deviceCodeSignIn.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
-import { CancelledError, LoginFailedError, ServiceError } from '../../../source/services/errors.js';
+import { CancelledError, SignInFailedError, ServiceError } from '../../../source/services/errors.js';
 import type { Clock } from '../../../source/services/ssoSession.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const START = Date.parse('2030-01-01T00:00:00Z');
 const INTERVAL_SECONDS = 2;
-/** One clock for the simulator and the login; the injected sleep moves it on instead of waiting. */
+/** One clock for the simulator and the sign-in; the injected sleep moves it on instead of waiting. */
 let now = START;
 const clock: Clock = () => new Date(now);
 let harness: Harness | undefined;
@@ -33,12 +33,12 @@ afterEach(() => stopHarness(harness));
 
 /**
  * A sleep that records what it was asked for, advances the shared clock by it and then runs `onWake` with
- * the poll number about to happen (1-based) and the login, so a test can approve, deny or fault the next poll.
+ * the poll number about to happen (1-based) and the sign-in, so a test can approve, deny or fault the next poll.
  */
-function scriptedSleep(onWake: (poll: number, login: DeviceCodeLogin) => void | Promise<void>) {
+function scriptedSleep(onWake: (poll: number, signIn: DeviceCodeSignIn) => void | Promise<void>) {
   const slept: number[] = [];
-  let started!: (login: DeviceCodeLogin) => void;
-  const ready = new Promise<DeviceCodeLogin>((resolve) => (started = resolve));
+  let started!: (signIn: DeviceCodeSignIn) => void;
+  const ready = new Promise<DeviceCodeSignIn>((resolve) => (started = resolve));
   const sleep: Sleep = async (ms) => {
     slept.push(ms);
     now += ms;
@@ -49,7 +49,7 @@ function scriptedSleep(onWake: (poll: number, login: DeviceCodeLogin) => void | 
 
 async function start(
   sleep: Sleep,
-  options: { grant?: 'authorization_code' | 'device_code'; loginClock?: Clock; oidc?: Harness['oidc'] } = {},
+  options: { grant?: 'authorization_code' | 'device_code'; signInClock?: Clock; oidc?: Harness['oidc'] } = {},
 ) {
   const oidc = options.oidc ?? harness!.oidc;
   const registration = (
@@ -61,32 +61,32 @@ async function start(
       clock,
     })
   ).registration;
-  const login = await startDeviceCodeLogin({
+  const signIn = await startDeviceCodeSignIn({
     oidc,
     session: SESSION,
     registration,
-    clock: options.loginClock ?? clock,
+    clock: options.signInClock ?? clock,
     sleep,
   });
-  return { login, registration };
+  return { signIn, registration };
 }
 
-describe('startDeviceCodeLogin against the simulator', () => {
+describe('startDeviceCodeSignIn against the simulator', () => {
   it('shows the user code and polls pending → slow_down → approved at the requested intervals', async () => {
     const { simulator } = harness!;
-    const script = scriptedSleep((poll, login) => {
+    const script = scriptedSleep((poll, signIn) => {
       if (poll === 2) simulator.faults.slowDownPolls = 1;
-      if (poll === 3) simulator.approveDevice(login.userCode);
+      if (poll === 3) simulator.approveDevice(signIn.userCode);
     });
-    const { login, registration } = await start(script.sleep);
-    script.started(login);
+    const { signIn, registration } = await start(script.sleep);
+    script.started(signIn);
 
-    expect(login.userCode).toMatch(/\S/);
-    expect(login.verificationUri).toBe(`${simulator.url}/device`);
-    expect(new URL(login.verificationUriComplete).searchParams.get('user_code')).toBe(login.userCode);
-    expect(login.expiresAt).toEqual(new Date(START + 60_000));
+    expect(signIn.userCode).toMatch(/\S/);
+    expect(signIn.verificationUri).toBe(`${simulator.url}/device`);
+    expect(new URL(signIn.verificationUriComplete).searchParams.get('user_code')).toBe(signIn.userCode);
+    expect(signIn.expiresAt).toEqual(new Date(START + 60_000));
 
-    const token = await login.token;
+    const token = await signIn.token;
     expect(script.slept).toEqual([2000, 2000, 7000]);
     expect(simulator.stats.operations.CreateToken).toBe(3);
     expect(token).toEqual({
@@ -102,12 +102,12 @@ describe('startDeviceCodeLogin against the simulator', () => {
   });
 
   it('is approved by opening the complete verification URL, as a person would', async () => {
-    const script = scriptedSleep(async (poll, login) => {
-      if (poll === 2) expect((await fetch(login.verificationUriComplete)).status).toBe(200);
+    const script = scriptedSleep(async (poll, signIn) => {
+      if (poll === 2) expect((await fetch(signIn.verificationUriComplete)).status).toBe(200);
     });
-    const { login } = await start(script.sleep);
-    script.started(login);
-    await expect(login.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+    const { signIn } = await start(script.sleep);
+    script.started(signIn);
+    await expect(signIn.token).resolves.toMatchObject({ accessToken: expect.any(String) });
     expect(script.slept).toEqual([2000, 2000]);
   });
 
@@ -124,35 +124,35 @@ describe('startDeviceCodeLogin against the simulator', () => {
     ]) {
       simulator.faults.verificationUri = uri;
       const error = await start(scriptedSleep(() => {}).sleep).catch((caught: unknown) => caught);
-      expect(error, uri).toBeInstanceOf(LoginFailedError);
-      expect((error as LoginFailedError).message).toMatch(/not an https: URL/);
-      expect(`${(error as LoginFailedError).message} ${(error as LoginFailedError).hint}`).not.toContain(
+      expect(error, uri).toBeInstanceOf(SignInFailedError);
+      expect((error as SignInFailedError).message).toMatch(/not an https: URL/);
+      expect(`${(error as SignInFailedError).message} ${(error as SignInFailedError).hint}`).not.toContain(
         'evil',
       );
     }
     for (const uri of ['https://device.sso.eu-west-1.amazonaws.com/', 'http://localhost:9/device']) {
       simulator.faults.verificationUri = uri;
-      const { login } = await start(scriptedSleep(() => {}).sleep);
-      login.cancel();
-      expect(login.verificationUri).toBe(uri);
-      expect(login.verificationUriComplete).toBe(`${uri}?user_code=${login.userCode}`);
+      const { signIn } = await start(scriptedSleep(() => {}).sleep);
+      signIn.cancel();
+      expect(signIn.verificationUri).toBe(uri);
+      expect(signIn.verificationUriComplete).toBe(`${uri}?user_code=${signIn.userCode}`);
     }
   });
 
-  it('stops with LoginFailedError when the sign-in is denied', async () => {
-    const script = scriptedSleep((poll, login) => {
-      if (poll === 2) harness!.simulator.denyDevice(login.userCode);
+  it('stops with SignInFailedError when the sign-in is denied', async () => {
+    const script = scriptedSleep((poll, signIn) => {
+      if (poll === 2) harness!.simulator.denyDevice(signIn.userCode);
     });
-    const { login } = await start(script.sleep);
-    script.started(login);
-    const error = await login.token.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe('The sign-in was denied.');
+    const { signIn } = await start(script.sleep);
+    script.started(signIn);
+    const error = await signIn.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe('The sign-in was denied.');
     expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
   });
 
   it('stops when Identity Center says the device code expired', async () => {
-    // The login's own clock stands still, so only the simulator can notice the expiry.
+    // The sign-in's own clock stands still, so only the simulator can notice the expiry.
     const script = scriptedSleep(() => {});
     await stopHarness(harness);
     harness = await startHarness({
@@ -160,15 +160,15 @@ describe('startDeviceCodeLogin against the simulator', () => {
       deviceCodeIntervalSeconds: INTERVAL_SECONDS,
       deviceCodeLifetimeSeconds: 3,
     });
-    const { login } = await start(script.sleep, { loginClock: () => new Date(START) });
-    script.started(login);
-    const error = await login.token.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe(
+    const { signIn } = await start(script.sleep, { signInClock: () => new Date(START) });
+    script.started(signIn);
+    const error = await signIn.token.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe(
       'The device code expired before the sign-in was approved.',
     );
-    expect((error as LoginFailedError).next).toBe('sign-in-again');
-    expect((error as LoginFailedError).hint).toBeUndefined();
+    expect((error as SignInFailedError).next).toBe('sign-in-again');
+    expect((error as SignInFailedError).hint).toBeUndefined();
     expect(harness!.simulator.stats.operations.CreateToken).toBe(2);
   });
 
@@ -180,10 +180,10 @@ describe('startDeviceCodeLogin against the simulator', () => {
       deviceCodeIntervalSeconds: INTERVAL_SECONDS,
       deviceCodeLifetimeSeconds: 3,
     });
-    const { login } = await start(script.sleep);
-    script.started(login);
-    await expect(login.token).rejects.toMatchObject({
-      name: 'LoginFailedError',
+    const { signIn } = await start(script.sleep);
+    script.started(signIn);
+    await expect(signIn.token).rejects.toMatchObject({
+      name: 'SignInFailedError',
       message: 'The device code expired before the sign-in was approved.',
       next: 'sign-in-again',
     });
@@ -199,9 +199,9 @@ describe('startDeviceCodeLogin against the simulator', () => {
       deviceCodeIntervalSeconds: INTERVAL_SECONDS,
       deviceCodeLifetimeSeconds: 2 * INTERVAL_SECONDS,
     });
-    const { login } = await start(script.sleep);
-    script.started(login);
-    await expect(login.token).rejects.toMatchObject({ name: 'LoginFailedError', next: 'sign-in-again' });
+    const { signIn } = await start(script.sleep);
+    script.started(signIn);
+    await expect(signIn.token).rejects.toMatchObject({ name: 'SignInFailedError', next: 'sign-in-again' });
     expect(now).toBe(START + 4000);
     expect(harness!.simulator.stats.operations.CreateToken).toBe(1);
   });
@@ -222,9 +222,9 @@ describe('startDeviceCodeLogin against the simulator', () => {
   it('rejects with CancelledError when cancelled while waiting', async () => {
     const waitForever: Sleep = (_ms, signal) =>
       new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-    const { login } = await start(waitForever);
-    login.cancel();
-    await expect(login.token).rejects.toBeInstanceOf(CancelledError);
+    const { signIn } = await start(waitForever);
+    signIn.cancel();
+    await expect(signIn.token).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('cancels the default sleep too', async () => {
@@ -238,9 +238,9 @@ describe('startDeviceCodeLogin against the simulator', () => {
         clock,
       })
     ).registration;
-    const login = await startDeviceCodeLogin({ oidc, session: SESSION, registration, clock });
-    login.cancel();
-    await expect(login.token).rejects.toBeInstanceOf(CancelledError);
+    const signIn = await startDeviceCodeSignIn({ oidc, session: SESSION, registration, clock });
+    signIn.cancel();
+    await expect(signIn.token).rejects.toBeInstanceOf(CancelledError);
     expect(harness!.simulator.stats.operations.CreateToken).toBeUndefined();
   });
 
@@ -277,12 +277,12 @@ describe('startDeviceCodeLogin against the simulator', () => {
 
     it('keeps polling through two failures in a row', async () => {
       const oidc = await failingTokenPolls(2);
-      const script = scriptedSleep((poll, login) => {
-        if (poll === 3) harness!.simulator.approveDevice(login.userCode);
+      const script = scriptedSleep((poll, signIn) => {
+        if (poll === 3) harness!.simulator.approveDevice(signIn.userCode);
       });
-      const { login } = await start(script.sleep, { oidc });
-      script.started(login);
-      await expect(login.token).resolves.toMatchObject({ accessToken: expect.any(String) });
+      const { signIn } = await start(script.sleep, { oidc });
+      script.started(signIn);
+      await expect(signIn.token).resolves.toMatchObject({ accessToken: expect.any(String) });
       expect(script.slept).toEqual([2000, 2000, 2000]);
       oidc.destroy();
     });
@@ -290,9 +290,9 @@ describe('startDeviceCodeLogin against the simulator', () => {
     it('gives up with a ServiceError after three', async () => {
       const oidc = await failingTokenPolls(3);
       const script = scriptedSleep(() => {});
-      const { login } = await start(script.sleep, { oidc });
-      script.started(login);
-      await expect(login.token).rejects.toBeInstanceOf(ServiceError);
+      const { signIn } = await start(script.sleep, { oidc });
+      script.started(signIn);
+      await expect(signIn.token).rejects.toBeInstanceOf(ServiceError);
       expect(script.slept).toHaveLength(3);
       oidc.destroy();
     });

@@ -27,7 +27,7 @@ export interface UserPicks {
   readonly accountRegions?: Readonly<Record<string, string>>;
 }
 
-interface SettingsShape {
+interface StoredState {
   registrations: Record<string, StoredRegistration>;
   favorites: string[];
   recents: RecentPick[];
@@ -42,11 +42,11 @@ const MAX_RECENTS = 200;
  * The program's own state, in the user's config folder (never ~/.aws). It holds client secrets, so the file
  * is mode 0600.
  */
-export class Settings implements RegistrationStore {
-  private readonly store: Conf<SettingsShape>;
+export class StateStore implements RegistrationStore {
+  private readonly store: Conf<StoredState>;
 
   constructor(options: { folder?: string } = {}) {
-    this.store = new Conf<SettingsShape>({
+    this.store = new Conf<StoredState>({
       projectName: 'sso-tui',
       projectSuffix: '',
       configName: 'state',

@@ -4,7 +4,7 @@ import {
   StartDeviceAuthorizationCommand,
   type SSOOIDCClient,
 } from '@aws-sdk/client-sso-oidc';
-import { LoginFailedError, ServiceError } from '../errors.js';
+import { SignInFailedError, ServiceError } from '../errors.js';
 import type { ClientRegistration, Clock, SsoSession, SsoToken } from '../ssoSession.js';
 import { unlessCancelled } from './cancellation.js';
 import { checkedVerificationUri } from './verificationUri.js';
@@ -14,7 +14,7 @@ import { ssoTokenFromResponse } from './ssoTokenFromResponse.js';
 /** Waits `ms`, or rejects when `signal` aborts; tests pass one that returns at once. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
-export interface StartDeviceCodeLoginOptions {
+export interface StartDeviceCodeSignInOptions {
   readonly oidc: SSOOIDCClient;
   readonly session: SsoSession;
   /** A registration made for the device_code grant. */
@@ -23,7 +23,7 @@ export interface StartDeviceCodeLoginOptions {
   readonly sleep?: Sleep;
 }
 
-export interface DeviceCodeLogin {
+export interface DeviceCodeSignIn {
   readonly userCode: string;
   readonly verificationUri: string;
   readonly verificationUriComplete: string;
@@ -43,7 +43,9 @@ const MAX_TRANSIENT_FAILURES = 3;
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 
 /** The device-authorization flow (SPEC §3.7): starts it and polls for the token in the background. */
-export async function startDeviceCodeLogin(options: StartDeviceCodeLoginOptions): Promise<DeviceCodeLogin> {
+export async function startDeviceCodeSignIn(
+  options: StartDeviceCodeSignInOptions,
+): Promise<DeviceCodeSignIn> {
   const { oidc, session, registration, clock, sleep = defaultSleep } = options;
   let started;
   try {
@@ -114,8 +116,8 @@ export async function startDeviceCodeLogin(options: StartDeviceCodeLoginOptions)
   };
 }
 
-function deviceCodeExpired(): LoginFailedError {
-  return new LoginFailedError('The device code expired before the sign-in was approved.', undefined, {
+function deviceCodeExpired(): SignInFailedError {
+  return new SignInFailedError('The device code expired before the sign-in was approved.', undefined, {
     next: 'sign-in-again',
   });
 }

@@ -2,36 +2,36 @@ import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAuthCodeLogin, type AuthCodeLogin } from '../../../source/services/auth/authCodeLogin.js';
-import { getClientRegistration, type LoginGrant } from '../../../source/services/auth/clientRegistration.js';
+import { startAuthCodeSignIn, type AuthCodeSignIn } from '../../../source/services/auth/authCodeSignIn.js';
+import { getClientRegistration, type SignInGrant } from '../../../source/services/auth/clientRegistration.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient, createPortalClient } from '../../../source/services/awsClients.js';
 import { oidcEndpoint } from '../../../source/services/endpoints.js';
-import { CancelledError, LoginFailedError } from '../../../source/services/errors.js';
+import { CancelledError, SignInFailedError } from '../../../source/services/errors.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
 let harness: Harness | undefined;
-const logins: AuthCodeLogin[] = [];
+const signIns: AuthCodeSignIn[] = [];
 
 beforeEach(async () => {
   harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
 });
 afterEach(async () => {
-  for (const login of logins.splice(0)) login.cancel();
+  for (const signIn of signIns.splice(0)) signIn.cancel();
   await stopHarness(harness);
 });
 
-async function login(
+async function signIn(
   store = new MemoryRegistrationStore(),
   options: { callbackPort?: number; timeoutMs?: number } = {},
-  { session = SESSION, grant = 'authorization_code' as LoginGrant } = {},
+  { session = SESSION, grant = 'authorization_code' as SignInGrant } = {},
 ) {
   const { oidc, env } = harness!;
   const registration = (await getClientRegistration({ oidc, session, grant, store, clock })).registration;
-  const started = await startAuthCodeLogin({
+  const started = await startAuthCodeSignIn({
     oidc,
     oidcEndpoint: oidcEndpoint(session.region, env),
     session,
@@ -39,8 +39,8 @@ async function login(
     clock,
     ...options,
   });
-  logins.push(started);
-  return { login: started, registration };
+  signIns.push(started);
+  return { signIn: started, registration };
 }
 
 /** What a browser does with the authorize URL: follow Identity Center's redirect to the loopback callback. */
@@ -51,9 +51,9 @@ async function browse(authorizeUrl: string): Promise<{ location: string; page: R
   return { location, page: await fetch(location) };
 }
 
-describe('startAuthCodeLogin against the simulator', () => {
+describe('startAuthCodeSignIn against the simulator', () => {
   it('builds the authorize URL of SPEC §3.4', async () => {
-    const { login: started, registration } = await login();
+    const { signIn: started, registration } = await signIn();
     const url = new URL(started.authorizeUrl);
     expect(`${url.origin}${url.pathname}`).toBe(`${harness!.simulator.url}/authorize`);
     expect([...url.searchParams.keys()]).toEqual([
@@ -78,7 +78,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   it('gives each sign-in its own state of 256 random bits, which the callback must carry', async () => {
     const states = [];
     for (let i = 0; i < 2; i++) {
-      const { login: started } = await login();
+      const { signIn: started } = await signIn();
       const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
       expect(Buffer.from(state, 'base64url')).toHaveLength(32);
       // The redirect server holds the same state: a callback with it completes, one without is refused.
@@ -90,7 +90,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   });
 
   it('signs in through a stand-in browser and returns a token with every field', async () => {
-    const { login: started, registration } = await login();
+    const { signIn: started, registration } = await signIn();
     const { page } = await browse(started.authorizeUrl);
     expect(await page.text()).toContain('You can close this tab');
 
@@ -112,7 +112,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   });
 
   it('accepts the callback URL pasted by hand instead of loaded by the browser', async () => {
-    const { login: started } = await login();
+    const { signIn: started } = await signIn();
     const redirect = await fetch(started.authorizeUrl, { redirect: 'manual' });
     started.submitCallbackUrl(redirect.headers.get('location') ?? '');
     await expect(started.token).resolves.toMatchObject({ accessToken: expect.any(String) });
@@ -124,25 +124,25 @@ describe('startAuthCodeLogin against the simulator', () => {
     const { port } = free.address() as { port: number };
     await new Promise((resolve) => free.close(resolve));
 
-    const { login: started } = await login(new MemoryRegistrationStore(), { callbackPort: port });
+    const { signIn: started } = await signIn(new MemoryRegistrationStore(), { callbackPort: port });
     expect(started.redirectUri).toBe(`http://127.0.0.1:${port}/oauth/callback`);
     await browse(started.authorizeUrl);
     await expect(started.token).resolves.toMatchObject({ accessToken: expect.any(String) });
   });
 
-  it('fails with LoginFailedError when the authorization is denied', async () => {
+  it('fails with SignInFailedError when the authorization is denied', async () => {
     harness!.simulator.faults.denyAuthorization = true;
-    const { login: started } = await login();
+    const { signIn: started } = await signIn();
     const { page } = await browse(started.authorizeUrl);
     expect(await page.text()).toContain('Sign-in failed');
     const error = await started.token.catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LoginFailedError);
-    expect((error as LoginFailedError).message).toBe('The sign-in was denied in the browser.');
+    expect(error).toBeInstanceOf(SignInFailedError);
+    expect((error as SignInFailedError).message).toBe('The sign-in was denied in the browser.');
     expect(harness!.simulator.stats.operations.CreateToken).toBeUndefined();
   });
 
   it('never yields a token for a code the simulator did not issue, and does not repeat the code', async () => {
-    const { login: started } = await login();
+    const { signIn: started } = await signIn();
     const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
     const forged = `${started.redirectUri}?${new URLSearchParams({ code: 'forged-code-4711', state })}`;
     expect((await fetch(forged)).status).toBe(200);
@@ -156,7 +156,7 @@ describe('startAuthCodeLogin against the simulator', () => {
 
   it('asks for every scope of the session, space-separated, and signs in with them', async () => {
     const session = { ...SESSION, scopes: ['sso:account:access', 'openid'] };
-    const { login: started } = await login(new MemoryRegistrationStore(), {}, { session });
+    const { signIn: started } = await signIn(new MemoryRegistrationStore(), {}, { session });
     expect(new URL(started.authorizeUrl).searchParams.get('scopes')).toBe('sso:account:access openid');
     const { location } = await browse(started.authorizeUrl);
     expect(new URL(location).searchParams.get('error')).toBeNull();
@@ -165,7 +165,7 @@ describe('startAuthCodeLogin against the simulator', () => {
 
   it('says to try the device code when Identity Center refuses the code for this registration', async () => {
     // A registration without the authorization_code grant: Identity Center refuses the code exchange.
-    const { login: started } = await login(new MemoryRegistrationStore(), {}, { grant: 'device_code' });
+    const { signIn: started } = await signIn(new MemoryRegistrationStore(), {}, { grant: 'device_code' });
     const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
     started.submitCallbackUrl(`${started.redirectUri}?${new URLSearchParams({ code: 'some-code', state })}`);
     const error = await started.token.catch((caught: unknown) => caught);
@@ -177,10 +177,10 @@ describe('startAuthCodeLogin against the simulator', () => {
     expect((error as OidcError).next).toBe('use-device-code');
   });
 
-  it('registers once for two logins that share a store', async () => {
+  it('registers once for two signIns that share a store', async () => {
     const store = new MemoryRegistrationStore();
     for (let i = 0; i < 2; i++) {
-      const { login: started } = await login(store);
+      const { signIn: started } = await signIn(store);
       await browse(started.authorizeUrl);
       await started.token;
     }
@@ -189,7 +189,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   });
 
   it('rejects with CancelledError and stops listening when cancelled', async () => {
-    const { login: started } = await login();
+    const { signIn: started } = await signIn();
     started.cancel();
     await expect(started.token).rejects.toBeInstanceOf(CancelledError);
     await expect(fetch(started.redirectUri)).rejects.toBeInstanceOf(TypeError);
@@ -210,14 +210,14 @@ describe('startAuthCodeLogin against the simulator', () => {
         expiresAt: new Date('2030-02-01T00:00:00Z'),
         scopes: SESSION.scopes,
       };
-      const started = await startAuthCodeLogin({
+      const started = await startAuthCodeSignIn({
         oidc,
         oidcEndpoint: endpoint,
         session: SESSION,
         registration,
         clock,
       });
-      logins.push(started);
+      signIns.push(started);
       const state = new URL(started.authorizeUrl).searchParams.get('state') ?? '';
       started.submitCallbackUrl(`${started.redirectUri}?${new URLSearchParams({ code: 'c', state })}`);
       const request = await exchanging;
@@ -234,7 +234,7 @@ describe('startAuthCodeLogin against the simulator', () => {
   });
 
   it('times out with a message that says to sign in again', async () => {
-    const { login: started } = await login(new MemoryRegistrationStore(), { timeoutMs: 10 });
+    const { signIn: started } = await signIn(new MemoryRegistrationStore(), { timeoutMs: 10 });
     await expect(started.token).rejects.toMatchObject({ message: 'Sign-in timed out after 0.01 seconds.' });
   });
 });

@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LoginFailedError, SessionExpiredError } from '../../source/services/errors.js';
+import { SignInFailedError, SessionExpiredError } from '../../source/services/errors.js';
 import { applyHyperlinkPreference } from '../../source/ui/hyperlinks.js';
 import { KEYS } from './terminal.js';
 import { startApp } from './startApp.js';
@@ -12,7 +12,7 @@ afterEach(() => {
 
 const callback = 'http://127.0.0.1:43123/oauth/callback?code=the-code&state=s';
 
-describe('the login screen', () => {
+describe('the sign-in screen', () => {
   it('shows the full URL, opens it, says the browser is unavailable, and shows the time left', async () => {
     const { terminal, calls } = startApp({ signIn: undefined });
     const frame = await terminal.waitFor('No browser here');
@@ -50,7 +50,7 @@ describe('the login screen', () => {
   });
 
   // The sign-in here is a fake that refuses any URL without `state=s`: the real state check is tested in
-  // test/services/auth/redirectServer.test.ts and authCodeLogin.test.ts.
+  // test/services/auth/redirectServer.test.ts and authCodeSignIn.test.ts.
   it('hands a pasted callback URL to the sign-in, shows the sentence it refuses one with, and moves on when it accepts', async () => {
     const { terminal, calls } = startApp({ signIn: undefined });
     await terminal.waitFor('paste here');
@@ -72,23 +72,23 @@ describe('the login screen', () => {
     await terminal.waitFor('The sign-in was cancelled.');
     terminal.press('r');
     await terminal.waitFor('paste here');
-    expect(calls.logins).toEqual(['authCode', 'authCode']);
+    expect(calls.signIns).toEqual(['authCode', 'authCode']);
   });
 
   it('words a denied sign-in for this screen: its own retry key, no subcommand to run', async () => {
-    const denied = new LoginFailedError('The sign-in was denied in the browser.', undefined, {
+    const denied = new SignInFailedError('The sign-in was denied in the browser.', undefined, {
       next: 'approve-sign-in',
     });
     const { terminal, calls } = startApp({
       signIn: undefined,
-      failures: new Map([['startLogin', [denied]]]),
+      failures: new Map([['startSignIn', [denied]]]),
     });
     const frame = await terminal.waitFor('The sign-in was denied in the browser.');
     expect(frame).toContain('Approve the request in the browser when you try again.');
     expect(frame).not.toContain('sso-tui login');
     terminal.press('r');
     await terminal.waitFor('paste here');
-    expect(calls.logins).toEqual(['authCode', 'authCode']);
+    expect(calls.signIns).toEqual(['authCode', 'authCode']);
   });
 
   it('shows the device code large', async () => {
