@@ -10,7 +10,7 @@ import { FilterList, listKeys, type ListKeyState } from '../components/FilterLis
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { useRanking } from '../hooks/useRanking.js';
-import { ctrl } from '../keyTable.js';
+import { ctrl, send } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
@@ -45,6 +45,7 @@ export const ACCOUNT_KEYS = {
     when: 'no listing under way',
     active: (state: AccountKeyState) => !state.listing,
     matches: ctrl('r'),
+    sends: send({ type: 'refreshRequested' }),
   },
   populate: {
     keys: '^O',
@@ -128,9 +129,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         list={accountsList}
         height={listHeight}
         placeholder="type to search accounts and roles"
-        onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
-        onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
-        onLeave={() => dispatch({ type: 'back' })}
+        dispatch={dispatch}
         rowsNow={() => (query === accountsList.query ? hits : rowsFor(accountsList.query))}
         onChoose={(hit) =>
           dispatch(
@@ -153,8 +152,6 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
                 });
               }
               return;
-            case 'refresh':
-              return dispatch({ type: 'refreshRequested' });
             case 'populate': {
               // The rows the query leaves on screen, all of them (not only the visible window): what
               // populate does for the whole session, for a chosen set.
