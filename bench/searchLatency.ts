@@ -62,7 +62,8 @@ export function measureSearch(size: number): SearchLatency {
     const search = createAccountSearch(accounts, new Map(roles));
     for (const query of queries) {
       const start = performance.now();
-      const hits = search.search(query);
+      // What the screen does: the ranking, then the hits and highlights of the rows it shows.
+      const hits = search.ranked(query);
       for (const hit of hits.slice(0, VISIBLE_ROWS)) void hit.matches;
       samples.push(performance.now() - start);
     }

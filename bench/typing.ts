@@ -254,7 +254,7 @@ function expectedRows(
   const expected = new Map<string, Expected>();
   for (const { query } of script) {
     if (expected.has(query)) continue;
-    const hits = query.trim() ? search.search(query) : accounts.map((account) => ({ row: { account } }));
+    const hits = query.trim() ? search.ranked(query) : accounts.map((account) => ({ row: { account } }));
     expected.set(query, {
       count: query.trim() ? hits.length : accounts.length,
       ids: hits.slice(0, ROWS_COMPARED).map((hit) => hit.row.account.accountId),

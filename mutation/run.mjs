@@ -32,6 +32,15 @@ const awsFiles =
   () =>
     names.map((name) => `source/services/awsFiles/${name}.ts`);
 
+/** The lines of `file` from the one starting with `from` to the one before the one starting with `to`. */
+function linesBetween(file, from, to) {
+  const lines = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.startsWith(from));
+  const end = lines.findIndex((line, index) => index > start && line.startsWith(to));
+  if (start < 0 || end < 0) throw new Error(`${file} has no "${from}" followed by "${to}".`);
+  return `${file}:${start + 1}-${end}`;
+}
+
 // Sign-in is about 660 mutants, over an hour on this machine: it runs in four parts, each with its own
 // incremental file, so a stopped run keeps the parts it finished. `npm run mutate auth` runs all four.
 const MODULES = {
@@ -46,7 +55,23 @@ const MODULES = {
   tokens: () => ['source/services/tokenCache.ts', 'source/services/tokenRefresh.ts'],
   credentialCache: () => ['source/services/credentialCache.ts'],
   awsFilesEditor: awsFiles('iniEditor'),
+  // Part of the editor, to run on its own: the judge that refuses an edit either SDK would read otherwise.
+  awsFilesJudge: () => [
+    linesBetween(
+      'source/services/awsFiles/iniEditor.ts',
+      'function judgeEdit(',
+      'function splitByteOrderMark(',
+    ),
+  ],
   awsFilesReadings: awsFiles('sdkReadings'),
+  // Part of the readings, to run on its own: how botocore reads a file, line by line.
+  awsFilesBotocoreReading: () => [
+    linesBetween(
+      'source/services/awsFiles/sdkReadings.ts',
+      'export function readAsBotocore(',
+      'export const JS_COMMENT',
+    ),
+  ],
   awsFilesWrite: awsFiles('safeWrite', 'fileLock'),
   awsFilesParser: awsFiles('iniParser', 'iniLines', 'awsConfigFile', 'awsFileErrors'),
 };

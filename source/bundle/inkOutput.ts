@@ -1,11 +1,16 @@
 import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  reduceAnsiCodesIncremental,
   styledCharsFromTokens,
   styledCharsToString,
   tokenize,
+  type AnsiCode,
   type StyledChar,
 } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import { NARROW_RANGES } from './stringWidth.js';
 
 /**
  * Ink's `Output` (ink/build/output.js, Ink 6.8), which turns the positioned texts of a frame into its
@@ -17,7 +22,11 @@ import stringWidth from 'string-width';
  *
  * The result is the same string Ink's would be, line for line (a test holds the two to each other): each
  * line is the writes that land on it, in order; a line whose writes are those of a line in the previous
- * frame is that line's string again, and only the others are built, cell by cell, as Ink does.
+ * frame is that line's string again, and only the others are built. A line whose writes sit side by side,
+ * each of characters one column wide and colours, is built run by run (a run: characters of one style);
+ * any other is built cell by cell, as Ink does. Both give what Ink's styledCharsToString gives for the
+ * line's cells: it writes, before each character, the codes that turn the style before it into its own,
+ * which inside a run are none.
  */
 
 interface Clip {
@@ -65,6 +74,7 @@ class FrameCache<V> {
 }
 
 const styledChars = new FrameCache<StyledChar[]>();
+const runsOfText = new FrameCache<readonly Run[] | null>();
 const widths = new FrameCache<number>();
 const slices = new FrameCache<string>();
 const builtLines = new FrameCache<string>();
@@ -101,6 +111,109 @@ function sliced(line: string, from: number, to: number): string {
     slices.set(key, cached);
   }
   return cached;
+}
+
+/** Characters of one style: the reduced codes in force, as Ink's styled characters carry them. */
+interface Run {
+  readonly styles: AnsiCode[];
+  readonly text: string;
+}
+
+const narrowText = new RegExp(
+  `^[${NARROW_RANGES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]*$`,
+  'u',
+);
+/**
+ * The colour or style code (SGR, ESC [ digits and semicolons m) at `at` in `text`, as Ink's Text writes
+ * them around its characters; undefined for any other sequence.
+ */
+function sgrAt(text: string, at: number): string | undefined {
+  if (text.charCodeAt(at + 1) !== 0x5b) return undefined;
+  for (let end = at + 2; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (code === 0x6d) return text.slice(at, end + 1);
+    if (code !== 0x3b && (code < 0x30 || code > 0x39)) return undefined;
+  }
+  return undefined;
+}
+const sgrTokens = new Map<string, ReturnType<typeof tokenize>>();
+
+/**
+ * The runs of `text`, or null when it holds anything but one-column characters (each its own grapheme,
+ * in any mix) and colour codes. The codes are read by ansi-tokenize itself, one sequence at a time.
+ */
+function runsOf(text: string): readonly Run[] | null {
+  let cached = runsOfText.get(text);
+  if (cached === undefined) {
+    cached = parseRuns(text);
+    runsOfText.set(text, cached);
+  }
+  return cached;
+}
+
+function parseRuns(text: string): Run[] | null {
+  if (text.includes('\u009B')) return null;
+  const runs: Run[] = [];
+  let styles: AnsiCode[] = [];
+  for (let at = 0; at < text.length;) {
+    const escape = text.indexOf('\u001B', at);
+    const characters = text.slice(at, escape < 0 ? text.length : escape);
+    if (characters) {
+      if (!narrowText.test(characters)) return null;
+      runs.push({ styles, text: characters });
+    }
+    if (escape < 0) break;
+    const sequence = sgrAt(text, escape);
+    if (sequence === undefined) return null;
+    let tokens = sgrTokens.get(sequence);
+    if (tokens === undefined) {
+      tokens = tokenize(sequence);
+      if (tokens.some((token) => token.type !== 'ansi')) return null;
+      sgrTokens.set(sequence, tokens);
+    }
+    styles = reduceAnsiCodesIncremental(styles, tokens as AnsiCode[]);
+    at = escape + sequence.length;
+  }
+  return runs;
+}
+
+/** Cells between writes: spaces of no style. */
+const NO_STYLES: AnsiCode[] = [];
+
+/**
+ * The line of `writes` built run by run, or undefined when they overlap, reach past `width`, or hold more
+ * than one-column characters and colour codes: such a line is built cell by cell.
+ */
+function lineOfRuns(writes: readonly Placed[], width: number): string | undefined {
+  const placed: { readonly x: number; readonly runs: readonly Run[] }[] = [];
+  for (const write of writes) {
+    const runs = runsOf(write.text);
+    if (runs === null || write.x < 0) return undefined;
+    placed.push({ x: write.x, runs });
+  }
+  placed.sort((a, b) => a.x - b.x);
+  let out = '';
+  let previous: AnsiCode[] | undefined;
+  const emit = (styles: AnsiCode[], characters: string): void => {
+    if (previous === undefined) out += ansiCodesToString(styles);
+    else if (previous !== styles) out += ansiCodesToString(diffAnsiCodes(previous, styles));
+    out += characters;
+    previous = styles;
+  };
+  let column = 0;
+  for (const { x, runs } of placed) {
+    if (x < column) return undefined;
+    if (x > column) emit(NO_STYLES, ' '.repeat(x - column));
+    column = x;
+    for (const run of runs) {
+      emit(run.styles, run.text);
+      column += run.text.length;
+    }
+  }
+  if (column > width) return undefined;
+  if (column < width) emit(NO_STYLES, ' '.repeat(width - column));
+  if (previous !== undefined) out += ansiCodesToString(diffAnsiCodes(previous, NO_STYLES));
+  return out.trimEnd();
 }
 
 const BLANK: StyledChar = Object.freeze({
@@ -187,33 +300,39 @@ export default class Output {
     }
     const output = placed.map((writes) => this.line(writes)).join('\n');
     styledChars.frameDone();
+    runsOfText.frameDone();
     widths.frameDone();
     slices.frameDone();
     builtLines.frameDone();
     return { output, height: this.height };
   }
 
-  /** The string of one line: the previous frame's when the same writes made it, else built as Ink does. */
+  /** The string of one line: the previous frame's when the same writes made it, else built anew. */
   private line(writes: readonly Placed[]): string {
     if (writes.length === 0) return '';
     const key = `${this.width}\u0001${writes.map((write) => `${write.x}\u0000${write.text}`).join('\u0001')}`;
     let built = builtLines.get(key);
     if (built === undefined) {
-      const cells: (StyledChar | undefined)[] = new Array<StyledChar>(this.width).fill(BLANK);
-      for (const write of writes) {
-        let offsetX = write.x;
-        for (const character of styledCharsOf(write.text)) {
-          cells[offsetX] = character;
-          const characterWidth = Math.max(1, widthOf(character.value));
-          for (let index = 1; index < characterWidth; index++) {
-            cells[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-          }
-          offsetX += characterWidth;
-        }
-      }
-      built = styledCharsToString(cells.filter((cell) => cell !== undefined)).trimEnd();
+      built = lineOfRuns(writes, this.width) ?? this.cellByCell(writes);
       builtLines.set(key, built);
     }
     return built;
+  }
+
+  /** A line built as Ink builds every line: a styled cell per column, then the codes between cells. */
+  private cellByCell(writes: readonly Placed[]): string {
+    const cells: (StyledChar | undefined)[] = new Array<StyledChar>(this.width).fill(BLANK);
+    for (const write of writes) {
+      let offsetX = write.x;
+      for (const character of styledCharsOf(write.text)) {
+        cells[offsetX] = character;
+        const characterWidth = Math.max(1, widthOf(character.value));
+        for (let index = 1; index < characterWidth; index++) {
+          cells[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+        }
+        offsetX += characterWidth;
+      }
+    }
+    return styledCharsToString(cells.filter((cell) => cell !== undefined)).trimEnd();
   }
 }

@@ -61,45 +61,34 @@ export class Portal {
    * screen, refreshing 100,000 accounts it already shows) lets the rest go as soon as each page is seen.
    */
   async eachAccountPage(onPage: (page: readonly Account[]) => void): Promise<void> {
-    let nextToken: string | undefined;
-    do {
-      const response = await this.call(() =>
-        this.options.client.send(
-          new ListAccountsCommand({
-            accessToken: this.options.accessToken,
-            maxResults: PAGE_SIZE,
-            nextToken,
-          }),
+    const { client, accessToken } = this.options;
+    await this.eachPage(
+      (nextToken) => client.send(new ListAccountsCommand({ accessToken, maxResults: PAGE_SIZE, nextToken })),
+      (response) =>
+        onPage(
+          (response.accountList ?? []).map((account) => ({
+            accountId: account.accountId ?? '',
+            accountName: account.accountName ?? account.accountId ?? '',
+            emailAddress: account.emailAddress ?? '',
+          })),
         ),
-      );
-      const page = (response.accountList ?? []).map((account) => ({
-        accountId: account.accountId ?? '',
-        accountName: account.accountName ?? account.accountId ?? '',
-        emailAddress: account.emailAddress ?? '',
-      }));
-      onPage(page);
-      nextToken = response.nextToken || undefined;
-    } while (nextToken);
+    );
   }
 
   /** The role names the user may take in one account. */
   async listAccountRoles(accountId: string): Promise<string[]> {
     const roles: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const response = await this.call(() =>
-        this.options.client.send(
-          new ListAccountRolesCommand({
-            accessToken: this.options.accessToken,
-            accountId,
-            maxResults: PAGE_SIZE,
-            nextToken,
-          }),
+    const { client, accessToken } = this.options;
+    await this.eachPage(
+      (nextToken) =>
+        client.send(
+          new ListAccountRolesCommand({ accessToken, accountId, maxResults: PAGE_SIZE, nextToken }),
         ),
-      );
-      for (const role of response.roleList ?? []) if (role.roleName) roles.push(this.roleName(role.roleName));
-      nextToken = response.nextToken || undefined;
-    } while (nextToken);
+      (response) => {
+        for (const role of response.roleList ?? [])
+          if (role.roleName) roles.push(this.roleName(role.roleName));
+      },
+    );
     return roles;
   }
 
@@ -166,6 +155,19 @@ export class Portal {
     await this.call(() =>
       this.options.client.send(new LogoutCommand({ accessToken: this.options.accessToken })),
     );
+  }
+
+  /** Every page of a paged call, each to `onPage` as it comes, until the service names no next page. */
+  private async eachPage<R extends { readonly nextToken?: string | undefined }>(
+    page: (nextToken: string | undefined) => Promise<R>,
+    onPage: (response: R) => void,
+  ): Promise<void> {
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call(() => page(nextToken));
+      onPage(response);
+      nextToken = response.nextToken || undefined;
+    } while (nextToken);
   }
 
   /** One portal call under the budget, retried with backoff and jitter while the service throttles or fails. */

@@ -18,19 +18,21 @@ export function federationOperation(
   return 'UnknownFederationAction';
 }
 
+const FEDERATION_OPERATIONS: Record<
+  FederationOperation,
+  (context: SimulatorContext, query: URLSearchParams) => Reply
+> = {
+  GetSigninToken: getSigninToken,
+  ConsoleLogin: consoleLogin,
+  UnknownFederationAction: () => badRequest('Unsupported Action.'),
+};
+
 export function serveFederation(
   context: SimulatorContext,
   operation: FederationOperation,
   query: URLSearchParams,
 ): Reply {
-  switch (operation) {
-    case 'GetSigninToken':
-      return getSigninToken(context, query);
-    case 'ConsoleLogin':
-      return consoleLogin(context, query);
-    case 'UnknownFederationAction':
-      return badRequest('Unsupported Action.');
-  }
+  return FEDERATION_OPERATIONS[operation](context, query);
 }
 
 /** The real endpoint's sign-in tokens last 15 minutes. */

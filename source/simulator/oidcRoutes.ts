@@ -18,16 +18,16 @@ import {
   type Reply,
 } from './wire.js';
 
+const invalidMetadata = (message: string): Reply =>
+  oidcError(400, 'InvalidClientMetadataException', 'invalid_client_metadata', message);
+const invalidRedirectUri = (message: string): Reply =>
+  oidcError(400, 'InvalidRedirectUriException', 'invalid_redirect_uri', message);
+
 /** RegisterClient: POST /client/register. */
 export function registerClient(context: SimulatorContext, body: Record<string, unknown>): Reply {
   requiredString(body, 'clientName');
   if (requiredString(body, 'clientType') !== 'public') {
-    return oidcError(
-      400,
-      'InvalidClientMetadataException',
-      'invalid_client_metadata',
-      'clientType must be public.',
-    );
+    return invalidMetadata('clientType must be public.');
   }
   const scopes = optionalStringList(body, 'scopes') ?? [];
   // A registration without grant types is the legacy device-code client, which gets refresh tokens only
@@ -37,29 +37,14 @@ export function registerClient(context: SimulatorContext, body: Record<string, u
     (scopes.length > 0 ? [GRANT_DEVICE_CODE, GRANT_REFRESH_TOKEN] : [GRANT_DEVICE_CODE]);
   const unknownGrant = grantTypes.find((grant) => !KNOWN_GRANTS.includes(grant));
   if (unknownGrant !== undefined) {
-    return oidcError(
-      400,
-      'InvalidClientMetadataException',
-      'invalid_client_metadata',
-      'Unsupported grant type.',
-    );
+    return invalidMetadata('Unsupported grant type.');
   }
   const redirectUris = optionalStringList(body, 'redirectUris') ?? [];
   if (grantTypes.includes(GRANT_AUTHORIZATION_CODE) && redirectUris.length === 0) {
-    return oidcError(
-      400,
-      'InvalidRedirectUriException',
-      'invalid_redirect_uri',
-      'redirectUris are required.',
-    );
+    return invalidRedirectUri('redirectUris are required.');
   }
   if (!redirectUris.every(isAcceptableRedirectUri)) {
-    return oidcError(
-      400,
-      'InvalidRedirectUriException',
-      'invalid_redirect_uri',
-      'Redirect URIs must be https, or http on a loopback address.',
-    );
+    return invalidRedirectUri('Redirect URIs must be https, or http on a loopback address.');
   }
   const issuerUrl = optionalString(body, 'issuerUrl');
   const client = context.store.registerClient({

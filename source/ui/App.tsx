@@ -1,10 +1,10 @@
 import { Text } from 'ink';
-import { useMemo, useReducer, type ComponentType } from 'react';
+import { memo, useMemo, useReducer, type ComponentType } from 'react';
 import type { AppServices, SignInMethod, WarmStart } from '../flow/appServices.js';
 import type { StartEffectRunner } from '../flow/effects.js';
 import { initialState } from '../flow/initialState.js';
 import { reduce } from '../flow/reduce.js';
-import type { FlowState, Screen } from '../flow/state.js';
+import type { Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
 import { useEffectRunner } from './hooks/useEffectRunner.js';
@@ -96,7 +96,13 @@ export function App({
         </Text>
       ) : null}
       <ScreenSizeContext.Provider value={size}>
-        <CurrentScreen state={state} dispatch={dispatch} clock={clock} size={size} />
+        <CurrentScreen
+          screen={state.screen}
+          data={state.data}
+          dispatch={dispatch}
+          clock={clock}
+          size={size}
+        />
       </ScreenSizeContext.Provider>
     </KeyboardRoute>
   );
@@ -115,12 +121,12 @@ const SCREENS: { readonly [Kind in Screen['kind']]: ComponentType<ScreenProps<Ki
   error: ErrorScreen,
 };
 
-function CurrentScreen({
-  state,
-  ...common
-}: Omit<ScreenProps<Screen['kind']>, 'screen' | 'data'> & { readonly state: FlowState }) {
-  const { screen } = state;
+/**
+ * Drawn again only when the screen, the data, or the size changes: handing effects over (the outbox) and
+ * taking them changes the state but nothing shown, and at 100,000 accounts a redraw is milliseconds.
+ */
+const CurrentScreen = memo(function CurrentScreen(props: ScreenProps<Screen['kind']>) {
   // The table pairs each kind with its component; TypeScript cannot relate the two unions by itself.
-  const Component = SCREENS[screen.kind] as ComponentType<ScreenProps<Screen['kind']>>;
-  return <Component screen={screen} data={state.data} {...common} />;
-}
+  const Component = SCREENS[props.screen.kind] as ComponentType<ScreenProps<Screen['kind']>>;
+  return <Component {...props} />;
+});

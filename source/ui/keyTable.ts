@@ -1,3 +1,6 @@
+import type { FlowEvent } from '../flow/events.js';
+import type { TextEdit } from '../flow/textEdit.js';
+import { textEditFor } from './components/textEditing.js';
 import type { Keypress } from './keypresses.js';
 
 /**
@@ -19,7 +22,21 @@ export interface KeyBinding<State> {
   /** Listed in the footer (the one-line summary) when it applies; every binding is listed in help. */
   readonly footer?: boolean | ((state: State) => boolean);
   readonly matches: (press: Keypress) => boolean;
+  /**
+   * The event the key sends (`send(…)` for one that never changes); unset, the screen's handler acts on the
+   * binding's name. Undefined: the key does nothing this time (a paste of control characters only).
+   */
+  readonly sends?: (press: Keypress, state: State) => FlowEvent | undefined;
 }
+
+/** A key's event, the same every time it is pressed. */
+export const send = (event: FlowEvent) => (): FlowEvent => event;
+
+/** When a key applies, in words for help and as a test of the state: spread into a binding. */
+export const applies = <State>(
+  when: string,
+  active: (state: State) => boolean,
+): { readonly when: string; readonly active: (state: State) => boolean } => ({ when, active });
 
 /** A screen's keys by name, in the order they are tried, shown in the footer and listed in help. */
 export type KeyTable<State, Name extends string = string> = { readonly [N in Name]: KeyBinding<State> };
@@ -97,6 +114,53 @@ export function helpKeys<State>(typing?: (state: State) => boolean): KeyTable<St
       matches: f1,
     },
     interrupt: { keys: '^C', action: 'quit', when: 'anywhere', footer: false, matches: ctrl('c') },
+  };
+}
+
+/** The names of a text field's keys (textFieldKeys). */
+export type TextFieldKeyName = 'type' | 'backspace' | 'clearField';
+
+/**
+ * The keys of a one-line text field: what is typed (or pasted), Backspace and ^U, each sending the edit it
+ * makes as `edited` words it. They come last in a table: typed text matches nearly every key.
+ */
+export function textFieldKeys<State>(field: {
+  /** What is typed, as help lists it (`the region`). */
+  readonly typed: string;
+  /** How help names typing, `type` unless the field is for a paste. */
+  readonly typedKeys?: string;
+  /** When typing applies, in words, when it differs from `when`. */
+  readonly typedWhen?: string;
+  /** What ^U clears (`the field`, `the query`). */
+  readonly clears: string;
+  /** When the three apply, in words for help; unset: always. */
+  readonly when?: string;
+  readonly active?: (state: State) => boolean;
+  readonly edited: (edit: TextEdit) => FlowEvent;
+}): KeyTable<State, TextFieldKeyName> {
+  const sends = (press: Keypress): FlowEvent | undefined => {
+    const edit = textEditFor(press.input, press.key);
+    return edit && field.edited(edit);
+  };
+  const when = field.when === undefined ? {} : { when: field.when };
+  const shared = { ...(field.active ? { active: field.active } : {}), footer: false, sends };
+  const typedWhen = field.typedWhen ?? field.when;
+  return {
+    type: {
+      keys: field.typedKeys ?? 'type',
+      action: field.typed,
+      ...(typedWhen === undefined ? {} : { when: typedWhen }),
+      ...shared,
+      matches: text,
+    },
+    backspace: {
+      keys: 'Backspace',
+      action: 'delete a character',
+      ...when,
+      ...shared,
+      matches: named('backspace', 'delete'),
+    },
+    clearField: { keys: '^U', action: `clear ${field.clears}`, ...when, ...shared, matches: ctrl('u') },
   };
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import Output from '../../source/bundle/inkOutput.js';
 // Ink's own Output, which the bundle replaces: the two must give the same frames.
@@ -96,6 +97,76 @@ describe("the bundle's Ink Output", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('draws rows of texts side by side, in colours, as Ink does', () => {
+    // What a list row writes: texts of one-column characters in Ink's colour and style codes, each at its
+    // own column (the fast way), now and then a wide or combining character, or texts that overlap.
+    const styled = fc
+      .array(
+        fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc.constantFrom('payments', '-prod ', 'a', '1234', '›', '★', '·', '…', 'é'),
+          },
+          {
+            weight: 3,
+            arbitrary: fc.constantFrom(
+              '\u001B[1m',
+              '\u001B[22m',
+              '\u001B[2m',
+              '\u001B[33m',
+              '\u001B[36m',
+              '\u001B[39m',
+              '\u001B[7m',
+              '\u001B[27m',
+              '\u001B[4m',
+              '\u001B[24m',
+              '\u001B[0m',
+              '\u001B[1;33m',
+              '\u001B[38;2;10;20;30m',
+              '\u001B[38;5;208m',
+              '\u001B[m',
+            ),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('界', 'e\u0301', '\u001B]8;;https://x\u0007', '\u001B[', '\t'),
+          },
+        ),
+        { maxLength: 8 },
+      )
+      .map((parts) => parts.join(''));
+    const row = fc.array(fc.record({ gap: fc.integer({ min: -1, max: 4 }), text: styled }), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8, max: 60 }),
+        fc.array(row, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (width, rows, reversed) => {
+          const operations: Operation[] = [];
+          rows.forEach((writes, y) => {
+            let x = 0;
+            const placed = writes.map(({ gap, text: written }) => {
+              x = Math.max(0, x + gap);
+              const write: Operation = { type: 'write', x, y, text: written, transformers: [] };
+              x += stripAnsi(written).length;
+              return write;
+            });
+            operations.push(...(reversed ? placed.reverse() : placed));
+          });
+          for (let frame = 0; frame < 2; frame++) {
+            const ours = draw(new Output({ width, height: rows.length }), operations);
+            const inks = draw(new InkOutput({ width, height: rows.length }) as Drawable, operations);
+            expect(ours).toBe(inks);
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

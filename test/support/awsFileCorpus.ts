@@ -65,6 +65,10 @@ export const HAND_CASES: readonly CorpusFile[] = [
   { name: 'indented header first', text: '[dev]\n  [admin]\nk = v\n' },
   { name: 'DEFAULT section', text: '[DEFAULT]\nregion = eu-central-1\n[other]\naws_access_key_id = X\n' },
   {
+    name: 'a key of a section hides the DEFAULT sub-keys of the same name',
+    text: '[DEFAULT]\ns3 =\n  addressing_style = path\nregion = eu-central-1\n[dev]\ns3 = off\n[profile dev]\nS3 = off\n',
+  },
+  {
     name: 'profile default beside default',
     text: '[profile default]\nregion = us-east-1\n[default]\nregion = eu-west-1\n',
   },

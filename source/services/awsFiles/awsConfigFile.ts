@@ -12,12 +12,24 @@ export interface ConfigFileContents {
   readonly problems: ReadonlyArray<IniProblem>;
 }
 
+// The session's reading and populate's plan take it from the same parse.
+const contentsOf = new WeakMap<IniDocument, ConfigFileContents>();
+
 /**
  * Reads `~/.aws/config` as the AWS SDK for JavaScript does: `[profile x]` and `[default]` are profiles,
  * `[profile default]` replaces `[default]` whole, `[sso-session x]` are sessions and other plain sections
  * (`[x]`) are ignored. A header written twice is merged key by key, the later value winning.
  */
 export function configFileContents(document: IniDocument): ConfigFileContents {
+  let contents = contentsOf.get(document);
+  if (contents === undefined) {
+    contents = contentsNow(document);
+    contentsOf.set(document, contents);
+  }
+  return contents;
+}
+
+function contentsNow(document: IniDocument): ConfigFileContents {
   const profiles = new Map<string, IniValuesByKey>();
   const ssoSessions = new Map<string, IniValuesByKey>();
   const plainDefault = new Map<string, IniValuesByKey>();

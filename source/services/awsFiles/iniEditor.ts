@@ -12,9 +12,15 @@ import {
   jsSectionKey,
   jsSectionName,
   pythonIndent,
+  excerpt,
   readAsBotocore,
   readAsJsSdk,
+  scanAsBotocore,
+  scanAsJsSdk,
+  sectionsByEntity,
   type AwsFileKind,
+  type ScanOutcome,
+  type SectionSpan,
   type ReadOutcome,
   type ReadSection,
   type ReadValue,
@@ -109,7 +115,7 @@ interface Entry {
   /** 0-based index of the last line of its value (continuation lines and sub-keys included). */
   readonly end: number;
   /** What botocore calls it (lower-cased) and what the JavaScript SDK calls it, lower-cased too. */
-  readonly keys: ReadonlySet<string>;
+  readonly keys: readonly string[];
   /** The key as the line spells it (for the JavaScript SDK, which does not lower-case). */
   readonly spelled: string | undefined;
   readonly indent: string;
@@ -131,13 +137,23 @@ interface Layout {
   readonly newline: '\n' | '\r\n';
 }
 
-/** The sections of the file as botocore finds them (its headers, its continuation lines), in one pass. */
+// `export` asks whether the profile exists, then edits: one layout of the same text serves both.
+let lastLayout: { body: string; kind: AwsFileKind; layout: Layout } | undefined;
+
 function layOut(body: string, kind: AwsFileKind): Layout {
+  if (lastLayout?.kind !== kind || lastLayout.body !== body) {
+    lastLayout = { body, kind, layout: layOutNow(body, kind) };
+  }
+  return lastLayout.layout;
+}
+
+/** The sections of the file as botocore finds them (its headers, its continuation lines), in one pass. */
+function layOutNow(body: string, kind: AwsFileKind): Layout {
   const lines = splitLines(body);
   const sections: Section[] = [];
   let current: Section | undefined;
   let entry:
-    { line: number; end: number; keys: Set<string>; spelled: string | undefined; indent: string } | undefined;
+    { line: number; end: number; keys: string[]; spelled: string | undefined; indent: string } | undefined;
   let indentLevel = 0;
   const close = (): void => {
     if (entry && current) current.entries.push(entry);
@@ -167,11 +183,12 @@ function layOut(body: string, kind: AwsFileKind): Layout {
     }
     const option = botocoreOption(stripped);
     if (!current || !option) continue;
-    const keys = new Set([option.key]);
+    const keys = [option.key];
     const js = jsContent(content);
     const equals = js.indexOf('=');
     const spelled = equals > 0 ? js.slice(0, equals).trim() : undefined;
-    if (spelled !== undefined) keys.add(spelled.toLowerCase());
+    const lower = spelled?.toLowerCase();
+    if (lower !== undefined && lower !== option.key) keys.push(lower);
     entry = { line: index, end: index, keys, spelled, indent: content.slice(0, indent) };
   }
   close();
@@ -281,7 +298,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
       const pending = new Map(values);
       for (const entry of section.entries) {
         if (!intersects(entry.keys, change.replaced)) continue;
-        const key = [...entry.keys].find((name) => pending.has(name));
+        const key = entry.keys.find((name) => pending.has(name));
         const value = key === undefined ? undefined : pending.get(key);
         if (key === undefined || value === undefined) {
           dropRange(entry.line, entry.end);
@@ -342,7 +359,7 @@ function lastLine(section: Section): number {
   return section.entries.at(-1)?.end ?? section.header;
 }
 
-function intersects(keys: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+function intersects(keys: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const key of keys) if (wanted.has(key)) return true;
   return false;
 }
@@ -370,6 +387,11 @@ function indentOfNextContent(lines: readonly IniLine[], header: number): string 
   return '';
 }
 
+const READERS = [
+  { sdk: 'botocore', reader: 'botocore', read: readAsBotocore, scan: scanAsBotocore },
+  { sdk: 'the AWS SDK for JavaScript', reader: 'js', read: readAsJsSdk, scan: scanAsJsSdk },
+] as const;
+
 /**
  * The refusal for an edit that would not read as intended, or undefined: in each SDK, each target reads
  * as written (removed: gone) and everything else as before.
@@ -381,62 +403,140 @@ function judgeEdit(
   targets: readonly Target[],
   layout: Layout,
 ): RefusedEditError | undefined {
+  if (passesOnChangedSections(before, after, kind, targets)) return undefined;
+  for (const { sdk, read } of READERS) {
+    const refusal = judgeReadings(sdk, read(before, kind), read(after, kind), kind, targets, layout);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `judgeEdit`'s full judgement would pass the edit, decided from the sections it changed, as a
+ * file of 10,000 profiles would otherwise be read whole four times. Each SDK still scans both files whole
+ * (a line either cannot read anywhere sends the edit to the full judgement), but a section's values
+ * depend on its own lines and, in botocore, on [DEFAULT] alone: an entity whose sections are the same text
+ * before and after reads the same. Every other entity (the targets, and any other the edit reached) is
+ * read from an excerpt of its sections before and after, and judged as the full judgement judges it. A
+ * changed [DEFAULT], an indented header, or any refusal leaves the decision to the full judgement.
+ */
+function passesOnChangedSections(
+  before: string,
+  after: string,
+  kind: AwsFileKind,
+  targets: readonly Target[],
+): boolean {
+  for (const [index, { sdk, reader, read, scan }] of READERS.entries()) {
+    const old = scannedBefore(before, kind)[index] as ScanOutcome;
+    const now = scan(after, kind);
+    if (!old.ok || !now.ok) return false;
+    const oldSections = sectionsByEntity(old.spans, reader);
+    const newSections = sectionsByEntity(now.spans, reader);
+    const reached = new Set(targets.map((change) => change.entity));
+    for (const [entity, spans] of oldSections) {
+      if (!sameText(before, spans, after, newSections.get(entity))) reached.add(entity);
+    }
+    for (const entity of newSections.keys()) if (!oldSections.has(entity)) reached.add(entity);
+    if (reached.has('defaults')) return false;
+    const excerptOf = (text: string, sections: Map<string, SectionSpan[]>): string | undefined =>
+      excerpt(
+        text,
+        [...reached, 'defaults'].flatMap((entity) => sections.get(entity) ?? []),
+      );
+    const oldText = excerptOf(before, oldSections);
+    const newText = excerptOf(after, newSections);
+    if (oldText === undefined || newText === undefined) return false;
+    const oldReading = read(oldText, kind);
+    const newReading = read(newText, kind);
+    if (!oldReading.ok || !newReading.ok) return false;
+    if (judgeReadings(sdk, oldReading, newReading, kind, targets, undefined)) return false;
+  }
+  return true;
+}
+
+// Both attempts of an edit judge against the same text before it.
+let lastScan: { text: string; kind: AwsFileKind; outcomes: ScanOutcome[] } | undefined;
+
+function scannedBefore(text: string, kind: AwsFileKind): ScanOutcome[] {
+  if (lastScan?.kind !== kind || lastScan.text !== text) {
+    lastScan = { text, kind, outcomes: READERS.map(({ scan }) => scan(text, kind)) };
+  }
+  return lastScan.outcomes;
+}
+
+function sameText(
+  before: string,
+  spans: readonly SectionSpan[],
+  after: string,
+  others: readonly SectionSpan[] | undefined,
+): boolean {
+  if (others === undefined || others.length !== spans.length) return false;
+  return spans.every((span, index) => {
+    const other = others[index] as SectionSpan;
+    return (
+      span.end - span.start === other.end - other.start &&
+      before.slice(span.start, span.end) === after.slice(other.start, other.end)
+    );
+  });
+}
+
+/** One SDK's judgement of an edit, from its readings before and after. */
+function judgeReadings(
+  sdk: string,
+  old: ReadOutcome,
+  now: ReadOutcome,
+  kind: AwsFileKind,
+  targets: readonly Target[],
+  layout: Layout | undefined,
+): RefusedEditError | undefined {
   const targetEntities = new Set(targets.map((change) => change.entity));
-  const readers = [
-    { sdk: 'botocore', read: readAsBotocore },
-    { sdk: 'the AWS SDK for JavaScript', read: readAsJsSdk },
-  ] as const;
-  for (const { sdk, read } of readers) {
-    const old = read(before, kind);
-    const now = read(after, kind);
-    // A file the SDK cannot read stays refused, unless the fault was in a section being rewritten.
-    if (!old.ok && !lineInTargets(layout, targetEntities, old.line)) {
-      return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
+  // A file the SDK cannot read stays refused, unless the fault was in a section being rewritten.
+  if (!old.ok && !(layout && lineInTargets(layout, targetEntities, old.line))) {
+    return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
+  }
+  if (!now.ok) {
+    if (!old.ok) return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
+    return new RefusedEditError(now.line, `after the edit ${sdk} could not read the file (${now.reason})`);
+  }
+  const oldEntities = old.ok ? old.reading.entities : new Map<string, ReadSection>();
+  const newEntities = now.reading.entities;
+  for (const entity of new Set([...oldEntities.keys(), ...newEntities.keys()])) {
+    if (targetEntities.has(entity)) continue;
+    if (!sameValues(oldEntities.get(entity), newEntities.get(entity))) {
+      const line = (old.ok ? old.reading.headerLines.get(entity) : undefined) ?? lineOf(now, entity);
+      return new RefusedEditError(
+        line,
+        `the edit would make ${sdk} read [${shownEntity(entity, kind)}] differently`,
+      );
     }
-    if (!now.ok) {
-      if (!old.ok) return new RefusedEditError(old.line, `${sdk} cannot read the file (${old.reason})`);
-      return new RefusedEditError(now.line, `after the edit ${sdk} could not read the file (${now.reason})`);
+  }
+  for (const change of targets) {
+    const got = newEntities.get(change.entity);
+    const line = now.reading.headerLines.get(change.entity) ?? lineOf(old, change.entity);
+    if (change.remove) {
+      if (got !== undefined && got.size > 0) {
+        return new RefusedEditError(line, `${sdk} would still read [${change.header}] after removing it`);
+      }
+      continue;
     }
-    const oldEntities = old.ok ? old.reading.entities : new Map<string, ReadSection>();
-    const newEntities = now.reading.entities;
-    for (const entity of new Set([...oldEntities.keys(), ...newEntities.keys()])) {
-      if (targetEntities.has(entity)) continue;
-      if (!sameValues(oldEntities.get(entity), newEntities.get(entity))) {
-        const line = (old.ok ? old.reading.headerLines.get(entity) : undefined) ?? lineOf(now, entity);
-        return new RefusedEditError(
-          line,
-          `the edit would make ${sdk} read [${shownEntity(entity, kind)}] differently`,
-        );
+    // A new section is judged bare: what botocore's [DEFAULT] would add to it is not what was written.
+    const base = oldEntities.get(change.entity) ?? new Map<string, ReadValue>();
+    const expected = new Map<string, string>();
+    for (const [key, { value }] of base) {
+      // `s3.addressing_style` goes with its block key `s3`.
+      const blockKey = key.split('.')[0] as string;
+      if (!change.replaced.has(key.toLowerCase()) && !change.replaced.has(blockKey.toLowerCase())) {
+        expected.set(key, value);
       }
     }
-    for (const change of targets) {
-      const got = newEntities.get(change.entity);
-      const line = now.reading.headerLines.get(change.entity) ?? lineOf(old, change.entity);
-      if (change.remove) {
-        if (got !== undefined && got.size > 0) {
-          return new RefusedEditError(line, `${sdk} would still read [${change.header}] after removing it`);
-        }
-        continue;
-      }
-      // A new section is judged bare: what botocore's [DEFAULT] would add to it is not what was written.
-      const base = oldEntities.get(change.entity) ?? new Map<string, ReadValue>();
-      const expected = new Map<string, string>();
-      for (const [key, { value }] of base) {
-        // `s3.addressing_style` goes with its block key `s3`.
-        const blockKey = key.split('.')[0] as string;
-        if (!change.replaced.has(key.toLowerCase()) && !change.replaced.has(blockKey.toLowerCase())) {
-          expected.set(key, value);
-        }
-      }
-      for (const [key, value] of change.values ?? []) expected.set(key, value);
-      const problem = differingKey(expected, got ?? new Map());
-      if (problem !== undefined) {
-        const where = got?.get(problem)?.line ?? line;
-        return new RefusedEditError(
-          where,
-          `${sdk} would not read [${change.header}] as written (its key ${problem} would ${got?.has(problem) ? (expected.has(problem) ? 'read otherwise' : 'still apply') : 'be missing'})`,
-        );
-      }
+    for (const [key, value] of change.values ?? []) expected.set(key, value);
+    const problem = differingKey(expected, got ?? new Map());
+    if (problem !== undefined) {
+      const where = got?.get(problem)?.line ?? line;
+      return new RefusedEditError(
+        where,
+        `${sdk} would not read [${change.header}] as written (its key ${problem} would ${got?.has(problem) ? (expected.has(problem) ? 'read otherwise' : 'still apply') : 'be missing'})`,
+      );
     }
   }
   return undefined;

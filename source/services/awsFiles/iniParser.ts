@@ -1,4 +1,4 @@
-import { BYTE_ORDER_MARK, dominantNewline, splitLines } from './iniLines.js';
+import { BYTE_ORDER_MARK } from './iniLines.js';
 
 export type IniSectionKind = 'profile' | 'sso-session' | 'services' | 'plain';
 
@@ -82,18 +82,45 @@ interface ParentDraft {
   readonly subEntries: IniSubEntry[];
 }
 
+// A command reads the config file for its session, then again under the lock to edit it: parsed once.
+let lastParse: { text: string; document: IniDocument } | undefined;
+
 /** Parses the text of an AWS config or credentials file. Never throws: what it cannot read is a problem. */
 export function parseIni(text: string): IniDocument {
-  const lines = splitLines(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
+  if (lastParse?.text !== text) lastParse = { text, document: parseNow(text) };
+  return lastParse.document;
+}
+
+function parseNow(text: string): IniDocument {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const sections: SectionDraft[] = [];
   const problems: IniProblem[] = [];
   let current: SectionDraft | undefined;
   // The key with an empty value whose indented lines are sub-keys, as the SDKs read `s3 =` blocks.
   let parent: ParentDraft | undefined;
 
-  lines.forEach(({ content }, index) => {
-    const line = index + 1;
-    const effective = (content.split(COMMENT_START)[0] ?? '').trim();
+  // splitLines, without an object per line: a file may have a hundred thousand of them.
+  let start = 0;
+  let line = 0;
+  let crlf = 0;
+  let lf = 0;
+  while (start < body.length) {
+    line += 1;
+    let end = body.indexOf('\n', start);
+    const last = end === -1;
+    if (last) end = body.length;
+    const returned = !last && end > start && body.charCodeAt(end - 1) === 0x0d;
+    if (returned) crlf += 1;
+    else if (!last) lf += 1;
+    const content = body.slice(start, returned ? end - 1 : end);
+    start = end + 1;
+    readLine(content, line);
+  }
+  function readLine(content: string, line: number): void {
+    const effective =
+      content.includes('#') || content.includes(';')
+        ? (content.split(COMMENT_START)[0] ?? '').trim()
+        : content.trim();
     if (effective === '') return;
 
     // `[unclosed = 1` is a key to both SDKs (botocore finds no `]`, the JavaScript SDK no header).
@@ -138,7 +165,8 @@ export function parseIni(text: string): IniDocument {
     }
     const key = effective.slice(0, equals).trim();
     const value = effective.slice(equals + 1).trim();
-    const indented = content.trimStart() !== content;
+    const first = content.charCodeAt(0);
+    const indented = !(first > 0x20 && first < 0x7f) && content.trimStart() !== content;
 
     if (value !== '' && parent && indented) {
       // A sub-key written twice is no problem: both SDKs take the later one.
@@ -155,8 +183,8 @@ export function parseIni(text: string): IniDocument {
       current.entries.push({ key, value, line });
       parent = undefined;
     }
-  });
-  if (current) current.endLine = lines.length;
+  }
+  if (current) current.endLine = line;
 
   return {
     sections: sections.map(({ rawHeader, identity, headerLine, endLine, entries }) => ({
@@ -168,7 +196,7 @@ export function parseIni(text: string): IniDocument {
       entries,
     })),
     problems,
-    newline: dominantNewline(lines),
+    newline: crlf > lf ? '\r\n' : '\n',
   };
 }
 

@@ -43,7 +43,17 @@ const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 const PY_NONSPACE = new RegExp(`[^${PY_SPACE}]`);
 const PY_OPTION = new RegExp(`^(.*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*(.*)$`);
 
+/** Printable ASCII: no reader takes it for white space or a line end. */
+function isPrintable(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+// A line of tabs and printable ASCII only: white space is what `trim` removes, `.` matches every character.
+const PLAIN_LINE = /^[\t\x20-\x7e]*$/;
+
 function pyStrip(text: string): string {
+  // Most lines neither start nor end with white space; a file has tens of thousands of them.
+  if (isPrintable(text.charCodeAt(0)) && isPrintable(text.charCodeAt(text.length - 1))) return text;
   return text.replace(PY_STRIP, '');
 }
 
@@ -67,12 +77,21 @@ export function isBotocoreComment(line: string): boolean {
 }
 
 export function pythonIndent(line: string): number {
+  if (isPrintable(line.charCodeAt(0))) return 0;
   const found = PY_NONSPACE.exec(line);
   return found ? found.index : 0;
 }
 
 /** The option name configparser reads in a stripped line (lower-cased), or undefined for no delimiter. */
 export function botocoreOption(stripped: string): { key: string; value: string } | undefined {
+  if (PLAIN_LINE.test(stripped)) {
+    // PY_OPTION on such a line: the first `=` or `:` delimits, white space around it goes.
+    const equals = stripped.indexOf('=');
+    const colon = stripped.indexOf(':');
+    const at = equals === -1 ? colon : colon === -1 ? equals : Math.min(equals, colon);
+    if (at === -1) return undefined;
+    return { key: stripped.slice(0, at).trim().toLowerCase(), value: stripped.slice(at + 1).trim() };
+  }
   const match = PY_OPTION.exec(stripped);
   if (!match) return undefined;
   return { key: pyStrip(match[1] ?? '').toLowerCase(), value: pyStrip(match[3] ?? '') };
@@ -80,6 +99,8 @@ export function botocoreOption(stripped: string): { key: string; value: string }
 
 /** Python's `shlex.split` (POSIX mode, no comments); undefined where it raises. */
 export function shlexSplit(text: string): string[] | undefined {
+  // Without quotes or backslashes, words are what white space separates.
+  if (!/['"\\]/.test(text)) return text.split(/[ \t\r\n]+/).filter((word) => word !== '');
   const words: string[] = [];
   let word: string | undefined;
   let index = 0;
@@ -139,33 +160,90 @@ export function botocoreSectionName(header: string, kind: AwsFileKind): SectionN
   return { space: 'other', name: header };
 }
 
+interface PyOption {
+  /** The value's lines; left out by a scan for a value that cannot be a block of sub-keys. */
+  readonly lines: string[] | undefined;
+  readonly line: number;
+}
+
 interface PySection {
   readonly header: string;
   readonly line: number;
-  readonly options: Map<string, { lines: string[]; line: number }>;
+  readonly options: Map<string, PyOption>;
 }
+
+/** Where a section an SDK reads starts and ends in the text: its header line up to the next header. */
+export interface SectionSpan {
+  /** The entity it is read into (`defaults` for botocore's [DEFAULT]); undefined when the SDK drops it. */
+  readonly entity: string | undefined;
+  /** Offsets into the text. */
+  readonly start: number;
+  readonly end: number;
+  /** Its header line starts with white space, which botocore may read as part of a value elsewhere. */
+  readonly indented: boolean;
+}
+
+/** Whether the SDK reads the file, and its sections, without what they hold. */
+export type ScanOutcome =
+  | { readonly ok: true; readonly spans: readonly SectionSpan[] }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
+
+type PassOutcome =
+  | { readonly ok: true; readonly reading: Reading | undefined; readonly spans: readonly SectionSpan[] }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
 
 /** `raw_config_parse` then `build_profile_map` (config) or the sections as they are (credentials). */
 export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
+  const outcome = botocorePass(text, kind, true);
+  return outcome.ok ? { ok: true, reading: outcome.reading as Reading } : outcome;
+}
+
+/**
+ * What `readAsBotocore` decides about the file (read or refused: the same loop), and where its sections
+ * are, without building what they hold: a section's values depend on its own lines and [DEFAULT] alone.
+ */
+export function scanAsBotocore(text: string, kind: AwsFileKind): ScanOutcome {
+  const outcome = botocorePass(text, kind, false);
+  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+}
+
+function botocorePass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const sections = new Map<string, PySection>();
   const defaults: PySection = { header: 'DEFAULT', line: 0, options: new Map() };
+  const headers: Array<{ entity: string | undefined; start: number; indented: boolean }> = [];
   let current: PySection | undefined;
-  let option: { lines: string[]; line: number } | undefined;
+  let option: PyOption | undefined;
   let indentLevel = 0;
   let firstError: { line: number; reason: string } | undefined;
-  const lines = pythonLines(text);
-  for (let index = 0; index < lines.length; index++) {
-    const raw = lines[index] as string;
-    const line = index + 1;
+  const scanKeys = new Map<string, PyOption>();
+  const blocks = new Map<PyOption, string>();
+  // Python's universal newlines: a line ends at \n, \r\n or a lone \r.
+  let start = 0;
+  let line = 0;
+  let nextReturn = text.indexOf('\r');
+  while (start < text.length) {
+    line += 1;
+    let newline = text.indexOf('\n', start);
+    if (newline === -1) newline = text.length;
+    if (nextReturn !== -1 && nextReturn < start) nextReturn = text.indexOf('\r', start);
+    let end = newline;
+    let next = newline + 1;
+    if (nextReturn !== -1 && nextReturn < newline) {
+      end = nextReturn;
+      next = text.charCodeAt(nextReturn + 1) === 0x0a ? nextReturn + 2 : nextReturn + 1;
+    }
+    const lineStart = start;
+    const raw = text.slice(start, end);
+    start = next;
     const stripped = pyStrip(raw);
     const comment = stripped.startsWith('#') || stripped.startsWith(';');
     if (comment || stripped === '') {
-      if (!comment && option) option.lines.push('');
+      if (!comment && option) option.lines?.push('');
       continue;
     }
     const indent = pythonIndent(raw);
     if (current && option && indent > indentLevel) {
-      option.lines.push(stripped);
+      option.lines?.push(stripped);
       continue;
     }
     indentLevel = indent;
@@ -174,14 +252,21 @@ export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
       option = undefined;
       if (header === 'DEFAULT') {
         current = defaults;
+        headers.push({ entity: 'defaults', start: lineStart, indented: indent > 0 });
         continue;
       }
       const earlier = sections.get(header);
       if (earlier) {
         return failure(line, `the section [${header}] appears again, first on line ${earlier.line}`);
       }
-      current = { header, line, options: new Map() };
+      // A scan keeps no section's keys past it (a section never reopens: that is a duplicate), only the
+      // values that may be blocks of sub-keys, to check them.
+      if (!materialize) scanKeys.clear();
+      current = { header, line, options: materialize ? new Map() : scanKeys };
       sections.set(header, current);
+      const name = botocoreSectionName(header, kind);
+      const entity = name.space === 'ignored' ? undefined : entityKey(name);
+      headers.push({ entity, start: lineStart, indented: indent > 0 });
       continue;
     }
     if (!current) {
@@ -203,34 +288,65 @@ export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
         `a key that already appears in its section on line ${current.options.get(parsed.key)?.line}`,
       );
     }
-    option = { lines: [parsed.value], line };
+    // Only a value whose first line is empty can turn out a block of sub-keys, with lines to check.
+    option = { lines: materialize || parsed.value === '' ? [parsed.value] : undefined, line };
     current.options.set(parsed.key, option);
+    if (!materialize && option.lines) blocks.set(option, parsed.key);
   }
   if (firstError) return failure(firstError.line, firstError.reason);
 
-  const flatten = (section: PySection, into: ReadSection): { line: number; reason: string } | undefined => {
-    for (const [key, { lines: valueLines, line }] of section.options) {
-      const value = valueLines.join('\n').replace(PY_TRAILING, '');
-      if (!value.startsWith('\n')) {
-        into.set(key, { value, line });
-        continue;
-      }
-      for (const nested of pythonSplitLines(value)) {
-        const trimmed = pyStrip(nested);
-        if (trimmed === '') continue;
-        const equals = trimmed.indexOf('=');
-        if (equals === -1) return { line, reason: `a line under ${key} without "="` };
-        into.set(`${key}.${pyStrip(trimmed.slice(0, equals))}`, {
-          value: pyStrip(trimmed.slice(equals + 1)),
-          line,
-        });
-      }
+  const flattenOption = (
+    key: string,
+    { lines: valueLines, line: keyLine }: PyOption,
+    into: ReadSection | undefined,
+  ): { line: number; reason: string } | undefined => {
+    if (valueLines === undefined) return undefined;
+    const joined = valueLines.length === 1 ? (valueLines[0] as string) : valueLines.join('\n');
+    const value = isPrintable(joined.charCodeAt(joined.length - 1))
+      ? joined
+      : joined.replace(PY_TRAILING, '');
+    if (!value.startsWith('\n')) {
+      into?.set(key, { value, line: keyLine });
+      return undefined;
+    }
+    for (const nested of pythonSplitLines(value)) {
+      const trimmed = pyStrip(nested);
+      if (trimmed === '') continue;
+      const equals = trimmed.indexOf('=');
+      if (equals === -1) return { line: keyLine, reason: `a line under ${key} without "="` };
+      into?.set(`${key}.${pyStrip(trimmed.slice(0, equals))}`, {
+        value: pyStrip(trimmed.slice(equals + 1)),
+        line: keyLine,
+      });
     }
     return undefined;
   };
-  const defaultValues: ReadSection = new Map();
+  const flatten = (
+    section: PySection,
+    into: ReadSection | undefined,
+  ): { line: number; reason: string } | undefined => {
+    for (const [key, option] of section.options) {
+      const problem = flattenOption(key, option, into);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  const spans = headers.map(({ entity, start: from, indented }, index) => ({
+    entity,
+    start: from,
+    end: headers[index + 1]?.start ?? text.length,
+    indented,
+  }));
+  const defaultValues: ReadSection | undefined = materialize ? new Map() : undefined;
   const defaultsProblem = flatten(defaults, defaultValues);
   if (defaultsProblem) return failure(defaultsProblem.line, defaultsProblem.reason);
+  if (!materialize || defaultValues === undefined) {
+    for (const [option, key] of blocks) {
+      const problem = flattenOption(key, option, undefined);
+      if (problem) return failure(problem.line, problem.reason);
+    }
+    return { ok: true, reading: undefined, spans };
+  }
   const entities = new Map<string, ReadSection>();
   const headerLines = new Map<string, number>();
   for (const section of sections.values()) {
@@ -249,7 +365,7 @@ export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
     headerLines.set(key, section.line);
   }
   entities.set('defaults', defaultValues);
-  return { ok: true, reading: { entities, headerLines } };
+  return { ok: true, reading: { entities, headerLines }, spans };
 }
 
 // The line breaks of Python's str.splitlines(), which botocore's `_parse_nested` uses.
@@ -272,7 +388,7 @@ function pythonSplitLines(text: string): string[] {
 
 const PY_TRAILING = new RegExp(`[${PY_SPACE}]+$`);
 
-function failure(line: number, reason: string): ReadOutcome {
+function failure(line: number, reason: string): { ok: false; line: number; reason: string } {
   return { ok: false, line, reason };
 }
 
@@ -283,6 +399,7 @@ const JS_SPACES: ReadonlySet<string> = new Set(['profile', 'sso-session', 'servi
 
 /** The trimmed, comment-stripped text the JavaScript SDK reads in a line. */
 export function jsContent(line: string): string {
+  if (!line.includes('#') && !line.includes(';')) return line.trim();
   return (line.split(JS_COMMENT)[0] ?? '').trim();
 }
 
@@ -312,13 +429,36 @@ export function jsSectionName(key: string, kind: AwsFileKind): SectionName | und
 
 /** `parseIni` then `getConfigData` (config) or the sections as they are (credentials). */
 export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
+  const outcome = jsPass(text, kind, true);
+  return outcome.ok ? { ok: true, reading: outcome.reading as Reading } : outcome;
+}
+
+/** `scanAsBotocore` for the JavaScript SDK: it refuses only `[__proto__]`; its sections merge by name. */
+export function scanAsJsSdk(text: string, kind: AwsFileKind): ScanOutcome {
+  const outcome = jsPass(text, kind, false);
+  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+}
+
+function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const map = new Map<string, Map<string, ReadValue>>();
   const lines = new Map<string, number>();
+  const headers: Array<{ entity: string | undefined; start: number; indented: boolean }> = [];
   let current: string | undefined;
   let subSection: string | undefined;
-  const all = text.split(/\r?\n/);
-  for (let index = 0; index < all.length; index++) {
-    const raw = all[index] as string;
+  // `text.split(/\r?\n/)`: a lone \r stays in its line.
+  let start = 0;
+  let index = -1;
+  while (start < text.length) {
+    index += 1;
+    let newline = text.indexOf('\n', start);
+    if (newline === -1) newline = text.length;
+    const crlf = newline < text.length && newline > start && text.charCodeAt(newline - 1) === 0x0d;
+    const lineStart = start;
+    start = newline + 1;
+    const first = text.charCodeAt(lineStart);
+    // A line that starts with anything printable but `[` is no header; a scan reads nothing else.
+    if (!materialize && (lineStart === newline || (isPrintable(first) && first !== 0x5b))) continue;
+    const raw = text.slice(lineStart, crlf ? newline - 1 : newline);
     const content = jsContent(raw);
     const key = jsSectionKey(content);
     if (key !== 'no header') {
@@ -332,9 +472,15 @@ export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
         );
       }
       if (current !== undefined && !lines.has(current)) lines.set(current, index + 1);
+      const name = current === undefined ? undefined : jsSectionName(current, kind);
+      headers.push({
+        entity: name === undefined ? undefined : entityKey(name),
+        start: lineStart,
+        indented: false,
+      });
       continue;
     }
-    if (current === undefined) continue;
+    if (current === undefined || !materialize) continue;
     const equals = content.indexOf('=');
     if (equals === -1 || equals === 0) continue;
     const name = content.slice(0, equals).trim();
@@ -350,6 +496,13 @@ export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
     // Setting `__proto__` on a plain object stores nothing.
     if (stored !== '__proto__') values.set(stored, { value, line: index + 1 });
   }
+  const spans = headers.map(({ entity, start: from, indented }, at) => ({
+    entity,
+    start: from,
+    end: headers[at + 1]?.start ?? text.length,
+    indented,
+  }));
+  if (!materialize) return { ok: true, reading: undefined, spans };
   const entities = new Map<string, ReadSection>();
   const headerLines = new Map<string, number>();
   const entries = [...map];
@@ -363,5 +516,40 @@ export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
     entities.set(entity, values);
     headerLines.set(entity, lines.get(key) ?? 0);
   }
-  return { ok: true, reading: { entities, headerLines } };
+  return { ok: true, reading: { entities, headerLines }, spans };
+}
+
+/**
+ * The sections each entity's values come from, in file order: to botocore the last of its sections (a
+ * later one replaces an earlier one whole) and every [DEFAULT] (under `defaults`), to the JavaScript SDK
+ * all of them (it merges them key by key).
+ */
+export function sectionsByEntity(
+  spans: readonly SectionSpan[],
+  reader: 'botocore' | 'js',
+): Map<string, SectionSpan[]> {
+  const found = new Map<string, SectionSpan[]>();
+  for (const span of spans) {
+    if (span.entity === undefined) continue;
+    const known = found.get(span.entity);
+    if (known === undefined || (reader === 'botocore' && span.entity !== 'defaults')) {
+      found.set(span.entity, [span]);
+    } else known.push(span);
+  }
+  return found;
+}
+
+/**
+ * The text of some sections of a file, in file order, which an SDK reads as it reads those sections in the
+ * file; undefined when a header is indented (after another section's value, botocore may read it as part
+ * of that value).
+ */
+export function excerpt(text: string, spans: readonly SectionSpan[]): string | undefined {
+  const parts: string[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.indented) return undefined;
+    const part = text.slice(span.start, span.end);
+    parts.push(part.endsWith('\n') ? part : `${part}\n`);
+  }
+  return parts.join('');
 }

@@ -1,9 +1,11 @@
 import type { Account } from '../portal.js';
 import { FoundRows, SCORE_STEPS } from './foundRows.js';
 import { RoleTable } from './roleTable.js';
+import type { RowList } from './rowList.js';
 import { TermMatcher, type FieldRanges, type MatchRange, type WordMatch } from './termMatcher.js';
 
 export type { MatchRange } from './termMatcher.js';
+export type { RowList } from './rowList.js';
 
 /** A row of the accounts screen: an account, or one of its roles once the account's role list is known. */
 export type AccountOrRole =
@@ -24,6 +26,11 @@ export interface SearchHit {
 export interface AccountSearch {
   /** Every row matching every word of `query`, best first; an empty query gives the accounts in order. */
   search(query: string): readonly SearchHit[];
+  /**
+   * The same rows as `search`, each hit made only when asked for, and the same object each time: what a
+   * screen shows, which reads the rows of one window out of up to 100,000.
+   */
+  ranked(query: string): RowList<SearchHit>;
   /**
    * The rows of an empty query: `pinned` (favorites, recent picks) first, then every account not pinned as
    * an account row, in list order.
@@ -86,9 +93,8 @@ const ROLE_WORD_MIN_LENGTH = 2;
 /** Whole answers kept for Backspace, which brings back the query typed just before. */
 const ANSWER_CACHE_SIZE = 8;
 /**
- * Only answers up to this many rows are kept: a one-letter query's 100,000 row objects, kept, survive into
- * the old generation and make every later garbage collection slower than recomputing them from the cached
- * words would be.
+ * Only answers up to this many rows are kept: a one-letter query's answer over 100,000 accounts holds
+ * 800 KB and the words it was made of, and is made again from the cached words in a few milliseconds.
  */
 const ANSWER_CACHE_MAX_ROWS = 5_000;
 /** Words typed recently; a query grows one letter at a time, so most words of it were seen before. */
@@ -139,32 +145,32 @@ export function createAccountSearch(
     return hits;
   }
 
-  const answers = new Map<string, SearchHit[]>();
+  const answers = new Map<string, RowList<SearchHit>>();
+
+  function ranked(query: string): RowList<SearchHit> {
+    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) return plain;
+    const key = terms.join(' ');
+    const answered = answers.get(key);
+    if (answered) return answered;
+    const perWord = terms.map(wordHits);
+    const roleTable = roleIndexNow().table;
+    found.clear();
+    addAccountRows(found, perWord);
+    addRoleRows(found, roleTable, perWord);
+    const answer = new RankedHits({ perWord, accounts, accountRows, roleTable }, found.ranked());
+    if (answer.length > ANSWER_CACHE_MAX_ROWS) return answer;
+    if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
+    answers.set(key, answer);
+    return answer;
+  }
 
   return {
     search(query) {
-      const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-      if (terms.length === 0) return plain;
-      const key = terms.join(' ');
-      const answered = answers.get(key);
-      if (answered) return answered;
-      const perWord = terms.map(wordHits);
-      const roleTable = roleIndexNow().table;
-      found.clear();
-      addAccountRows(found, perWord);
-      addRoleRows(found, roleTable, perWord);
-      const answer: Answer = { perWord, accounts, accountRows, roleTable };
-      // Rows are numbered accounts first, then account × role pairs.
-      const ranked = found.ranked((row, key) =>
-        row < accounts.length
-          ? new AccountHit(answer, row, key)
-          : new RoleHit(answer, row - accounts.length, key),
-      );
-      if (ranked.length > ANSWER_CACHE_MAX_ROWS) return ranked;
-      if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
-      answers.set(key, ranked);
-      return ranked;
+      const rows = ranked(query);
+      return rows instanceof RankedHits ? rows.all() : plain;
     },
+    ranked,
     prepare() {
       accountMatcher.prepare();
       roleIndexNow().matcher.prepare();
@@ -265,9 +271,62 @@ interface Answer {
 }
 
 /**
- * An account row found. A broad query finds 100,000 of them per keystroke, so each is one small object:
- * the score stays an integer (a double field would be a second allocation) and the characters to
- * highlight are worked out only when asked, for the rows on screen.
+ * The rows of one answer, best first, as numbers: rows are numbered accounts first, then account × role
+ * pairs. A hit is made the first time its row is asked for and kept, so a row drawn again is the same
+ * object and is not drawn anew.
+ */
+class RankedHits implements RowList<SearchHit> {
+  private readonly made = new Map<number, SearchHit>();
+
+  constructor(
+    private readonly answer: Answer,
+    private readonly found: { readonly rows: Int32Array; readonly keys: Uint32Array },
+  ) {}
+
+  get length(): number {
+    return this.found.rows.length;
+  }
+
+  at(position: number): SearchHit | undefined {
+    const index = position < 0 ? this.length + position : position;
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+    let hit = this.made.get(index);
+    if (!hit) {
+      hit = this.make(index);
+      this.made.set(index, hit);
+    }
+    return hit;
+  }
+
+  /** Every hit, made afresh and not kept: for a caller that wants them all at once. */
+  all(): SearchHit[] {
+    const hits = new Array<SearchHit>(this.length);
+    for (let index = 0; index < hits.length; index++) hits[index] = this.made.get(index) ?? this.make(index);
+    return hits;
+  }
+
+  slice(start = 0, end = this.length): SearchHit[] {
+    const from = start < 0 ? Math.max(0, this.length + start) : Math.min(start, this.length);
+    const to = end < 0 ? Math.max(0, this.length + end) : Math.min(end, this.length);
+    const hits: SearchHit[] = [];
+    for (let index = from; index < to; index++) hits.push(this.at(index)!);
+    return hits;
+  }
+
+  private make(index: number): SearchHit {
+    const row = this.found.rows[index]!;
+    const key = this.found.keys[index]!;
+    const accountCount = this.answer.accounts.length;
+    return row < accountCount
+      ? new AccountHit(this.answer, row, key)
+      : new RoleHit(this.answer, row - accountCount, key);
+  }
+}
+
+/**
+ * An account row found: one small object, made only for a row asked for. The score stays an integer (a
+ * double field would be a second allocation) and the characters to highlight are worked out only when
+ * asked, for the rows on screen.
  */
 class AccountHit implements SearchHit {
   constructor(

@@ -2,8 +2,9 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
+import type { RowList } from '../../services/search/rowList.js';
 import { terminalText } from '../../services/terminalText.js';
-import type { TextEdit } from '../../flow/textEdit.js';
+import type { FlowEvent } from '../../flow/events.js';
 import { tint } from '../colors.js';
 import type { Keypress } from '../keypresses.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
@@ -12,13 +13,13 @@ import {
   ctrl,
   helpKeys,
   named,
-  text,
+  textFieldKeys,
   type HelpKeyName,
   type KeyBinding,
   type KeyTable,
+  type TextFieldKeyName,
 } from '../keyTable.js';
 import { symbols } from '../symbols.js';
-import { textEditFor } from './textEditing.js';
 
 /** What the list's own keys need to know: the query, and what Esc does once it is empty. */
 export interface ListKeyState {
@@ -28,7 +29,7 @@ export interface ListKeyState {
 }
 
 type ListMoveName = 'move' | 'page' | 'ends' | 'choose';
-type ListEndName = 'escape' | HelpKeyName | 'type' | 'backspace' | 'clearQuery';
+type ListEndName = 'escape' | HelpKeyName | TextFieldKeyName;
 export type ListKeyName = ListMoveName | ListEndName;
 
 /**
@@ -49,6 +50,8 @@ export function listKeys<State extends ListKeyState>(
     action: (state) => (state.query ? 'clear' : state.leave),
     when: 'a query is cleared first',
     matches: named('escape'),
+    sends: (_press, state) =>
+      state.query ? { type: 'listQueryEdited', edit: { kind: 'clear' } } : { type: 'back' },
   };
   return {
     moves: {
@@ -65,36 +68,31 @@ export function listKeys<State extends ListKeyState>(
     ends: {
       escape,
       ...helpKeys<State>(typing),
-      type: { keys: 'type', action: search, footer: false, matches: text },
-      backspace: {
-        keys: 'Backspace',
-        action: 'delete a character',
-        footer: false,
-        matches: named('backspace', 'delete'),
-      },
-      clearQuery: { keys: '^U', action: 'clear the query', footer: false, matches: ctrl('u') },
+      ...textFieldKeys<State>({
+        typed: search,
+        clears: 'the query',
+        edited: (edit) => ({ type: 'listQueryEdited', edit }),
+      }),
     },
   };
 }
 
 export interface FilterListProps<Row, State extends ListKeyState, Name extends string> {
-  /** The rows matching the query, best first. */
-  readonly rows: readonly Row[];
+  /** The rows matching the query, best first; only the window on screen is read. */
+  readonly rows: RowList<Row>;
   /** How many rows there are without a query, for the `37 / 3,000` count. */
   readonly total: number;
   /**
    * The rows of the query as typed, when `rows` may lag behind it (a deferred search): Enter chooses among
    * these, so a query typed fast and Enter open what the query finds, not what was on screen before.
    */
-  readonly rowsNow?: () => readonly Row[];
+  readonly rowsNow?: () => RowList<Row>;
   /** How many matched, when not every row is a match (pinned rows repeated on top); `rows.length` if unset. */
   readonly matched?: number;
   readonly list: ListState;
-  readonly onEdit: (edit: TextEdit) => void;
-  readonly onMove: (move: ListMove, rowCount: number, height: number) => void;
+  /** Where the list's keys send their events: the query edited, the cursor moved, Esc. */
+  readonly dispatch: (event: FlowEvent) => void;
   readonly onChoose: (row: Row) => void;
-  /** Esc on an empty query. */
-  readonly onLeave: () => void;
   readonly renderRow: (row: Row, selected: boolean) => ReactNode;
   readonly rowKey: (row: Row) => string;
   /** Lines available for rows. */
@@ -121,10 +119,11 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
 ) {
   const { rows, list, height } = props;
   const cursor = Math.min(list.cursor, Math.max(0, rows.length - 1));
-  const selected = rows[cursor];
-  const move = (to: ListMove): void => props.onMove(to, rows.length, height);
+  const selected = rows.at(cursor);
+  const move = (to: ListMove): void =>
+    props.dispatch({ type: 'listMoved', move: to, rowCount: rows.length, height });
 
-  useScreenKeys(props.keys, props.keyState, (name, press: Keypress) => {
+  useScreenKeys(props.keys, props.keyState, props.dispatch, (name, press: Keypress) => {
     switch (name) {
       case 'move':
         return move(press.key.upArrow || press.input === 'p' ? 'up' : 'down');
@@ -134,19 +133,8 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
         return move(press.key.home ? 'home' : 'end');
       case 'choose': {
         const choices = props.rowsNow?.() ?? rows;
-        const chosen = choices[Math.min(list.cursor, choices.length - 1)];
+        const chosen = choices.at(Math.min(list.cursor, choices.length - 1));
         if (chosen !== undefined) props.onChoose(chosen);
-        return;
-      }
-      case 'escape':
-        if (list.query) props.onEdit({ kind: 'clear' });
-        else props.onLeave();
-        return;
-      case 'type':
-      case 'backspace':
-      case 'clearQuery': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) props.onEdit(edit);
         return;
       }
       default:

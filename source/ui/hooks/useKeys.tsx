@@ -9,6 +9,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { FlowEvent } from '../../flow/events.js';
 import { CancelledError } from '../../services/errors.js';
 import {
   anyOf,
@@ -155,14 +156,15 @@ export const HELP_OVERLAY_KEYS: KeyTable<unknown, 'close'> = {
 };
 
 /**
- * The screen's keys: the first binding of its table that applies and matches the key is handed to
- * `onKey` by name. The help keys open the overlay, which then takes every key until it is closed (see
- * KeyboardRoute). Call once per screen, inside a KeyboardRoute.
+ * The screen's keys: the first binding of its table that applies and matches the key sends its event to
+ * `dispatch`, or, when it sends none, is handed to `onKey` by name. The help keys open the overlay, which
+ * then takes every key until it is closed (see KeyboardRoute). Call once per screen, inside a KeyboardRoute.
  */
 export function useScreenKeys<State, Name extends string>(
   table: KeyTable<State, Name>,
   state: State,
-  onKey: (name: Exclude<Name, HelpKeyName>, press: Keypress) => void,
+  dispatch: (event: FlowEvent) => void,
+  onKey?: (name: Exclude<Name, HelpKeyName>, press: Keypress) => void,
 ): void {
   const route = useContext(KeyRouteContext);
   if (!route) throw new Error('useScreenKeys needs a KeyboardRoute above it.');
@@ -171,8 +173,12 @@ export function useScreenKeys<State, Name extends string>(
     route.attach((press) => {
       const name = pressedBinding(table, state, press);
       if (name === undefined) return;
-      if (name === 'help' || name === 'helpAnywhere') help.show();
-      else if (!isHelpKey(name)) onKey(name as Exclude<Name, HelpKeyName>, press);
+      if (name === 'help' || name === 'helpAnywhere') return help.show();
+      if (isHelpKey(name)) return;
+      const { sends } = table[name];
+      if (!sends) return onKey?.(name as Exclude<Name, HelpKeyName>, press);
+      const event = sends(press, state);
+      if (event) dispatch(event);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { SearchHit } from '../../services/search/accountSearch.js';
 import { tint } from '../colors.js';
 import { Highlight } from '../components/Highlight.js';
@@ -39,8 +40,12 @@ export function hiddenColumns(width: number): string[] {
   return [...(columns.showId ? [] : ['id']), ...(columns.showEmail ? [] : ['email'])];
 }
 
-/** One row: a star for favorites, the name (and role), the id and the email as the width allows. */
-export function AccountRow({
+/**
+ * One row: a star for favorites, the name (and role), the id and the email as the width allows. Drawn again
+ * only when one of these changes: the screen redraws for every key and every batch of role lists, and the
+ * rows on screen stay the same objects until the ranking changes them.
+ */
+export const AccountRow = memo(function AccountRow({
   hit,
   selected,
   favorite,
@@ -54,7 +59,9 @@ export function AccountRow({
   const { row, matches } = hit;
   const columns = accountColumns(width);
   return (
-    <Box columnGap={1} height={1} overflow="hidden">
+    // Clipped to its line only: the widths above add up to less than the terminal's, and a sideways clip
+    // would cut every text of the row again (slice-ansi) for each row drawn.
+    <Box columnGap={1} height={1} overflowY="hidden">
       <Text color={selected ? tint('cyan') : undefined}>{selected ? symbols('›') : ' '}</Text>
       <Text color={tint('yellow')}>{favorite ? symbols('★') : ' '}</Text>
       <Box width={columns.nameWidth} flexShrink={0}>
@@ -84,4 +91,4 @@ export function AccountRow({
       ) : null}
     </Box>
   );
-}
+});

@@ -3,14 +3,14 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { windowTop } from '../../flow/listNavigation.js';
 import { pinnedRows } from '../../flow/picksOrder.js';
 import { describeProgress } from '../../services/progress.js';
-import { createAccountSearch, type SearchHit } from '../../services/search/accountSearch.js';
+import { createAccountSearch, type RowList, type SearchHit } from '../../services/search/accountSearch.js';
 import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { FilterList, listKeys, type ListKeyState } from '../components/FilterList.js';
 import { FRAME_LINES, ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
 import { useRanking } from '../hooks/useRanking.js';
-import { ctrl } from '../keyTable.js';
+import { ctrl, send } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
@@ -45,6 +45,7 @@ export const ACCOUNT_KEYS = {
     when: 'no listing under way',
     active: (state: AccountKeyState) => !state.listing,
     matches: ctrl('r'),
+    sends: send({ type: 'refreshRequested' }),
   },
   populate: {
     keys: '^O',
@@ -75,8 +76,8 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     return () => clearTimeout(timer);
   }, [search, settled]);
   const rowsFor = useCallback(
-    (text: string): readonly SearchHit[] =>
-      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.search(text),
+    (text: string): RowList<SearchHit> =>
+      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.ranked(text),
     [search, accounts, picks, clock],
   );
   // Typing draws the letter at once; the rows follow a frame later (a search over 100,000 accounts and
@@ -98,7 +99,12 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
     Math.min(accountsList.cursor, Math.max(0, hits.length - 1)),
     listHeight,
   );
-  const wanted = rolesLoading ? wantedAccountIds(hits, top, listHeight, !isEmpty(query)).join(' ') : '';
+  const searching = !isEmpty(query);
+  // Worked out again only when the rows or the window move, not for every batch of role lists.
+  const wanted = useMemo(
+    () => (rolesLoading ? wantedAccountIds(hits, top, listHeight, searching).join(' ') : ''),
+    [rolesLoading, hits, top, listHeight, searching],
+  );
   useEffect(() => {
     if (wanted) dispatch({ type: 'rolesWanted', accountIds: wanted.split(' ') });
   }, [wanted, dispatch]);
@@ -123,9 +129,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
         list={accountsList}
         height={listHeight}
         placeholder="type to search accounts and roles"
-        onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
-        onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
-        onLeave={() => dispatch({ type: 'back' })}
+        dispatch={dispatch}
         rowsNow={() => (query === accountsList.query ? hits : rowsFor(accountsList.query))}
         onChoose={(hit) =>
           dispatch(
@@ -148,19 +152,19 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
                 });
               }
               return;
-            case 'refresh':
-              return dispatch({ type: 'refreshRequested' });
             case 'populate': {
               // The rows the query leaves on screen, all of them (not only the visible window): what
               // populate does for the whole session, for a chosen set.
               const rows = query === accountsList.query ? hits : rowsFor(accountsList.query);
               return dispatch({
                 type: 'populateRequested',
-                rows: rows.map((hit) =>
-                  hit.row.kind === 'role'
-                    ? { account: hit.row.account, roleName: hit.row.roleName }
-                    : { account: hit.row.account },
-                ),
+                rows: rows
+                  .slice()
+                  .map((hit) =>
+                    hit.row.kind === 'role'
+                      ? { account: hit.row.account, roleName: hit.row.roleName }
+                      : { account: hit.row.account },
+                  ),
               });
             }
           }
@@ -200,16 +204,15 @@ const WANTED_MATCHES = 500;
 
 /** The accounts of the rows on screen, then of the other rows the query matches, each once. */
 function wantedAccountIds(
-  hits: readonly SearchHit[],
+  hits: RowList<SearchHit>,
   top: number,
   height: number,
   searching: boolean,
 ): string[] {
   const ids = new Set(hits.slice(top, top + height).map((hit) => hit.row.account.accountId));
   if (searching) {
-    for (const hit of hits) {
-      if (ids.size >= height + WANTED_MATCHES) break;
-      ids.add(hit.row.account.accountId);
+    for (let row = 0; row < hits.length && ids.size < height + WANTED_MATCHES; row++) {
+      ids.add(hits.at(row)!.row.account.accountId);
     }
   }
   return [...ids];

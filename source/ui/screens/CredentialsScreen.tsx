@@ -5,10 +5,9 @@ import { consoleRegion } from '../../flow/credentialsEvents.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -34,77 +33,83 @@ interface CredentialKeyState {
 
 const viewing = (state: CredentialKeyState): boolean => !state.editingRegion;
 const fetched = (state: CredentialKeyState): boolean => state.fetched && viewing(state);
-const editingRegion = (state: CredentialKeyState): boolean => state.editingRegion;
-const WITH_CREDENTIALS = 'the credentials are shown';
-const EDITING_REGION = 'editing the region';
+const WITH_CREDENTIALS = applies('the credentials are shown', fetched);
+const EDITING_REGION = applies('editing the region', (state: CredentialKeyState) => state.editingRegion);
 
 /** The credentials screen's keys: the footer, the help overlay and the handler are made from it. */
 export const CREDENTIAL_KEYS = {
   secret: {
     keys: 's',
     action: (state: CredentialKeyState) => (state.secretShown ? 'hide secret' : 'show secret'),
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('s'),
+    sends: send({ type: 'secretToggled' }),
   },
-  export: { keys: 'e', action: 'export', when: WITH_CREDENTIALS, active: fetched, matches: typed('e') },
+  export: {
+    keys: 'e',
+    action: 'export',
+    ...WITH_CREDENTIALS,
+    matches: typed('e'),
+    sends: send({ type: 'exportOpened' }),
+  },
   copy: {
     keys: 'c',
     action: 'copy export lines',
-    when: WITH_CREDENTIALS,
-    active: fetched,
+    ...WITH_CREDENTIALS,
     matches: typed('c'),
+    sends: send({ type: 'exportLinesCopied' }),
   },
-  console: { keys: 'o', action: 'console', when: WITH_CREDENTIALS, active: fetched, matches: typed('o') },
+  console: {
+    keys: 'o',
+    action: 'console',
+    ...WITH_CREDENTIALS,
+    matches: typed('o'),
+    sends: send({ type: 'consoleRequested' }),
+  },
   region: {
     keys: 'g',
     action: 'region',
     when: 'of the console, and of exports from then on',
     active: viewing,
     matches: typed('g'),
+    sends: send({ type: 'consoleRegionOpened' }),
   },
-  refresh: { keys: 'r', action: 'fresh credentials', active: viewing, matches: typed('r') },
-  back: { keys: 'Esc', action: 'back', active: viewing, matches: named('escape') },
-  quit: { keys: 'q', action: 'quit', active: viewing, matches: typed('q') },
+  refresh: {
+    keys: 'r',
+    action: 'fresh credentials',
+    active: viewing,
+    matches: typed('r'),
+    sends: send({ type: 'credentialsRefreshRequested' }),
+  },
+  back: {
+    keys: 'Esc',
+    action: 'back',
+    active: viewing,
+    matches: named('escape'),
+    sends: send({ type: 'back' }),
+  },
+  quit: { keys: 'q', action: 'quit', active: viewing, matches: typed('q'), sends: send({ type: 'quit' }) },
   keepRegion: {
     keys: 'Enter',
     action: 'keep the region',
-    when: EDITING_REGION,
-    active: editingRegion,
+    ...EDITING_REGION,
     matches: named('return'),
+    sends: send({ type: 'consoleRegionClosed', keep: true }),
   },
   cancelRegion: {
     keys: 'Esc',
     action: 'cancel',
-    when: EDITING_REGION,
-    active: editingRegion,
+    ...EDITING_REGION,
     matches: named('escape'),
+    sends: send({ type: 'consoleRegionClosed', keep: false }),
   },
   ...helpKeys<CredentialKeyState>((state) => state.editingRegion && state.regionTyped),
-  typeRegion: {
-    keys: 'type',
-    action: 'the region',
-    when: EDITING_REGION,
-    active: editingRegion,
-    footer: false,
-    matches: text,
-  },
-  regionBackspace: {
-    keys: 'Backspace',
-    action: 'delete a character',
-    when: EDITING_REGION,
-    active: editingRegion,
-    footer: false,
-    matches: named('backspace', 'delete'),
-  },
-  clearRegion: {
-    keys: '^U',
-    action: 'clear the region',
-    when: EDITING_REGION,
-    active: editingRegion,
-    footer: false,
-    matches: ctrl('u'),
-  },
+  ...textFieldKeys<CredentialKeyState>({
+    typed: 'the region',
+    clears: 'the region',
+    ...EDITING_REGION,
+    edited: (edit) => ({ type: 'consoleRegionEdited', edit }),
+  }),
 };
 
 /** The credentials of one role, with live countdowns and the keys to use them. */
@@ -116,37 +121,8 @@ export function CredentialsScreen({ screen, data, dispatch, clock }: ScreenProps
     editingRegion: screen.regionEdit !== undefined,
     regionTyped: Boolean(screen.regionEdit),
   };
-  useScreenKeys(CREDENTIAL_KEYS, keyState, (name, press) => {
-    switch (name) {
-      case 'secret':
-        return dispatch({ type: 'secretToggled' });
-      case 'export':
-        return dispatch({ type: 'exportOpened' });
-      case 'copy':
-        return dispatch({ type: 'exportLinesCopied' });
-      case 'console':
-        return dispatch({ type: 'consoleRequested' });
-      case 'refresh':
-        return dispatch({ type: 'credentialsRefreshRequested' });
-      case 'back':
-        return dispatch({ type: 'back' });
-      case 'quit':
-        return dispatch({ type: 'quit' });
-      case 'region':
-        return dispatch({ type: 'consoleRegionOpened' });
-      case 'keepRegion':
-        return dispatch({ type: 'consoleRegionClosed', keep: true });
-      case 'cancelRegion':
-        return dispatch({ type: 'consoleRegionClosed', keep: false });
-      case 'typeRegion':
-      case 'regionBackspace':
-      case 'clearRegion': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) dispatch({ type: 'consoleRegionEdited', edit });
-        return;
-      }
-    }
-  });
+
+  useScreenKeys(CREDENTIAL_KEYS, keyState, dispatch);
   return (
     <ScreenFrame title="Credentials" keys={CREDENTIAL_KEYS} keyState={keyState}>
       <Field label="Account">

@@ -4,10 +4,9 @@ import type { ExportPhase } from '../../flow/state.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { anyOf, ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { anyOf, applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import type { ScreenProps } from './screenProps.js';
 
@@ -22,41 +21,52 @@ const in_ =
   (...phases: ExportPhase[]) =>
   (state: ExportKeyState): boolean =>
     phases.includes(state.phase);
-const editing = in_('editing');
-const EDITING = 'editing the name';
-const ASKING = 'asked to replace a profile';
+const EDITING = applies('editing the name', in_('editing'));
+const ASKING = applies('asked to replace a profile', in_('confirmOverwrite'));
 
 /** The export dialog's keys: the footer, the help overlay and the handler are made from it. */
 export const EXPORT_KEYS = {
   target: {
     keys: 'Tab',
     action: 'static / SSO profile',
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('tab'),
+    sends: send({ type: 'exportTargetSwitched' }),
   },
   field: {
     keys: '↑↓',
     action: (state: ExportKeyState) => (state.field === 'region' ? 'profile name' : 'region'),
-    when: EDITING,
-    active: editing,
+    ...EDITING,
     matches: named('upArrow', 'downArrow'),
+    sends: send({ type: 'exportFieldSwitched' }),
   },
-  write: { keys: 'Enter', action: 'write', when: EDITING, active: editing, matches: named('return') },
-  cancel: { keys: 'Esc', action: 'cancel', when: EDITING, active: editing, matches: named('escape') },
+  write: {
+    keys: 'Enter',
+    action: 'write',
+    ...EDITING,
+    matches: named('return'),
+    sends: send({ type: 'exportSubmitted' }),
+  },
+  cancel: {
+    keys: 'Esc',
+    action: 'cancel',
+    ...EDITING,
+    matches: named('escape'),
+    sends: send({ type: 'back' }),
+  },
   replace: {
     keys: 'y',
     action: 'replace',
-    when: ASKING,
-    active: in_('confirmOverwrite'),
+    ...ASKING,
     matches: anyOf(typed('y'), typed('Y')),
+    sends: send({ type: 'overwriteAnswered', yes: true }),
   },
   keep: {
     keys: 'n Esc',
     action: 'keep',
-    when: ASKING,
-    active: in_('confirmOverwrite'),
+    ...ASKING,
     matches: anyOf(typed('n'), typed('N'), named('escape')),
+    sends: send({ type: 'overwriteAnswered', yes: false }),
   },
   done: {
     keys: 'Enter Esc',
@@ -65,32 +75,15 @@ export const EXPORT_KEYS = {
     when: 'once written',
     active: in_('done'),
     matches: named('return', 'escape'),
+    sends: send({ type: 'back' }),
   },
   ...helpKeys<ExportKeyState>((state) => state.phase === 'editing' && state.value !== ''),
-  type: {
-    keys: 'type',
-    action: 'the profile name, or the region',
-    when: EDITING,
-    active: editing,
-    footer: false,
-    matches: text,
-  },
-  backspace: {
-    keys: 'Backspace',
-    action: 'delete a character',
-    when: EDITING,
-    active: editing,
-    footer: false,
-    matches: named('backspace', 'delete'),
-  },
-  clearField: {
-    keys: '^U',
-    action: 'clear the name',
-    when: EDITING,
-    active: editing,
-    footer: false,
-    matches: ctrl('u'),
-  },
+  ...textFieldKeys<ExportKeyState>({
+    typed: 'the profile name, or the region',
+    clears: 'the name',
+    ...EDITING,
+    edited: (edit) => ({ type: 'profileNameEdited', edit }),
+  }),
 };
 
 /** Writes the credentials (or an SSO profile) under a profile name; asks before replacing one. */
@@ -102,30 +95,8 @@ export function ExportDialogScreen({ screen, data, dispatch }: ScreenProps<'expo
     field: screen.field,
     value: screen.field === 'region' ? screen.region : screen.profileName,
   };
-  useScreenKeys(EXPORT_KEYS, keyState, (name, press) => {
-    switch (name) {
-      case 'target':
-        return dispatch({ type: 'exportTargetSwitched' });
-      case 'field':
-        return dispatch({ type: 'exportFieldSwitched' });
-      case 'write':
-        return dispatch({ type: 'exportSubmitted' });
-      case 'cancel':
-      case 'done':
-        return dispatch({ type: 'back' });
-      case 'replace':
-        return dispatch({ type: 'overwriteAnswered', yes: true });
-      case 'keep':
-        return dispatch({ type: 'overwriteAnswered', yes: false });
-      case 'type':
-      case 'backspace':
-      case 'clearField': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) dispatch({ type: 'profileNameEdited', edit });
-        return;
-      }
-    }
-  });
+
+  useScreenKeys(EXPORT_KEYS, keyState, dispatch);
   return (
     <ScreenFrame
       title={`Export ${screen.over.account.accountName} / ${screen.over.roleName}`}

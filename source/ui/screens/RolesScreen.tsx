@@ -36,9 +36,7 @@ export function RolesScreen({ screen, data, dispatch, size }: ScreenProps<'roles
         list={screen.list}
         height={Math.max(1, size.rows - FRAME_LINES - LIST_CHROME)}
         placeholder="type to filter roles"
-        onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
-        onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
-        onLeave={() => dispatch({ type: 'back' })}
+        dispatch={dispatch}
         onChoose={(hit) => {
           const roleName = roles?.[hit.index];
           if (roleName !== undefined) dispatch({ type: 'roleChosen', account: screen.account, roleName });

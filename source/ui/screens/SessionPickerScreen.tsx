@@ -37,9 +37,7 @@ export function SessionPickerScreen({ screen, data, dispatch, size }: ScreenProp
         total={labels.length}
         list={screen.list}
         height={Math.max(1, size.rows - FRAME_LINES - LIST_CHROME)}
-        onEdit={(edit) => dispatch({ type: 'listQueryEdited', edit })}
-        onMove={(move, rowCount, height) => dispatch({ type: 'listMoved', move, rowCount, height })}
-        onLeave={() => dispatch({ type: 'back' })}
+        dispatch={dispatch}
         onChoose={(hit) => {
           const session = data.sessions[hit.index];
           if (session) dispatch({ type: 'sessionChosen', session });

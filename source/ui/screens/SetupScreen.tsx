@@ -4,10 +4,11 @@ import { terminalText } from '../../services/terminalText.js';
 import { tint } from '../colors.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
-import { ctrl, helpKeys, named, text } from '../keyTable.js';
+import type { FlowEvent } from '../../flow/events.js';
+import { helpKeys, named, send, textFieldKeys } from '../keyTable.js';
+import type { Keypress } from '../keypresses.js';
 import type { ScreenProps } from './screenProps.js';
 
 interface SetupKeyState {
@@ -21,37 +22,51 @@ const editable = (state: SetupKeyState): boolean => !state.verifying;
 
 /** The setup form's keys: the footer, the help overlay and the handler are made from it. */
 export const SETUP_KEYS = {
-  nextField: { keys: 'Tab', action: 'next field (Shift-Tab: back)', active: editable, matches: named('tab') },
+  nextField: {
+    keys: 'Tab',
+    action: 'next field (Shift-Tab: back)',
+    active: editable,
+    matches: named('tab'),
+    sends: (press: Keypress): FlowEvent => ({
+      type: 'setupFieldSwitched',
+      direction: press.key.shift ? -1 : 1,
+    }),
+  },
   move: {
     keys: '↑↓',
     action: (state: SetupKeyState) => (state.field === 'region' ? 'choose' : 'previous / next field'),
     active: editable,
     footer: (state: SetupKeyState) => state.field === 'region',
     matches: named('upArrow', 'downArrow'),
+    // In the region field the arrows choose a region; elsewhere they move between fields.
+    sends: (press: Keypress, state: SetupKeyState): FlowEvent => {
+      const delta = press.key.upArrow ? -1 : 1;
+      return state.field === 'region'
+        ? { type: 'setupRegionMoved', delta }
+        : { type: 'setupFieldSwitched', direction: delta };
+    },
   },
   submit: {
     keys: 'Enter',
     action: (state: SetupKeyState) => (state.field === 'sessionName' ? 'check and save' : 'next'),
     active: editable,
     matches: named('return'),
+    sends: send({ type: 'setupSubmitted' }),
   },
-  quit: { keys: 'Esc', action: 'quit', active: editable, matches: named('escape') },
+  quit: {
+    keys: 'Esc',
+    action: 'quit',
+    active: editable,
+    matches: named('escape'),
+    sends: send({ type: 'back' }),
+  },
   ...helpKeys<SetupKeyState>((state) => state.value !== ''),
-  type: {
-    keys: 'type',
-    action: 'the start URL, the region filter, the session name',
+  ...textFieldKeys<SetupKeyState>({
+    typed: 'the start URL, the region filter, the session name',
+    clears: 'the field',
     active: editable,
-    footer: false,
-    matches: text,
-  },
-  backspace: {
-    keys: 'Backspace',
-    action: 'delete a character',
-    active: editable,
-    footer: false,
-    matches: named('backspace', 'delete'),
-  },
-  clearField: { keys: '^U', action: 'clear the field', active: editable, footer: false, matches: ctrl('u') },
+    edited: (edit) => ({ type: 'setupEdited', edit }),
+  }),
 };
 
 /** Regions listed under the region field while it has the focus. */
@@ -72,31 +87,7 @@ export function SetupScreen({ screen, dispatch }: ScreenProps<'setup'>) {
           : screen.startUrl,
     verifying: screen.verifying,
   };
-  useScreenKeys(SETUP_KEYS, keyState, (name, press) => {
-    switch (name) {
-      case 'nextField':
-        return dispatch({ type: 'setupFieldSwitched', direction: press.key.shift ? -1 : 1 });
-      case 'move': {
-        const delta = press.key.upArrow ? -1 : 1;
-        return dispatch(
-          screen.field === 'region'
-            ? { type: 'setupRegionMoved', delta }
-            : { type: 'setupFieldSwitched', direction: delta },
-        );
-      }
-      case 'submit':
-        return dispatch({ type: 'setupSubmitted' });
-      case 'quit':
-        return dispatch({ type: 'back' });
-      case 'type':
-      case 'backspace':
-      case 'clearField': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) dispatch({ type: 'setupEdited', edit });
-        return;
-      }
-    }
-  });
+  useScreenKeys(SETUP_KEYS, keyState, dispatch);
   const regions = setupRegions(screen);
   const chosen = chosenRegion(screen);
   const cursor = chosen ? regions.indexOf(chosen) : 0;

@@ -3,12 +3,11 @@ import { tint } from '../colors.js';
 import { Countdown } from '../components/Countdown.js';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { Spinner } from '../components/Spinner.js';
-import { textEditFor } from '../components/textEditing.js';
 import { TextField } from '../components/TextField.js';
 import { UnbrokenLine } from '../components/UnbrokenLine.js';
 import { useScreenKeys } from '../hooks/useKeys.js';
 import { hyperlink } from '../hyperlinks.js';
-import { ctrl, helpKeys, named, text, typed } from '../keyTable.js';
+import { applies, helpKeys, named, send, textFieldKeys, typed } from '../keyTable.js';
 import { asciiOnly, symbols } from '../symbols.js';
 import { terminalText } from '../../services/terminalText.js';
 import type { ScreenProps } from './screenProps.js';
@@ -21,42 +20,48 @@ interface SignInKeyState {
   readonly pasted: string;
 }
 
-const urlKey = (state: SignInKeyState): boolean => state.started && state.pasted === '';
-const pasting = (state: SignInKeyState): boolean => state.takesPaste;
-const EMPTY_FIELD = 'the paste field is empty';
+const EMPTY_FIELD = applies(
+  'the paste field is empty',
+  (state: SignInKeyState) => state.started && state.pasted === '',
+);
 
 /**
  * The sign-in screen's keys: the footer, the help overlay and the handler are made from it. `o` and `c`
  * are keys only while the paste field is empty: a paste starts with `http`.
  */
 export const SIGN_IN_KEYS = {
-  open: { keys: 'o', action: 'open browser', when: EMPTY_FIELD, active: urlKey, matches: typed('o') },
-  copy: { keys: 'c', action: 'copy URL', when: EMPTY_FIELD, active: urlKey, matches: typed('c') },
+  open: {
+    keys: 'o',
+    action: 'open browser',
+    ...EMPTY_FIELD,
+    matches: typed('o'),
+    sends: send({ type: 'signInUrlOpened' }),
+  },
+  copy: {
+    keys: 'c',
+    action: 'copy URL',
+    ...EMPTY_FIELD,
+    matches: typed('c'),
+    sends: send({ type: 'signInUrlCopied' }),
+  },
   submit: {
     keys: 'Enter',
     action: 'use pasted address',
     when: 'an address is pasted',
     active: (state: SignInKeyState) => state.takesPaste && state.pasted.trim() !== '',
     matches: named('return'),
+    sends: send({ type: 'pasteSubmitted' }),
   },
-  cancel: { keys: 'Esc', action: 'cancel', matches: named('escape') },
+  cancel: { keys: 'Esc', action: 'cancel', matches: named('escape'), sends: send({ type: 'back' }) },
   ...helpKeys<SignInKeyState>((state) => state.pasted !== ''),
-  paste: {
-    keys: 'paste',
-    action: 'the address the browser ended on',
-    when: 'the browser runs on another machine',
-    active: pasting,
-    footer: false,
-    matches: text,
-  },
-  backspace: {
-    keys: 'Backspace',
-    action: 'delete a character',
-    active: pasting,
-    footer: false,
-    matches: named('backspace', 'delete'),
-  },
-  clearField: { keys: '^U', action: 'clear the field', active: pasting, footer: false, matches: ctrl('u') },
+  ...textFieldKeys<SignInKeyState>({
+    typedKeys: 'paste',
+    typed: 'the address the browser ended on',
+    typedWhen: 'the browser runs on another machine',
+    clears: 'the field',
+    active: (state) => state.takesPaste,
+    edited: (edit) => ({ type: 'pasteEdited', edit }),
+  }),
 };
 
 /**
@@ -71,25 +76,8 @@ export function SignInScreen({ screen, data, dispatch, clock }: ScreenProps<'sig
     takesPaste: canPaste,
     pasted: screen.pasted,
   };
-  useScreenKeys(SIGN_IN_KEYS, keyState, (name, press) => {
-    switch (name) {
-      case 'open':
-        return dispatch({ type: 'signInUrlOpened' });
-      case 'copy':
-        return dispatch({ type: 'signInUrlCopied' });
-      case 'submit':
-        return dispatch({ type: 'pasteSubmitted' });
-      case 'cancel':
-        return dispatch({ type: 'back' });
-      case 'paste':
-      case 'backspace':
-      case 'clearField': {
-        const edit = textEditFor(press.input, press.key);
-        if (edit) dispatch({ type: 'pasteEdited', edit });
-        return;
-      }
-    }
-  });
+
+  useScreenKeys(SIGN_IN_KEYS, keyState, dispatch);
 
   return (
     <ScreenFrame

@@ -221,6 +221,26 @@ describe('upsertSection, files as the SDKs read them', () => {
     );
   });
 
+  it('refuses [dev]#old when the JavaScript SDK would read the value of a key of [a] otherwise', () => {
+    // Before, the SDK files OLD under [a], over its own 1: as many keys, another value.
+    const before = '[a]\naws_access_key_id = 1\n[dev]#old\naws_access_key_id = OLD\n';
+    expect(() => upsertSection(before, { header: 'dev' }, keys)).toThrow(
+      'line 1: the edit would make the AWS SDK for JavaScript read [a] differently',
+    );
+  });
+
+  it.each([
+    ['[profile a]', '[profile a]'],
+    ['[default]', '[default]'],
+    ['[profile default]', '[default]'],
+    ['[sso-session corp]', '[sso-session corp]'],
+  ])('names %s of the config file as %s when refusing to change how it reads', (header, shown) => {
+    const before = `${header}\nregion = x\n[profile dev]#old\nregion = y\n`;
+    expect(() => upsertSection(before, { header: 'profile dev' }, [['output', 'json']])).toThrow(
+      `line 1: the edit would make the AWS SDK for JavaScript read ${shown} differently`,
+    );
+  });
+
   it('takes [ dev ] for " dev ", as both SDKs do, and adds [dev]', () => {
     const before = '[ dev ]\nk = v\n';
     expect(upsertSection(before, { header: 'dev' }, keys)).toBe(
@@ -297,6 +317,21 @@ describe('removing a section, and hasSection', () => {
     expect(removeSection(text, 'absent')).toBe(text);
   });
 
+  it('removes every copy of a section botocore reads twice, which is why it cannot read the file', () => {
+    expect(removeSection('# top\n[dev]\nregion = first\n\n[dev]\nregion = second\n', 'dev')).toBe(
+      '# top\n\n',
+    );
+    // The second copy a header alone: botocore's complaint is on the section's last line.
+    expect(removeSection('[dev]\nregion = first\n[dev]\n', 'dev')).toBe('');
+    const twice = '[dev]\nregion = first\n[dev]\nregion = second\n';
+    expect(
+      editSections(twice, [
+        { header: 'dev', remove: true },
+        { header: 'prod', values: [['k', 'v']] },
+      ]),
+    ).toBe('[prod]\nk = v\n');
+  });
+
   it('refuses to remove a section it cannot read with certainty', () => {
     expect(() => removeSection('[dev]\nbroken\n', 'dev')).toThrow(RefusedEditError);
   });
@@ -350,5 +385,71 @@ describe('editSections', () => {
         { header: 'a', values: [['k', 'y']] },
       ]),
     ).toThrow(RefusedEditError);
+  });
+});
+
+// In a file of thousands of profiles the edit is judged by the sections it changed (iniEditor's
+// passesOnChangedSections): what the whole-file judgement refuses must stay refused, at the same line.
+describe('editSections in a file of thousands of profiles', () => {
+  const bulk = (from: number): string =>
+    Array.from(
+      { length: 2_000 },
+      (_, index) => `[profile p${from + index}]\nsso_session = corp\nregion = eu-west-1\n`,
+    ).join('\n') + '\n';
+  const linesOf = (text: string): number => text.split('\n').length - 1;
+  const sso = [
+    ['sso_session', 'corp'],
+    ['region', 'us-east-1'],
+  ] as const;
+
+  it('refuses a line botocore cannot read in the section it edits, naming that line', () => {
+    const head = bulk(0);
+    const before = `${head}[profile dev]\nregion = x\nASIA-PASTED-ALONE\n${bulk(5_000)}`;
+    const error = captureError(() => upsertSection(before, { header: 'profile dev' }, sso));
+    expect(error).toBeInstanceOf(RefusedEditError);
+    expect((error as RefusedEditError).line).toBe(linesOf(head) + 3);
+  });
+
+  it('refuses a file botocore cannot read far from the edited section, as before', () => {
+    const head = `${bulk(0)}[profile dev]\nregion = x\n${bulk(5_000)}[profile z]\n`;
+    const before = `${head}no delimiter here\n`;
+    expect(() => upsertSection(before, { header: 'profile dev' }, sso)).toThrow(
+      `line ${linesOf(head) + 1}: botocore cannot read the file (a line that is neither a section header nor "key = value")`,
+    );
+    expect(() =>
+      upsertSection(`${bulk(0)}[profile p1]\nregion = x\n`, { header: 'profile dev' }, sso),
+    ).toThrow(/botocore cannot read the file \(the section \[profile p1\] appears again/);
+  });
+
+  it('refuses an edit that would make the JavaScript SDK read another section differently', () => {
+    const head = bulk(0);
+    const before = `${head}[a]\nk = 1\n[dev]#old\naws_access_key_id = OLD\n${bulk(5_000).replaceAll('profile ', '')}`;
+    expect(() => upsertSection(before, { header: 'dev' }, keys)).toThrow(
+      `line ${linesOf(head) + 1}: the edit would make the AWS SDK for JavaScript read [a] differently`,
+    );
+  });
+
+  it('refuses a profile that a [DEFAULT] at the top of the file gives another credential source', () => {
+    const before = `[DEFAULT]\nrole_arn = arn:aws:iam::1:role/r\n${bulk(0)}`;
+    expect(() => upsertSection(before, { header: 'profile dev' }, sso)).toThrow(
+      /line 2: botocore would not read \[profile dev\] as written \(its key role_arn would still apply\)/,
+    );
+  });
+
+  it('makes the same change as in a small file: both duplicate headers, an indented header, no final newline', () => {
+    const small = '[profile "dev"]\nregion = eu-west-1\n\n[profile dev]\noutput = json\n  [admin]\nk = v';
+    const edits = [
+      { header: 'profile dev', values: sso },
+      { header: 'profile p7', remove: true as const },
+      { header: 'profile fresh', values: sso },
+    ];
+    const big = `${bulk(0)}${small}`;
+    const edited = editSections(big, edits, 'config');
+    const alone = editSections(`[profile p7]\nregion = x\n${small}`, edits, 'config');
+    expect(edited.slice(edited.indexOf('[profile "dev"]'))).toBe(
+      alone.slice(alone.indexOf('[profile "dev"]')),
+    );
+    expect(edited).not.toContain('[profile p7]');
+    expect(edited).toContain('[profile p8]\nsso_session = corp\nregion = eu-west-1\n');
   });
 });

@@ -2,8 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  excerpt,
   readAsBotocore,
   readAsJsSdk,
+  scanAsBotocore,
+  scanAsJsSdk,
+  sectionsByEntity,
   type AwsFileKind,
   type ReadOutcome,
 } from '../../../source/services/awsFiles/sdkReadings.js';
@@ -68,4 +72,86 @@ describe('the models of the SDK readers read as the SDKs do', () => {
   it('on 300 generated files', async () => {
     await compare(Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)));
   }, 60_000);
+});
+
+describe("botocore's refusals, as the model words them", () => {
+  it.each([
+    [
+      'a line without "="',
+      '[a]\nk = v\nbroken\n',
+      3,
+      'a line that is neither a section header nor "key = value"',
+    ],
+    [
+      'a line with no key before "="',
+      '[a]\n= v\n',
+      2,
+      'a line that is neither a section header nor "key = value"',
+    ],
+    [
+      'a key given twice, in any case',
+      '[a]\nk = 1\nK = 2\n',
+      3,
+      'a key that already appears in its section on line 2',
+    ],
+    ['a sub-key line without "="', '[a]\ns3 =\n  addressing_style\n', 2, 'a line under s3 without "="'],
+    ['a byte order mark after the first line', '\n\uFEFF[a]\n', 2, 'text before the first section header'],
+  ])('refuses %s', (_name, text, line, reason) => {
+    for (const kind of KINDS) expect(readAsBotocore(text, kind)).toEqual({ ok: false, line, reason });
+  });
+});
+
+// The editor judges an edit of a big file by the sections it changed: a scan must refuse what the reading
+// refuses, and an entity must read from an excerpt of its sections as it reads in the whole file.
+function compareScans(files: readonly CorpusFile[]): number {
+  const readers = [
+    { reader: 'botocore', read: readAsBotocore, scan: scanAsBotocore },
+    { reader: 'js', read: readAsJsSdk, scan: scanAsJsSdk },
+  ] as const;
+  let excerpts = 0;
+  for (const file of files) {
+    for (const kind of KINDS) {
+      for (const { reader, read, scan } of readers) {
+        const label = `${file.name} as ${kind} (${reader})`;
+        const whole = read(file.text, kind);
+        const scanned = scan(file.text, kind);
+        expect({ label, ok: scanned.ok }).toEqual({ label, ok: whole.ok });
+        if (!whole.ok || !scanned.ok) continue;
+        const sections = sectionsByEntity(scanned.spans, reader);
+        for (const [entity, values] of whole.reading.entities) {
+          const own = sections.get(entity) ?? [];
+          const part = excerpt(
+            file.text,
+            entity === 'defaults' ? own : [...own, ...(sections.get('defaults') ?? [])],
+          );
+          if (part === undefined) continue;
+          const alone = read(part, kind);
+          const valuesOf = (outcome: ReadOutcome): unknown =>
+            outcome.ok
+              ? Object.fromEntries(
+                  [...(outcome.reading.entities.get(entity) ?? [])].map(([k, v]) => [k, v.value]),
+                )
+              : outcome.reason;
+          expect({ label, entity, values: valuesOf(alone) }).toEqual({
+            label,
+            entity,
+            values: Object.fromEntries([...values].map(([k, v]) => [k, v.value])),
+          });
+          excerpts += 1;
+        }
+      }
+    }
+  }
+  return excerpts;
+}
+
+describe('the scans the editor judges big files by', () => {
+  it('refuse what the readings refuse, and each entity reads from its sections alone as in the file', () => {
+    const files = [
+      ...botocoreCases(),
+      ...HAND_CASES,
+      ...Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)),
+    ];
+    expect(compareScans(files)).toBeGreaterThan(1000);
+  });
 });

@@ -145,4 +145,26 @@ describe('createAccountSearch', () => {
     expect(last.map(label)).toEqual(fresh.map(label));
     expect(fresh.length).toBeGreaterThan(0);
   });
+
+  it('ranks the same rows for the screen, making each hit only when read and the same object each time', () => {
+    const fresh = createAccountSearch(accounts, roles);
+    for (const query of ['p', 'prod admin', 'cloud-ops', 'zzzz']) {
+      const rows = fresh.ranked(query);
+      const all = fresh.search(query);
+      expect(rows.length).toBe(all.length);
+      expect(rows.slice().map(label)).toEqual(all.map(label));
+      expect(rows.slice().map((hit) => hit.score)).toEqual(all.map((hit) => hit.score));
+      expect(rows.slice(2, 5).map(label)).toEqual(all.slice(2, 5).map(label));
+      expect(rows.slice(-3).map(label)).toEqual(all.slice(-3).map(label));
+      expect(rows.at(rows.length)).toBeUndefined();
+      expect(rows.at(-rows.length - 1)).toBeUndefined();
+      if (rows.length === 0) continue;
+      expect(label(rows.at(-1)!)).toBe(label(all.at(-1)!));
+      expect(rows.at(0)).toBe(rows.at(0));
+      expect(rows.slice(0, 1)[0]).toBe(rows.at(0));
+      expect(rows.at(0)!.matches).toEqual(all[0]!.matches);
+    }
+    // An empty query is the very list of plain hits.
+    expect(fresh.ranked(' ')).toBe(fresh.search(''));
+  });
 });
