@@ -38,7 +38,7 @@ export async function verifyNewSession(
 ): Promise<void> {
   await refuseSpecialAwsFiles(options.io.homeDir, options.io.env);
   await verifySession({
-    oidc: createOidcClient(session.region, options.io.env),
+    oidc: createOidcClient(session.region, options.io.env, options.io.homeDir),
     oidcEndpoint: oidcEndpoint(session.region, options.io.env),
     session,
     store: options.store,
@@ -52,8 +52,8 @@ export async function createSessionCalls(
 ): Promise<SessionCalls> {
   const { io } = options;
   await refuseSpecialAwsFiles(io.homeDir, io.env);
-  const oidc = createOidcClient(session.region, io.env);
-  const portalClient = createPortalClient(session.region, io.env);
+  const oidc = createOidcClient(session.region, io.env, io.homeDir);
+  const portalClient = createPortalClient(session.region, io.env, io.homeDir);
   const budget = new RateBudget();
   return {
     oidc,

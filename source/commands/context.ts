@@ -99,12 +99,12 @@ export async function createContext(
         remembered: accountId === undefined ? undefined : stateStore.readPicks().accountRegions?.[accountId],
         identityCenterRegion: session.region,
       }).region,
-    oidc: () => (oidc ??= createOidcClient(session.region, io.env)),
+    oidc: () => (oidc ??= createOidcClient(session.region, io.env, io.homeDir)),
     redactor,
     portal: (token) => {
       redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
       return new Portal({
-        client: (portalClient ??= createPortalClient(session.region, io.env)),
+        client: (portalClient ??= createPortalClient(session.region, io.env, io.homeDir)),
         accessToken: token.accessToken,
         budget,
         onThrottled: () => debug(`throttled; now ${budget.currentRate.toFixed(1)} calls/s`),

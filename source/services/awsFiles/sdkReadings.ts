@@ -435,9 +435,15 @@ export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
 
 /** `scanAsBotocore` for the JavaScript SDK: it refuses only `[__proto__]`; its sections merge by name. */
 export function scanAsJsSdk(text: string, kind: AwsFileKind): ScanOutcome {
-  const outcome = jsPass(text, kind, false);
-  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+  // The AWS SDK clients' settings and the edit that follows scan the same config file.
+  if (lastJsScan?.kind !== kind || lastJsScan.text !== text) {
+    const outcome = jsPass(text, kind, false);
+    lastJsScan = { text, kind, outcome: outcome.ok ? { ok: true, spans: outcome.spans } : outcome };
+  }
+  return lastJsScan.outcome;
 }
+
+let lastJsScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome } | undefined;
 
 function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const map = new Map<string, Map<string, ReadValue>>();
