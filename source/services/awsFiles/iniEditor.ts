@@ -1,6 +1,5 @@
 import { InvalidProfileNameError, RefusedEditError, UnwritableValueError } from './awsFileErrors.js';
-import { BYTE_ORDER_MARK, dominantNewline, splitLines } from './iniLines.js';
-import type { IniLine } from './iniLines.js';
+import { BYTE_ORDER_MARK, lineTable, type LineTable } from './iniLines.js';
 import {
   botocoreHeader,
   botocoreOption,
@@ -15,6 +14,7 @@ import {
   excerpt,
   readAsBotocore,
   readAsJsSdk,
+  rescanChanges,
   scanAsBotocore,
   scanAsJsSdk,
   sectionsByEntity,
@@ -24,6 +24,7 @@ import {
   type ReadOutcome,
   type ReadSection,
   type ReadValue,
+  type TextChange,
 } from './sdkReadings.js';
 
 export type IniValues = ReadonlyArray<readonly [string, string]>;
@@ -68,8 +69,14 @@ export function editSections(
     seen.add(entity);
   }
   const attempt = (placement: Placement): { text: string; refusal?: RefusedEditError } => {
-    const after = bom + rewrite(body, layout, targets, placement);
-    return { text: after, refusal: judgeEdit(text, after, kind, targets, layout) };
+    const rewritten = rewrite(body, layout, targets, placement);
+    const after = bom + rewritten.text;
+    const changes = rewritten.changes.map((change) => ({
+      ...change,
+      start: change.start + bom.length,
+      end: change.end + bom.length,
+    }));
+    return { text: after, refusal: judgeEdit(text, after, kind, targets, layout, changes) };
   };
   const first = attempt('after-last-key');
   if (!first.refusal) return first.text;
@@ -124,17 +131,19 @@ interface Entry {
 interface Section {
   /** 0-based index of the header line. */
   readonly header: number;
+  /** 0-based index of its last line: the one before the next header, or the last of the file. */
+  readonly last: number;
   /** The entities botocore and the JavaScript SDK read this header as (`profile dev`…). */
   readonly entities: readonly string[];
   readonly botocoreEntity: string;
   readonly jsEntity: string | undefined;
-  readonly entries: Entry[];
 }
 
 interface Layout {
-  readonly lines: IniLine[];
+  readonly lines: LineTable;
   readonly sections: Section[];
-  readonly newline: '\n' | '\r\n';
+  /** A section's keys as botocore finds them, read when an edit needs them. */
+  entriesOf(section: Section): readonly Entry[];
 }
 
 // `export` asks whether the profile exists, then edits: one layout of the same text serves both.
@@ -142,16 +151,81 @@ let lastLayout: { body: string; kind: AwsFileKind; layout: Layout } | undefined;
 
 function layOut(body: string, kind: AwsFileKind): Layout {
   if (lastLayout?.kind !== kind || lastLayout.body !== body) {
-    lastLayout = { body, kind, layout: layOutNow(body, kind) };
+    const lines = lineTable(body);
+    lastLayout = { body, kind, layout: layOutFromScan(lines, kind) ?? layOutNow(lines, kind) };
   }
   return lastLayout.layout;
 }
 
+// Where botocore's lines are not the editor's (a lone \r ends a line in Python), or Python's `strip` is
+// not JavaScript's `trim` (U+001C–U+001F and U+0085 are white space to one, U+FEFF to the other).
+const PYTHON_ONLY_SPACE = '\\x1c-\\x1f\\x85';
+const UNEVEN_LINES = new RegExp(`[${PYTHON_ONLY_SPACE}\\ufeff]|\\r(?!\\n)`);
+
+/**
+ * The layout from botocore's scan of the file, which finds the same headers as `layOutNow` where lines and
+ * white space are the same to both: the judgement of the edit scans the file anyway, and only the
+ * sections the edit touches need their keys. Undefined where that does not hold, or botocore refuses the
+ * file (its scan then stops early).
+ */
+function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined {
+  if (UNEVEN_LINES.test(lines.text)) return undefined;
+  const scanned = scanAsBotocore(lines.text, kind);
+  if (!scanned.ok) return undefined;
+  const sections = scanned.spans.map((span): Section => {
+    const botocoreEntity = span.entity ?? entityKey(botocoreSectionName(span.header, kind));
+    const last = lines.lineAt(span.end - 1);
+    return sectionAt(lines, lines.lineAt(span.start), last, botocoreEntity, kind);
+  });
+  const read = new Map<Section, readonly Entry[]>();
+  return {
+    lines,
+    sections,
+    entriesOf: (section) => {
+      let entries = read.get(section);
+      if (entries === undefined) {
+        entries = walk(lines, section.header, section.last, kind)[0]?.entries ?? [];
+        read.set(section, entries);
+      }
+      return entries;
+    },
+  };
+}
+
 /** The sections of the file as botocore finds them (its headers, its continuation lines), in one pass. */
-function layOutNow(body: string, kind: AwsFileKind): Layout {
-  const lines = splitLines(body);
-  const sections: Section[] = [];
-  let current: Section | undefined;
+function layOutNow(lines: LineTable, kind: AwsFileKind): Layout {
+  const walked = walk(lines, 0, lines.count - 1, kind);
+  const entries = new Map(walked.map(({ section, entries: found }) => [section, found]));
+  return {
+    lines,
+    sections: walked.map(({ section }) => section),
+    entriesOf: (section) => entries.get(section) ?? [],
+  };
+}
+
+function sectionAt(
+  lines: LineTable,
+  header: number,
+  last: number,
+  botocoreEntity: string,
+  kind: AwsFileKind,
+): Section {
+  const jsKey = jsSectionKey(jsContent(lines.line(header).content));
+  const jsName = jsKey === undefined || jsKey === 'no header' ? undefined : jsSectionName(jsKey, kind);
+  const jsEntity = jsName === undefined ? undefined : entityKey(jsName);
+  const entities = jsEntity === undefined ? [botocoreEntity] : [botocoreEntity, jsEntity];
+  return { header, last, entities, botocoreEntity, jsEntity };
+}
+
+/** Lines `from` to `to` as botocore reads them: the sections whose headers it finds there, and their keys. */
+function walk(
+  lines: LineTable,
+  from: number,
+  to: number,
+  kind: AwsFileKind,
+): Array<{ section: Section; entries: Entry[] }> {
+  const found: Array<{ header: number; botocoreEntity: string; entries: Entry[] }> = [];
+  let current: (typeof found)[number] | undefined;
   let entry:
     { line: number; end: number; keys: string[]; spelled: string | undefined; indent: string } | undefined;
   let indentLevel = 0;
@@ -159,8 +233,8 @@ function layOutNow(body: string, kind: AwsFileKind): Layout {
     if (entry && current) current.entries.push(entry);
     entry = undefined;
   };
-  for (let index = 0; index < lines.length; index++) {
-    const content = (lines[index] as IniLine).content;
+  for (let index = from; index <= to; index++) {
+    const content = lines.line(index).content;
     const stripped = content.trim();
     if (stripped === '' || isBotocoreComment(content)) continue;
     const indent = pythonIndent(content);
@@ -172,13 +246,8 @@ function layOutNow(body: string, kind: AwsFileKind): Layout {
     close();
     const header = botocoreHeader(stripped);
     if (header !== undefined) {
-      const botocoreEntity = entityKey(botocoreSectionName(header, kind));
-      const jsKey = jsSectionKey(jsContent(content));
-      const jsName = jsKey === undefined || jsKey === 'no header' ? undefined : jsSectionName(jsKey, kind);
-      const jsEntity = jsName === undefined ? undefined : entityKey(jsName);
-      const entities = jsEntity === undefined ? [botocoreEntity] : [botocoreEntity, jsEntity];
-      current = { header: index, entities, botocoreEntity, jsEntity, entries: [] };
-      sections.push(current);
+      current = { header: index, botocoreEntity: entityKey(botocoreSectionName(header, kind)), entries: [] };
+      found.push(current);
       continue;
     }
     const option = botocoreOption(stripped);
@@ -192,7 +261,10 @@ function layOutNow(body: string, kind: AwsFileKind): Layout {
     entry = { line: index, end: index, keys, spelled, indent: content.slice(0, indent) };
   }
   close();
-  return { lines, sections, newline: dominantNewline(lines) };
+  return found.map(({ header, botocoreEntity, entries }, index) => ({
+    section: sectionAt(lines, header, (found[index + 1]?.header ?? to + 1) - 1, botocoreEntity, kind),
+    entries,
+  }));
 }
 
 interface Target {
@@ -240,12 +312,18 @@ function sectionsOf(layout: Layout, entity: string): { botocore?: Section; js?: 
 }
 
 function isPlainDefault(layout: Layout, section: Section): boolean {
-  return jsContent((layout.lines[section.header] as IniLine).content) === '[default]';
+  return jsContent(layout.lines.line(section.header).content) === '[default]';
 }
 
 /** The new text, built in one pass over the lines from the changes each target asks for. */
-function rewrite(body: string, layout: Layout, targets: readonly Target[], placement: Placement): string {
-  const { lines, newline } = layout;
+function rewrite(
+  body: string,
+  layout: Layout,
+  targets: readonly Target[],
+  placement: Placement,
+): { text: string; changes: TextChange[] } {
+  const { lines } = layout;
+  const { newline } = lines;
   const replaced = new Map<number, string>();
   const dropped = new Set<number>();
   const insertedAfter = new Map<number, string[]>();
@@ -267,7 +345,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
   for (const change of targets) {
     const found = cached(change.entity);
     if (change.remove) {
-      for (const section of found.all) dropRange(section.header, lastLine(section));
+      for (const section of found.all) dropRange(section.header, lastLine(layout, section));
       continue;
     }
     const values = change.values ?? [];
@@ -283,7 +361,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
     const written = new Set(values.map(([key]) => key));
     for (const section of found.all) {
       if (writeInto.includes(section)) continue;
-      for (const entry of section.entries) {
+      for (const entry of layout.entriesOf(section)) {
         const otherCase =
           entry.spelled !== undefined &&
           !written.has(entry.spelled) &&
@@ -296,7 +374,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
         replaced.set(section.header, `[${change.header}]`);
       }
       const pending = new Map(values);
-      for (const entry of section.entries) {
+      for (const entry of layout.entriesOf(section)) {
         if (!intersects(entry.keys, change.replaced)) continue;
         const key = entry.keys.find((name) => pending.has(name));
         const value = key === undefined ? undefined : pending.get(key);
@@ -305,7 +383,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
           continue;
         }
         pending.delete(key);
-        const content = (lines[entry.line] as IniLine).content;
+        const content = lines.line(entry.line).content;
         const keepsLine = entry.end === entry.line && readsAs(content, key, value);
         if (!keepsLine) {
           replaced.set(entry.line, `${entry.indent}${key} = ${value}`);
@@ -313,7 +391,7 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
         }
       }
       if (pending.size === 0) continue;
-      const last = section.entries.at(-1);
+      const last = layout.entriesOf(section).at(-1);
       const afterHeader = placement === 'after-header' || last === undefined;
       const at = afterHeader ? section.header : last.end;
       const indent = afterHeader ? indentOfNextContent(lines, section.header) : last.indent;
@@ -322,41 +400,62 @@ function rewrite(body: string, layout: Layout, targets: readonly Target[], place
     }
   }
 
+  // Lines no change touches are copied in runs; each run of touched lines is a change.
+  const touched = [...new Set([...replaced.keys(), ...dropped, ...insertedAfter.keys()])].sort(
+    (x, y) => x - y,
+  );
   const output: string[] = [];
-  let endsWithNewline = true;
-  for (let line = 0; line < lines.length; line++) {
-    const { content, eol } = lines[line] as IniLine;
+  const changes: TextChange[] = [];
+  let copiedTo = 0;
+  let written = 0;
+  const push = (part: string): void => {
+    output.push(part);
+    written += part.length;
+  };
+  for (const line of touched) {
+    const from = lines.start(line);
+    if (line !== copiedTo || changes.length === 0) {
+      push(body.slice(lines.start(copiedTo), from));
+      changes.push({ start: from, end: from, length: 0 });
+    }
+    const change = changes.at(-1) as TextChange;
+    const before = written;
+    copiedTo = line + 1;
+    const { content, eol } = lines.line(line);
     const inserted = insertedAfter.get(line);
     if (!dropped.has(line)) {
-      output.push(replaced.get(line) ?? content);
-      if (eol === '' && inserted === undefined) {
-        endsWithNewline = false;
-        continue;
-      }
-      output.push(eol === '' ? newline : eol);
+      push(replaced.get(line) ?? content);
+      if (eol !== '' || inserted !== undefined) push(eol === '' ? newline : eol);
     }
-    if (inserted) {
-      inserted.forEach((added, at) => {
-        output.push(added);
-        const lastOfFile = eol === '' && at === inserted.length - 1;
-        // A section that ended the file without a final newline still does, after the added keys.
-        if (lastOfFile) endsWithNewline = false;
-        else output.push(newline);
-      });
-    }
+    inserted?.forEach((added, at) => {
+      push(added);
+      // A section that ended the file without a final newline still does, after the added keys.
+      if (!(eol === '' && at === inserted.length - 1)) push(newline);
+    });
+    changes[changes.length - 1] = {
+      start: change.start,
+      end: lines.start(line + 1),
+      length: change.length + written - before,
+    };
   }
+  push(body.slice(lines.start(copiedTo), lines.start(lines.count)));
   let result = output.join('');
   if (appended.length > 0) {
-    const lastLineText = lines.at(-1);
-    if (!endsWithNewline) result += newline;
+    const lastLineText = lines.count > 0 ? lines.line(lines.count - 1) : undefined;
+    const from = result.length;
+    if (result !== '' && !result.endsWith('\n')) result += newline;
     if (lastLineText !== undefined && lastLineText.content.trim() !== '' && result !== '') result += newline;
     result += appended.map((block) => block.map((content) => content + newline).join('')).join(newline);
+    const last = changes.at(-1);
+    if (last?.end === body.length)
+      changes[changes.length - 1] = { ...last, length: last.length + result.length - from };
+    else changes.push({ start: body.length, end: body.length, length: result.length - from });
   }
-  return body === '' && appended.length === 0 ? '' : result;
+  return { text: result, changes };
 }
 
-function lastLine(section: Section): number {
-  return section.entries.at(-1)?.end ?? section.header;
+function lastLine(layout: Layout, section: Section): number {
+  return layout.entriesOf(section).at(-1)?.end ?? section.header;
 }
 
 function intersects(keys: readonly string[], wanted: ReadonlySet<string>): boolean {
@@ -378,9 +477,9 @@ function readsAs(content: string, key: string, value: string): boolean {
   );
 }
 
-function indentOfNextContent(lines: readonly IniLine[], header: number): string {
-  for (let line = header + 1; line < lines.length; line++) {
-    const content = (lines[line] as IniLine).content;
+function indentOfNextContent(lines: LineTable, header: number): string {
+  for (let line = header + 1; line < lines.count; line++) {
+    const content = lines.line(line).content;
     if (content.trim() === '' || isBotocoreComment(content)) continue;
     return content.slice(0, pythonIndent(content));
   }
@@ -402,8 +501,9 @@ function judgeEdit(
   kind: AwsFileKind,
   targets: readonly Target[],
   layout: Layout,
+  changes: readonly TextChange[],
 ): RefusedEditError | undefined {
-  if (passesOnChangedSections(before, after, kind, targets)) return undefined;
+  if (passesOnChangedSections(before, after, kind, targets, changes)) return undefined;
   for (const { sdk, read } of READERS) {
     const refusal = judgeReadings(sdk, read(before, kind), read(after, kind), kind, targets, layout);
     if (refusal) return refusal;
@@ -413,38 +513,36 @@ function judgeEdit(
 
 /**
  * Whether `judgeEdit`'s full judgement would pass the edit, decided from the sections it changed, as a
- * file of 10,000 profiles would otherwise be read whole four times. Each SDK still scans both files whole
- * (a line either cannot read anywhere sends the edit to the full judgement), but a section's values
- * depend on its own lines and, in botocore, on [DEFAULT] alone: an entity whose sections are the same text
- * before and after reads the same. Every other entity (the targets, and any other the edit reached) is
- * read from an excerpt of its sections before and after, and judged as the full judgement judges it. A
- * changed [DEFAULT], an indented header, or any refusal leaves the decision to the full judgement.
+ * file of 10,000 profiles would otherwise be read whole four times. Each SDK scans the file before the
+ * edit whole (a line it cannot read anywhere sends the edit to the full judgement) and, after the edit,
+ * the sections around each change (`rescanChanges`): every other section is the same text, and a
+ * section's values depend only on its own lines and, in botocore, on [DEFAULT]. The entities of the
+ * sections around the changes, and the targets, are read from an excerpt of their sections before and
+ * after, and judged as the full judgement judges them. A changed [DEFAULT], an indented header, or any
+ * refusal leaves the decision to the full judgement.
  */
 function passesOnChangedSections(
   before: string,
   after: string,
   kind: AwsFileKind,
   targets: readonly Target[],
+  changes: readonly TextChange[],
 ): boolean {
-  for (const [index, { sdk, reader, read, scan }] of READERS.entries()) {
+  for (const [index, { sdk, reader, read }] of READERS.entries()) {
     const old = scannedBefore(before, kind)[index] as ScanOutcome;
-    const now = scan(after, kind);
-    if (!old.ok || !now.ok) return false;
-    const oldSections = sectionsByEntity(old.spans, reader);
-    const newSections = sectionsByEntity(now.spans, reader);
-    const reached = new Set(targets.map((change) => change.entity));
-    for (const [entity, spans] of oldSections) {
-      if (!sameText(before, spans, after, newSections.get(entity))) reached.add(entity);
-    }
-    for (const entity of newSections.keys()) if (!oldSections.has(entity)) reached.add(entity);
+    if (!old.ok) return false;
+    const now = rescanChanges(before, old.spans, after, changes, kind, reader);
+    if (now === undefined) return false;
+    const reached = new Set([...targets.map((change) => change.entity), ...now.reached]);
     if (reached.has('defaults')) return false;
-    const excerptOf = (text: string, sections: Map<string, SectionSpan[]>): string | undefined =>
-      excerpt(
-        text,
-        [...reached, 'defaults'].flatMap((entity) => sections.get(entity) ?? []),
+    const excerptOf = (text: string, spans: readonly SectionSpan[]): string | undefined => {
+      const wanted = spans.filter(
+        ({ entity }) => entity !== undefined && (reached.has(entity) || entity === 'defaults'),
       );
-    const oldText = excerptOf(before, oldSections);
-    const newText = excerptOf(after, newSections);
+      return excerpt(text, [...sectionsByEntity(wanted, reader).values()].flat());
+    };
+    const oldText = excerptOf(before, old.spans);
+    const newText = excerptOf(after, now.spans);
     if (oldText === undefined || newText === undefined) return false;
     const oldReading = read(oldText, kind);
     const newReading = read(newText, kind);
@@ -462,22 +560,6 @@ function scannedBefore(text: string, kind: AwsFileKind): ScanOutcome[] {
     lastScan = { text, kind, outcomes: READERS.map(({ scan }) => scan(text, kind)) };
   }
   return lastScan.outcomes;
-}
-
-function sameText(
-  before: string,
-  spans: readonly SectionSpan[],
-  after: string,
-  others: readonly SectionSpan[] | undefined,
-): boolean {
-  if (others === undefined || others.length !== spans.length) return false;
-  return spans.every((span, index) => {
-    const other = others[index] as SectionSpan;
-    return (
-      span.end - span.start === other.end - other.start &&
-      before.slice(span.start, span.end) === after.slice(other.start, other.end)
-    );
-  });
 }
 
 /** One SDK's judgement of an edit, from its readings before and after. */
@@ -547,7 +629,7 @@ function lineInTargets(layout: Layout, entities: ReadonlySet<string>, line: numb
     (section) =>
       section.entities.some((entity) => entities.has(entity)) &&
       line - 1 >= section.header &&
-      line - 1 <= lastLine(section),
+      line - 1 <= lastLine(layout, section),
   );
 }
 

@@ -181,6 +181,8 @@ export interface SectionSpan {
   readonly end: number;
   /** Its header line starts with white space, which botocore may read as part of a value elsewhere. */
   readonly indented: boolean;
+  /** What the SDK reads between the brackets (botocore: up to the last `]`). */
+  readonly header: string;
 }
 
 /** Whether the SDK reads the file, and its sections, without what they hold. */
@@ -203,14 +205,33 @@ export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
  * are, without building what they hold: a section's values depend on its own lines and [DEFAULT] alone.
  */
 export function scanAsBotocore(text: string, kind: AwsFileKind): ScanOutcome {
-  const outcome = botocorePass(text, kind, false);
-  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+  // The editor's layout and the judgement of its edit scan the same text.
+  if (lastBotocoreScan?.kind !== kind || lastBotocoreScan.text !== text) {
+    const outcome = botocorePass(text, kind, false);
+    lastBotocoreScan = { text, kind, outcome: outcome.ok ? { ok: true, spans: outcome.spans } : outcome };
+  }
+  return lastBotocoreScan.outcome;
+}
+
+let lastBotocoreScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome } | undefined;
+
+type HeaderAt = Omit<SectionSpan, 'end'>;
+
+/** Each section runs from its header to the next one, the last to the end of the text. */
+function spansOf(headers: readonly HeaderAt[], length: number): SectionSpan[] {
+  return headers.map(({ entity, start, indented, header }, index) => ({
+    entity,
+    start,
+    end: headers[index + 1]?.start ?? length,
+    indented,
+    header,
+  }));
 }
 
 function botocorePass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const sections = new Map<string, PySection>();
   const defaults: PySection = { header: 'DEFAULT', line: 0, options: new Map() };
-  const headers: Array<{ entity: string | undefined; start: number; indented: boolean }> = [];
+  const headers: HeaderAt[] = [];
   let current: PySection | undefined;
   let option: PyOption | undefined;
   let indentLevel = 0;
@@ -252,7 +273,7 @@ function botocorePass(text: string, kind: AwsFileKind, materialize: boolean): Pa
       option = undefined;
       if (header === 'DEFAULT') {
         current = defaults;
-        headers.push({ entity: 'defaults', start: lineStart, indented: indent > 0 });
+        headers.push({ entity: 'defaults', start: lineStart, indented: indent > 0, header });
         continue;
       }
       const earlier = sections.get(header);
@@ -266,7 +287,7 @@ function botocorePass(text: string, kind: AwsFileKind, materialize: boolean): Pa
       sections.set(header, current);
       const name = botocoreSectionName(header, kind);
       const entity = name.space === 'ignored' ? undefined : entityKey(name);
-      headers.push({ entity, start: lineStart, indented: indent > 0 });
+      headers.push({ entity, start: lineStart, indented: indent > 0, header });
       continue;
     }
     if (!current) {
@@ -331,12 +352,7 @@ function botocorePass(text: string, kind: AwsFileKind, materialize: boolean): Pa
     }
     return undefined;
   };
-  const spans = headers.map(({ entity, start: from, indented }, index) => ({
-    entity,
-    start: from,
-    end: headers[index + 1]?.start ?? text.length,
-    indented,
-  }));
+  const spans = spansOf(headers, text.length);
   const defaultValues: ReadSection | undefined = materialize ? new Map() : undefined;
   const defaultsProblem = flatten(defaults, defaultValues);
   if (defaultsProblem) return failure(defaultsProblem.line, defaultsProblem.reason);
@@ -448,7 +464,7 @@ let lastJsScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome } | unde
 function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const map = new Map<string, Map<string, ReadValue>>();
   const lines = new Map<string, number>();
-  const headers: Array<{ entity: string | undefined; start: number; indented: boolean }> = [];
+  const headers: HeaderAt[] = [];
   let current: string | undefined;
   let subSection: string | undefined;
   // `text.split(/\r?\n/)`: a lone \r stays in its line.
@@ -483,6 +499,7 @@ function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutc
         entity: name === undefined ? undefined : entityKey(name),
         start: lineStart,
         indented: false,
+        header: inner,
       });
       continue;
     }
@@ -502,12 +519,7 @@ function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutc
     // Setting `__proto__` on a plain object stores nothing.
     if (stored !== '__proto__') values.set(stored, { value, line: index + 1 });
   }
-  const spans = headers.map(({ entity, start: from, indented }, at) => ({
-    entity,
-    start: from,
-    end: headers[at + 1]?.start ?? text.length,
-    indented,
-  }));
+  const spans = spansOf(headers, text.length);
   if (!materialize) return { ok: true, reading: undefined, spans };
   const entities = new Map<string, ReadSection>();
   const headerLines = new Map<string, number>();
@@ -558,4 +570,108 @@ export function excerpt(text: string, spans: readonly SectionSpan[]): string | u
     parts.push(part.endsWith('\n') ? part : `${part}\n`);
   }
   return parts.join('');
+}
+
+/** `slice(start, end)` of one text became `length` characters of the next; the rest is the same. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+}
+
+/** `after`'s sections, and the entities of those the changes may have reached (before or after them). */
+export interface Rescan {
+  readonly spans: readonly SectionSpan[];
+  readonly reached: ReadonlySet<string>;
+}
+
+/**
+ * The SDK's scan of `after`, which is `before` with `changes`, from its scan of `before` (which it reads):
+ * only the sections around each change are scanned again, from the header at or before its start up to
+ * the first header at or after its end. Every other section is the same text, which the SDK reads the
+ * same way, because a header no value's lines run over (one at the start of its line) starts afresh:
+ * botocore keeps nothing from one section to the next but the headers it has seen, which are checked
+ * against each other here. Undefined when that does not hold (such a header is indented), or when the
+ * SDK would refuse the changed sections: then only a scan of the whole file can tell.
+ */
+export function rescanChanges(
+  before: string,
+  old: readonly SectionSpan[],
+  after: string,
+  changes: readonly TextChange[],
+  kind: AwsFileKind,
+  reader: 'botocore' | 'js',
+): Rescan | undefined {
+  const windows: Array<{ start: number; end: number; growth: number }> = [];
+  for (const change of [...changes].sort((a, b) => a.start - b.start)) {
+    const first = lastSpanAtOrBefore(old, change.start);
+    const next = old[lastSpanAtOrBefore(old, change.end - 1) + 1];
+    if (old[first]?.indented || next?.indented) return undefined;
+    const start = first === -1 ? 0 : (old[first] as SectionSpan).start;
+    const end = next === undefined ? before.length : next.start;
+    const growth = change.length - (change.end - change.start);
+    const previous = windows.at(-1);
+    if (previous !== undefined && start <= previous.end) {
+      previous.end = Math.max(previous.end, end);
+      previous.growth += growth;
+    } else windows.push({ start, end, growth });
+  }
+  const spans: SectionSpan[] = [];
+  const reached = new Set<string>();
+  const pass = reader === 'botocore' ? botocorePass : jsPass;
+  let shift = 0;
+  let at = 0;
+  for (const window of windows) {
+    for (; at < old.length && (old[at] as SectionSpan).start < window.start; at++) {
+      spans.push(shifted(old[at] as SectionSpan, shift));
+    }
+    for (; at < old.length && (old[at] as SectionSpan).start < window.end; at++) {
+      const { entity } = old[at] as SectionSpan;
+      if (entity !== undefined) reached.add(entity);
+    }
+    const from = window.start + shift;
+    const text = after.slice(from, window.end + shift + window.growth);
+    const scanned = pass(text, kind, false);
+    if (!scanned.ok) return undefined;
+    // Lines before the first header belong to the section before the window: only blank lines and
+    // comments, which neither SDK reads into it, may be there.
+    const lead = text.slice(0, scanned.spans[0]?.start ?? text.length);
+    if (from > 0 && !BLANK_OR_COMMENTS.test(lead)) return undefined;
+    for (const span of scanned.spans) {
+      spans.push(shifted(span, from));
+      if (span.entity !== undefined) reached.add(span.entity);
+    }
+    shift += window.growth;
+  }
+  for (; at < old.length; at++) spans.push(shifted(old[at] as SectionSpan, shift));
+  if (reader === 'botocore') {
+    // botocore refuses a header it has seen before ([DEFAULT] aside).
+    const seen = new Set<string>();
+    for (const { entity, header } of spans) {
+      if (entity === 'defaults') continue;
+      if (seen.has(header)) return undefined;
+      seen.add(header);
+    }
+  }
+  return { spans, reached };
+}
+
+// Lines of nothing but spaces and tabs, maybe then a comment, each ended by \n or \r\n (a lone \r ends a
+// line to botocore only).
+const BLANK_OR_COMMENTS = /^(?:[ \t]*(?:[#;][^\r\n]*)?(?:\r?\n|$))*$/;
+
+/** The index of the last span that starts at or before `offset`, or -1. */
+function lastSpanAtOrBefore(spans: readonly SectionSpan[], offset: number): number {
+  let low = -1;
+  let high = spans.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((spans[middle] as SectionSpan).start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function shifted(span: SectionSpan, by: number): SectionSpan {
+  return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
 }
