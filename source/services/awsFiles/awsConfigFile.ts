@@ -54,7 +54,8 @@ export function mergeSection(target: Map<string, IniValuesByKey>, name: string, 
       values[entry.key] = entry.value;
       stored = true;
     }
-    for (const subEntry of entry.subEntries ?? []) {
+    if (entry.subEntries === undefined) continue;
+    for (const subEntry of entry.subEntries) {
       values[`${entry.key}.${subEntry.key}`] = subEntry.value;
       stored = true;
     }

@@ -172,10 +172,23 @@ function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined
   if (UNEVEN_LINES.test(lines.text)) return undefined;
   const scanned = scanAsBotocore(lines.text, kind);
   if (!scanned.ok) return undefined;
+  const { text } = lines;
+  let line = 0;
   const sections = scanned.spans.map((span): Section => {
-    const botocoreEntity = span.entity ?? entityKey(botocoreSectionName(span.header, kind));
+    while (lines.start(line + 1) <= span.start) line += 1;
     const last = lines.lineAt(span.end - 1);
-    return sectionAt(lines, lines.lineAt(span.start), last, botocoreEntity, kind);
+    if (kind === 'config' && span.entity !== undefined && isPlainHeaderLine(text, span.start, span.header)) {
+      // The JavaScript SDK reads `[profile NAME]` as the same entity.
+      return {
+        header: line,
+        last,
+        entities: [span.entity, span.entity],
+        botocoreEntity: span.entity,
+        jsEntity: span.entity,
+      };
+    }
+    const botocoreEntity = span.entity ?? entityKey(botocoreSectionName(span.header, kind));
+    return sectionAt(lines, line, last, botocoreEntity, kind);
   });
   const read = new Map<Section, readonly Entry[]>();
   return {
@@ -190,6 +203,21 @@ function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined
       return entries;
     },
   };
+}
+
+const PLAIN_HEADER = /^(?:profile|sso-session|services) [\w@+.%:/-]+$/;
+
+/** Whether the line at `start` is `[header]` alone, with a header of a prefix and one plain name. */
+function isPlainHeaderLine(text: string, start: number, header: string): boolean {
+  const close = start + header.length + 1;
+  const after = text.charCodeAt(close + 1);
+  return (
+    text.charCodeAt(start) === 0x5b &&
+    text.charCodeAt(close) === 0x5d &&
+    (Number.isNaN(after) || after === 0x0a || (after === 0x0d && text.charCodeAt(close + 2) === 0x0a)) &&
+    text.startsWith(header, start + 1) &&
+    PLAIN_HEADER.test(header)
+  );
 }
 
 /** The sections of the file as botocore finds them (its headers, its continuation lines), in one pass. */
