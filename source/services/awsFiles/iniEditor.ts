@@ -562,7 +562,6 @@ function passesOnChangedSections(
     const now = rescanChanges(before, old.spans, after, changes, kind, reader);
     if (now === undefined) return false;
     const reached = new Set([...targets.map((change) => change.entity), ...now.reached]);
-    if (reached.has('defaults')) return false;
     const excerptOf = (text: string, spans: readonly SectionSpan[]): string | undefined => {
       const wanted = spans.filter(
         ({ entity }) => entity !== undefined && (reached.has(entity) || entity === 'defaults'),

@@ -591,8 +591,9 @@ export interface Rescan {
  * the first header at or after its end. Every other section is the same text, which the SDK reads the
  * same way, because a header no value's lines run over (one at the start of its line) starts afresh:
  * botocore keeps nothing from one section to the next but the headers it has seen, which are checked
- * against each other here. Undefined when that does not hold (such a header is indented), or when the
- * SDK would refuse the changed sections: then only a scan of the whole file can tell.
+ * against each other here. Undefined when that does not hold (such a header is indented, or a [DEFAULT]
+ * is among the changed sections), or when the SDK would refuse the changed sections: then only a scan of
+ * the whole file can tell.
  */
 export function rescanChanges(
   before: string,
@@ -604,7 +605,8 @@ export function rescanChanges(
 ): Rescan | undefined {
   const windows: Array<{ start: number; end: number; growth: number }> = [];
   for (const change of [...changes].sort((a, b) => a.start - b.start)) {
-    const first = lastSpanAtOrBefore(old, change.start);
+    // Text inserted where a section starts goes to the end of the section before it.
+    const first = lastSpanAtOrBefore(old, change.start - (change.start === change.end ? 1 : 0));
     const next = old[lastSpanAtOrBefore(old, change.end - 1) + 1];
     if (old[first]?.indented || next?.indented) return undefined;
     const start = first === -1 ? 0 : (old[first] as SectionSpan).start;
@@ -634,9 +636,15 @@ export function rescanChanges(
     const scanned = pass(text, kind, false);
     if (!scanned.ok) return undefined;
     // Lines before the first header belong to the section before the window: only blank lines and
-    // comments, which neither SDK reads into it, may be there.
+    // comments, which neither SDK reads into it, may be there; and an indented first header may be
+    // part of a value there to botocore.
     const lead = text.slice(0, scanned.spans[0]?.start ?? text.length);
-    if (from > 0 && !BLANK_OR_COMMENTS.test(lead)) return undefined;
+    if (from > 0 && (!BLANK_OR_COMMENTS.test(lead) || scanned.spans[0]?.indented)) return undefined;
+    const previous = spans.at(-1);
+    if (lead !== '' && previous !== undefined) {
+      spans[spans.length - 1] = { ...previous, end: previous.end + lead.length };
+      if (previous.entity !== undefined) reached.add(previous.entity);
+    }
     for (const span of scanned.spans) {
       spans.push(shifted(span, from));
       if (span.entity !== undefined) reached.add(span.entity);
@@ -644,6 +652,8 @@ export function rescanChanges(
     shift += window.growth;
   }
   for (; at < old.length; at++) spans.push(shifted(old[at] as SectionSpan, shift));
+  // botocore reads every [DEFAULT] into one section, whose keys it checks across them.
+  if (reached.has('defaults')) return undefined;
   if (reader === 'botocore') {
     // botocore refuses a header it has seen before ([DEFAULT] aside).
     const seen = new Set<string>();

@@ -4,7 +4,14 @@ import {
   RefusedEditError,
   UnwritableValueError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import { editSections, hasSection, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
+import {
+  editSections,
+  hasSection,
+  upsertSection,
+  type SectionEdit,
+} from '../../../source/services/awsFiles/iniEditor.js';
+import type { AwsFileKind } from '../../../source/services/awsFiles/sdkReadings.js';
+import { generatedFile } from '../../support/awsFileCorpus.js';
 
 const keys = [
   ['aws_access_key_id', 'ASIANEW'],
@@ -451,5 +458,48 @@ describe('editSections in a file of thousands of profiles', () => {
     );
     expect(edited).not.toContain('[profile p7]');
     expect(edited).toContain('[profile p8]\nsso_session = corp\nregion = eu-west-1\n');
+  });
+});
+
+describe('editSections on a layout from botocore’s scan or from its own pass', () => {
+  // A comment with U+0085 (white space to Python, not to JavaScript) before the first header makes the
+  // editor lay the file out itself; otherwise, in most of these files, it takes botocore's scan.
+  const outcome = (text: string, edits: readonly SectionEdit[], kind: AwsFileKind): string => {
+    try {
+      return editSections(text, edits, kind);
+    } catch (error) {
+      if (error instanceof RefusedEditError) return `refused: ${error.message.replace(/\d+/g, 'N')}`;
+      throw error;
+    }
+  };
+  it('makes the same edits', () => {
+    const marker = '# mark\u0085\n';
+    let compared = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const { text } = generatedFile(seed);
+      // The marker's line end would count towards the file's own (a CRLF file).
+      if (text.startsWith('\uFEFF') || text.includes('\r')) continue;
+      for (const [kind, edits] of [
+        ['config', [{ header: 'profile dev', values: [['region', 'eu-west-1']], removeKeys: ['output'] }]],
+        [
+          'config',
+          [
+            { header: 'profile prod', remove: true },
+            { header: 'profile new', values: [['k', 'v']] },
+          ],
+        ],
+        ['credentials', [{ header: 'dev', values: [['aws_access_key_id', 'ASIANEW']] }]],
+      ] as const) {
+        const plain = outcome(text, edits as readonly SectionEdit[], kind);
+        const marked = outcome(marker + text, edits as readonly SectionEdit[], kind);
+        // Below a comment, a section added to an emptied file gets a blank line before it.
+        const unmarked = marked.startsWith(marker)
+          ? marked.slice(marker.length).replace(/^\n\[/, '[')
+          : marked;
+        expect(unmarked, `seed ${seed}`).toBe(plain.replace(/^\n\[/, '['));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });

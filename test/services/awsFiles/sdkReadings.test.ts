@@ -5,11 +5,15 @@ import {
   excerpt,
   readAsBotocore,
   readAsJsSdk,
+  rescanChanges,
   scanAsBotocore,
   scanAsJsSdk,
   sectionsByEntity,
   type AwsFileKind,
   type ReadOutcome,
+  type ScanOutcome,
+  type SectionSpan,
+  type TextChange,
 } from '../../../source/services/awsFiles/sdkReadings.js';
 import {
   botocoreCasesTitle,
@@ -153,5 +157,134 @@ describe('the scans the editor judges big files by', () => {
       ...Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)),
     ];
     expect(compareScans(files)).toBeGreaterThan(1000);
+  });
+});
+
+const SCANS = [
+  { reader: 'botocore', scan: scanAsBotocore },
+  { reader: 'js', scan: scanAsJsSdk },
+] as const;
+
+/** `text` with each run of lines `from` up to `to` (0-based, in order, apart) replaced by its `lines`. */
+function changeLines(
+  text: string,
+  runs: ReadonlyArray<{ from: number; to: number; lines: readonly string[] }>,
+): { after: string; changes: TextChange[] } {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  if (!text.endsWith('\n')) starts.push(text.length);
+  const parts: string[] = [];
+  const changes: TextChange[] = [];
+  let copied = 0;
+  for (const { from, to, lines } of runs) {
+    const start = starts[Math.min(from, starts.length - 1)] as number;
+    const end = starts[Math.min(to, starts.length - 1)] as number;
+    if (start < copied) continue;
+    const inserted = lines.map((line) => `${line}\n`).join('');
+    parts.push(text.slice(copied, start), inserted);
+    changes.push({ start, end, length: inserted.length });
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return { after: parts.join(''), changes };
+}
+
+function sameSpans(a: readonly SectionSpan[], b: readonly SectionSpan[]): boolean {
+  const shape = (spans: readonly SectionSpan[]): string =>
+    JSON.stringify(
+      spans.map(({ entity, start, end, indented, header }) => [entity, start, end, indented, header]),
+    );
+  return shape(a) === shape(b);
+}
+
+describe('the scan after an edit, of the sections around its changes only', () => {
+  it('finds what a scan of the whole file finds, and every entity the changes reached, or leaves it to that scan', () => {
+    let decided = 0;
+    let left = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const before = generatedFile(seed).text;
+      const donor = generatedFile(seed + 5000).text.split('\n');
+      const lineCount = before.split('\n').length;
+      for (const kind of KINDS) {
+        for (const { reader, scan } of SCANS) {
+          const old = scan(before, kind);
+          if (!old.ok) continue;
+          const from = (seed * 7) % lineCount;
+          const to = from + ((seed * 3) % 4);
+          const taken = donor.slice(seed % donor.length, (seed % donor.length) + (seed % 5));
+          const runs = [{ from, to, lines: taken }];
+          // Every other file gets a second change further on.
+          if (seed % 2 === 0)
+            runs.push({
+              from: to + (seed % 3),
+              to: to + (seed % 3) + (seed % 4),
+              lines: donor.slice(0, seed % 3),
+            });
+          const { after, changes } = changeLines(before, runs);
+          const rescanned = rescanChanges(before, old.spans, after, changes, kind, reader);
+          const whole = scan(after, kind) as ScanOutcome;
+          if (rescanned === undefined) {
+            left += 1;
+            continue;
+          }
+          decided += 1;
+          expect({ seed, kind, reader, ok: whole.ok }).toEqual({ seed, kind, reader, ok: true });
+          if (!whole.ok) continue;
+          expect(sameSpans(rescanned.spans, whole.spans), `seed ${seed} ${kind} ${reader}`).toBe(true);
+          // An entity outside `reached` has the same sections, the same text, before and after.
+          const textsOf = (text: string, spans: readonly SectionSpan[]): Map<string, string[]> => {
+            const found = new Map<string, string[]>();
+            for (const span of spans) {
+              if (span.entity === undefined) continue;
+              found.set(span.entity, [...(found.get(span.entity) ?? []), text.slice(span.start, span.end)]);
+            }
+            return found;
+          };
+          const oldTexts = textsOf(before, old.spans);
+          const newTexts = textsOf(after, whole.spans);
+          for (const entity of new Set([...oldTexts.keys(), ...newTexts.keys()])) {
+            if (rescanned.reached.has(entity)) continue;
+            expect(newTexts.get(entity), `seed ${seed} ${kind} ${reader} ${entity}`).toEqual(
+              oldTexts.get(entity),
+            );
+          }
+        }
+      }
+    }
+    expect(decided).toBeGreaterThan(300);
+    expect(left).toBeGreaterThan(0);
+  });
+
+  const rescan = (before: string, after: string, changes: TextChange[], reader: 'botocore' | 'js') => {
+    const old = (reader === 'botocore' ? scanAsBotocore : scanAsJsSdk)(before, 'config');
+    if (!old.ok) throw new Error('the file before is read');
+    return rescanChanges(before, old.spans, after, changes, 'config', reader);
+  };
+
+  it('leaves to the whole scan keys that would fall into the section before the changes', () => {
+    // The JavaScript SDK reads `[prod] old` as no header: without `[profile "dev"]`, its keys are other's.
+    const before =
+      '  [profile other]\n[profile "dev"]   # comment\n[prod] old\nregion = eu-west-1\n[Dev]\nk = v\n';
+    const { after, changes } = changeLines(before, [{ from: 1, to: 2, lines: [] }]);
+    expect(rescan(before, after, changes, 'js')).toBeUndefined();
+  });
+
+  it('leaves to the whole scan a header botocore has seen elsewhere, and an indented header next to a change', () => {
+    const before = '[profile a]\nk = v\n[profile b]\nk = v\n';
+    const duplicate = changeLines(before, [{ from: 2, to: 4, lines: ['[profile a]', 'k = w'] }]);
+    expect(rescan(before, duplicate.after, duplicate.changes, 'botocore')).toBeUndefined();
+    const indented = '[profile a]\n  [profile b]\nk = v\n';
+    const beside = changeLines(indented, [{ from: 2, to: 3, lines: ['k = w'] }]);
+    expect(rescan(indented, beside.after, beside.changes, 'botocore')).toBeUndefined();
+  });
+
+  it('takes blank lines and comments before the first header of the changed stretch as nothing', () => {
+    const before = '[profile a]\nk = v\n\n[profile gone]\nk = v\n\n[profile c]\nk = v\n';
+    const { after, changes } = changeLines(before, [{ from: 3, to: 5, lines: ['# was gone'] }]);
+    for (const reader of ['botocore', 'js'] as const) {
+      const rescanned = rescan(before, after, changes, reader);
+      expect(rescanned?.reached.has('profile gone')).toBe(true);
+      expect(rescanned?.spans.map((span) => span.entity)).toEqual(['profile a', 'profile c']);
+    }
   });
 });
