@@ -72,12 +72,21 @@ const MODULES = {
       'export const JS_COMMENT',
     ),
   ],
-  awsFilesWrite: awsFiles('safeWrite', 'fileLock'),
-  awsFilesParser: awsFiles('iniParser', 'iniLines', 'awsConfigFile', 'awsFileErrors'),
+  awsFilesWrite: awsFiles('safeWrite'),
+  awsFilesLock: awsFiles('fileLock'),
+  awsFilesConfig: awsFiles('awsConfigFile', 'awsFileErrors'),
+  awsFilesParser: awsFiles('iniParser', 'iniLines'),
 };
 const GROUPS = {
   auth: ['authRedirect', 'authCode', 'authDevice', 'authGrant'],
-  awsFiles: ['awsFilesEditor', 'awsFilesReadings', 'awsFilesWrite', 'awsFilesParser'],
+  awsFiles: [
+    'awsFilesConfig',
+    'awsFilesLock',
+    'awsFilesWrite',
+    'awsFilesParser',
+    'awsFilesReadings',
+    'awsFilesEditor',
+  ],
 };
 
 /**
@@ -127,10 +136,11 @@ for (const name of asked.length > 0 ? asked : Object.keys(MODULES)) {
   scores.push({ name, ...score(new URL(`../${incrementalFile}`, import.meta.url)) });
 }
 
-console.log('\nmodule        killed  survived  no coverage  timeout  score');
+const width = Math.max(6, ...scores.map(({ name }) => name.length));
+console.log(`\n${'module'.padEnd(width)} killed  survived  no coverage  timeout  score`);
 for (const { name, killed, survived, noCoverage, timeout, percent } of scores) {
   console.log(
-    `${name.padEnd(13)} ${String(killed).padStart(6)}  ${String(survived).padStart(8)}  ` +
+    `${name.padEnd(width)} ${String(killed).padStart(6)}  ${String(survived).padStart(8)}  ` +
       `${String(noCoverage).padStart(11)}  ${String(timeout).padStart(7)}  ${percent}`,
   );
 }

@@ -20,9 +20,11 @@ import {
   type RunResult,
 } from '../support/cliWorld.js';
 import {
+  botocoreTitle,
   editViolations,
   readWithBotocore,
   readWithJsSdk,
+  whyBotocoreIsMissing,
   type IntendedEdit,
   type SdkReading,
 } from '../support/sdkOracle.js';
@@ -250,11 +252,13 @@ async function judge(runs: readonly Run[]): Promise<{ edited: number; refused: n
   return { edited, refused: runs.length - edited };
 }
 
+const botocoreMissing = await whyBotocoreIsMissing();
+
 // The three sets run at once: each mostly waits on the program and python3, two runs at a time.
 describe.concurrent('dist/cli.js edits judged by botocore and the AWS SDK for JavaScript', () => {
   const peers = botocoreCases();
-  it.skipIf(peers.length === 0)(
-    botocoreCasesTitle(peers, "botocore's own test files"),
+  it.skipIf(peers.length === 0 || botocoreMissing !== undefined)(
+    botocoreTitle(botocoreCasesTitle(peers, "botocore's own test files"), botocoreMissing),
     async () => {
       const { edited } = await judge(await runAll(peers));
       expect(edited).toBeGreaterThan(0);
@@ -262,20 +266,31 @@ describe.concurrent('dist/cli.js edits judged by botocore and the AWS SDK for Ja
     240_000,
   );
 
-  it('cases modelled on aws-sdk-js-v3 parseIni tests and the issue; those it names as fine are edited', async () => {
-    const runs = await runAll(HAND_CASES);
-    await judge(runs);
-    for (const run of runs.filter((item) => MUST_EDIT.has(item.label.split(': ')[0]!))) {
-      expect({ label: run.label, code: run.result.code, stderr: run.result.stderr }).toMatchObject({
-        label: run.label,
-        code: 0,
-      });
-    }
-  }, 240_000);
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle(
+      'cases modelled on aws-sdk-js-v3 parseIni tests and the issue; those it names as fine are edited',
+      botocoreMissing,
+    ),
+    async () => {
+      const runs = await runAll(HAND_CASES);
+      await judge(runs);
+      for (const run of runs.filter((item) => MUST_EDIT.has(item.label.split(': ')[0]!))) {
+        expect({ label: run.label, code: run.result.code, stderr: run.result.stderr }).toMatchObject({
+          label: run.label,
+          code: 0,
+        });
+      }
+    },
+    240_000,
+  );
 
-  it('generated real-world-shaped files', async () => {
-    const inputs = Array.from({ length: 12 }, (_, seed) => generatedFile(seed + 5000));
-    const { edited, refused } = await judge(await runAll(inputs));
-    expect(edited).toBeGreaterThan(refused);
-  }, 240_000);
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle('generated real-world-shaped files', botocoreMissing),
+    async () => {
+      const inputs = Array.from({ length: 12 }, (_, seed) => generatedFile(seed + 5000));
+      const { edited, refused } = await judge(await runAll(inputs));
+      expect(edited).toBeGreaterThan(refused);
+    },
+    240_000,
+  );
 });

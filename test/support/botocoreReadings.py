@@ -1,15 +1,14 @@
-"""Reads AWS config/credentials files as botocore does and prints one JSON line per file.
+"""Reads AWS config/credentials files as botocore does, for as long as its stdin stays open.
 
-Input on stdin: a JSON list of [path, kind] pairs, kind "config" or "credentials". Output: a JSON list,
-one entry per file: {"ok": true, "entities": {"profile dev": {"key": "value", "s3.sub": "v"}, ...}} or
-{"ok": false, "error": "..."}. Profiles come from build_profile_map (config) or the raw sections
-(credentials), the way the AWS CLI and boto3 find them.
+First line out: {"ready": true, "botocore": "<version>"}, or {"ready": false, "error": "..."} and exit 0
+when botocore cannot be imported. Then one JSON line in, one JSON line out, in order: in, a JSON list of
+[path, kind] pairs, kind "config" or "credentials"; out, a JSON list, one entry per file:
+{"ok": true, "entities": {"profile dev": {"key": "value", "s3.sub": "v"}, ...}} or {"ok": false, "error":
+"..."}. Profiles come from build_profile_map (config) or the raw sections (credentials), the way the AWS
+CLI and boto3 find them. Ends at the end of stdin, so it never outlives the process that started it.
 """
 import json
 import sys
-
-import botocore.configloader as configloader
-import botocore.exceptions
 
 
 def flatten(values):
@@ -23,10 +22,10 @@ def flatten(values):
     return flat
 
 
-def read(path, kind):
+def read(configloader, exceptions, path, kind):
     try:
         raw = configloader.raw_config_parse(path)
-    except botocore.exceptions.ConfigParseError as error:
+    except exceptions.ConfigParseError as error:
         return {"ok": False, "error": str(error)}
     entities = {}
     if kind == "credentials":
@@ -42,9 +41,22 @@ def read(path, kind):
     return {"ok": True, "entities": entities}
 
 
+def say(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
 def main():
-    requests = json.load(sys.stdin)
-    json.dump([read(path, kind) for path, kind in requests], sys.stdout)
+    try:
+        import botocore
+        import botocore.configloader as configloader
+        import botocore.exceptions as exceptions
+    except ImportError as error:
+        say({"ready": False, "error": "%s: %s" % (type(error).__name__, error)})
+        return
+    say({"ready": True, "botocore": botocore.__version__})
+    for line in iter(sys.stdin.readline, ""):
+        say([read(configloader, exceptions, path, kind) for path, kind in json.loads(line)])
 
 
 main()

@@ -1,5 +1,7 @@
 import { loadSharedConfigFiles } from '@smithy/core/config';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AwsFileKind } from '../../source/services/awsFiles/sdkReadings.js';
 
@@ -12,20 +14,101 @@ export type SdkReading =
 
 const SCRIPT = fileURLToPath(new URL('./botocoreReadings.py', import.meta.url));
 
-/** botocore's reading of each file, in one python3 process for the lot. */
+interface Reader {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Why botocore cannot be asked, or undefined once the reader said it is ready. */
+  readonly missing: Promise<string | undefined>;
+  /** Why it ended, once it has: a request then fails at once instead of waiting for no answer. */
+  ended?: string;
+  /** The requests sent and not yet answered, oldest first: the reader answers in order. */
+  readonly waiting: Array<{ resolve: (readings: SdkReading[]) => void; reject: (error: Error) => void }>;
+}
+
+let reader: Reader | undefined;
+
+/** Whether the reader keeps this process alive: only while a request waits for its answer. */
+function keepAlive(child: ChildProcessWithoutNullStreams, alive: boolean): void {
+  const pipes = [child.stdin, child.stdout, child.stderr] as unknown as Socket[];
+  for (const handle of [child, ...pipes]) {
+    if (alive) handle.ref();
+    else handle.unref();
+  }
+}
+
+/**
+ * One python3 per copy of this module (vitest loads one per test file, or per worker when files share
+ * one), started on the first need. It reads requests until its stdin ends, so it ends with this process
+ * however that ends; it is also killed on exit.
+ */
+function startReader(): Reader {
+  const child = spawn('python3', [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const waiting: Reader['waiting'] = [];
+  const stderr: Buffer[] = [];
+  let ready: (missing: string | undefined) => void = () => {};
+  const started: Reader = {
+    child,
+    missing: new Promise((resolve) => (ready = resolve)),
+    waiting,
+  };
+  const kill = (): void => {
+    child.kill();
+  };
+  const fail = (why: string): void => {
+    if (reader === started) reader = undefined;
+    started.ended ??= why;
+    process.off('exit', kill);
+    ready(why);
+    for (const request of waiting.splice(0)) request.reject(new Error(`botocore reader failed: ${why}`));
+  };
+  process.once('exit', kill);
+  child.on('error', (error) => fail(`python3 could not be started (${error.message})`));
+  child.on('close', (code, signal) => {
+    const said = Buffer.concat(stderr).toString().trim();
+    fail(`python3 ended (${signal ?? `exit ${code}`})${said === '' ? '' : `: ${said}`}`);
+  });
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // Writing to a reader that has ended: 'close' says why.
+  child.stdin.on('error', () => {});
+  let greeted = false;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (greeted) waiting.shift()?.resolve(JSON.parse(line) as SdkReading[]);
+    else {
+      greeted = true;
+      const hello = JSON.parse(line) as { ready: boolean; error?: string };
+      ready(hello.ready ? undefined : `python3 has no botocore (${hello.error})`);
+    }
+    if (waiting.length === 0) keepAlive(child, false);
+  });
+  reader = started;
+  return started;
+}
+
+/**
+ * Why botocore cannot be asked here (python3 or botocore missing), or undefined when it can. Test files
+ * await it at the top, so their names can say a test is skipped and why; it starts the reader.
+ */
+export function whyBotocoreIsMissing(): Promise<string | undefined> {
+  return (reader ?? startReader()).missing;
+}
+
+/** A test's name that says, when botocore is missing, that it is skipped and why. */
+export function botocoreTitle(title: string, missing: string | undefined): string {
+  return missing === undefined ? title : `${title}: skipped, ${missing}`;
+}
+
+/** botocore's reading of each file, in the order asked, from the one python3 of this test file. */
 export async function readWithBotocore(
   files: ReadonlyArray<{ path: string; kind: AwsFileKind }>,
 ): Promise<SdkReading[]> {
   if (files.length === 0) return [];
-  const child = spawn('python3', [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  child.stdin.end(JSON.stringify(files.map(({ path, kind }) => [path, kind])));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`botocore reader failed: ${Buffer.concat(err).toString()}`);
-  return JSON.parse(Buffer.concat(out).toString()) as SdkReading[];
+  const current = reader ?? startReader();
+  const why = (await current.missing) ?? current.ended;
+  if (why !== undefined) throw new Error(`botocore reader failed: ${why}`);
+  return new Promise((resolve, reject) => {
+    current.waiting.push({ resolve, reject });
+    keepAlive(current.child, true);
+    current.child.stdin.write(`${JSON.stringify(files.map(({ path, kind }) => [path, kind]))}\n`);
+  });
 }
 
 /** The AWS SDK for JavaScript's reading: `loadSharedConfigFiles`, the loader `fromIni` and `fromSSO` use. */

@@ -1,13 +1,16 @@
 import { readConfigFile, readCredentialsFile } from '../../support/awsFileReadings.js';
 import { describe, expect, it } from 'vitest';
 import {
+  configFileContents,
   configSectionHeader,
   credentialsSectionHeader,
+  profileNameRuleBroken,
   ssoSessionSectionHeader,
   validateProfileName,
   validateSsoSessionName,
 } from '../../../source/services/awsFiles/awsConfigFile.js';
 import { InvalidProfileNameError } from '../../../source/services/awsFiles/awsFileErrors.js';
+import { parseIni } from '../../../source/services/awsFiles/iniParser.js';
 import { UserError } from '../../../source/services/errors.js';
 
 const CONFIG = [
@@ -60,6 +63,27 @@ describe('readConfigFile', () => {
     expect({ ...config.profiles.get('default') }).toEqual({ region: 'b' });
   });
 
+  it('holds only the keys written, a block of sub-keys as its dotted keys', () => {
+    const config = readConfigFile(CONFIG);
+    expect(Object.keys(config.profiles.get('default') ?? {})).toEqual(['region']);
+    expect(Object.keys(config.profiles.get('dev') ?? {}).sort()).toEqual([
+      'region',
+      's3.addressing_style',
+      'sso_account_id',
+      'sso_role_name',
+      'sso_session',
+    ]);
+  });
+
+  it('takes only [default] as the default profile, not [services default]', () => {
+    expect([...readConfigFile('[services default]\nregion = x\n').profiles.keys()]).toEqual([]);
+  });
+
+  it('parses a document once, however often its contents are asked for', () => {
+    const document = parseIni(CONFIG);
+    expect(configFileContents(document)).toBe(configFileContents(document));
+  });
+
   it('reads an empty file', () => {
     expect(readConfigFile('')).toEqual({ profiles: new Map(), ssoSessions: new Map(), problems: [] });
   });
@@ -110,6 +134,26 @@ describe('profile names and headers', () => {
     },
   );
 
+  it('says which name and which kind of name it refuses', () => {
+    const unread = 'the AWS SDKs would not read it back.';
+    expect(() => validateProfileName('')).toThrow(
+      `An empty name cannot be used as a profile name: ${unread}`,
+    );
+    expect(() => validateProfileName('two words')).toThrow(
+      `"two words" cannot be used as a profile name: ${unread}`,
+    );
+    expect(() => validateSsoSessionName('a b')).toThrow(
+      `"a b" cannot be used as an sso-session name: ${unread}`,
+    );
+  });
+
+  it('gives the rule as a value for the name field', () => {
+    expect(profileNameRuleBroken('dev')).toBeUndefined();
+    expect(profileNameRuleBroken('a*b', 'credentials')).toBeUndefined();
+    expect(profileNameRuleBroken('a*b')).toBeInstanceOf(InvalidProfileNameError);
+    expect(profileNameRuleBroken('two words')?.message).toContain('"two words" cannot be used');
+  });
+
   it('builds the header for each file', () => {
     expect(configSectionHeader('default')).toBe('default');
     expect(configSectionHeader('dev')).toBe('profile dev');
@@ -129,5 +173,14 @@ describe('profile names and headers', () => {
     expect(() => credentialsSectionHeader('DEFAULT')).toThrow(InvalidProfileNameError);
     expect(configSectionHeader('DEFAULT')).toBe('profile DEFAULT');
     expect(() => validateProfileName('a*b')).toThrow(InvalidProfileNameError);
+    // A name not yet bound to a file must read back in both: [DEFAULT] is defaults in the credentials file.
+    expect(() => validateProfileName('DEFAULT')).toThrow(InvalidProfileNameError);
+    expect(validateProfileName('DEFAULT', 'config')).toBe('DEFAULT');
+  });
+
+  it('checks a session name by its own header: both SDKs read [sso-session __proto__], no [profile __proto__]', () => {
+    expect(validateSsoSessionName('__proto__')).toBe('__proto__');
+    expect(ssoSessionSectionHeader('__proto__')).toBe('sso-session __proto__');
+    expect(() => validateProfileName('__proto__', 'config')).toThrow(InvalidProfileNameError);
   });
 });

@@ -15,9 +15,11 @@ import {
   type CorpusFile,
 } from '../../support/awsFileCorpus.js';
 import {
+  botocoreTitle,
   editViolations,
   readWithBotocore,
   readWithJsSdk,
+  whyBotocoreIsMissing,
   type IntendedEdit,
 } from '../../support/sdkOracle.js';
 import { tempFolder } from '../../support/tempFolders.js';
@@ -151,10 +153,12 @@ async function judge(files: readonly CorpusFile[]): Promise<{ edited: number; re
   return { edited, refused: runs.length - edited };
 }
 
+const botocoreMissing = await whyBotocoreIsMissing();
+
 describe('edits judged by botocore and the AWS SDK for JavaScript', () => {
   const peers = botocoreCases();
-  it.skipIf(peers.length === 0)(
-    botocoreCasesTitle(peers, "botocore's own test files"),
+  it.skipIf(peers.length === 0 || botocoreMissing !== undefined)(
+    botocoreTitle(botocoreCasesTitle(peers, "botocore's own test files"), botocoreMissing),
     async () => {
       const { edited } = await judge(peers);
       expect(edited).toBeGreaterThan(0);
@@ -162,15 +166,23 @@ describe('edits judged by botocore and the AWS SDK for JavaScript', () => {
     60_000,
   );
 
-  it('cases modelled on aws-sdk-js-v3 parseIni tests and the issue', async () => {
-    await judge(HAND_CASES);
-  }, 60_000);
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle('cases modelled on aws-sdk-js-v3 parseIni tests and the issue', botocoreMissing),
+    async () => {
+      await judge(HAND_CASES);
+    },
+    60_000,
+  );
 
-  it('400 generated files, most of which are edited', async () => {
-    const { edited, refused } = await judge(
-      Array.from({ length: 400 }, (_, seed) => generatedFile(seed + 1000)),
-    );
-    // Refusals are for files botocore cannot read (duplicates, bad lines, a BOM) and the rare real conflicts.
-    expect(edited).toBeGreaterThan(refused);
-  }, 120_000);
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle('400 generated files, most of which are edited', botocoreMissing),
+    async () => {
+      const { edited, refused } = await judge(
+        Array.from({ length: 400 }, (_, seed) => generatedFile(seed + 1000)),
+      );
+      // Refusals are for files botocore cannot read (duplicates, bad lines, a BOM) and the rare real conflicts.
+      expect(edited).toBeGreaterThan(refused);
+    },
+    120_000,
+  );
 });

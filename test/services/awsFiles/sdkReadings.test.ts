@@ -22,7 +22,14 @@ import {
   HAND_CASES,
   type CorpusFile,
 } from '../../support/awsFileCorpus.js';
-import { readWithBotocore, readWithJsSdk, type Entities, type SdkReading } from '../../support/sdkOracle.js';
+import {
+  botocoreTitle,
+  readWithBotocore,
+  readWithJsSdk,
+  whyBotocoreIsMissing,
+  type Entities,
+  type SdkReading,
+} from '../../support/sdkOracle.js';
 import { tempFolder } from '../../support/tempFolders.js';
 
 // The editor judges its edits with models of the two SDKs' readers; here the models meet the SDKs.
@@ -63,19 +70,34 @@ async function compare(files: readonly CorpusFile[]): Promise<void> {
   }
 }
 
+const botocoreMissing = await whyBotocoreIsMissing();
+
 describe('the models of the SDK readers read as the SDKs do', () => {
   const peers = botocoreCases();
-  it.skipIf(peers.length === 0)(botocoreCasesTitle(peers, "on botocore's own test files"), async () => {
-    await compare(peers);
-  });
+  it.skipIf(peers.length === 0 || botocoreMissing !== undefined)(
+    botocoreTitle(botocoreCasesTitle(peers, "on botocore's own test files"), botocoreMissing),
+    async () => {
+      await compare(peers);
+    },
+  );
 
-  it('on cases modelled on aws-sdk-js-v3 parseIni tests and the odd files people write', async () => {
-    await compare(HAND_CASES);
-  });
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle(
+      'on cases modelled on aws-sdk-js-v3 parseIni tests and the odd files people write',
+      botocoreMissing,
+    ),
+    async () => {
+      await compare(HAND_CASES);
+    },
+  );
 
-  it('on 300 generated files', async () => {
-    await compare(Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)));
-  }, 60_000);
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle('on 300 generated files', botocoreMissing),
+    async () => {
+      await compare(Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)));
+    },
+    60_000,
+  );
 });
 
 describe("botocore's refusals, as the model words them", () => {
