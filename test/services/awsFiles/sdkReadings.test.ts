@@ -230,20 +230,20 @@ const NEAR_PLAIN_LINES = [
   '[profile café]',
 ];
 
+/** Up to 40 lines, most of them plain, the others from `others`. */
+function mostlyPlainLines(others: readonly string[]): fc.Arbitrary<string[]> {
+  return fc.array(
+    fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PLAIN_LINES) }, fc.constantFrom(...others)),
+    { maxLength: 40 },
+  );
+}
+
 describe('the plain-file scan', () => {
   it('finds what the scan line by line finds, or leaves the file to it', () => {
     let plain = 0;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.oneof(
-            { weight: 12, arbitrary: fc.constantFrom(...PLAIN_LINES) },
-            fc.constantFrom(...NEAR_PLAIN_LINES),
-          ),
-          {
-            maxLength: 40,
-          },
-        ),
+        mostlyPlainLines(NEAR_PLAIN_LINES),
         fc.boolean(),
         fc.constantFrom<AwsFileKind>('config', 'credentials'),
         (lines, finalNewline, kind) => {
@@ -292,20 +292,14 @@ describe("the JavaScript SDK's scan of a plain file", () => {
     let plain = 0;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.oneof(
-            { weight: 12, arbitrary: fc.constantFrom(...PLAIN_LINES) },
-            fc.constantFrom(
-              '[a #b]',
-              '[a#b]',
-              '[profile __proto__]',
-              '[__proto__]',
-              '[profile x;y]',
-              '[ dev ]',
-            ),
-          ),
-          { maxLength: 40 },
-        ),
+        mostlyPlainLines([
+          '[a #b]',
+          '[a#b]',
+          '[profile __proto__]',
+          '[__proto__]',
+          '[profile x;y]',
+          '[ dev ]',
+        ]),
         (lines) => {
           const text = `${lines.join('\n')}\n`;
           const fast = scanPlainFileAsJsSdk(text);
