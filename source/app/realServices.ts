@@ -97,7 +97,7 @@ export async function readWarmStart(
   const signIn = await forSession.freshToken().catch(() => undefined);
   if (!signIn) return undefined;
   const lists = await forSession.readCachedLists().catch(() => undefined);
-  return { session: forSession, signIn, ...(lists ? { lists } : {}) };
+  return { sessionServices: forSession, signIn, ...(lists ? { lists } : {}) };
 }
 
 function sessionServices(
