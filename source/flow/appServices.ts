@@ -64,8 +64,8 @@ export interface SessionServices {
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
   startSignIn(method: SignInMethod): Promise<SignInHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
-  readCachedLists(): Promise<CachedLists | undefined>;
-  writeCachedLists(lists: CachedLists): Promise<void>;
+  readCachedLists(): Promise<AccountLists | undefined>;
+  writeCachedLists(lists: AccountLists): Promise<void>;
   /** Every account, page after page, to `onPage`. */
   listAccounts(onPage: (page: readonly Account[]) => void): Promise<void>;
   /** Role lists in the order given (or as the queue hands them out), fetched concurrently; `onRoles` sees each as it arrives. */
@@ -92,7 +92,7 @@ export interface SessionServices {
 export interface WarmStart {
   readonly sessionServices: SessionServices;
   readonly signIn: SignIn;
-  readonly lists?: CachedLists;
+  readonly lists?: AccountLists;
 }
 
 /** One sign-in method for the flow and the services: browser redirect (PKCE) or device code. */
@@ -128,8 +128,8 @@ export interface DeviceCodeSignInHandle extends SignInHandleBase {
   readonly verificationUriComplete: string;
 }
 
-import type { AccountLists as CachedLists } from '../services/listCache.js';
-export type { CachedLists };
+import type { AccountLists } from '../services/listCache.js';
+export type { AccountLists };
 
 export type ExportTarget = 'static' | 'sso';
 

@@ -1,5 +1,5 @@
 import type {
-  CachedLists,
+  AccountLists,
   ExportFiles,
   SignInMethod,
   RegionEnvironment,
@@ -22,7 +22,7 @@ export interface InitialOptions {
   readonly exportFiles?: ExportFiles;
   readonly picks: UserPicks;
   /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
-  readonly warm?: { readonly signIn: SignIn; readonly lists?: CachedLists };
+  readonly warm?: { readonly signIn: SignIn; readonly lists?: AccountLists };
 }
 
 /**

@@ -9,7 +9,7 @@ import { pinnedFirst } from './picksOrder.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type ListState } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
 
-/** Keys on the account, role and session lists: filtering, moving, starring, refreshing and choosing. */
+/** Keys on the account, role and session lists: filtering, moving, marking favorites, refreshing and choosing. */
 export type ListEvent =
   /** Edits the query of the screen's list. */
   | { readonly type: 'listQueryEdited'; readonly edit: TextEdit }
@@ -23,7 +23,7 @@ export type ListEvent =
   | {
       readonly type: 'favoriteToggled';
       readonly accountId: string;
-      /** For keeping the cursor on the account when starring reorders the list: */
+      /** For keeping the cursor on the account when marking a favorite reorders the list: */
       readonly now: Date;
       readonly height: number;
     }
@@ -89,7 +89,7 @@ export function listEvent(state: FlowState, event: ListEvent): FlowState {
 }
 
 /**
- * With an empty query, starring moves the account among the pinned rows (or out of them): the cursor goes
+ * With an empty query, marking a favorite moves the account among the pinned rows (or out of them): the cursor goes
  * with it. A search's order does not depend on favorites, so there the cursor stays.
  */
 function followAccount(

@@ -1,7 +1,7 @@
 import {
   type AppServices,
   type AuthCodeSignInHandle,
-  type CachedLists,
+  type AccountLists,
   type DeviceCodeSignInHandle,
   type ExportRequest,
   type SignInMethod,
@@ -23,7 +23,7 @@ export interface FakeBackend {
   roles: Map<string, string[]>;
   /** Undefined: no usable cached token, so the flow signs in. */
   signIn?: SignIn;
-  cached?: CachedLists;
+  cached?: AccountLists;
   /** Errors the next calls throw, by method name, consumed one per call. */
   failures: Map<string, unknown[]>;
   /** Profiles that exist already (`file:profile`). */
@@ -41,7 +41,7 @@ export interface FakeCalls {
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];
-  cachedWrites: CachedLists[];
+  cachedWrites: AccountLists[];
   credentialFetches: number;
   /** The pairs of each populateProfiles call. */
   populated: (readonly PopulatePair[])[];
