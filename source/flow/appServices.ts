@@ -53,14 +53,14 @@ export interface RegionEnvironment {
 
 export interface SessionServices {
   /** A usable cached token (refreshed if need be), or undefined when a sign-in is needed. */
-  loadToken(): Promise<SignIn | undefined>;
+  loadToken(): Promise<SignedIn | undefined>;
   /**
    * Renews the token held if it is due (another process may have done it): its expiry now. Throws when it
    * cannot (a SessionExpiredError once the sign-in has ended).
    */
-  renewToken(): Promise<SignIn>;
+  renewToken(): Promise<SignedIn>;
   /** The cached token only if it needs no refresh: read from disk, never the network. */
-  freshToken(): Promise<SignIn | undefined>;
+  freshToken(): Promise<SignedIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
   startSignIn(method: SignInMethod): Promise<SignInHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
@@ -91,7 +91,7 @@ export interface SessionServices {
  */
 export interface WarmStart {
   readonly sessionServices: SessionServices;
-  readonly signIn: SignIn;
+  readonly signIn: SignedIn;
   readonly lists?: AccountLists;
 }
 
@@ -99,7 +99,7 @@ export interface WarmStart {
 export type { SignInMethod };
 
 /** What the flow knows of a token: when it expires. The token itself stays in the services. */
-export interface SignIn {
+export interface SignedIn {
   readonly expiresAt: Date;
 }
 
@@ -107,7 +107,7 @@ export type SignInHandle = AuthCodeSignInHandle | DeviceCodeSignInHandle;
 
 interface SignInHandleBase {
   /** Resolves when the sign-in completes and the token is cached; rejects on failure or cancel. */
-  readonly signedIn: Promise<SignIn>;
+  readonly signedIn: Promise<SignedIn>;
   /** When the sign-in gives up (redirect server timeout, device code expiry). */
   readonly deadline: Date;
   cancel(): void;

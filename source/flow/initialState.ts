@@ -3,7 +3,7 @@ import type {
   ExportFiles,
   SignInMethod,
   RegionEnvironment,
-  SignIn,
+  SignedIn,
   UserPicks,
 } from './appServices.js';
 import { loadAccounts } from './listingEvents.js';
@@ -22,7 +22,7 @@ export interface InitialOptions {
   readonly exportFiles?: ExportFiles;
   readonly picks: UserPicks;
   /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
-  readonly warm?: { readonly signIn: SignIn; readonly lists?: AccountLists };
+  readonly warm?: { readonly signIn: SignedIn; readonly lists?: AccountLists };
 }
 
 /**
