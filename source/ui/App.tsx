@@ -58,6 +58,7 @@ export function App({
     initialState({
       sessions,
       picks: services.readPicks(),
+      now: clock(),
       regionEnvironment: services.regionEnvironment(),
       exportFiles: services.exportFiles(),
       ...(session ? { session } : {}),
