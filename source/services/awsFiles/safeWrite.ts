@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -57,7 +56,7 @@ const GIVE_UP_AFTER_MS = 15_000;
  * Only a regular file is rewritten (see `resolveWritableFile`); its owner and mode are kept, but for a
  * group- or world-readable file, which becomes 0600. Programs that rewrite the file in place without a
  * lock (AWS CLI's `configure set`, Python's configparser) are caught twice: just before the rename the
- * file is compared with what was read (inode, size, mtime and a content hash), and just after it the
+ * file is compared with what was read (inode, size, mtime and every byte), and just after it the
  * replaced file is checked for writes that landed in it meanwhile (the sections they added are carried
  * over into the file as it is then); either way the edit is redone on the new content. An edit refused while the file was changing is retried too, since it may have read a file
  * half written.
@@ -120,7 +119,8 @@ interface Snapshot {
   readonly inode: number;
   readonly size: number;
   readonly mtimeMs: number;
-  readonly hash: string;
+  /** The bytes themselves, compared whole: cheaper than hashing them at every look, and exact. */
+  readonly bytes: Buffer;
 }
 
 class ChangedBeforeRename extends Error {}
@@ -227,7 +227,7 @@ async function readSource(target: string, shownPath: string): Promise<Source> {
       info = await handle.stat();
     }
     const bytes = await readWhole(handle);
-    const expected = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) };
+    const expected = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, bytes };
     const text = decode(bytes, shownPath);
     return { text, onDisk: text, bytes, ownership, handle, expected };
   } catch (error) {
@@ -256,7 +256,7 @@ async function lateText(source: Source, readAt: number): Promise<string | undefi
     }
   }
   const bytes = await readWhole(handle);
-  if (hashOf(bytes) === expected.hash) return undefined;
+  if (bytes.equals(expected.bytes)) return undefined;
   return decode(bytes, 'the file');
 }
 
@@ -287,20 +287,18 @@ async function changedSince(target: string, expected: Snapshot | undefined): Pro
 }
 
 function changedSinceNow(target: string, expected: Snapshot | undefined): boolean {
-  let bytes: Buffer;
   let info: Stats;
   try {
     info = statSync(target);
     if (!info.isFile()) return true;
-    bytes = readFileSync(target);
+    if (expected === undefined) return true;
+    // Other metadata already tells: no need to read the file.
+    if (info.ino !== expected.inode || info.size !== expected.size || info.mtimeMs !== expected.mtimeMs)
+      return true;
+    return !readFileSync(target).equals(expected.bytes);
   } catch {
     return expected !== undefined;
   }
-  if (expected === undefined) return true;
-  return differs(
-    { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, hash: hashOf(bytes) },
-    expected,
-  );
 }
 
 function differs(now: Snapshot, expected: Snapshot): boolean {
@@ -308,7 +306,7 @@ function differs(now: Snapshot, expected: Snapshot): boolean {
     now.inode !== expected.inode ||
     now.size !== expected.size ||
     now.mtimeMs !== expected.mtimeMs ||
-    now.hash !== expected.hash
+    !now.bytes.equals(expected.bytes)
   );
 }
 
@@ -317,14 +315,10 @@ async function snapshotOf(target: string): Promise<Snapshot | undefined> {
   if (opened === undefined) return undefined;
   try {
     const bytes = await readWhole(opened.handle);
-    return { inode: opened.info.ino, size: bytes.length, mtimeMs: opened.info.mtimeMs, hash: hashOf(bytes) };
+    return { inode: opened.info.ino, size: bytes.length, mtimeMs: opened.info.mtimeMs, bytes };
   } finally {
     await opened.handle.close();
   }
-}
-
-function hashOf(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
