@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -80,10 +81,28 @@ export async function readRegularFile(path: string): Promise<string | undefined>
   const opened = await openRegularFile(path, 'read');
   if (opened === undefined) return undefined;
   try {
-    return (await readWhole(opened.handle)).toString('utf8');
+    return decodeUtf8(await readWhole(opened.handle)).text;
   } finally {
     await opened.handle.close();
   }
+}
+
+// A command reads the config file for its session, then again under the lock to edit it: the same bytes
+// give the same string, decoded once (and, being the same string, parsed once: see `parseIni`).
+let lastDecoded: { bytes: Buffer; decoded: DecodedText } | undefined;
+
+export interface DecodedText {
+  readonly text: string;
+  /** False when the bytes are not UTF-8: `text` then has U+FFFD where they were. */
+  readonly isUtf8: boolean;
+}
+
+/** The bytes as UTF-8 text, a byte order mark kept as U+FEFF. */
+export function decodeUtf8(bytes: Buffer): DecodedText {
+  if (lastDecoded === undefined || !lastDecoded.bytes.equals(bytes)) {
+    lastDecoded = { bytes, decoded: { text: bytes.toString('utf8'), isUtf8: isUtf8(bytes) } };
+  }
+  return lastDecoded.decoded;
 }
 
 /**

@@ -2,7 +2,7 @@ import { open, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWhole } from '../../source/services/regularFile.js';
+import { decodeUtf8, readWhole } from '../../source/services/regularFile.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 describe('readWhole', () => {
@@ -41,5 +41,22 @@ describe('readWhole', () => {
       },
     } as unknown as FileHandle;
     expect((await readWhole(growing)).equals(content)).toBe(true);
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('gives the same string for the same bytes read twice, and keeps a byte order mark', () => {
+    const text = '\uFEFF[profile café]\nregion = eu-west-1\n';
+    const first = decodeUtf8(Buffer.from(text));
+    expect(first).toEqual({ text, isUtf8: true });
+    expect(decodeUtf8(Buffer.from(text))).toBe(first);
+  });
+
+  it('says when the bytes are not UTF-8, whatever was decoded before', () => {
+    const latin1 = Buffer.from('[profile caf\xe9]\n', 'latin1');
+    decodeUtf8(Buffer.from('[profile caf]\n'));
+    expect(decodeUtf8(latin1).isUtf8).toBe(false);
+    expect(decodeUtf8(Buffer.from([0xed, 0xa0, 0x80])).isUtf8).toBe(false);
+    expect(decodeUtf8(Buffer.from('[profile café]\n')).isUtf8).toBe(true);
   });
 });

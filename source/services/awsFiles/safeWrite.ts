@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from '../atomicWrite.js';
 import {
+  decodeUtf8,
   openRegularFile,
   readWhole,
   replacementMode,
@@ -361,16 +362,13 @@ function applyEdit(edit: (oldText: string) => string, text: string, path: string
 }
 
 function decode(bytes: Buffer, shownPath: string): string {
-  try {
-    // Lossless or nothing: a file that is not UTF-8 would come back with other bytes where we never wrote.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch (error) {
-    throw new AwsFileAccessError(
-      `${shownPath} is not UTF-8 text, so sso-tui will not rewrite it.`,
-      'Save it as UTF-8, then try again.',
-      { cause: error },
-    );
-  }
+  const { text, isUtf8 } = decodeUtf8(bytes);
+  // Lossless or nothing: a file that is not UTF-8 would come back with other bytes where we never wrote.
+  if (isUtf8) return text;
+  throw new AwsFileAccessError(
+    `${shownPath} is not UTF-8 text, so sso-tui will not rewrite it.`,
+    'Save it as UTF-8, then try again.',
+  );
 }
 
 async function isFolder(path: string): Promise<boolean> {
