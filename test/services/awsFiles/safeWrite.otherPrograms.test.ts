@@ -1,0 +1,427 @@
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  closeSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotRegularFileError, RefusedEditError } from '../../../source/services/awsFiles/awsFileErrors.js';
+import { editSections } from '../../../source/services/awsFiles/iniEditor.js';
+import { updateFile, type BackupTracker } from '../../../source/services/awsFiles/safeWrite.js';
+import { tempFolder } from '../../support/tempFolders.js';
+
+// Programs that rewrite the file without the lock (AWS CLI's `configure set`, Python's configparser), played
+// in-process at the moments updateFile lets a test in: inside the edit (after the read), just before the
+// rename (`beforeReplace`) and just after it (the backup tracker is told of the write right after the
+// rename, before the replaced file is looked at again). A program still writing is met where updateFile
+// waits for it: its pauses (`sleep` from node:timers/promises) are where the test writes the rest, and the
+// clock (Date only) stands still, so "written a moment ago" never depends on how busy the machine is.
+
+const pause = vi.hoisted(() => ({ during: undefined as (() => void) | undefined }));
+
+vi.mock('node:timers/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:timers/promises')>();
+  return {
+    ...real,
+    setTimeout: (ms: number) => {
+      const during = pause.during;
+      if (during === undefined) return real.setTimeout(ms);
+      pause.during = undefined;
+      during();
+      return Promise.resolve();
+    },
+  };
+});
+
+const isWindows = process.platform === 'win32';
+const isLinux = process.platform === 'linux';
+
+let folder: string;
+let path: string;
+
+beforeEach(async () => {
+  folder = await tempFolder('sso-tui-other-programs-');
+  path = join(folder, 'credentials');
+});
+
+afterEach(async () => {
+  pause.during = undefined;
+  vi.useRealTimers();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** The files this process still has open in the test's folder (Linux: /proc/self/fd). */
+function openFilesInFolder(): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return target.startsWith(folder) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function addDev(text: string): string {
+  return editSections(text, [{ header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] }]);
+}
+
+/** A tracker that runs `afterRename` the first time it is told of a write. */
+function trackerThen(afterRename: () => void): BackupTracker {
+  const written = new Set<string>();
+  return {
+    has: (name) => written.has(name),
+    add: (name) => {
+      if (written.size === 0) afterRename();
+      written.add(name);
+    },
+  };
+}
+
+/** A whole-second time, which the file system keeps exactly, so a file can be given back its old mtime. */
+const SOME_TIME = new Date('2026-01-02T03:04:05Z');
+
+describe('a program that rewrites the file in place just after the rename', () => {
+  it.each([
+    {
+      what: 'a section it added is carried into the file sso-tui wrote',
+      before: '[a]\nk = v\n',
+      edit: addDev,
+      late: '[a]\nk = v\n\n[py]\nregion = eu-west-1\n',
+      after: '[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n',
+    },
+    {
+      what: 'a section sso-tui removed is not brought back, one sso-tui wrote is not doubled',
+      before: '[a]\nk = v\n\n[old]\nk = o\n',
+      edit: (text: string) =>
+        editSections(text, [
+          { header: 'old', remove: true },
+          { header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] },
+        ]),
+      late: '[a]\nk = v\n\n[old]\nk = o\n\n[dev]\nregion = theirs\n\n[py]\nregion = eu-west-1\n',
+      after: '[a]\nk = v\n\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n',
+    },
+    {
+      what: 'lines without a line end get one, and are kept apart from the text before',
+      before: '[a]\nk = v',
+      edit: (text: string) => (text.includes('[dev]') ? text : `${text}\n[dev]\nk = d`),
+      late: '[a]\nk = v\n[py]\nregion = eu-west-1\n[py2]\nregion = us-east-1',
+      after: '[a]\nk = v\n[dev]\nk = d\n[py]\nregion = eu-west-1\n[py2]\nregion = us-east-1\n',
+    },
+    {
+      what: 'the sections it added to a file sso-tui emptied are the whole file',
+      before: '[old]\nk = o\n',
+      edit: (text: string) => editSections(text, [{ header: 'old', remove: true }]),
+      late: '[old]\nk = o\n[py]\nregion = eu-west-1\n',
+      after: '[py]\nregion = eu-west-1\n',
+    },
+  ])('$what', async ({ before, edit, late, after }) => {
+    await writeFile(path, before, { mode: 0o600 });
+    let replaced = -1;
+    const result = await updateFile(path, edit, {
+      backup: trackerThen(() => {
+        // The other program opened the file before the rename and writes into it now.
+        ftruncateSync(replaced);
+        writeSync(replaced, late, 0);
+        closeSync(replaced);
+      }),
+      beforeReplace: async () => {
+        if (replaced === -1) replaced = openSync(path, 'r+');
+      },
+    });
+    expect(result).toEqual({ changed: true });
+    expect(await readFile(path, 'utf8')).toBe(after);
+    if (isLinux) expect(openFilesInFolder()).toEqual([]);
+  });
+});
+
+describe('a program that rewrites the file just before the rename', () => {
+  it('has the edit redone on what it wrote', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const seen: string[] = [];
+    let written = false;
+    const result = await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        return addDev(text);
+      },
+      {
+        backup: new Set(),
+        beforeReplace: async () => {
+          if (written) return;
+          written = true;
+          appendFileSync(path, '\n[py]\nregion = eu-west-1\n');
+        },
+      },
+    );
+    expect(result).toEqual({ changed: true });
+    expect(seen).toEqual(['[a]\nk = v\n', '[a]\nk = v\n\n[py]\nregion = eu-west-1\n']);
+    expect(await readFile(path, 'utf8')).toBe(
+      '[a]\nk = v\n\n[py]\nregion = eu-west-1\n\n[dev]\naws_access_key_id = ASIADEV\n',
+    );
+    if (isLinux) expect(openFilesInFolder()).toEqual([]);
+  });
+
+  it('has the edit redone on nothing when it removed the file', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    let removed = false;
+    await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        if (removed) return;
+        removed = true;
+        rmSync(path);
+      },
+    });
+    expect(await readFile(path, 'utf8')).toBe('[dev]\naws_access_key_id = ASIADEV\n');
+  });
+
+  it('has the edit redone on what it wrote where there was no file', async () => {
+    let created = false;
+    await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        if (created) return;
+        created = true;
+        writeFileSync(path, '[py]\nregion = eu-west-1\n');
+      },
+    });
+    expect(await readFile(path, 'utf8')).toBe(
+      '[py]\nregion = eu-west-1\n\n[dev]\naws_access_key_id = ASIADEV\n',
+    );
+  });
+
+  it.skipIf(isWindows)('leaves a FIFO it put in the file’s place alone, never opening it', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const error = await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        rmSync(path);
+        expect(spawnSync('mkfifo', [path]).status).toBe(0);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotRegularFileError);
+    expect((await lstat(path)).isFIFO()).toBe(true);
+  });
+});
+
+/**
+ * The ways a file can change while staying the same to a careless look: its inode alone (the same bytes
+ * and mtime renamed over it), its mtime alone (touched), its bytes alone (the same size and mtime).
+ */
+const QUIET_CHANGES = [
+  {
+    change: 'its inode alone',
+    make: (text: string): void => {
+      const beside = `${path}.other`;
+      writeFileSync(beside, text, { mode: 0o600 });
+      utimesSync(beside, SOME_TIME, SOME_TIME);
+      renameSync(beside, path);
+    },
+    newText: (text: string): string => text,
+  },
+  {
+    change: 'its mtime alone',
+    make: (): void => utimesSync(path, SOME_TIME, new Date(SOME_TIME.getTime() + 1000)),
+    newText: (text: string): string => text,
+  },
+  {
+    change: 'its bytes alone',
+    make: (text: string): void => {
+      writeFileSync(path, text.replace('k = v', 'k = w'));
+      utimesSync(path, SOME_TIME, SOME_TIME);
+    },
+    newText: (text: string): string => text.replace('k = v', 'k = w'),
+  },
+];
+
+describe.each(QUIET_CHANGES)('a file that changed in $change', ({ make, newText }) => {
+  const before = '[a]\nk = v\n';
+
+  beforeEach(async () => {
+    await writeFile(path, before, { mode: 0o600 });
+    await utimes(path, SOME_TIME, SOME_TIME);
+  });
+
+  it('is read again when the edit was refused, maybe on a file half written', async () => {
+    const seen: string[] = [];
+    const result = await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        if (seen.length > 1) return addDev(text);
+        make(before);
+        throw new RefusedEditError(1, 'half written');
+      },
+      { backup: new Set() },
+    );
+    expect(result).toEqual({ changed: true });
+    expect(seen).toEqual([before, newText(before)]);
+    expect(await readFile(path, 'utf8')).toBe(`${newText(before)}\n[dev]\naws_access_key_id = ASIADEV\n`);
+    if (isLinux) expect(openFilesInFolder()).toEqual([]);
+  });
+
+  it('is read again, and the edit redone, when it changed just before the rename', async () => {
+    const seen: string[] = [];
+    let changed = false;
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        return addDev(text);
+      },
+      {
+        backup: new Set(),
+        beforeReplace: async () => {
+          if (changed) return;
+          changed = true;
+          make(before);
+        },
+      },
+    );
+    expect(seen).toEqual([before, newText(before)]);
+    expect(await readFile(path, 'utf8')).toBe(`${newText(before)}\n[dev]\naws_access_key_id = ASIADEV\n`);
+  });
+});
+
+describe('an edit refused while the file changed', () => {
+  it('is redone on nothing when the file was removed meanwhile', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        if (seen.length > 1) return addDev(text);
+        rmSync(path);
+        throw new RefusedEditError(1, 'half written');
+      },
+      { backup: new Set() },
+    );
+    expect(seen).toEqual(['[a]\nk = v\n', '']);
+    expect(await readFile(path, 'utf8')).toBe('[dev]\naws_access_key_id = ASIADEV\n');
+  });
+
+  it('is redone on what was written where there was no file', async () => {
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        if (seen.length > 1) return addDev(text);
+        writeFileSync(path, '[py]\nregion = eu-west-1\n');
+        throw new RefusedEditError(1, 'half written');
+      },
+      { backup: new Set() },
+    );
+    expect(seen).toEqual(['', '[py]\nregion = eu-west-1\n']);
+  });
+
+  it.skipIf(isWindows)('names the file when it became a link that loops', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const error = await updateFile(
+      path,
+      () => {
+        rmSync(path);
+        symlinkSync(path, path);
+        throw new RefusedEditError(1, 'half written');
+      },
+      { backup: new Set() },
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'AwsFileAccessError',
+      message: `Cannot read ${path} (too many symbolic links).`,
+      hint: 'Check the file and its permissions.',
+    });
+    expect((error as Error).cause).toMatchObject({ code: 'ELOOP' });
+    expect((await lstat(path)).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('a program still writing the file', () => {
+  it('is waited for when the file is empty and was written a moment ago (truncated, its text to follow)', async () => {
+    await writeFile(path, '', { mode: 0o600 });
+    const { mtimeMs } = await stat(path);
+    vi.useFakeTimers({ toFake: ['Date'], now: mtimeMs + 50 });
+    let waited = false;
+    pause.during = () => {
+      waited = true;
+      writeFileSync(path, '[a]\nk = v\n');
+    };
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        vi.useRealTimers();
+        return addDev(text);
+      },
+      { backup: new Set() },
+    );
+    expect(waited).toBe(true);
+    expect(seen).toEqual(['[a]\nk = v\n']);
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n');
+  });
+
+  it('is not waited for when the file has text', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const { mtimeMs } = await stat(path);
+    vi.useFakeTimers({ toFake: ['Date'], now: mtimeMs + 50 });
+    let waited = false;
+    pause.during = () => {
+      waited = true;
+    };
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        expect(waited).toBe(false);
+        vi.useRealTimers();
+        return addDev(text);
+      },
+      { backup: new Set() },
+    );
+    expect(seen).toEqual(['[a]\nk = v\n']);
+  });
+
+  it('is watched in the replaced file until it is quiet, and what it added there carried over', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    await utimes(path, SOME_TIME, SOME_TIME);
+    let replaced = -1;
+    let waited = false;
+    await updateFile(path, addDev, {
+      backup: trackerThen(() => {
+        // It opened the file before the rename; it truncates it now, then pauses before its text.
+        const frozen = Date.now();
+        vi.useFakeTimers({ toFake: ['Date'], now: frozen });
+        ftruncateSync(replaced);
+        pause.during = () => {
+          waited = true;
+          writeSync(replaced, '[a]\nk = v\n\n[py]\nregion = eu-west-1\n', 0);
+          closeSync(replaced);
+          vi.setSystemTime(frozen + 1000);
+        };
+      }),
+      beforeReplace: async () => {
+        if (replaced === -1) replaced = openSync(path, 'r+');
+      },
+    });
+    expect(waited).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe(
+      '[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n',
+    );
+  });
+});
