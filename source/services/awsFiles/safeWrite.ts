@@ -181,7 +181,7 @@ async function editUnderLock(
       }
       options.backup.add(target);
 
-      const late = await lateText(source, readAt);
+      const late = await lateText(source, readAt, path);
       if (late !== undefined) {
         // Another program wrote into the file just replaced, after the look before the rename: what it
         // added is only there now. Take the file as it is now and add those sections back.
@@ -245,7 +245,7 @@ const QUIET_WAIT_LIMIT_MS = 2_000;
  * just before it was read, its writer may still be on the way (a truncate, then a pause, then the text):
  * the replaced file is watched until it has been quiet for a moment, so those last writes are not missed.
  */
-async function lateText(source: Source, readAt: number): Promise<string | undefined> {
+async function lateText(source: Source, readAt: number, shownPath: string): Promise<string | undefined> {
   const { handle, expected } = source;
   if (handle === undefined || expected === undefined) return undefined;
   const writtenLately = async (): Promise<boolean> => Date.now() - (await handle.stat()).mtimeMs < QUIET_MS;
@@ -257,7 +257,7 @@ async function lateText(source: Source, readAt: number): Promise<string | undefi
   }
   const bytes = await readWhole(handle);
   if (hashOf(bytes) === expected.hash) return undefined;
-  return decode(bytes, 'the file');
+  return decode(bytes, shownPath);
 }
 
 /**

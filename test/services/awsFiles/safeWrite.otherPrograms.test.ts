@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
+  chmodSync,
   closeSync,
   ftruncateSync,
   openSync,
@@ -16,7 +17,13 @@ import {
 import { lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotRegularFileError, RefusedEditError } from '../../../source/services/awsFiles/awsFileErrors.js';
+import {
+  AwsFileAccessError,
+  FileKeepsChangingError,
+  NotRegularFileError,
+  ReadOnlyFileError,
+  RefusedEditError,
+} from '../../../source/services/awsFiles/awsFileErrors.js';
 import { editSections } from '../../../source/services/awsFiles/iniEditor.js';
 import { updateFile, type BackupTracker } from '../../../source/services/awsFiles/safeWrite.js';
 import { tempFolder } from '../../support/tempFolders.js';
@@ -146,7 +153,79 @@ describe('a program that rewrites the file in place just after the rename', () =
   });
 });
 
+describe('a program that writes other than UTF-8 into the file just replaced', () => {
+  it('is named with the file', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    let replaced = -1;
+    const error = await updateFile(path, addDev, {
+      backup: trackerThen(() => {
+        writeSync(replaced, Buffer.from('[a]\nk = M\xfcller\n', 'latin1'), 0, undefined, 0);
+        closeSync(replaced);
+      }),
+      beforeReplace: async () => {
+        replaced = openSync(path, 'r+');
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsFileAccessError);
+    expect((error as Error).message).toBe(`${path} is not UTF-8 text, so sso-tui will not rewrite it.`);
+  });
+});
+
 describe('a program that rewrites the file just before the rename', () => {
+  it.skipIf(isWindows)('leaves the file alone when it also made the file read-only', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const error = await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        appendFileSync(path, '\n[py]\nregion = eu-west-1\n');
+        chmodSync(path, 0o444);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ReadOnlyFileError);
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n\n[py]\nregion = eu-west-1\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o444);
+  });
+
+  it('is given 15 s to stop rewriting it, then the file is left as it wrote it', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    let rewrites = 0;
+    const error = await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        rewrites += 1;
+        appendFileSync(path, `\n[py${rewrites}]\nregion = eu-west-1\n`);
+        vi.setSystemTime(start + 15_001);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FileKeepsChangingError);
+    expect(error).toMatchObject({
+      message: `${path} kept changing while sso-tui edited it, so it was left as the other program wrote it.`,
+    });
+    expect(rewrites).toBe(1);
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n\n[py1]\nregion = eu-west-1\n');
+  });
+
+  it('still has its changes edited when it stopped within the 15 s', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    let rewrites = 0;
+    await updateFile(path, addDev, {
+      backup: new Set(),
+      beforeReplace: async () => {
+        rewrites += 1;
+        if (rewrites > 1) return;
+        appendFileSync(path, '\n[py]\nregion = eu-west-1\n');
+        vi.setSystemTime(start + 15_000);
+      },
+    });
+    expect(await readFile(path, 'utf8')).toBe(
+      '[a]\nk = v\n\n[py]\nregion = eu-west-1\n\n[dev]\naws_access_key_id = ASIADEV\n',
+    );
+  });
+
   it('has the edit redone on what it wrote', async () => {
     await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
     const seen: string[] = [];

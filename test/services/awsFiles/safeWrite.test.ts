@@ -333,6 +333,25 @@ describe('updateFile, failures', () => {
     await expect(checkRewritable(path)).rejects.toBeInstanceOf(NotRegularFileError);
   });
 
+  it.skipIf(isWindows)(
+    'names the file when its folder is a link to nothing, and leaves the link',
+    async () => {
+      // ~/.aws linked into a dotfiles folder that is not there: the folder cannot be made through the link.
+      await symlink(join(folder, 'dotfiles-aws'), join(folder, 'aws'));
+      const inside = join(folder, 'aws', 'credentials');
+      const error = await updateFile(inside, addProfile('dev'), { backup: new Set() }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AwsFileAccessError);
+      expect(error).toMatchObject({
+        message: `Could not write ${inside} (ENOENT); the file was left as it was.`,
+        cause: { code: 'ENOENT' },
+      });
+      expect((await lstat(join(folder, 'aws'))).isSymbolicLink()).toBe(true);
+      await expectNoFile(join(folder, 'dotfiles-aws'));
+    },
+  );
+
   it('names the file when a folder stands where its lock goes, and leaves the file', async () => {
     await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
     await mkdir(`${path}.lock`);
