@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AwsFileAccessError,
   FileKeepsChangingError,
+  FileLockedError,
   NotRegularFileError,
   ReadOnlyFileError,
   RefusedEditError,
@@ -502,5 +503,24 @@ describe('a program still writing the file', () => {
     expect(await readFile(path, 'utf8')).toBe(
       '[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n',
     );
+  });
+});
+
+describe('another sso-tui holding the lock', () => {
+  it('is waited on for 10 s unless told otherwise', async () => {
+    await writeFile(`${path}.lock`, `${process.pid}\n`);
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    const waitedUntil: number[] = [];
+    const pauseUntil = (elapsed: number) => (): void => {
+      waitedUntil.push(elapsed);
+      vi.setSystemTime(start + elapsed);
+      if (elapsed < 10_000) pause.during = pauseUntil(10_000);
+    };
+    pause.during = pauseUntil(9_999);
+    const error = await updateFile(path, addDev, { backup: new Set() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FileLockedError);
+    expect(waitedUntil).toEqual([9_999, 10_000]);
+    expect(await readFile(`${path}.lock`, 'utf8')).toBe(`${process.pid}\n`);
   });
 });
