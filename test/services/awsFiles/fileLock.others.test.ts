@@ -14,7 +14,7 @@ import { tempFolder } from '../../support/tempFolders.js';
 
 type FsPromises = typeof import('node:fs/promises');
 
-const world = vi.hoisted(() => ({
+const others = vi.hoisted(() => ({
   /** Runs once, instead of the next rename; `real` is the file system's own. */
   rename: undefined as ((from: string, to: string, real: FsPromises) => Promise<void>) | undefined,
   link: undefined as ((from: string, to: string, real: FsPromises) => Promise<void>) | undefined,
@@ -29,14 +29,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<FsPromises>();
   const once = <K extends 'rename' | 'link'>(name: K) =>
     (async (from: string, to: string) => {
-      const hook = world[name];
-      world[name] = undefined;
+      const hook = others[name];
+      others[name] = undefined;
       return hook ? hook(from, to, real) : real[name](from, to);
     }) as FsPromises[K];
   const open = (async (...args: Parameters<FsPromises['open']>) => {
     const handle = await real.open(...args);
-    const hook = world.opened;
-    world.opened = undefined;
+    const hook = others.opened;
+    others.opened = undefined;
     hook?.(handle);
     return handle;
   }) as FsPromises['open'];
@@ -47,9 +47,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 vi.mock('node:timers/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:timers/promises')>();
   const setTimeout = async (ms: number): Promise<void> => {
-    if (world.pauses === undefined) return real.setTimeout(ms);
-    world.pauses.push(ms);
-    await world.during?.(world.pauses.length);
+    if (others.pauses === undefined) return real.setTimeout(ms);
+    others.pauses.push(ms);
+    await others.during?.(others.pauses.length);
   };
   return { ...real, setTimeout, default: { ...real, setTimeout } };
 });
@@ -61,11 +61,11 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  world.rename = undefined;
-  world.link = undefined;
-  world.opened = undefined;
-  world.pauses = undefined;
-  world.during = undefined;
+  others.rename = undefined;
+  others.link = undefined;
+  others.opened = undefined;
+  others.pauses = undefined;
+  others.during = undefined;
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
@@ -100,7 +100,7 @@ function openFilesBesideLock(): string[] {
 describe('taking over a stale lock while others act', () => {
   it('goes on when the stale lock is gone as it is moved aside (another writer took it and let go)', async () => {
     await writeFile(lockPath, `${GONE_PID}\n`);
-    world.rename = async (from, to, real) => {
+    others.rename = async (from, to, real) => {
       await rm(lockPath);
       await real.rename(from, to);
     };
@@ -111,14 +111,14 @@ describe('taking over a stale lock while others act', () => {
   it('fails with the system error when the stale lock cannot be moved aside, and leaves it', async () => {
     await writeFile(lockPath, `${GONE_PID}\n`);
     const failure = systemError('EBUSY');
-    world.rename = () => Promise.reject(failure);
+    others.rename = () => Promise.reject(failure);
     await expect(withFileLock(lockPath, options(1000), async () => 'ran')).rejects.toBe(failure);
     expect(await readFile(lockPath, 'utf8')).toBe(`${GONE_PID}\n`);
   });
 
   it('puts back the live lock another writer made in that moment, and waits on it', async () => {
     await writeFile(lockPath, `${GONE_PID}\n`);
-    world.rename = async (from, to, real) => {
+    others.rename = async (from, to, real) => {
       await replaceLock(`${process.pid}\n`, real);
       await real.rename(from, to);
     };
@@ -132,11 +132,11 @@ describe('taking over a stale lock while others act', () => {
 
   it('leaves the lock a third writer made before that one could be put back', async () => {
     await writeFile(lockPath, `${GONE_PID}\n`);
-    world.rename = async (from, to, real) => {
+    others.rename = async (from, to, real) => {
       await replaceLock(`${process.pid}\n`, real);
       await real.rename(from, to);
     };
-    world.link = async (from, to, real) => {
+    others.link = async (from, to, real) => {
       await writeFile(lockPath, `${process.pid}\nthird\n`);
       await real.link(from, to);
     };
@@ -150,12 +150,12 @@ describe('taking over a stale lock while others act', () => {
 
   it('fails with the system error when the live lock cannot be put back', async () => {
     await writeFile(lockPath, `${GONE_PID}\n`);
-    world.rename = async (from, to, real) => {
+    others.rename = async (from, to, real) => {
       await replaceLock(`${process.pid}\n`, real);
       await real.rename(from, to);
     };
     const failure = systemError('EIO');
-    world.link = () => Promise.reject(failure);
+    others.link = () => Promise.reject(failure);
     await expect(withFileLock(lockPath, options(1000), async () => 'ran')).rejects.toBe(failure);
   });
 });
@@ -186,7 +186,7 @@ describe.skipIf(process.platform !== 'linux')('the lock file’s handle', () => 
 
   it('is closed, and the lock removed, when the pid cannot be written (a full disk)', async () => {
     const failure = systemError('ENOSPC');
-    world.opened = (handle) => {
+    others.opened = (handle) => {
       handle.writeFile = () => Promise.reject(failure);
     };
     await expect(withFileLock(lockPath, options(1000), async () => 'ran')).rejects.toBe(failure);
@@ -199,23 +199,23 @@ describe('waiting for a live holder', () => {
   it('waits 5 ms at first, doubling up to 100 ms, each wait with up to as much again at random', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     await writeFile(lockPath, `${process.pid}\n`);
-    world.pauses = [];
-    world.during = async (count) => {
+    others.pauses = [];
+    others.during = async (count) => {
       if (count === 8) await rm(lockPath);
     };
     expect(await withFileLock(lockPath, options(60_000), async () => 'ran')).toBe('ran');
-    expect(world.pauses).toEqual([7.5, 15, 30, 60, 120, 150, 150, 150]);
+    expect(others.pauses).toEqual([7.5, 15, 30, 60, 120, 150, 150, 150]);
   });
 
   it('gives up when the deadline has come, not a wait later', async () => {
     await writeFile(lockPath, `${process.pid}\n`);
     vi.useFakeTimers({ toFake: ['Date'] });
-    world.pauses = [];
+    others.pauses = [];
     const error = await withFileLock(lockPath, options(0), async () => 'ran').catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(FileLockedError);
-    expect(world.pauses).toEqual([]);
+    expect(others.pauses).toEqual([]);
   });
 
   it('takes a lock as stale only once it is older than 30 s', async () => {
