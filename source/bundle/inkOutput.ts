@@ -54,17 +54,15 @@ class FrameCache<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
 
-  get(key: string): V | undefined {
+  /** The value kept for `key`, or `compute()`'s, kept for this frame and the next. */
+  through(key: string, compute: () => V): V {
     let value = this.current.get(key);
     if (value === undefined) {
       value = this.previous.get(key);
-      if (value !== undefined) this.current.set(key, value);
+      if (value === undefined) value = compute();
+      this.current.set(key, value);
     }
     return value;
-  }
-
-  set(key: string, value: V): void {
-    this.current.set(key, value);
   }
 
   frameDone(): void {
@@ -80,21 +78,11 @@ const slices = new FrameCache<string>();
 const builtLines = new FrameCache<string>();
 
 function styledCharsOf(line: string): StyledChar[] {
-  let cached = styledChars.get(line);
-  if (cached === undefined) {
-    cached = styledCharsFromTokens(tokenize(line));
-    styledChars.set(line, cached);
-  }
-  return cached;
+  return styledChars.through(line, () => styledCharsFromTokens(tokenize(line)));
 }
 
 function widthOf(text: string): number {
-  let cached = widths.get(text);
-  if (cached === undefined) {
-    cached = stringWidth(text);
-    widths.set(text, cached);
-  }
-  return cached;
+  return widths.through(text, () => stringWidth(text));
 }
 
 function widestLine(text: string): number {
@@ -104,13 +92,7 @@ function widestLine(text: string): number {
 }
 
 function sliced(line: string, from: number, to: number): string {
-  const key = `${from}:${to}:${line}`;
-  let cached = slices.get(key);
-  if (cached === undefined) {
-    cached = sliceAnsi(line, from, to);
-    slices.set(key, cached);
-  }
-  return cached;
+  return slices.through(`${from}:${to}:${line}`, () => sliceAnsi(line, from, to));
 }
 
 /** Characters of one style: the reduced codes in force, as Ink's styled characters carry them. */
@@ -143,12 +125,7 @@ const sgrTokens = new Map<string, ReturnType<typeof tokenize>>();
  * in any mix) and colour codes. The codes are read by ansi-tokenize itself, one sequence at a time.
  */
 function runsOf(text: string): readonly Run[] | null {
-  let cached = runsOfText.get(text);
-  if (cached === undefined) {
-    cached = parseRuns(text);
-    runsOfText.set(text, cached);
-  }
-  return cached;
+  return runsOfText.through(text, () => parseRuns(text));
 }
 
 function parseRuns(text: string): Run[] | null {
@@ -311,12 +288,7 @@ export default class Output {
   private line(writes: readonly Placed[]): string {
     if (writes.length === 0) return '';
     const key = `${this.width}\u0001${writes.map((write) => `${write.x}\u0000${write.text}`).join('\u0001')}`;
-    let built = builtLines.get(key);
-    if (built === undefined) {
-      built = lineOfRuns(writes, this.width) ?? this.cellByCell(writes);
-      builtLines.set(key, built);
-    }
-    return built;
+    return builtLines.through(key, () => lineOfRuns(writes, this.width) ?? this.cellByCell(writes));
   }
 
   /** A line built as Ink builds every line: a styled cell per column, then the codes between cells. */

@@ -20,7 +20,7 @@ import type { Clock, SsoSession, SsoToken } from '../services/ssoSession.js';
 import { tokenCacheFile } from '../services/tokenCache.js';
 import type { CliOptions } from './options.js';
 
-/** The program's world: streams, environment, home folder and clock, passed in so tests can set them. */
+/** What a subcommand runs in: streams, environment, home folder and clock, passed in so tests can set them. */
 export interface Io {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly stdout: NodeJS.WritableStream;

@@ -2,8 +2,8 @@ import { CommandStartError, runChildCommand } from '../services/childCommand.js'
 import type { Environment } from '../services/endpoints.js';
 import { UsageError } from '../services/errors.js';
 import { cliErrorLine } from './errorWords.js';
-import { toIsoSeconds } from '../services/isoTime.js';
 import type { RoleCredentials } from '../services/portal.js';
+import { credentialsEnvironment } from '../services/shellLines.js';
 import { terminalText } from '../services/terminalText.js';
 import type { CommandContext } from './context.js';
 import { fetchRoleCredentials } from './roleCredentials.js';
@@ -47,13 +47,5 @@ export function commandEnvironment(
 ): Environment {
   const env: Record<string, string | undefined> = { ...base };
   for (const name of PROFILE_VARIABLES) delete env[name];
-  return {
-    ...env,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_SESSION_TOKEN: credentials.sessionToken,
-    AWS_CREDENTIAL_EXPIRATION: toIsoSeconds(credentials.expiration),
-    AWS_REGION: region,
-    AWS_DEFAULT_REGION: region,
-  };
+  return { ...env, ...Object.fromEntries(credentialsEnvironment(credentials, region)) };
 }

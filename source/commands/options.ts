@@ -2,6 +2,7 @@ import { closestWords } from '../services/closestWords.js';
 import { quoted, UsageError } from '../services/errors.js';
 import { isRegionName } from '../services/regions.js';
 import { normalizeStartUrl } from '../services/startUrl.js';
+import type { EnvShell } from '../services/shellLines.js';
 
 /**
  * The command line's one table: every command and flag, what value a flag takes and of what kind. Parsing,
@@ -217,8 +218,6 @@ export const FULL_SCREEN: CommandSpec = {
 export function commandSpec(command: CommandName | undefined): CommandSpec {
   return command ? COMMAND_TABLE[command] : FULL_SCREEN;
 }
-
-export type EnvShell = 'sh' | 'fish' | 'powershell';
 
 export interface CliOptions {
   readonly command?: CommandName;

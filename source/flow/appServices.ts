@@ -7,9 +7,10 @@ import type { UserPicks } from '../services/stateStore.js';
 import type { SsoSession } from '../services/ssoSession.js';
 
 /**
- * Everything the full-screen flow asks of the world. The effect runner (app/effects/) is the only
- * caller; app/realServices.ts implements it over the services, tests over a fake. Errors are thrown as
- * the services throw them: a SessionExpiredError (401) anywhere sends the user to sign in again.
+ * Everything the full-screen flow asks of Identity Center, the AWS files and the program's state. The
+ * effect runner (app/effects/) is the only caller; app/realServices.ts implements it over the services,
+ * tests over a fake. Errors are thrown as the services throw them: a SessionExpiredError (401) anywhere
+ * sends the user to sign in again.
  */
 export interface AppServices {
   /**

@@ -3,7 +3,7 @@ import { area } from './areas.js';
 import { isRegionName } from '../services/regions.js';
 import { enter } from './enterScreen.js';
 import { accountRegion } from './exportEvents.js';
-import { exportLines } from './exportLines.js';
+import { environmentLines } from '../services/shellLines.js';
 import type { CredentialsScreen, FlowData, FlowState } from './state.js';
 import { queue, withScreen } from './stateUpdates.js';
 import { applyTextEdit, type TextEdit } from './textEdit.js';
@@ -38,7 +38,11 @@ export function credentialsEvent(state: FlowState, event: CredentialsEvent): Flo
       return enter(state, { ...screen, credentials: undefined, showSecret: false, notice: undefined });
     case 'exportLinesCopied':
       if (screen.kind !== 'credentials' || !screen.credentials) return state;
-      return queue(state, { type: 'copy', text: exportLines(screen.credentials), what: 'the export lines' });
+      return queue(state, {
+        type: 'copy',
+        text: environmentLines(screen.credentials, undefined, 'sh').join('\n'),
+        what: 'the export lines',
+      });
     case 'consoleRequested':
       if (screen.kind !== 'credentials' || !screen.credentials) return state;
       return queue(withScreen(state, { ...screen, notice: 'Opening the AWS console…' }), {

@@ -9,24 +9,15 @@ import { sdkClientSettings } from './sdkClientSettings.js';
  * settings the SDK would load from the shared files come from one reading of them (`sdkClientSettings`).
  */
 export function createOidcClient(region: string, env: Environment, homeDir?: string): SSOOIDCClient {
-  return new SSOOIDCClient({
-    ...settings(homeDir, env),
-    region,
-    endpoint: oidcEndpoint(region, env),
-    maxAttempts: 1,
-  });
+  return new SSOOIDCClient(clientConfig(region, oidcEndpoint(region, env), env, homeDir));
 }
 
 export function createPortalClient(region: string, env: Environment, homeDir?: string): SSOClient {
-  return new SSOClient({
-    ...settings(homeDir, env),
-    region,
-    endpoint: portalEndpoint(region, env),
-    maxAttempts: 1,
-  });
+  return new SSOClient(clientConfig(region, portalEndpoint(region, env), env, homeDir));
 }
 
-// Without the home folder, the SDK loads them itself.
-function settings(homeDir: string | undefined, env: Environment): object {
-  return (homeDir === undefined ? undefined : sdkClientSettings(homeDir, env)) ?? {};
+// Without the home folder, the SDK loads the shared-file settings itself.
+function clientConfig(region: string, endpoint: string, env: Environment, homeDir: string | undefined) {
+  const settings: object = (homeDir === undefined ? undefined : sdkClientSettings(homeDir, env)) ?? {};
+  return { ...settings, region, endpoint, maxAttempts: 1 };
 }

@@ -3,31 +3,31 @@ import { existsSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLE, runBundle, startCliWorld, type CliWorld, type RunResult } from '../support/cliWorld.js';
+import { BUNDLE, runBundle, startCliStage, type CliStage, type RunResult } from '../support/cliStage.js';
 
 // The special-file, backup and concurrent-writer rules of SPEC §7, against the built program.
 
 const hasPython = spawnSync('python3', ['-c', 'import configparser'], { stdio: 'ignore' }).status === 0;
 
-let world: CliWorld;
+let stage: CliStage;
 let credentialsFile: string;
 beforeAll(() => {
   if (!existsSync(BUNDLE))
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
 });
 beforeEach(async () => {
-  world = await startCliWorld({ accounts: 3 });
-  await world.writeAwsCliToken();
-  credentialsFile = join(world.home, '.aws', 'credentials');
+  stage = await startCliStage({ accounts: 3 });
+  await stage.writeAwsCliToken();
+  credentialsFile = join(stage.home, '.aws', 'credentials');
 });
 afterEach(async () => {
-  await world.close();
+  await stage.close();
 });
 
 const exportTo = (profile: string, ...more: string[]): Promise<RunResult> => {
-  const account = world.simulator.organization.accounts[1]!;
+  const account = stage.simulator.organization.accounts[1]!;
   const argv = ['export', '--account', account.accountId, '--role', account.roles[0]!, '--profile', profile];
-  return runBundle([...argv, ...more], world.env);
+  return runBundle([...argv, ...more], stage.env);
 };
 
 function oneLine(outcome: RunResult): string {
@@ -46,7 +46,7 @@ describe('export refuses what is not a regular file, in one line, at once', () =
 
   it('a FIFO: every command that calls Identity Center refuses it at once (the AWS SDK would block reading it)', async () => {
     expect(spawnSync('mkfifo', [credentialsFile]).status).toBe(0);
-    const account = world.simulator.organization.accounts[1]!;
+    const account = stage.simulator.organization.accounts[1]!;
     const pair = ['--account', account.accountId, '--role', account.roles[0]!];
     for (const argv of [
       ['list'],
@@ -56,7 +56,7 @@ describe('export refuses what is not a regular file, in one line, at once', () =
       ['console', ...pair, '--print'],
       ['login'],
     ]) {
-      const outcome = await runBundle(argv, world.env);
+      const outcome = await runBundle(argv, stage.env);
       expect({ argv, code: outcome.code, stderr: outcome.stderr }).toEqual({
         argv,
         code: 1,
@@ -75,7 +75,7 @@ describe('export refuses what is not a regular file, in one line, at once', () =
   });
 
   it('a dangling link stays a link', async () => {
-    await symlink(join(world.home, 'gone'), credentialsFile);
+    await symlink(join(stage.home, 'gone'), credentialsFile);
     expect(oneLine(await exportTo('dev'))).toContain('is a symbolic link to nothing');
     expect((await lstat(credentialsFile)).isSymbolicLink()).toBe(true);
   });
@@ -88,7 +88,7 @@ describe('export refuses what is not a regular file, in one line, at once', () =
   });
 
   it('follows a link to a regular file, keeps the link, and narrows a readable file with a note', async () => {
-    const dotfiles = join(world.home, 'dotfiles');
+    const dotfiles = join(stage.home, 'dotfiles');
     await mkdir(dotfiles);
     await writeFile(join(dotfiles, 'credentials'), '[a]\nk = v\n', { mode: 0o644 });
     await chmod(join(dotfiles, 'credentials'), 0o644);
@@ -117,7 +117,7 @@ describe('backups', () => {
     expect(await readFile(`${credentialsFile}.sso-tui.orig`, 'utf8')).toBe(original);
     expect(await readFile(`${credentialsFile}.sso-tui.bak`, 'utf8')).toBe(beforeLatest);
     expect(beforeLatest).toContain('[two]');
-    const files = (await readdir(join(world.home, '.aws'))).filter((name) => name.startsWith('credentials'));
+    const files = (await readdir(join(stage.home, '.aws'))).filter((name) => name.startsWith('credentials'));
     expect(files.sort()).toEqual(['credentials', 'credentials.sso-tui.bak', 'credentials.sso-tui.orig']);
   });
 });
@@ -151,7 +151,7 @@ describe('another program rewriting the file without a lock', () => {
       // Big enough that the writer's rewrite takes several write calls a reader can land between.
       const padding = Array.from({ length: 300 }, (_, index) => `[hand-${index}]\nregion = eu-west-1\n`);
       await writeFile(credentialsFile, padding.join(''), { mode: 0o600 });
-      const stop = join(world.home, 'stop');
+      const stop = join(stage.home, 'stop');
       const writer = spawn('python3', ['-c', UNLOCKED_WRITER, credentialsFile, stop]);
       let printed = '';
       writer.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));

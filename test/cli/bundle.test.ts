@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../support/awsFileReadings.js';
-import { BUNDLE, STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { BUNDLE, STAND_IN_BROWSER, startCliStage, type CliStage } from '../support/cliStage.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 interface Outcome {
@@ -31,22 +31,22 @@ function runProgram(file: string, argv: readonly string[], env: Record<string, s
 const hasBoto3 =
   (await runProgram('python3', ['-c', 'import boto3'], { PATH: process.env.PATH ?? '' })).code === 0;
 
-let world: CliWorld;
+let stage: CliStage;
 beforeAll(async () => {
   if (!existsSync(BUNDLE))
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
-  world = await startCliWorld({ accounts: 12 });
+  stage = await startCliStage({ accounts: 12 });
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 describe('the built program', () => {
   it('prints its version and help', async () => {
-    const version = await runBundle(['--version'], world.env);
+    const version = await runBundle(['--version'], stage.env);
     expect(version).toMatchObject({ code: 0, stderr: '' });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const help = await runBundle(['--help'], world.env);
+    const help = await runBundle(['--help'], stage.env);
     expect(help.stdout).toContain('sso-tui login [--device-code] [--no-browser]');
   });
 
@@ -57,39 +57,39 @@ describe('the built program', () => {
   });
 
   it('answers bad usage with one line and exit code 2', async () => {
-    const outcome = await runBundle(['list', '--nope'], world.env);
+    const outcome = await runBundle(['list', '--nope'], stage.env);
     expect(outcome).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^sso-tui: [^\n]+\n$/) });
   });
 
   it('signs in and lists accounts against the simulator, with no SDK warning on stderr', async () => {
     const login = await runBundle(['login'], {
-      ...world.env,
+      ...stage.env,
       BROWSER: `${process.execPath} ${STAND_IN_BROWSER}`,
     });
     expect(login.code).toBe(0);
     expect(login.stderr).not.toMatch(/Warning/);
-    const list = await runBundle(['list', '--roles', '--json'], world.env);
+    const list = await runBundle(['list', '--roles', '--json'], stage.env);
     expect(list.code).toBe(0);
     expect(list.stderr).toBe('');
     const pairs = JSON.parse(list.stdout) as { accountId: string; roleName: string }[];
-    const expected = world.simulator.organization.accounts.flatMap((account) =>
+    const expected = stage.simulator.organization.accounts.flatMap((account) =>
       account.roles.map((roleName) => ({ accountId: account.accountId, roleName })),
     );
     expect(pairs.map(({ accountId, roleName }) => ({ accountId, roleName }))).toEqual(expected);
   });
 
   it('lets 20 concurrent exports to 20 profiles of one file all land, losing nothing', async () => {
-    await world.writeAwsCliToken();
-    const credentialsFile = join(world.home, '.aws', 'credentials');
+    await stage.writeAwsCliToken();
+    const credentialsFile = join(stage.home, '.aws', 'credentials');
     await writeFile(credentialsFile, '# hand-written\n[keep]\naws_access_key_id = AKIAKEEP\n', {
       mode: 0o600,
     });
-    const account = world.simulator.organization.accounts[0]!;
+    const account = stage.simulator.organization.accounts[0]!;
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         runBundle(
           ['export', '--account', account.accountId, '--role', account.roles[0]!, '--profile', `p${index}`],
-          world.env,
+          stage.env,
         ),
       ),
     );
@@ -101,11 +101,11 @@ describe('the built program', () => {
     expect(profiles.get('keep')).toEqual({ aws_access_key_id: 'AKIAKEEP' });
   }, 60_000);
 
-  /** A [profile cp] whose credential_process runs the built program (the world is shared: added once). */
+  /** A [profile cp] whose credential_process runs the built program (the stage is shared: added once). */
   async function credentialProcessProfile(): Promise<string> {
-    await world.writeAwsCliToken();
-    const account = world.simulator.organization.accounts[1]!;
-    const configFile = join(world.home, '.aws', 'config');
+    await stage.writeAwsCliToken();
+    const account = stage.simulator.organization.accounts[1]!;
+    const configFile = join(stage.home, '.aws', 'config');
     if ((await readFile(configFile, 'utf8')).includes('[profile cp]')) return configFile;
     await appendFile(
       configFile,
@@ -118,10 +118,10 @@ describe('the built program', () => {
   it('serves credential_process to the JS SDK', async () => {
     const configFile = await credentialProcessProfile();
     const saved = { ...process.env };
-    Object.assign(process.env, world.env);
+    Object.assign(process.env, stage.env);
     try {
       const resolved = await fromIni({ profile: 'cp', configFilepath: configFile })();
-      expect(resolved.accessKeyId).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(resolved.accessKeyId).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
       expect(resolved.expiration?.getTime()).toBeGreaterThan(Date.now());
     } finally {
       process.env = saved;
@@ -138,9 +138,9 @@ describe('the built program', () => {
           '-c',
           "import boto3; print(boto3.Session(profile_name='cp').get_credentials().get_frozen_credentials().access_key)",
         ],
-        { ...world.env, AWS_CONFIG_FILE: configFile },
+        { ...stage.env, AWS_CONFIG_FILE: configFile },
       );
-      expect(boto3.stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(boto3.stdout.trim()).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
     },
   );
 

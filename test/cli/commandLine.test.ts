@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { startCliStage, type CliStage } from '../support/cliStage.js';
 
-let world: CliWorld;
+let stage: CliStage;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 20, seed: 11 });
-  await world.writeAwsCliToken();
+  stage = await startCliStage({ accounts: 20, seed: 11 });
+  await stage.writeAwsCliToken();
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 /** One line on stderr, nothing on stdout, and the exit code. */
 async function refusal(argv: readonly string[]): Promise<{ code: number; line: string }> {
-  const result = await world.run(argv);
+  const result = await stage.run(argv);
   expect(result.stdout).toBe('');
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
@@ -33,7 +33,7 @@ describe('command-line errors', () => {
   });
 
   it('lists the closest account names for a mistyped one', async () => {
-    const account = world.simulator.organization.accounts.find(
+    const account = stage.simulator.organization.accounts.find(
       (candidate) => candidate.accountName.length > 8,
     )!;
     const typo = account.accountName.slice(0, 3) + account.accountName.slice(4);
@@ -44,7 +44,7 @@ describe('command-line errors', () => {
   });
 
   it('names an account given by id once, not as its own name', async () => {
-    const account = world.simulator.organization.accounts[0]!;
+    const account = stage.simulator.organization.accounts[0]!;
     const { code, line } = await refusal(['env', '--account', account.accountId, '--role', 'Nope']);
     expect(code).toBe(1);
     expect(line).toContain(`You have no role 'Nope' in account ${account.accountId}.`);
@@ -52,8 +52,8 @@ describe('command-line errors', () => {
   });
 
   it('accepts --shell zsh and writes sh syntax', async () => {
-    const account = world.simulator.organization.accounts[0]!;
-    const result = await world.run([
+    const account = stage.simulator.organization.accounts[0]!;
+    const result = await stage.run([
       'env',
       '--account',
       account.accountId,
@@ -67,7 +67,7 @@ describe('command-line errors', () => {
   });
 
   it('prints the help of one command from the table', async () => {
-    const result = await world.run(['exec', '--help']);
+    const result = await stage.run(['exec', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'Usage: sso-tui exec --account A --role R [--aws-region REGION] -- CMD [ARGS…]',

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCacheFile, writeListCache } from '../../source/services/listCache.js';
 import { expectNoFile } from '../support/noFile.js';
-import { REGION, SESSION_NAME, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { REGION, SESSION_NAME, START_URL, startCliStage, type CliStage } from '../support/cliStage.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -30,17 +30,17 @@ const ACCOUNTS = [
   { accountId: '444444444444', accountName: 'pay$(touch PWNED)', emailAddress: '', roles: ['X'] },
 ];
 
-let world: CliWorld;
+let stage: CliStage;
 let bin: string;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 1 });
-  bin = join(world.home, 'bin');
+  stage = await startCliStage({ accounts: 1 });
+  bin = join(stage.home, 'bin');
   await mkdir(bin);
   // The scripts call `sso-tui` by name, as an installed program is found.
   await writeFile(join(bin, 'sso-tui'), `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`);
   await chmod(join(bin, 'sso-tui'), 0o755);
   await writeListCache(
-    listCacheFile(join(world.home, '.config', 'sso-tui'), {
+    listCacheFile(join(stage.home, '.config', 'sso-tui'), {
       name: SESSION_NAME,
       startUrl: START_URL,
       region: REGION,
@@ -57,13 +57,13 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 async function script(shell: string): Promise<string> {
-  const result = await world.run(['completion', shell]);
+  const result = await stage.run(['completion', shell]);
   expect(result.code).toBe(0);
-  const file = join(world.home, `completion.${shell}`);
+  const file = join(stage.home, `completion.${shell}`);
   await writeFile(file, result.stdout);
   return file;
 }
@@ -78,7 +78,7 @@ async function bashComplete(words: readonly string[]): Promise<string[]> {
       '-c',
       `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _sso_tui_complete; printf '%s\\n' "\${COMPREPLY[@]}"`,
     ],
-    { env: { ...world.env, PATH: `${bin}:${world.env.PATH}` }, cwd: world.home },
+    { env: { ...stage.env, PATH: `${bin}:${stage.env.PATH}` }, cwd: stage.home },
   );
   return stdout.split('\n').filter(Boolean).sort();
 }
@@ -105,7 +105,7 @@ describe('sso-tui completion', () => {
     expect(await bashComplete(['sso-tui', 'env', '--account', 'pay$'])).toEqual([
       'pay\\$\\(touch\\ PWNED\\)',
     ]);
-    await expectNoFile(join(world.home, 'PWNED'));
+    await expectNoFile(join(stage.home, 'PWNED'));
   });
 
   it('completes role names of the account on the line', async () => {
@@ -119,11 +119,11 @@ describe('sso-tui completion', () => {
   });
 
   it('answers names from the cache without the network or a sign-in', async () => {
-    world.simulator.resetStats();
-    const result = await world.run(['__complete', 'accounts']);
+    stage.simulator.resetStats();
+    const result = await stage.run(['__complete', 'accounts']);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toContain('payments-prod');
-    expect(world.simulator.stats.portalCalls).toEqual([]);
+    expect(stage.simulator.stats.portalCalls).toEqual([]);
   });
 
   it.skipIf(!hasZsh)(
@@ -147,7 +147,7 @@ describe('sso-tui completion', () => {
   );
 
   it('prints a fish script of complete lines and one helper function', async () => {
-    const lines = (await world.run(['completion', 'fish'])).stdout
+    const lines = (await stage.run(['completion', 'fish'])).stdout
       .split('\n')
       .filter((line) => line && !line.startsWith('#'));
     const outside = lines.filter((line) => !/^complete -c sso-tui /.test(line));
@@ -166,8 +166,8 @@ describe('sso-tui completion', () => {
   });
 
   it('is a usage error without a shell or with one it does not know', async () => {
-    expect((await world.run(['completion'])).code).toBe(2);
-    const tcsh = await world.run(['completion', 'tcsh']);
+    expect((await stage.run(['completion'])).code).toBe(2);
+    const tcsh = await stage.run(['completion', 'tcsh']);
     expect(tcsh.code).toBe(2);
     expect(tcsh.stderr).toContain('bash, zsh or fish');
   });

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIsoSeconds } from '../../source/services/isoTime.js';
 import { generateOrganization } from '../../source/simulator/index.js';
-import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { startCliStage, type CliStage } from '../support/cliStage.js';
 
 const exec = promisify(execFile);
 
@@ -14,21 +14,21 @@ function organization() {
   return { accounts };
 }
 
-let world: CliWorld;
+let stage: CliStage;
 beforeEach(async () => {
-  world = await startCliWorld({ organization: organization() });
-  await world.writeAwsCliToken();
-  world.simulator.resetStats();
+  stage = await startCliStage({ organization: organization() });
+  await stage.writeAwsCliToken();
+  stage.simulator.resetStats();
 });
 afterEach(async () => {
-  await world.close();
+  await stage.close();
 });
 
-const account = () => world.simulator.organization.accounts[1]!;
+const account = () => stage.simulator.organization.accounts[1]!;
 
 describe('sso-tui credential-process', () => {
   it('prints Version 1 JSON with the issued credentials, in one portal call for an id and exact role', async () => {
-    const result = await world.run([
+    const result = await stage.run([
       'credential-process',
       '--account',
       account().accountId,
@@ -36,7 +36,7 @@ describe('sso-tui credential-process', () => {
       account().roles[0]!,
     ]);
     expect(result.code).toBe(0);
-    const issued = world.simulator.issuedCredentials().at(-1)!;
+    const issued = stage.simulator.issuedCredentials().at(-1)!;
     expect(JSON.parse(result.stdout)).toEqual({
       Version: 1,
       AccessKeyId: issued.accessKeyId,
@@ -44,11 +44,11 @@ describe('sso-tui credential-process', () => {
       SessionToken: issued.sessionToken,
       Expiration: toIsoSeconds(new Date(issued.expiration)),
     });
-    expect(world.simulator.stats.portalCalls.map((call) => call.op)).toEqual(['GetRoleCredentials']);
+    expect(stage.simulator.stats.portalCalls.map((call) => call.op)).toEqual(['GetRoleCredentials']);
   });
 
   it('accepts an account name in any case and a role name in any case', async () => {
-    const result = await world.run([
+    const result = await stage.run([
       'credential-process',
       '--account',
       account().accountName.toUpperCase(),
@@ -56,7 +56,7 @@ describe('sso-tui credential-process', () => {
       account().roles[0]!.toLowerCase(),
     ]);
     expect(result.code).toBe(0);
-    expect(world.simulator.issuedCredentials().at(-1)).toMatchObject({
+    expect(stage.simulator.issuedCredentials().at(-1)).toMatchObject({
       accountId: account().accountId,
       roleName: account().roles[0],
     });
@@ -65,7 +65,7 @@ describe('sso-tui credential-process', () => {
   it.each([
     [
       'an ambiguous name',
-      () => ['--account', world.simulator.organization.accounts[3]!.accountName],
+      () => ['--account', stage.simulator.organization.accounts[3]!.accountName],
       /is ambiguous: .*\(\d{12}\), .*\(\d{12}\)\. Pass the account id instead\./,
     ],
     [
@@ -75,7 +75,7 @@ describe('sso-tui credential-process', () => {
     ],
     ['an unknown id', () => ['--account', '000000000000'], /No account 000000000000 is assigned to you\./],
   ])('refuses %s in one line', async (_case, accountArgs, message) => {
-    const result = await world.run(['credential-process', ...accountArgs(), '--role', 'ReadOnlyAccess']);
+    const result = await stage.run(['credential-process', ...accountArgs(), '--role', 'ReadOnlyAccess']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -83,7 +83,7 @@ describe('sso-tui credential-process', () => {
   });
 
   it('lists the roles that exist when the role is unknown', async () => {
-    const result = await world.run([
+    const result = await stage.run([
       'credential-process',
       '--account',
       account().accountId,
@@ -95,8 +95,8 @@ describe('sso-tui credential-process', () => {
   });
 
   it('shows --debug lines without any secret', async () => {
-    world.simulator.faults.throttleEveryNth = 2;
-    const result = await world.run([
+    stage.simulator.faults.throttleEveryNth = 2;
+    const result = await stage.run([
       'credential-process',
       '--debug',
       '--account',
@@ -106,13 +106,13 @@ describe('sso-tui credential-process', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^debug: throttled; now [\d.]+ calls\/s$/m);
-    const issued = world.simulator.issuedCredentials().at(-1)!;
+    const issued = stage.simulator.issuedCredentials().at(-1)!;
     for (const secret of [issued.secretAccessKey, issued.sessionToken])
       expect(result.stderr).not.toContain(secret);
   });
 
   it('needs --account and --role', async () => {
-    const result = await world.run(['credential-process', '--account', account().accountId]);
+    const result = await stage.run(['credential-process', '--account', account().accountId]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('`sso-tui credential-process` needs --role.');
   });
@@ -120,13 +120,13 @@ describe('sso-tui credential-process', () => {
 
 describe('sso-tui env', () => {
   it('prints export lines that a POSIX shell evaluates to the issued credentials', async () => {
-    const result = await world.run(['env', '--account', account().accountId, '--role', account().roles[0]!]);
+    const result = await stage.run(['env', '--account', account().accountId, '--role', account().roles[0]!]);
     expect(result.code).toBe(0);
     const { stdout } = await exec('sh', [
       '-c',
       `${result.stdout}\nprintf '%s\\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"`,
     ]);
-    const issued = world.simulator.issuedCredentials().at(-1)!;
+    const issued = stage.simulator.issuedCredentials().at(-1)!;
     expect(stdout.split('\n').slice(0, 4)).toEqual([
       issued.accessKeyId,
       issued.secretAccessKey,
@@ -137,10 +137,10 @@ describe('sso-tui env', () => {
 
   it('writes fish and PowerShell lines when asked', async () => {
     const role = ['--account', account().accountId, '--role', account().roles[0]!];
-    const fish = await world.run(['env', ...role, '--shell', 'fish']);
-    const fishSecret = world.simulator.issuedCredentials().at(-1)!.secretAccessKey;
-    const powershell = await world.run(['env', ...role, '--shell', 'powershell']);
-    const powershellSecret = world.simulator.issuedCredentials().at(-1)!.secretAccessKey;
+    const fish = await stage.run(['env', ...role, '--shell', 'fish']);
+    const fishSecret = stage.simulator.issuedCredentials().at(-1)!.secretAccessKey;
+    const powershell = await stage.run(['env', ...role, '--shell', 'powershell']);
+    const powershellSecret = stage.simulator.issuedCredentials().at(-1)!.secretAccessKey;
     expect(fish.stdout).toContain(`set -gx AWS_SECRET_ACCESS_KEY '${fishSecret}';\n`);
     expect(powershell.stdout).toContain(`$Env:AWS_SECRET_ACCESS_KEY = '${powershellSecret}'\n`);
   });
@@ -149,10 +149,10 @@ describe('sso-tui env', () => {
 describe('sso-tui console', () => {
   it('prints a federation sign-in URL that lands in the console', async () => {
     const signIn = {
-      AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation`,
+      AWS_ENDPOINT_URL_SIGNIN: `${stage.simulator.url}/federation`,
       AWS_REGION: 'eu-central-1',
     };
-    const result = await world.run(
+    const result = await stage.run(
       ['console', '--account', account().accountId, '--role', account().roles[0]!, '--print'],
       signIn,
     );
@@ -165,9 +165,9 @@ describe('sso-tui console', () => {
   });
 
   it('without --print and with no browser, says to use --print', async () => {
-    const result = await world.run(
+    const result = await stage.run(
       ['console', '--account', account().accountId, '--role', account().roles[0]!],
-      { AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation` },
+      { AWS_ENDPOINT_URL_SIGNIN: `${stage.simulator.url}/federation` },
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Use --print to get the sign-in URL.');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLE } from '../support/cliWorld.js';
+import { BUNDLE } from '../support/cliStage.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 interface Outcome {

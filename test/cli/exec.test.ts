@@ -2,21 +2,21 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { startCliStage, type CliStage } from '../support/cliStage.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-let world: CliWorld;
+let stage: CliStage;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 3 });
-  await world.writeAwsCliToken();
+  stage = await startCliStage({ accounts: 3 });
+  await stage.writeAwsCliToken();
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 const role = () => {
-  const account = world.simulator.organization.accounts[1]!;
+  const account = stage.simulator.organization.accounts[1]!;
   return ['--account', account.accountId, '--role', account.roles[0]!];
 };
 
@@ -32,7 +32,7 @@ interface Running {
 /** The built program as a shell would start it, so signals and exit codes are the real ones. */
 function startCli(argv: readonly string[], extraEnv: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, [CLI, ...argv], {
-    env: { ...world.env, ...extraEnv },
+    env: { ...stage.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -72,7 +72,7 @@ describe('sso-tui exec', () => {
         .filter((line) => line.startsWith('AWS_'))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
-    const issued = world.simulator.issuedCredentials().at(-1)!;
+    const issued = stage.simulator.issuedCredentials().at(-1)!;
     expect(env).toMatchObject({
       AWS_ACCESS_KEY_ID: issued.accessKeyId,
       AWS_SECRET_ACCESS_KEY: issued.secretAccessKey,
@@ -116,7 +116,7 @@ describe('sso-tui exec', () => {
       expect((await running.exit).code).toBe(2);
       expect(running.stderr()).toContain('needs a command to run after `--`');
     }
-    const result = await world.run(['list', '--', 'echo']);
+    const result = await stage.run(['list', '--', 'echo']);
     expect(result.code).toBe(2);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_NAME, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { SESSION_NAME, startCliStage, type CliStage } from '../support/cliStage.js';
 
 const exec = promisify(execFile);
 const hasBoto3 = await exec('python3', ['-c', 'import boto3'])
@@ -21,20 +21,20 @@ const HAND_WRITTEN =
   'aws_access_key_id=AKIALEGACY\r\n' +
   'aws_secret_access_key=legacy\r\n';
 
-let world: CliWorld;
+let stage: CliStage;
 let credentialsFile: string;
 let configFile: string;
 beforeEach(async () => {
-  world = await startCliWorld({ accounts: 4 });
-  await world.writeAwsCliToken();
-  credentialsFile = join(world.home, '.aws', 'credentials');
-  configFile = join(world.home, '.aws', 'config');
+  stage = await startCliStage({ accounts: 4 });
+  await stage.writeAwsCliToken();
+  credentialsFile = join(stage.home, '.aws', 'credentials');
+  configFile = join(stage.home, '.aws', 'config');
 });
 afterEach(async () => {
-  await world.close();
+  await stage.close();
 });
 
-const account = () => world.simulator.organization.accounts[2]!;
+const account = () => stage.simulator.organization.accounts[2]!;
 const exportArgs = (profile: string, ...more: string[]) => [
   'export',
   '--account',
@@ -49,10 +49,10 @@ const exportArgs = (profile: string, ...more: string[]) => [
 describe('sso-tui export (static credentials)', () => {
   it('appends [P] with the issued credentials and leaves every other byte, keeping a backup', async () => {
     await writeFile(credentialsFile, HAND_WRITTEN, { mode: 0o600 });
-    const result = await world.run(exportArgs('dev'));
+    const result = await stage.run(exportArgs('dev'));
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Wrote the profile 'dev'`);
-    const issued = world.simulator.issuedCredentials().at(-1)!;
+    const issued = stage.simulator.issuedCredentials().at(-1)!;
     expect(await readFile(credentialsFile, 'utf8')).toBe(
       HAND_WRITTEN +
         '\r\n[dev]\r\n' +
@@ -72,33 +72,33 @@ describe('sso-tui export (static credentials)', () => {
   });
 
   it('creates the file with mode 0600 when there is none', async () => {
-    expect((await world.run(exportArgs('fresh'))).code).toBe(0);
+    expect((await stage.run(exportArgs('fresh'))).code).toBe(0);
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses to replace an existing profile without --force, touching nothing', async () => {
     await writeFile(credentialsFile, HAND_WRITTEN, { mode: 0o600 });
-    const result = await world.run(exportArgs('legacy'));
+    const result = await stage.run(exportArgs('legacy'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `sso-tui: The profile 'legacy' already exists in ${credentialsFile}. Pass --force to replace it.\n`,
     );
     expect(await readFile(credentialsFile, 'utf8')).toBe(HAND_WRITTEN);
-    const forced = await world.run(exportArgs('legacy', '--force'));
+    const forced = await stage.run(exportArgs('legacy', '--force'));
     expect(forced.code).toBe(0);
     const text = await readFile(credentialsFile, 'utf8');
     expect(
       text.startsWith(HAND_WRITTEN.slice(0, HAND_WRITTEN.indexOf('[legacy]')) + '[legacy]   # keep me\r\n'),
     ).toBe(true);
     expect(text).toContain(
-      `aws_access_key_id = ${world.simulator.issuedCredentials().at(-1)!.accessKeyId}\r\n`,
+      `aws_access_key_id = ${stage.simulator.issuedCredentials().at(-1)!.accessKeyId}\r\n`,
     );
   });
 
   it('refuses a malformed target section with its line number and changes nothing', async () => {
     const broken = '[default]\naws_access_key_id = A\n\n[dev]\nthis line has no equals sign\n';
     await writeFile(credentialsFile, broken, { mode: 0o600 });
-    const result = await world.run(exportArgs('dev', '--force'));
+    const result = await stage.run(exportArgs('dev', '--force'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 5/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -107,8 +107,8 @@ describe('sso-tui export (static credentials)', () => {
 
   it('with a revoked token says so in one line and touches no file', async () => {
     await writeFile(credentialsFile, HAND_WRITTEN, { mode: 0o600 });
-    world.simulator.faults.unauthorized = true;
-    const result = await world.run(exportArgs('dev'));
+    stage.simulator.faults.unauthorized = true;
+    const result = await stage.run(exportArgs('dev'));
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toBe(
       'sso-tui: Your sign-in session has expired or was revoked. Run `sso-tui login`.\n',
@@ -117,7 +117,7 @@ describe('sso-tui export (static credentials)', () => {
   });
 
   it('refuses a profile name the SDKs cannot read back', async () => {
-    const result = await world.run(exportArgs('bad]name'));
+    const result = await stage.run(exportArgs('bad]name'));
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -126,7 +126,7 @@ describe('sso-tui export (static credentials)', () => {
 describe('sso-tui export --sso-profile', () => {
   it('writes [profile P] pointing at the session, which fromIni resolves through the cache', async () => {
     const before = await readFile(configFile, 'utf8');
-    const result = await world.run(exportArgs('app', '--sso-profile'), { AWS_REGION: 'eu-central-1' });
+    const result = await stage.run(exportArgs('app', '--sso-profile'), { AWS_REGION: 'eu-central-1' });
     expect(result.code).toBe(0);
     expect(await readFile(configFile, 'utf8')).toBe(
       before +
@@ -137,14 +137,14 @@ describe('sso-tui export --sso-profile', () => {
         'region = eu-central-1\n',
     );
     const saved = { ...process.env };
-    Object.assign(process.env, world.env);
+    Object.assign(process.env, stage.env);
     try {
       const resolved = await fromIni({
         profile: 'app',
         filepath: credentialsFile,
         configFilepath: configFile,
       })();
-      expect(resolved.accessKeyId).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(resolved.accessKeyId).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
     } finally {
       process.env = saved;
     }
@@ -153,7 +153,7 @@ describe('sso-tui export --sso-profile', () => {
   it.skipIf(!hasBoto3)(
     `writes [profile P] that boto3 resolves through the cache${hasBoto3 ? '' : ' — skipped: python3 with boto3 is not installed'}`,
     async () => {
-      const result = await world.run(exportArgs('app', '--sso-profile'));
+      const result = await stage.run(exportArgs('app', '--sso-profile'));
       expect(result.code).toBe(0);
       const { stdout } = await exec(
         'python3',
@@ -161,9 +161,9 @@ describe('sso-tui export --sso-profile', () => {
           '-c',
           "import boto3; print(boto3.Session(profile_name='app').get_credentials().get_frozen_credentials().access_key)",
         ],
-        { env: { ...world.env, AWS_CONFIG_FILE: configFile } },
+        { env: { ...stage.env, AWS_CONFIG_FILE: configFile } },
       );
-      expect(stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(stdout.trim()).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
     },
   );
 
@@ -173,7 +173,7 @@ describe('sso-tui export --sso-profile', () => {
       (await readFile(configFile, 'utf8')) +
         '\n[profile old]\nsso_start_url = https://other.awsapps.com/start\nsso_region = us-west-2\noutput = json\n',
     );
-    const result = await world.run(exportArgs('old', '--sso-profile', '--force'));
+    const result = await stage.run(exportArgs('old', '--sso-profile', '--force'));
     expect(result.code).toBe(0);
     const text = await readFile(configFile, 'utf8');
     const section = text.slice(text.indexOf('[profile old]'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_NAME, STAND_IN_BROWSER, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { SESSION_NAME, STAND_IN_BROWSER, startCliStage, type CliStage } from '../support/cliStage.js';
 
 const run = promisify(execFile);
 
@@ -12,20 +12,20 @@ const hasBoto3 = await run('python3', ['-c', 'import boto3'])
   .then(() => true)
   .catch(() => false);
 
-let world: CliWorld;
+let stage: CliStage;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 5 });
-  const login = await world.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
+  stage = await startCliStage({ accounts: 5 });
+  const login = await stage.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
   expect(login.code).toBe(0);
-  const account = world.simulator.organization.accounts[2]!;
+  const account = stage.simulator.organization.accounts[2]!;
   await appendFile(
-    join(world.home, '.aws', 'config'),
+    join(stage.home, '.aws', 'config'),
     `\n[profile interop]\nsso_session = ${SESSION_NAME}\nsso_account_id = ${account.accountId}\n` +
       `sso_role_name = ${account.roles[0]}\nregion = eu-west-1\n`,
   );
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 describe('a token sso-tui wrote is accepted by clients we did not write', () => {
@@ -38,19 +38,19 @@ describe('a token sso-tui wrote is accepted by clients we did not write', () => 
       "c = boto3.Session(profile_name='interop').get_credentials().get_frozen_credentials()\n" +
       'print(c.access_key)\n';
     const { stdout } = await run('python3', ['-c', script], {
-      env: { ...world.env, AWS_CONFIG_FILE: join(world.home, '.aws', 'config') },
+      env: { ...stage.env, AWS_CONFIG_FILE: join(stage.home, '.aws', 'config') },
     });
-    const issued = world.simulator.issuedCredentials();
+    const issued = stage.simulator.issuedCredentials();
     expect(issued).toHaveLength(1);
     expect(stdout.trim()).toBe(issued[0]!.accessKeyId);
   });
 
   it("the JS SDK's fromSSO resolves an sso profile through it", async () => {
     const saved = { ...process.env };
-    Object.assign(process.env, world.env, { AWS_CONFIG_FILE: join(world.home, '.aws', 'config') });
+    Object.assign(process.env, stage.env, { AWS_CONFIG_FILE: join(stage.home, '.aws', 'config') });
     try {
       const credentials = await fromSSO({ profile: 'interop' })();
-      expect(credentials.accessKeyId).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+      expect(credentials.accessKeyId).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
     } finally {
       process.env = saved;
     }

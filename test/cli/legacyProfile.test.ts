@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION, STAND_IN_BROWSER, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { REGION, STAND_IN_BROWSER, START_URL, startCliStage, type CliStage } from '../support/cliStage.js';
 
 const exec = promisify(execFile);
 
@@ -12,12 +12,12 @@ const hasBotocore = await exec('python3', ['-c', 'import botocore'])
   .then(() => true)
   .catch(() => false);
 
-let world: CliWorld;
+let stage: CliStage;
 let configFile: string;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 4 });
-  const account = world.simulator.organization.accounts[2]!;
-  configFile = join(world.home, '.aws', 'config');
+  stage = await startCliStage({ accounts: 4 });
+  const account = stage.simulator.organization.accounts[2]!;
+  configFile = join(stage.home, '.aws', 'config');
   // The config `aws configure sso` wrote before [sso-session] existed: no session section at all.
   await writeFile(
     configFile,
@@ -26,25 +26,25 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 const legacyCacheFile = (): string =>
-  join(world.home, '.aws', 'sso', 'cache', `${createHash('sha1').update(START_URL).digest('hex')}.json`);
+  join(stage.home, '.aws', 'sso', 'cache', `${createHash('sha1').update(START_URL).digest('hex')}.json`);
 
 describe('a legacy SSO profile (sso_start_url in the profile, no [sso-session])', () => {
   it('is the session: login fills the cache file keyed by the start URL, and list works', async () => {
-    const login = await world.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
+    const login = await stage.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
     expect(login.code).toBe(0);
     const cached = JSON.parse(await readFile(legacyCacheFile(), 'utf8')) as Record<string, string>;
     expect(cached.startUrl).toBe(START_URL);
-    const list = await world.run(['list', '--json', '--sso-session', 'legacy']);
+    const list = await stage.run(['list', '--json', '--sso-session', 'legacy']);
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(4);
   });
 
   it('an unknown name lists the legacy profile among the sessions', async () => {
-    const result = await world.run(['list', '--sso-session', 'nope']);
+    const result = await stage.run(['list', '--sso-session', 'nope']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Configured: legacy.');
   });
@@ -58,8 +58,8 @@ describe('a legacy SSO profile (sso_start_url in the profile, no [sso-session])'
       "c = botocore.session.Session(profile='legacy').get_credentials().get_frozen_credentials()\n" +
       'print(c.access_key)\n';
     const { stdout } = await exec('python3', ['-c', script], {
-      env: { ...world.env, AWS_CONFIG_FILE: configFile },
+      env: { ...stage.env, AWS_CONFIG_FILE: configFile },
     });
-    expect(stdout.trim()).toBe(world.simulator.issuedCredentials().at(-1)!.accessKeyId);
+    expect(stdout.trim()).toBe(stage.simulator.issuedCredentials().at(-1)!.accessKeyId);
   });
 });

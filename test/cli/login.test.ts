@@ -1,17 +1,17 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAND_IN_BROWSER, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { STAND_IN_BROWSER, START_URL, startCliStage, type CliStage } from '../support/cliStage.js';
 
-let world: CliWorld;
+let stage: CliStage;
 beforeEach(async () => {
-  world = await startCliWorld({ accounts: 30 });
+  stage = await startCliStage({ accounts: 30 });
 });
 afterEach(async () => {
-  await world.close();
+  await stage.close();
 });
 
 function cacheFile(): string {
-  return world.tokenFile;
+  return stage.tokenFile;
 }
 
 async function writeCache(record: Record<string, string>): Promise<void> {
@@ -20,8 +20,8 @@ async function writeCache(record: Record<string, string>): Promise<void> {
 
 describe('sso-tui login', () => {
   it('signs in through a stand-in browser and fills the shared cache with every field, mode 0600', async () => {
-    const result = await world.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
-    expect(result.stderr).toContain(`${world.simulator.url}/authorize?response_type=code`);
+    const result = await stage.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
+    expect(result.stderr).toContain(`${stage.simulator.url}/authorize?response_type=code`);
     expect(result.code).toBe(0);
     const cached = JSON.parse(await readFile(cacheFile(), 'utf8'));
     expect(Object.keys(cached).sort()).toEqual(
@@ -43,26 +43,26 @@ describe('sso-tui login', () => {
   });
 
   it('signs in with a device code when asked', async () => {
-    const result = await world.run(['login', '--device-code'], {
+    const result = await stage.run(['login', '--device-code'], {
       BROWSER: `${process.execPath} ${STAND_IN_BROWSER}`,
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/enter the code\s+[A-Z]{4}-[A-Z]{4}/);
-    expect(world.simulator.stats.operations.StartDeviceAuthorization).toBe(1);
+    expect(stage.simulator.stats.operations.StartDeviceAuthorization).toBe(1);
     expect(JSON.parse(await readFile(cacheFile(), 'utf8')).refreshToken).toBeTruthy();
   });
 
   it('registers the client once and reuses the registration for the next sign-in', async () => {
     const browser = { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` };
-    expect((await world.run(['login'], browser)).code).toBe(0);
-    expect((await world.run(['login'], browser)).code).toBe(0);
-    expect(world.simulator.stats.operations.RegisterClient).toBe(1);
-    expect(world.simulator.stats.operations.CreateToken).toBe(2);
+    expect((await stage.run(['login'], browser)).code).toBe(0);
+    expect((await stage.run(['login'], browser)).code).toBe(0);
+    expect(stage.simulator.stats.operations.RegisterClient).toBe(1);
+    expect(stage.simulator.stats.operations.CreateToken).toBe(2);
   });
 
   it('fails with one clear line when the browser denies the sign-in', async () => {
-    world.simulator.faults.denyAuthorization = true;
-    const result = await world.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
+    stage.simulator.faults.denyAuthorization = true;
+    const result = await stage.run(['login'], { BROWSER: `${process.execPath} ${STAND_IN_BROWSER}` });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/sso-tui: The sign-in was denied in the browser\./);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -71,18 +71,18 @@ describe('sso-tui login', () => {
 
 describe('the shared token cache', () => {
   it('reuses a token AWS CLI v2 wrote, with no sign-in', async () => {
-    await world.writeAwsCliToken(3600);
-    world.simulator.resetStats();
-    const result = await world.run(['list', '--json']);
+    await stage.writeAwsCliToken(3600);
+    stage.simulator.resetStats();
+    const result = await stage.run(['list', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(30);
-    expect(world.simulator.stats.operations.CreateToken ?? 0).toBe(0);
-    expect(world.simulator.stats.operations.RegisterClient ?? 0).toBe(0);
+    expect(stage.simulator.stats.operations.CreateToken ?? 0).toBe(0);
+    expect(stage.simulator.stats.operations.RegisterClient ?? 0).toBe(0);
   });
 
   it('refreshes a token inside the 15-minute window silently and writes it back', async () => {
-    const record = await world.writeAwsCliToken(600);
-    const result = await world.run(['list', '--json']);
+    const record = await stage.writeAwsCliToken(600);
+    const result = await stage.run(['list', '--json']);
     expect(result.code).toBe(0);
     const cached = JSON.parse(await readFile(cacheFile(), 'utf8'));
     expect(cached.accessToken).not.toBe(record.accessToken);
@@ -94,30 +94,30 @@ describe('the shared token cache', () => {
   });
 
   it('without a usable token and without a terminal, fails at once saying to run login', async () => {
-    const result = await world.run(['list']);
+    const result = await stage.run(['list']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "sso-tui: There is no usable sign-in for the SSO session 'work'. Run `sso-tui login`.\n",
     );
-    expect(world.simulator.stats.operations.RegisterClient ?? 0).toBe(0);
+    expect(stage.simulator.stats.operations.RegisterClient ?? 0).toBe(0);
   });
 
   it('an expired token whose refresh fails needs a new sign-in', async () => {
-    const record = await world.writeAwsCliToken(600);
-    world.simulator.revokeAllTokens();
+    const record = await stage.writeAwsCliToken(600);
+    stage.simulator.revokeAllTokens();
     await writeCache({ ...record, expiresAt: '2020-01-01T00:00:00Z' });
-    world.simulator.resetStats();
-    const result = await world.run(['list']);
+    stage.simulator.resetStats();
+    const result = await stage.run(['list']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Run `sso-tui login`');
     // The expired token is never tried on the portal (a revoked one would answer 401 with the same advice).
-    expect(world.simulator.stats.portalCalls).toEqual([]);
+    expect(stage.simulator.stats.portalCalls).toEqual([]);
   });
 
   it('a revoked token yields the typed session error, in one line', async () => {
-    await world.writeAwsCliToken(3600);
-    world.simulator.faults.unauthorized = true;
-    const result = await world.run(['list']);
+    await stage.writeAwsCliToken(3600);
+    stage.simulator.faults.unauthorized = true;
+    const result = await stage.run(['list']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'sso-tui: Your sign-in session has expired or was revoked. Run `sso-tui login`.\n',
@@ -127,17 +127,17 @@ describe('the shared token cache', () => {
 
 describe('sso-tui logout', () => {
   it('revokes the token at the portal and deletes the cache file', async () => {
-    const record = await world.writeAwsCliToken(3600);
-    const result = await world.run(['logout']);
+    const record = await stage.writeAwsCliToken(3600);
+    const result = await stage.run(['logout']);
     expect(result.code).toBe(0);
-    expect(world.simulator.stats.operations.Logout).toBe(1);
+    expect(stage.simulator.stats.operations.Logout).toBe(1);
     await expect(stat(cacheFile())).rejects.toMatchObject({ code: 'ENOENT' });
     await writeCache(record);
-    expect((await world.run(['list'])).stderr).toContain('expired or was revoked');
+    expect((await stage.run(['list'])).stderr).toContain('expired or was revoked');
   });
 
   it('with no cached token says there is nothing to do', async () => {
-    const result = await world.run(['logout']);
+    const result = await stage.run(['logout']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Not signed in');
   });

@@ -9,7 +9,7 @@ import { readConfigFile } from '../support/awsFileReadings.js';
 import { listCacheFile, writeListCache } from '../../source/services/listCache.js';
 import { MANAGED_KEY } from '../../source/services/populate/populatePlan.js';
 import type { OrganizationAccount } from '../../source/simulator/index.js';
-import { REGION, SESSION_NAME, START_URL, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { REGION, SESSION_NAME, START_URL, startCliStage, type CliStage } from '../support/cliStage.js';
 
 const run = promisify(execFile);
 const hasBoto3 = await run('python3', ['-c', 'import boto3'])
@@ -23,22 +23,22 @@ const HAND_WRITTEN =
   'region = us-west-2 ; a comment\n' +
   'output = json\n';
 
-let world: CliWorld;
+let stage: CliStage;
 afterEach(async () => {
-  await world.close();
+  await stage.close();
 });
 
 async function start(accounts: number): Promise<string> {
-  world = await startCliWorld({ accounts });
-  await world.writeAwsCliToken();
-  const configFile = join(world.home, '.aws', 'config');
+  stage = await startCliStage({ accounts });
+  await stage.writeAwsCliToken();
+  const configFile = join(stage.home, '.aws', 'config');
   await writeFile(configFile, HAND_WRITTEN);
   return configFile;
 }
 
 /** Lists as the full screen or an earlier command would have cached them. */
 async function cacheLists(accounts: readonly OrganizationAccount[]): Promise<void> {
-  const file = listCacheFile(join(world.home, '.config', 'sso-tui'), {
+  const file = listCacheFile(join(stage.home, '.config', 'sso-tui'), {
     name: SESSION_NAME,
     startUrl: START_URL,
     region: REGION,
@@ -71,9 +71,9 @@ function managedProfiles(text: string): Map<string, Record<string, string>> {
  */
 async function populateMany() {
   const configFile = await start(300);
-  const { accounts } = world.simulator.organization;
+  const { accounts } = stage.simulator.organization;
   await cacheLists(accounts);
-  const first = await world.run(['populate', '--aws-region', 'ap-southeast-2']);
+  const first = await stage.run(['populate', '--aws-region', 'ap-southeast-2']);
   expect(first.code).toBe(0);
   const text = await readFile(configFile, 'utf8');
   const profiles = managedProfiles(text);
@@ -94,8 +94,8 @@ async function populateMany() {
 describe('sso-tui populate', () => {
   it('lists every role at the rate limit with progress on stderr, writes a profile per pair and caches the lists', async () => {
     const configFile = await start(30);
-    const { accounts } = world.simulator.organization;
-    const result = await world.run(['populate']);
+    const { accounts } = stage.simulator.organization;
+    const result = await stage.run(['populate']);
     expect(result.stderr).toContain('Listing roles: 30 / 30 accounts');
     expect(result.code).toBe(0);
     const text = await readFile(configFile, 'utf8');
@@ -110,11 +110,11 @@ describe('sso-tui populate', () => {
       region: REGION,
       [MANAGED_KEY]: 'true',
     });
-    world.simulator.resetStats();
-    const again = await world.run(['populate', '--dry-run']);
+    stage.simulator.resetStats();
+    const again = await stage.run(['populate', '--dry-run']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('from the cached lists');
-    expect(world.simulator.stats.portalCalls).toEqual([]);
+    expect(stage.simulator.stats.portalCalls).toEqual([]);
   });
 
   it('over a few hundred accounts, the JS SDK reads back every profile, and a second run writes no byte', async () => {
@@ -122,7 +122,7 @@ describe('sso-tui populate', () => {
 
     const before = await stat(configFile);
     const backup = await stat(`${configFile}.sso-tui.bak`);
-    const second = await world.run(['populate', '--aws-region', 'ap-southeast-2']);
+    const second = await stage.run(['populate', '--aws-region', 'ap-southeast-2']);
     expect(second.code).toBe(0);
     expect(second.stderr).toContain(`${profiles.size} up to date`);
     expect(await readFile(configFile, 'utf8')).toBe(text);
@@ -132,7 +132,7 @@ describe('sso-tui populate', () => {
 
     const js = await loadSharedConfigFiles({
       configFilepath: configFile,
-      filepath: join(world.home, 'none'),
+      filepath: join(stage.home, 'none'),
     });
     expect(
       Object.fromEntries(
@@ -142,11 +142,11 @@ describe('sso-tui populate', () => {
       ),
     ).toEqual(expected);
     const saved = { ...process.env };
-    Object.assign(process.env, world.env, { AWS_CONFIG_FILE: configFile });
+    Object.assign(process.env, stage.env, { AWS_CONFIG_FILE: configFile });
     try {
       for (const name of sample) {
         const credentials = await fromIni({ profile: name })();
-        const issued = world.simulator.issuedCredentials().at(-1)!;
+        const issued = stage.simulator.issuedCredentials().at(-1)!;
         expect([issued.accountId, issued.roleName]).toEqual(expected[name]?.slice(0, 2));
         expect(credentials.accessKeyId).toBe(issued.accessKeyId);
       }
@@ -169,12 +169,12 @@ describe('sso-tui populate', () => {
         'print(json.dumps({"read": read, "keys": keys}))',
       ].join('\n');
       const { stdout } = await run('python3', ['-c', script, JSON.stringify(sample)], {
-        env: { ...world.env, AWS_CONFIG_FILE: configFile },
+        env: { ...stage.env, AWS_CONFIG_FILE: configFile },
         maxBuffer: 1 << 24,
       });
       const boto = JSON.parse(stdout) as { read: unknown; keys: Record<string, string> };
       expect(boto.read).toEqual(expected);
-      const issued = new Map(world.simulator.issuedCredentials().map((c) => [c.accessKeyId, c]));
+      const issued = new Map(stage.simulator.issuedCredentials().map((c) => [c.accessKeyId, c]));
       for (const name of sample) {
         const [accountId, roleName] = expected[name] ?? [];
         expect(issued.get(boto.keys[name] ?? '')).toMatchObject({ accountId, roleName });
@@ -184,12 +184,12 @@ describe('sso-tui populate', () => {
 
   it('keeps hand-written profiles and keys a user added, and reports a name clash and skips it', async () => {
     const configFile = await start(4);
-    const { accounts } = world.simulator.organization;
+    const { accounts } = stage.simulator.organization;
     const clashing = accounts[1]!;
     const clashName = `${clashing.accountName}.${clashing.roles[0]}`;
     const handWritten = `${HAND_WRITTEN}\n[profile ${clashName}]\nregion = eu-north-1 # mine\n`;
     await writeFile(configFile, handWritten);
-    const result = await world.run(['populate']);
+    const result = await stage.run(['populate']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Skipped '${clashName}'`);
     const text = await readFile(configFile, 'utf8');
@@ -202,7 +202,7 @@ describe('sso-tui populate', () => {
       `[profile ${ownName}]\n# my note\ncli_pager =\n`,
     );
     await writeFile(configFile, withOwnKey);
-    const again = await world.run(['populate', '--aws-region', 'us-east-2']);
+    const again = await stage.run(['populate', '--aws-region', 'us-east-2']);
     expect(again.code).toBe(0);
     const changed = await readFile(configFile, 'utf8');
     expect(changed).toContain(`[profile ${ownName}]\n# my note\ncli_pager =\n`);
@@ -212,7 +212,7 @@ describe('sso-tui populate', () => {
 
   it('prunes profiles whose accounts vanished, and prints the plan with --dry-run first', async () => {
     const configFile = await start(6);
-    const { accounts } = world.simulator.organization;
+    const { accounts } = stage.simulator.organization;
     const vanished: OrganizationAccount = {
       accountId: '999999999999',
       accountName: 'retired',
@@ -220,11 +220,11 @@ describe('sso-tui populate', () => {
       roles: ['ReadOnly', 'Admin'],
     };
     await cacheLists([...accounts, vanished]);
-    expect((await world.run(['populate'])).code).toBe(0);
+    expect((await stage.run(['populate'])).code).toBe(0);
     const withVanished = await readFile(configFile, 'utf8');
     expect(managedProfiles(withVanished).has('retired.Admin')).toBe(true);
 
-    const dry = await world.run(['populate', '--refresh', '--prune', '--dry-run']);
+    const dry = await stage.run(['populate', '--refresh', '--prune', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout.split('\n').filter(Boolean).sort()).toEqual([
       expect.stringMatching(/^remove +retired\.Admin +Admin in 999999999999$/),
@@ -232,7 +232,7 @@ describe('sso-tui populate', () => {
     ]);
     expect(await readFile(configFile, 'utf8')).toBe(withVanished);
 
-    const pruned = await world.run(['populate', '--prune']);
+    const pruned = await stage.run(['populate', '--prune']);
     expect(pruned.code).toBe(0);
     const text = await readFile(configFile, 'utf8');
     expect(text.startsWith(HAND_WRITTEN)).toBe(true);
@@ -242,7 +242,7 @@ describe('sso-tui populate', () => {
 
   it('prunes nothing when the listing is cut short by errors, adds what it could and fails', async () => {
     const configFile = await start(5);
-    const { accounts } = world.simulator.organization;
+    const { accounts } = stage.simulator.organization;
     const vanished: OrganizationAccount = {
       accountId: '999999999999',
       accountName: 'retired',
@@ -250,10 +250,10 @@ describe('sso-tui populate', () => {
       roles: ['Admin'],
     };
     await cacheLists([...accounts, vanished]);
-    expect((await world.run(['populate'])).code).toBe(0);
+    expect((await stage.run(['populate'])).code).toBe(0);
     const failing = accounts[2]!;
-    world.simulator.faults.failingRoleListings = [failing.accountId];
-    const result = await world.run(['populate', '--refresh', '--prune']);
+    stage.simulator.faults.failingRoleListings = [failing.accountId];
+    const result = await stage.run(['populate', '--refresh', '--prune']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nothing pruned');
     expect(result.stderr).toMatch(/The roles of 1 of 5 accounts could not be listed/);
@@ -264,12 +264,12 @@ describe('sso-tui populate', () => {
 
   it('names profiles from --template and refuses a template it cannot fill', async () => {
     const configFile = await start(3);
-    const { accounts } = world.simulator.organization;
-    const result = await world.run(['populate', '--template', 'sso-{account_id}-{role_name}']);
+    const { accounts } = stage.simulator.organization;
+    const result = await stage.run(['populate', '--template', 'sso-{account_id}-{role_name}']);
     expect(result.code).toBe(0);
     const names = [...managedProfiles(await readFile(configFile, 'utf8')).keys()];
     expect(names).toContain(`sso-${accounts[0]!.accountId}-${accounts[0]!.roles[0]}`);
-    const bad = await world.run(['populate', '--template', '{acount}']);
+    const bad = await stage.run(['populate', '--template', '{acount}']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown placeholder {acount}');
   });

@@ -1,25 +1,25 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateStore } from '../../source/services/stateStore.js';
-import { REGION, startCliWorld, type CliWorld } from '../support/cliWorld.js';
+import { REGION, startCliStage, type CliStage } from '../support/cliStage.js';
 
-let world: CliWorld;
+let stage: CliStage;
 beforeAll(async () => {
-  world = await startCliWorld({ accounts: 3 });
-  await world.writeAwsCliToken();
+  stage = await startCliStage({ accounts: 3 });
+  await stage.writeAwsCliToken();
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
-const account = () => world.simulator.organization.accounts[0]!;
+const account = () => stage.simulator.organization.accounts[0]!;
 
 /** The AWS_REGION and AWS_DEFAULT_REGION that `env` prints, with the given extra flags and environment. */
 async function envRegions(
   flags: readonly string[],
   extraEnv: Record<string, string> = {},
 ): Promise<string[]> {
-  const result = await world.run(
+  const result = await stage.run(
     ['env', '--account', account().accountId, '--role', account().roles[0]!, '--shell', 'bash', ...flags],
     extraEnv,
   );
@@ -48,7 +48,7 @@ describe('the region of the credentials, one rule', () => {
   });
 
   it('is the region remembered for the account, after the environment', async () => {
-    new StateStore({ folder: join(world.home, '.config', 'sso-tui') }).rememberAccountRegion(
+    new StateStore({ folder: join(stage.home, '.config', 'sso-tui') }).rememberAccountRegion(
       account().accountId,
       'ca-central-1',
     );
@@ -57,7 +57,7 @@ describe('the region of the credentials, one rule', () => {
   });
 
   it('moves the console with --aws-region', async () => {
-    const result = await world.run(
+    const result = await stage.run(
       [
         'console',
         '--print',
@@ -68,7 +68,7 @@ describe('the region of the credentials, one rule', () => {
         '--aws-region',
         'eu-central-1',
       ],
-      { AWS_ENDPOINT_URL_SIGNIN: `${world.simulator.url}/federation` },
+      { AWS_ENDPOINT_URL_SIGNIN: `${stage.simulator.url}/federation` },
     );
     expect(result.code).toBe(0);
     expect(decodeURIComponent(result.stdout)).toContain('https://eu-central-1.console.aws.amazon.com/');

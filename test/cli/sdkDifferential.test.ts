@@ -15,10 +15,10 @@ import {
   REGION,
   SESSION_NAME,
   START_URL,
-  startCliWorld,
-  type CliWorld,
+  startCliStage,
+  type CliStage,
   type RunResult,
-} from '../support/cliWorld.js';
+} from '../support/cliStage.js';
 import {
   botocoreTitle,
   editViolations,
@@ -45,17 +45,17 @@ const OTHER_SOURCES = [
   'credential_process',
 ];
 
-let world: CliWorld;
+let stage: CliStage;
 let folder: string;
 beforeAll(async () => {
   if (!existsSync(BUNDLE))
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
-  world = await startCliWorld({ accounts: 3 });
-  await world.writeAwsCliToken();
+  stage = await startCliStage({ accounts: 3 });
+  await stage.writeAwsCliToken();
   folder = await tempFolder('sso-tui-cli-differential-');
 });
 afterAll(async () => {
-  await world?.close();
+  await stage?.close();
 });
 
 type Command = 'export' | 'export --sso-profile' | 'populate';
@@ -95,7 +95,7 @@ function withSession(text: string): string {
 
 let counter = 0;
 async function runOn(input: CorpusFile, command: Command): Promise<Run> {
-  const account = world.simulator.organization.accounts[1]!;
+  const account = stage.simulator.organization.accounts[1]!;
   const kind: AwsFileKind = command === 'export' ? 'credentials' : 'config';
   const id = counter++;
   const config = join(folder, `${id}-config`);
@@ -119,7 +119,7 @@ async function runOn(input: CorpusFile, command: Command): Promise<Run> {
   if (command === 'export --sso-profile') argv.push('--sso-profile');
   // Some inputs have sessions of their own.
   if (kind === 'config') argv.push('--sso-session', SESSION_NAME);
-  const result = await world.run(argv, { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials });
+  const result = await stage.run(argv, { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials });
   return {
     label: `${input.name}: ${command}`,
     kind,
@@ -143,10 +143,10 @@ async function runAll(inputs: readonly CorpusFile[]): Promise<Run[]> {
 }
 
 function intended(run: Run, after: SdkReading, before: SdkReading): IntendedEdit[] {
-  const account = world.simulator.organization.accounts[1]!;
+  const account = stage.simulator.organization.accounts[1]!;
   if (run.command === 'export') {
     const got = after.ok ? after.entities['profile dev'] : undefined;
-    const issued = world.simulator
+    const issued = stage.simulator
       .issuedCredentials()
       .find((item) => item.accessKeyId === got?.aws_access_key_id);
     return [

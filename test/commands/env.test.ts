@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { environmentLines } from '../../source/commands/env.js';
+import { environmentLines } from '../../source/services/shellLines.js';
 
 describe('env lines', () => {
   it('quotes for fish and PowerShell', () => {
@@ -33,7 +33,9 @@ describe('env region lines', () => {
       expiration: new Date(0),
     };
     const lines = environmentLines(credentials, 'ap-south-1', 'sh');
-    expect(lines).toContain("export AWS_REGION='ap-south-1'\n");
-    expect(lines).toContain("export AWS_DEFAULT_REGION='ap-south-1'\n");
+    expect(lines.slice(-2)).toEqual([
+      "export AWS_REGION='ap-south-1'",
+      "export AWS_DEFAULT_REGION='ap-south-1'",
+    ]);
   });
 });

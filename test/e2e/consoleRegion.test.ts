@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { REGION } from '../support/cliWorld.js';
+import { REGION } from '../support/cliStage.js';
 import { tempFolder } from '../support/tempFolders.js';
-import { signedInTerminals } from './e2eWorld.js';
+import { signedInTerminals } from './e2eStage.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
 const fixture = signedInTerminals({ accounts: 5 });
@@ -19,10 +19,10 @@ async function start(existing?: string): Promise<{ tui: TerminalRig; opened: str
   );
   const tui = startTerminal({
     env: {
-      ...fixture.world.programEnv,
+      ...fixture.stage.programEnv,
       XDG_CONFIG_HOME: join(folder, '.config'),
       BROWSER: `${process.execPath} ${browser}`,
-      AWS_ENDPOINT_URL_SIGNIN: `${fixture.world.simulator.url}/federation`,
+      AWS_ENDPOINT_URL_SIGNIN: `${fixture.stage.simulator.url}/federation`,
     },
     cols: 120,
     rows: 30,
@@ -32,7 +32,7 @@ async function start(existing?: string): Promise<{ tui: TerminalRig; opened: str
 }
 
 async function toCredentials(tui: TerminalRig): Promise<string> {
-  const account = fixture.world.simulator.organization.accounts[0]!;
+  const account = fixture.stage.simulator.organization.accounts[0]!;
   await tui.waitForText('5 / 5');
   tui.write(account.accountName);
   await tui.waitForText(`› ${account.accountName}`);
@@ -73,7 +73,7 @@ describe('the console region on the credentials screen', { timeout: E2E_TEST_TIM
     await first.tui.waitForText('Opened the AWS console in the browser.');
     // The browser was started; the address is in its file once it has run.
     const url = await vi.waitFor(() => readFile(first.opened, 'utf8'), { timeout: 10_000 });
-    expect(url.startsWith(`${fixture.world.simulator.url}/federation?`)).toBe(true);
+    expect(url.startsWith(`${fixture.stage.simulator.url}/federation?`)).toBe(true);
     expect(destinationRegion(url)).toBe('ap-southeast-2');
     first.tui.write('q');
     expect(await first.tui.waitForExit()).toBe(0);

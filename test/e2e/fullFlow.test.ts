@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialsFile } from '../support/awsFileReadings.js';
 import type { OrganizationAccount } from '../../source/simulator/index.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { startE2eStage, type E2eStage } from './e2eStage.js';
 import { listRows, rowAccount, selectedRow, withTypo } from './screens.js';
 import {
   E2E_TEST_TIMEOUT,
@@ -17,17 +17,17 @@ import {
 /** What must never be drawn over the UI: process warnings (the AWS SDK's among them) and stack traces. */
 const SCRIBBLES = /Warning|^\s+at .+:\d+:\d+\)?$/m;
 
-let world: E2eWorld;
+let stage: E2eStage;
 let rig: TerminalRig | undefined;
 beforeAll(async () => {
-  world = await startE2eWorld({ accounts: 3_000 });
+  stage = await startE2eStage({ accounts: 3_000 });
 });
 afterEach(() => {
   rig?.dispose();
   rig = undefined;
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 /** An account deep in the list whose name has a word that a swap of two letters misspells. */
@@ -44,14 +44,14 @@ function accountToFind(accounts: readonly OrganizationAccount[]): OrganizationAc
 
 describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('signs in, finds an account by a typo, fetches credentials, exports them and quits with 130', async () => {
-    const target = accountToFind(world.simulator.organization.accounts);
+    const target = accountToFind(stage.simulator.organization.accounts);
     const role = target.roles.at(-1)!;
-    const tui = startTerminal({ env: world.programEnv, cols: 120, rows: 40, forbidden: SCRIBBLES });
+    const tui = startTerminal({ env: stage.programEnv, cols: 120, rows: 40, forbidden: SCRIBBLES });
     rig = tui;
     // No cached token: the sign-in screen shows the URL, then the stand-in browser approves.
-    await tui.waitForText(`${world.simulator.url}/authorize?response_type=code`);
+    await tui.waitForText(`${stage.simulator.url}/authorize?response_type=code`);
     // Drawn as a terminal hyperlink, so each wrapped piece opens the whole URL.
-    expect(tui.rawOutput()).toContain(`\u001B]8;;${world.simulator.url}/authorize?response_type=code`);
+    expect(tui.rawOutput()).toContain(`\u001B]8;;${stage.simulator.url}/authorize?response_type=code`);
     await tui.waitForText('3,000 / 3,000');
 
     const query = withTypo(target.accountName);
@@ -80,7 +80,7 @@ describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, ()
 
     tui.write(KEYS.enter);
     const credentialsScreen = await tui.waitForText(/Access key +ASIA/);
-    const issued = world.simulator
+    const issued = stage.simulator
       .issuedCredentials()
       .filter((entry) => entry.accountId === target.accountId && entry.roleName === role);
     expect(issued).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('the full-screen flow in a terminal', { timeout: E2E_TEST_TIMEOUT }, ()
     tui.write(KEYS.enter);
     const written = await tui.waitForText(/Wrote the profile (\S+) to (\S+)\./);
     const [, profile, file] = /Wrote the profile (\S+) to (\S+)\./.exec(written)!;
-    expect(file).toBe(join(world.home, '.aws', 'credentials'));
+    expect(file).toBe(join(stage.home, '.aws', 'credentials'));
     const profiles = readCredentialsFile(await readFile(file!, 'utf8'));
     expect({ ...profiles.get(profile!) }).toEqual({
       aws_access_key_id: credentials.accessKeyId,

@@ -1,20 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { terminalText } from '../../source/services/terminalText.js';
 import { HOSTILE_PAYLOADS, hostileOrganization } from '../../source/simulator/index.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { startE2eStage, type E2eStage } from './e2eStage.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
-let world: E2eWorld;
+let stage: E2eStage;
 let rig: TerminalRig | undefined;
 beforeAll(async () => {
-  world = await startE2eWorld({ organization: hostileOrganization() });
+  stage = await startE2eStage({ organization: hostileOrganization() });
 });
 afterEach(() => {
   rig?.dispose();
   rig = undefined;
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 /**
@@ -52,7 +52,7 @@ function foreignControls(raw: string, linkTarget: string): string[] {
 
 describe('a pasted callback in the full screen', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('is refused with one line unless it is http://127.0.0.1:<this port>/oauth/callback', async () => {
-    const env = { ...world.programEnv };
+    const env = { ...stage.programEnv };
     delete env.BROWSER;
     const tui = startTerminal({ env, args: ['--no-browser'], cols: 120, rows: 40 });
     rig = tui;
@@ -72,10 +72,10 @@ describe('a pasted callback in the full screen', { timeout: E2E_TEST_TIMEOUT }, 
 
 describe('hostile names in the full screen', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('draws names, roles and a service refusal as visible escapes, and writes none of their sequences', async () => {
-    const accounts = world.simulator.organization.accounts;
+    const accounts = stage.simulator.organization.accounts;
     const target = accounts.find((account) => account.accountName.startsWith('clipboard-'))!;
     const role = target.roles.find((name) => name.startsWith('Admin'))!;
-    const tui = startTerminal({ env: world.programEnv, cols: 120, rows: 40 });
+    const tui = startTerminal({ env: stage.programEnv, cols: 120, rows: 40 });
     rig = tui;
     await tui.waitForText(`${accounts.length} / ${accounts.length}`);
     // Each hostile row is drawn with its escapes, on its own line.
@@ -110,7 +110,7 @@ describe('hostile names in the full screen', { timeout: E2E_TEST_TIMEOUT }, () =
     await tui.waitForText('type to filter roles');
     tui.write(KEYS.down);
     await tui.waitForText(`› ${terminalText(role)}`);
-    world.simulator.faults.hostileRefusals = true;
+    stage.simulator.faults.hostileRefusals = true;
     tui.write(KEYS.enter);
     await tui.waitForText(
       'Identity Center refused the request: Refused\\x1b]52;c;aGFja2Vk\\x07\\x1b]0;pwned',
@@ -119,7 +119,7 @@ describe('hostile names in the full screen', { timeout: E2E_TEST_TIMEOUT }, () =
     tui.write(KEYS.ctrlC);
     expect(await tui.waitForExit()).toBe(130);
     const raw = tui.rawOutput();
-    expect(foreignControls(raw, `${world.simulator.url}/authorize?`)).toEqual([]);
+    expect(foreignControls(raw, `${stage.simulator.url}/authorize?`)).toEqual([]);
     for (const payload of Object.values(HOSTILE_PAYLOADS)) expect(raw).not.toContain(payload);
     // The checker finds what it looks for: each payload but the bare CSI one (which the line above
     // covers), had it been written raw.

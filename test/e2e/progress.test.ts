@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/tempFolders.js';
-import { signedInTerminals } from './e2eWorld.js';
+import { signedInTerminals } from './e2eStage.js';
 import { listRows } from './screens.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal } from './terminalRig.js';
 
@@ -10,16 +10,16 @@ const ACCOUNTS = 400;
 
 const fixture = signedInTerminals({ accounts: ACCOUNTS });
 afterEach(() => {
-  fixture.world.simulator.faults.latencyMs = 0;
+  fixture.stage.simulator.faults.latencyMs = 0;
 });
 
 describe('role lists loading behind the account list', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('counts them against the total with the time left, and a search says its results are partial', async () => {
     // Slow answers, so the listing (400 calls at about 20 a second) is under way while the test looks.
-    fixture.world.simulator.faults.latencyMs = 150;
+    fixture.stage.simulator.faults.latencyMs = 150;
     const state = await tempFolder('sso-tui-e2e-state-');
     const tui = startTerminal({
-      env: { ...fixture.world.programEnv, XDG_CONFIG_HOME: join(state, '.config') },
+      env: { ...fixture.stage.programEnv, XDG_CONFIG_HOME: join(state, '.config') },
       cols: 100,
       rows: 24,
     });
@@ -39,22 +39,22 @@ describe('role lists loading behind the account list', { timeout: E2E_TEST_TIMEO
   it('fetches role lists of favorites first, then of the accounts on screen, then of those the query matches', async () => {
     // No latency: each call is answered as it arrives, so the simulator's record is the order asked, and
     // the client's 20 calls a second keep the listing under way for 20 s.
-    fixture.world.simulator.resetStats();
-    const accounts = fixture.world.simulator.organization.accounts;
+    fixture.stage.simulator.resetStats();
+    const accounts = fixture.stage.simulator.organization.accounts;
     // More favorites than the screen has rows: those below the screen come first for being favorites.
     const favorites = accounts.slice(200, 230).map((account) => account.accountId);
     const state = await tempFolder('sso-tui-e2e-state-');
     await mkdir(join(state, '.config', 'sso-tui'), { recursive: true });
     await writeFile(join(state, '.config', 'sso-tui', 'state.json'), JSON.stringify({ favorites }));
     const tui = startTerminal({
-      env: { ...fixture.world.programEnv, XDG_CONFIG_HOME: join(state, '.config') },
+      env: { ...fixture.stage.programEnv, XDG_CONFIG_HOME: join(state, '.config') },
       cols: 100,
       rows: 24,
     });
     fixture.rig = tui;
     /** The accounts whose role lists were asked for, in the order asked. */
     const asked = (): string[] =>
-      fixture.world.simulator.stats.portalCalls.flatMap((call) =>
+      fixture.stage.simulator.stats.portalCalls.flatMap((call) =>
         call.op === 'ListAccountRoles' && call.accountId ? [call.accountId] : [],
       );
     const shownIds = (lines: readonly string[]): string[] =>

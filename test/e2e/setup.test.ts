@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { START_URL } from '../support/cliWorld.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { START_URL } from '../support/cliStage.js';
+import { startE2eStage, type E2eStage } from './e2eStage.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
-let world: E2eWorld;
+let stage: E2eStage;
 let rig: TerminalRig | undefined;
 let configFile: string;
 beforeAll(async () => {
   // The simulator serves one instance: its sign-in page refuses a client registered for another start URL.
-  world = await startE2eWorld({ accounts: 20, startUrls: [START_URL] });
-  configFile = join(world.home, '.aws', 'config');
+  stage = await startE2eStage({ accounts: 20, startUrls: [START_URL] });
+  configFile = join(stage.home, '.aws', 'config');
 });
 beforeEach(async () => {
   await rm(configFile, { force: true });
@@ -22,7 +22,7 @@ afterEach(() => {
   rig = undefined;
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 /** Types text one key at a time, each seen on screen before the next, as a person types. */
@@ -33,7 +33,7 @@ async function type(tui: TerminalRig, text: string): Promise<void> {
 
 describe('first-run setup in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('writes nothing until Identity Center answers for the start URL and region, then signs in', async () => {
-    const tui = startTerminal({ env: world.programEnv, cols: 110, rows: 30 });
+    const tui = startTerminal({ env: stage.programEnv, cols: 110, rows: 30 });
     rig = tui;
     await tui.waitForText('Set up an SSO session');
 
@@ -80,7 +80,7 @@ describe('first-run setup in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
   });
 
   it('leaves the setup without a session with a non-zero exit code', async () => {
-    const tui = startTerminal({ env: world.programEnv, cols: 110, rows: 30 });
+    const tui = startTerminal({ env: stage.programEnv, cols: 110, rows: 30 });
     rig = tui;
     await tui.waitForText('Set up an SSO session');
     tui.write(KEYS.escape);
@@ -91,10 +91,10 @@ describe('first-run setup in a terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
 
   it('offers to edit the setup after an error, and leaving the error exits non-zero', async () => {
     const { writeFile, mkdir } = await import('node:fs/promises');
-    await mkdir(join(world.home, '.aws'), { recursive: true });
+    await mkdir(join(stage.home, '.aws'), { recursive: true });
     await writeFile(configFile, `[sso-session work]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\n`);
     // Nothing listens on port 9: every call to Identity Center fails to connect.
-    const env = { ...world.programEnv, AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9' };
+    const env = { ...stage.programEnv, AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9' };
     const tui = startTerminal({ env, cols: 110, rows: 30 });
     rig = tui;
     await tui.waitForText('Something went wrong');

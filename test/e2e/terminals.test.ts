@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/tempFolders.js';
-import { signedInTerminals } from './e2eWorld.js';
+import { signedInTerminals } from './e2eStage.js';
 import { listRows } from './screens.js';
 import {
   E2E_TEST_TIMEOUT,
@@ -20,7 +20,7 @@ const fixture = signedInTerminals({ accounts: ACCOUNTS });
 async function start(cols: number, rows: number, env: Record<string, string> = {}): Promise<TerminalRig> {
   const state = await tempFolder('sso-tui-e2e-state-');
   fixture.rig = startTerminal({
-    env: { ...fixture.world.programEnv, XDG_CONFIG_HOME: join(state, '.config'), ...env },
+    env: { ...fixture.stage.programEnv, XDG_CONFIG_HOME: join(state, '.config'), ...env },
     cols,
     rows,
   });
@@ -56,7 +56,7 @@ async function showSecret(tui: TerminalRig): Promise<string> {
   await tui.waitForText(/Access key +ASIA/);
   tui.write('s');
   await tui.waitForText('hide secret');
-  const issued = fixture.world.simulator.issuedCredentials().at(-1)!;
+  const issued = fixture.stage.simulator.issuedCredentials().at(-1)!;
   return issued.secretAccessKey;
 }
 

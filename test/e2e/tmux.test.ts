@@ -2,8 +2,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STAND_IN_BROWSER } from '../support/cliWorld.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { STAND_IN_BROWSER } from '../support/cliStage.js';
+import { startE2eStage, type E2eStage } from './e2eStage.js';
 import { BUNDLE, E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
 const run = promisify(execFile);
@@ -24,15 +24,15 @@ const recentTmux = version !== undefined && Number(/(\d+\.\d+)/.exec(version)?.[
 const WHOLE_URL =
   /http:\/\/127\.0\.0\.1:\d+\/authorize\?response_type=code&client_id=\S+&redirect_uri=\S+&state=\S+&code_challenge_method=S256&scopes=\S+&code_challenge=[\w-]{43}(?!\S)/;
 
-let world: E2eWorld;
+let stage: E2eStage;
 let rig: TerminalRig | undefined;
 // A server of its own, with no user configuration: tmux's defaults, as a new user has them.
 const socket = `sso-tui-test-${randomBytes(4).toString('hex')}`;
 const tmux = async (...args: string[]): Promise<string> =>
-  (await run('tmux', ['-L', socket, ...args], { env: world.programEnv })).stdout;
+  (await run('tmux', ['-L', socket, ...args], { env: stage.programEnv })).stdout;
 
 beforeAll(async () => {
-  world = await startE2eWorld({ accounts: 30 });
+  stage = await startE2eStage({ accounts: 30 });
 });
 afterEach(async () => {
   rig?.dispose();
@@ -40,7 +40,7 @@ afterEach(async () => {
   await tmux('kill-server').catch(() => undefined);
 });
 afterAll(async () => {
-  await world.close();
+  await stage.close();
 });
 
 describe.skipIf(!recentTmux)(
@@ -49,7 +49,7 @@ describe.skipIf(!recentTmux)(
   () => {
     it('keeps the sign-in URL whole for capture-pane -J, and `c` fills tmux’s buffer with it and with the export lines', async () => {
       // A browser that opens nothing, so the sign-in screen stays up until the test approves it.
-      const env = { ...world.programEnv, BROWSER: 'true', TERM: 'xterm-256color' };
+      const env = { ...stage.programEnv, BROWSER: 'true', TERM: 'xterm-256color' };
       rig = startTerminal({
         command: [
           'tmux',

@@ -8,8 +8,8 @@ import {
   type Organization,
   type Simulator,
 } from '../../source/simulator/index.js';
-import { REGION, SESSION_NAME, START_URL } from '../support/cliWorld.js';
-import { startE2eWorld, type E2eWorld } from './e2eWorld.js';
+import { REGION, SESSION_NAME, START_URL } from '../support/cliStage.js';
+import { startE2eStage, type E2eStage } from './e2eStage.js';
 import { startPortalGate, type PortalGate } from './portalGate.js';
 import { E2E_TEST_TIMEOUT, KEYS, startTerminal, type TerminalRig } from './terminalRig.js';
 
@@ -19,14 +19,14 @@ const grown = generateOrganization({ accounts: 42, seed: 7 });
 const lastTime: Organization = { accounts: grown.accounts.slice(0, 40) };
 const now: Organization = { accounts: grown.accounts.slice(1) };
 
-let world: E2eWorld;
+let stage: E2eStage;
 let lastTimeSimulator: Simulator;
 let gate: PortalGate;
 const rigs: TerminalRig[] = [];
 beforeAll(async () => {
-  world = await startE2eWorld({ organization: now });
+  stage = await startE2eStage({ organization: now });
   lastTimeSimulator = await startSimulator({ organization: lastTime });
-  gate = await startPortalGate(world.simulator.url);
+  gate = await startPortalGate(stage.simulator.url);
 });
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose();
@@ -34,7 +34,7 @@ afterEach(() => {
 afterAll(async () => {
   await gate.close();
   await lastTimeSimulator.close();
-  await world.close();
+  await stage.close();
 });
 
 async function quit(rig: TerminalRig): Promise<void> {
@@ -45,7 +45,7 @@ async function quit(rig: TerminalRig): Promise<void> {
 describe('a second start', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('shows the cached accounts at once, without a sign-in, and refreshes them in the background', async () => {
     // The program's state folder, as `conf` names it under XDG_CONFIG_HOME.
-    const listsFile = listCacheFile(join(world.programEnv.XDG_CONFIG_HOME!, 'sso-tui'), {
+    const listsFile = listCacheFile(join(stage.programEnv.XDG_CONFIG_HOME!, 'sso-tui'), {
       name: SESSION_NAME,
       startUrl: START_URL,
       region: REGION,
@@ -53,7 +53,7 @@ describe('a second start', { timeout: E2E_TEST_TIMEOUT }, () => {
     });
     const first = startTerminal({
       env: {
-        ...world.programEnv,
+        ...stage.programEnv,
         AWS_ENDPOINT_URL_SSO_OIDC: lastTimeSimulator.url,
         AWS_ENDPOINT_URL_SSO: lastTimeSimulator.url,
       },
@@ -66,9 +66,9 @@ describe('a second start', { timeout: E2E_TEST_TIMEOUT }, () => {
     await quit(first);
 
     // The token of last time is unknown to today's simulator: a token AWS CLI left in the cache stands in.
-    await world.writeAwsCliToken();
+    await stage.writeAwsCliToken();
     const second = startTerminal({
-      env: { ...world.programEnv, AWS_ENDPOINT_URL_SSO: gate.url },
+      env: { ...stage.programEnv, AWS_ENDPOINT_URL_SSO: gate.url },
       // A fresh cached token: the first frame is the list, with no sign-in and no token check on screen.
       forbidden: /Sign in to|Open this address|Checking the sign-in/,
     });

@@ -698,7 +698,7 @@ describe('roles and credentials', () => {
         "export AWS_ACCESS_KEY_ID='ASIAEXAMPLE'",
         "export AWS_SECRET_ACCESS_KEY='secret/key+value'",
         "export AWS_SESSION_TOKEN='token=='",
-        'export AWS_CREDENTIAL_EXPIRATION=2030-01-01T01:00:00Z',
+        "export AWS_CREDENTIAL_EXPIRATION='2030-01-01T01:00:00Z'",
       ].join('\n'),
     );
   });

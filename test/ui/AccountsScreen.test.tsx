@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SessionExpiredError } from '../../source/services/errors.js';
-import type { FakeWorld } from './fakeServices.js';
+import type { FakeBackend } from './fakeServices.js';
 import { account, audit, dev, prod, startApp } from './startApp.js';
 import { KEYS } from './terminal.js';
 
 /** The organization of startApp, with a third account. */
-const start = (world: Partial<FakeWorld> = {}) => startApp({ accounts: [prod, dev, audit], ...world });
+const start = (backend: Partial<FakeBackend> = {}) => startApp({ accounts: [prod, dev, audit], ...backend });
 
 describe('the accounts screen', () => {
   it('lists the accounts with a count, and filters them as the user types', async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KEYS } from './terminal.js';
 import { prod, startApp } from './startApp.js';
-import type { FakeWorld } from './fakeServices.js';
+import type { FakeBackend } from './fakeServices.js';
 import type { AppProps } from '../../source/ui/App.js';
 
-async function openDialog(world: Partial<FakeWorld> = {}, props: Partial<Omit<AppProps, 'services'>> = {}) {
-  const app = startApp(world, props);
+async function openDialog(
+  backend: Partial<FakeBackend> = {},
+  props: Partial<Omit<AppProps, 'services'>> = {},
+) {
+  const app = startApp(backend, props);
   await app.terminal.waitFor('2 / 2');
   app.terminal.press('prod admin');
   await app.terminal.waitFor('payments-prod / AdministratorAccess');

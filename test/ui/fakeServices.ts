@@ -18,7 +18,7 @@ import type { SsoSession } from '../../source/services/ssoSession.js';
 export const NOW = new Date('2030-06-15T12:00:00Z');
 export const clock = (): Date => NOW;
 
-export interface FakeWorld {
+export interface FakeBackend {
   accounts: Account[];
   roles: Map<string, string[]>;
   /** Undefined: no usable cached token, so the flow signs in. */
@@ -55,14 +55,14 @@ export const credentialsFor = (accountId: string, roleName: string): RoleCredent
 });
 
 /** An in-memory AppServices: a small organization, a sign-in the test completes, files it only records. */
-export function createFakeServices(world: Partial<FakeWorld> = {}) {
-  const state: FakeWorld = {
+export function createFakeServices(backend: Partial<FakeBackend> = {}) {
+  const state: FakeBackend = {
     accounts: [],
     roles: new Map(),
     failures: new Map(),
     existingProfiles: new Set(),
     picks: { favorites: [], recents: [], profileNames: {} },
-    ...world,
+    ...backend,
   };
   const calls: FakeCalls = {
     opened: [],

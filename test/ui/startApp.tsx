@@ -2,7 +2,7 @@ import { App, type AppProps } from '../../source/ui/App.js';
 import type { CachedLists } from '../../source/flow/appServices.js';
 import type { Account } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
-import { clock, createFakeServices, NOW, type FakeWorld } from './fakeServices.js';
+import { clock, createFakeServices, NOW, type FakeBackend } from './fakeServices.js';
 import { renderTerminal } from './terminal.js';
 import { effectRunner } from '../../source/app/effects/effectRunner.js';
 
@@ -32,10 +32,10 @@ export const signedIn = { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) }
 
 /**
  * The App over fake services with two accounts (prod and dev; pass `accounts` for more), signed in unless
- * the world says otherwise. `warmLists`: start warm on these cached lists, as a start with a fresh token does.
+ * the backend says otherwise. `warmLists`: start warm on these cached lists, as a start with a fresh token does.
  */
 export function startApp(
-  world: Partial<FakeWorld> = {},
+  backend: Partial<FakeBackend> = {},
   props: Partial<Omit<AppProps, 'services' | 'effects'>> = {},
   warmLists?: CachedLists,
 ) {
@@ -43,7 +43,7 @@ export function startApp(
     accounts: [prod, dev],
     roles: new Map(ROLES),
     signIn: signedIn,
-    ...world,
+    ...backend,
   });
   const warm = warmLists && {
     session: fake.services.forSession(session),

@@ -26,7 +26,7 @@ export interface RunResult {
 }
 
 /** A simulator, a temporary home with an [sso-session work] config, and a way to run the built CLI in it. */
-export interface CliWorld {
+export interface CliStage {
   readonly simulator: Simulator;
   readonly home: string;
   readonly env: Record<string, string>;
@@ -38,7 +38,7 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-export async function startCliWorld(options: SimulatorOptions = {}): Promise<CliWorld> {
+export async function startCliStage(options: SimulatorOptions = {}): Promise<CliStage> {
   const simulator = await startSimulator(options);
   const home = await tempFolder('sso-tui-home-');
   await mkdir(join(home, '.aws'), { recursive: true });
