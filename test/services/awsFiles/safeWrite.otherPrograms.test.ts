@@ -4,6 +4,7 @@ import {
   chmodSync,
   closeSync,
   ftruncateSync,
+  futimesSync,
   openSync,
   readdirSync,
   readlinkSync,
@@ -14,7 +15,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -152,6 +153,52 @@ describe('a program that rewrites the file in place just after the rename', () =
     expect(await readFile(path, 'utf8')).toBe(after);
     if (isLinux) expect(openFilesInFolder()).toEqual([]);
   });
+});
+
+describe('what updateFile reports after a program wrote into the file just replaced', () => {
+  /** Runs `edit` on a 0644 file into which another program writes `late` just after the rename. */
+  async function updateWithLateWrite(before: string, edit: (text: string) => string, late: string) {
+    await writeFile(path, before);
+    await chmod(path, 0o644);
+    let replaced = -1;
+    return updateFile(path, edit, {
+      backup: trackerThen(() => {
+        ftruncateSync(replaced);
+        writeSync(replaced, late, 0);
+        closeSync(replaced);
+      }),
+      beforeReplace: async () => {
+        if (replaced === -1) replaced = openSync(path, 'r+');
+      },
+    });
+  }
+
+  it.skipIf(isWindows)(
+    'is the first write, with the mode it narrowed, when its sections were carried over',
+    async () => {
+      const result = await updateWithLateWrite(
+        '[a]\nk = v\n',
+        addDev,
+        '[a]\nk = v\n\n[py]\nregion = eu-west-1\n',
+      );
+      expect(result).toEqual({ changed: true, narrowedFromMode: 0o644 });
+      expect(await readFile(path, 'utf8')).toBe(
+        '[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n',
+      );
+    },
+  );
+
+  it.skipIf(isWindows)(
+    'is the first write, with the mode it narrowed, when it added no section',
+    async () => {
+      // It only changed a section sso-tui left alone: that change is lost with the file replaced, but
+      // sso-tui's write stands, and the text it wrote (without a last line end) is left byte for byte.
+      const appendDev = (text: string): string => (text.includes('[dev]') ? text : `${text}\n[dev]\nk = d`);
+      const result = await updateWithLateWrite('[a]\nk = v', appendDev, '[a]\nk = theirs');
+      expect(result).toEqual({ changed: true, narrowedFromMode: 0o644 });
+      expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n[dev]\nk = d');
+    },
+  );
 });
 
 describe('a program that writes other than UTF-8 into the file just replaced', () => {
@@ -430,6 +477,29 @@ describe('an edit refused while the file changed', () => {
   });
 });
 
+describe('a file that is not there and stays so', () => {
+  it('is not made by an edit that leaves it empty', async () => {
+    expect(await updateFile(path, (text) => text, { backup: new Set() })).toEqual({ changed: false });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('has an edit refused for it refused at once', async () => {
+    const refusal = new RefusedEditError(1, 'refused');
+    let edits = 0;
+    const error = await updateFile(
+      path,
+      () => {
+        edits += 1;
+        throw refusal;
+      },
+      { backup: new Set() },
+    ).catch((caught: unknown) => caught);
+    expect(error).toEqual(refusal.inFile(path));
+    expect(edits).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
 describe('a program still writing the file', () => {
   it('is waited for when the file is empty and was written a moment ago (truncated, its text to follow)', async () => {
     await writeFile(path, '', { mode: 0o600 });
@@ -453,6 +523,58 @@ describe('a program still writing the file', () => {
     expect(waited).toBe(true);
     expect(seen).toEqual(['[a]\nk = v\n']);
     expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n');
+  });
+
+  it('is not waited for when the empty file has been quiet for 200 ms', async () => {
+    await writeFile(path, '', { mode: 0o600 });
+    await utimes(path, SOME_TIME, SOME_TIME);
+    vi.useFakeTimers({ toFake: ['Date'], now: SOME_TIME.getTime() + 200 });
+    let waited = false;
+    pause.during = () => {
+      waited = true;
+    };
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        expect(waited).toBe(false);
+        vi.useRealTimers();
+        return addDev(text);
+      },
+      { backup: new Set() },
+    );
+    expect(seen).toEqual(['']);
+  });
+
+  it('is waited for 2 s at most when the empty file’s time is ahead of the clock', async () => {
+    // A file system whose clock is ahead (a network share): the file looks written a moment ago for ever.
+    await writeFile(path, '', { mode: 0o600 });
+    const start = SOME_TIME.getTime();
+    const ahead = new Date(start + 60_000);
+    await utimes(path, ahead, ahead);
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    let waits = 0;
+    const pauseUntilGivenUp = (): void => {
+      waits += 1;
+      vi.setSystemTime(start + 2_000);
+      pause.during = pauseUntilGivenUp;
+    };
+    pause.during = pauseUntilGivenUp;
+    const seen: string[] = [];
+    await updateFile(
+      path,
+      (text) => {
+        seen.push(text);
+        pause.during = undefined;
+        // Past the file's time, so the file written next is not "written a moment ago".
+        vi.setSystemTime(start + 61_000);
+        return addDev(text);
+      },
+      { backup: new Set() },
+    );
+    expect(seen).toEqual(['']);
+    expect(waits).toBe(1);
   });
 
   it('is not waited for when the file has text', async () => {
@@ -522,5 +644,65 @@ describe('another sso-tui holding the lock', () => {
     expect(error).toBeInstanceOf(FileLockedError);
     expect(waitedUntil).toEqual([9_999, 10_000]);
     expect(await readFile(`${path}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+  });
+});
+
+describe('a replaced file another program wrote into', () => {
+  /**
+   * Updates the file while another program writes `late` into it just after the rename; its time is set
+   * to a whole second, and the clock stopped `clockAfter` ms after it. The edit's second round (on the file
+   * with the late sections) runs on the real clock again, its pauses slept.
+   */
+  async function updateWithLateWrite(late: string, clockAfter: number, onPause: () => void): Promise<void> {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    let replaced = -1;
+    let edits = 0;
+    await updateFile(
+      path,
+      (text) => {
+        edits += 1;
+        if (edits > 1) {
+          pause.during = undefined;
+          vi.useRealTimers();
+        }
+        return addDev(text);
+      },
+      {
+        backup: trackerThen(() => {
+          const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+          writeSync(replaced, late, 0);
+          futimesSync(replaced, mtime, mtime);
+          closeSync(replaced);
+          vi.useFakeTimers({ toFake: ['Date'], now: mtime.getTime() + clockAfter });
+          pause.during = onPause;
+        }),
+        beforeReplace: async () => {
+          if (replaced === -1) replaced = openSync(path, 'r+');
+        },
+      },
+    );
+  }
+
+  const late = '[a]\nk = v\n\n[py]\nregion = eu-west-1\n';
+  const carried = '[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[py]\nregion = eu-west-1\n';
+
+  it('is read at once when it has been quiet for 200 ms', async () => {
+    let waited = false;
+    await updateWithLateWrite(late, 200, () => {
+      waited = true;
+    });
+    expect(waited).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(carried);
+  });
+
+  it('is watched 2 s at most when its time is ahead of the clock', async () => {
+    let waits = 0;
+    const pauseUntilGivenUp = (): void => {
+      waits += 1;
+      vi.setSystemTime(Date.now() + 2_000);
+    };
+    await updateWithLateWrite(late, -60_000, pauseUntilGivenUp);
+    expect(waits).toBe(1);
+    expect(await readFile(path, 'utf8')).toBe(carried);
   });
 });
