@@ -96,7 +96,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/source/main', '**/source/main.js', '**/source/cli', '**/source/cli.js'],
-              message: 'Run the built program through test/support/cliWorld.ts (`world.run`).',
+              message: 'Run the built program through test/support/cliStage.ts (`stage.run`).',
             },
           ],
         },

@@ -5,7 +5,7 @@ import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
 import { copyToClipboard } from '../services/clipboard.js';
 import { createConsoleUrl } from '../services/consoleSignIn.js';
-import { SessionExpiredError, UserError } from '../services/errors.js';
+import { SessionExpiredError } from '../services/errors.js';
 import { listCacheFile, readListCache, writeListCache } from '../services/listCache.js';
 import type { Portal } from '../services/portal.js';
 import { populatePairs } from '../services/populate/populatePlan.js';
@@ -14,7 +14,12 @@ import { exportSsoProfile, exportStaticProfile } from '../services/profileExport
 import { credentialsRegion } from '../services/regions.js';
 import { configFilePath, credentialsFilePath } from '../services/sessionConfig.js';
 import type { StateStore } from '../services/stateStore.js';
-import { DEFAULT_SCOPES, type SsoSession, type SsoToken } from '../services/ssoSession.js';
+import {
+  DEFAULT_SCOPES,
+  sessionNameForProfiles,
+  type SsoSession,
+  type SsoToken,
+} from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
 import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../services/tokenRefresh.js';
 import { openSignInUrl } from '../commands/browse.js';
@@ -92,7 +97,7 @@ export async function readWarmStart(
   const signIn = await forSession.freshToken().catch(() => undefined);
   if (!signIn) return undefined;
   const lists = await forSession.readCachedLists().catch(() => undefined);
-  return { session: forSession, signIn, ...(lists ? { lists } : {}) };
+  return { sessionServices: forSession, signIn, ...(lists ? { lists } : {}) };
 }
 
 function sessionServices(
@@ -181,7 +186,7 @@ function sessionServices(
           : await exportSsoProfile({
               ...common,
               file: configFilePath(io.homeDir, io.env),
-              ssoSession: requireSessionName(session),
+              ssoSession: sessionNameForProfiles(session),
               accountId: request.account.accountId,
               roleName: request.roleName,
               region: request.region,
@@ -189,7 +194,7 @@ function sessionServices(
       return { file: written.file, profile: written.profile };
     },
     populateProfiles: async (pairs) => {
-      const ssoSession = requireSessionName(session);
+      const ssoSession = sessionNameForProfiles(session);
       const file = configFilePath(io.homeDir, io.env);
       const plan = await populatePairs(
         file,
@@ -221,16 +226,6 @@ function sessionServices(
 
 function callbackPort(options: AppServicesOptions): { callbackPort?: number } {
   return options.callbackPort === undefined ? {} : { callbackPort: options.callbackPort };
-}
-
-function requireSessionName(session: SsoSession): string {
-  if (!session.name) {
-    throw new UserError(
-      'An SSO profile needs a named [sso-session] to point at.',
-      'Start sso-tui with --sso-session instead of --start-url.',
-    );
-  }
-  return session.name;
 }
 
 /** A path as the user knows it: under the real home folder, from `~` (the demo's sandbox is elsewhere). */

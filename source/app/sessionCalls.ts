@@ -1,6 +1,6 @@
-import type { AuthCodeSignInHandle, DeviceCodeSignInHandle, SignInMethod } from '../flow/appServices.js';
+import type { SignInMethod } from '../flow/appServices.js';
 import { createTokenRefresher } from '../services/auth/refreshGrant.js';
-import { SIGN_IN_TIMEOUT_MS, startSignIn } from '../services/auth/startSignIn.js';
+import { startSignIn, type StartedSignIn } from '../services/auth/startSignIn.js';
 import { verifySession } from '../services/auth/setupVerification.js';
 import { createOidcClient, createPortalClient } from '../services/awsClients.js';
 import { oidcEndpoint } from '../services/endpoints.js';
@@ -8,7 +8,7 @@ import { Portal } from '../services/portal.js';
 import { RateBudget } from '../services/rateBudget.js';
 import { refuseSpecialAwsFiles } from '../services/sessionConfig.js';
 import type { RegistrationStore } from '../services/auth/clientRegistration.js';
-import type { SsoSession, SsoToken } from '../services/ssoSession.js';
+import type { SsoSession } from '../services/ssoSession.js';
 import type { TokenRefresher } from '../services/tokenRefresh.js';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Io } from '../commands/context.js';
@@ -23,13 +23,8 @@ export interface SessionCalls {
   readonly refresh: TokenRefresher;
   portal(accessToken: string): Portal;
   /** Starts a sign-in; `token` resolves with the new token (not yet cached). */
-  startSignIn(method: SignInMethod): Promise<PendingSignIn>;
+  startSignIn(method: SignInMethod): Promise<StartedSignIn>;
 }
-
-/** A sign-in under way, as the flow sees it, but with the token itself: the caller caches it. */
-export type PendingSignIn =
-  | (Omit<AuthCodeSignInHandle, 'signedIn'> & { readonly token: Promise<SsoToken> })
-  | (Omit<DeviceCodeSignInHandle, 'signedIn'> & { readonly token: Promise<SsoToken> });
 
 /** Tries a session's start URL and region before they are saved (see verifySession). */
 export async function verifyNewSession(
@@ -59,8 +54,8 @@ export async function createSessionCalls(
     oidc,
     refresh: createTokenRefresher(oidc, io.clock),
     portal: (accessToken) => new Portal({ client: portalClient, accessToken, budget }),
-    startSignIn: async (method) => {
-      const started = await startSignIn({
+    startSignIn: (method) =>
+      startSignIn({
         oidc,
         session,
         method,
@@ -68,29 +63,6 @@ export async function createSessionCalls(
         env: io.env,
         clock: io.clock,
         callbackPort: options.callbackPort,
-      });
-      if (started.kind === 'deviceCode') {
-        const { signIn } = started;
-        return {
-          kind: 'deviceCode',
-          userCode: signIn.userCode,
-          verificationUri: signIn.verificationUri,
-          verificationUriComplete: signIn.verificationUriComplete,
-          deadline: signIn.expiresAt,
-          token: signIn.token,
-          cancel: () => signIn.cancel(),
-        };
-      }
-      const { signIn } = started;
-      return {
-        kind: 'authCode',
-        authorizeUrl: signIn.authorizeUrl,
-        redirectUri: signIn.redirectUri,
-        deadline: new Date(io.clock().getTime() + SIGN_IN_TIMEOUT_MS),
-        token: signIn.token,
-        submitCallbackUrl: (text) => signIn.submitCallbackUrl(text),
-        cancel: () => signIn.cancel(),
-      };
-    },
+      }),
   };
 }

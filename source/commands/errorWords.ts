@@ -13,6 +13,7 @@ export const CLI_NEXT_STEPS: NextStepWords = {
   'configure-session':
     'Pass --start-url and --region, or add an [sso-session NAME] section with sso_start_url and sso_region.',
   'choose-session': 'Choose one with --sso-session.',
+  'name-session': 'Choose one with --sso-session instead of --start-url.',
   'rerun-with-debug': 'Run again with --debug for details.',
 };
 

@@ -1,3 +1,4 @@
+import { sessionNameForProfiles } from '../services/ssoSession.js';
 import { checkRewritable } from '../services/awsFiles/safeWrite.js';
 import { UsageError } from '../services/errors.js';
 import { exportSsoProfile, exportStaticProfile, type ExportedProfile } from '../services/profileExport.js';
@@ -16,13 +17,7 @@ export async function exportCommand(context: CommandContext): Promise<void> {
   // A FIFO or device in the file's place is refused before the portal is asked for anything.
   await checkRewritable(options.ssoProfile ? context.configFile : context.credentialsFile);
   if (options.ssoProfile) {
-    const ssoSession = context.session.name;
-    if (!ssoSession) {
-      throw new UsageError(
-        'An SSO profile needs an [sso-session] in the AWS config file to point at.',
-        'Choose one with --sso-session instead of --start-url.',
-      );
-    }
+    const ssoSession = sessionNameForProfiles(context.session);
     const { account, roleName } = await chooseAccountRole(
       context,
       context.portal(await requireToken(context)),

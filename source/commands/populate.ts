@@ -1,4 +1,5 @@
-import { UsageError, UserError } from '../services/errors.js';
+import { UserError } from '../services/errors.js';
+import { sessionNameForProfiles } from '../services/ssoSession.js';
 import { cliErrorLine } from './errorWords.js';
 import {
   populatePairs,
@@ -23,7 +24,7 @@ import type { CommandContext } from './context.js';
  */
 export async function populate(context: CommandContext): Promise<void> {
   const { options, io } = context;
-  const ssoSession = requireSessionName(context);
+  const ssoSession = sessionNameForProfiles(context.session);
   const template = parseProfileTemplate(options.template ?? DEFAULT_PROFILE_TEMPLATE);
   const listing = await listAllRoles(context, options.refresh);
   const pairs: RolePair[] = listing.accounts.flatMap((account) =>
@@ -63,15 +64,6 @@ export async function populate(context: CommandContext): Promise<void> {
       'Run `sso-tui populate` again.',
     );
   }
-}
-
-function requireSessionName(context: CommandContext): string {
-  const name = context.session.name;
-  if (name) return name;
-  throw new UsageError(
-    'Profiles written by populate need an [sso-session] in the AWS config file to point at.',
-    'Choose one with --sso-session instead of --start-url.',
-  );
 }
 
 /** The dry run's plan, one profile a line: `add`, `change` or `remove`, the name, then the pair. */

@@ -70,8 +70,8 @@ export async function signIn(context: CommandContext): Promise<SsoToken> {
   });
   const token =
     started.kind === 'deviceCode'
-      ? await waitForDeviceCode(context, started.signIn)
-      : await waitForAuthCode(context, started.signIn);
+      ? await waitForDeviceCode(context, started)
+      : await waitForAuthCode(context, started);
   context.redactor.remember(token.accessToken, token.refreshToken, token.clientSecret);
   await writeCachedToken(context.tokenFile, token);
   io.stderr.write(

@@ -90,7 +90,7 @@ export interface SessionServices {
  * the session's services, the sign-in and the lists cached by the last run.
  */
 export interface WarmStart {
-  readonly session: SessionServices;
+  readonly sessionServices: SessionServices;
   readonly signIn: SignIn;
   readonly lists?: CachedLists;
 }

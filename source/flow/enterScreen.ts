@@ -1,4 +1,4 @@
-import { loadAccounts, resumeInterrupted } from './listings.js';
+import { loadAccounts, resumeInterrupted } from './listingEvents.js';
 import type { CredentialsScreen, FlowState, Screen } from './state.js';
 import { queue, takeId, withScreen } from './stateUpdates.js';
 

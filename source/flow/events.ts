@@ -2,7 +2,7 @@ import type { BrowserOutcome } from '../services/auth/browser.js';
 import type { CredentialsEvent } from './credentialsEvents.js';
 import type { ExportEvent } from './exportEvents.js';
 import type { ListEvent } from './listEvents.js';
-import type { ListingEvent } from './listings.js';
+import type { ListingEvent } from './listingEvents.js';
 import type { PopulateEvent } from './populateEvents.js';
 import type { SessionEvent } from './sessionEvents.js';
 import type { SignInEvent } from './signInEvents.js';

@@ -6,7 +6,7 @@ import type {
   SignIn,
   UserPicks,
 } from './appServices.js';
-import { loadAccounts } from './listings.js';
+import { loadAccounts } from './listingEvents.js';
 import { setupScreen } from './setupForm.js';
 import { keepAlive } from './signInEvents.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type Screen } from './state.js';

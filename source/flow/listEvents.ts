@@ -3,7 +3,7 @@ import type { TextEdit } from './textEdit.js';
 import { area } from './areas.js';
 import type { UserPicks } from './appServices.js';
 import { enter } from './enterScreen.js';
-import { loadAccounts } from './listings.js';
+import { loadAccounts } from './listingEvents.js';
 import { editQuery, moveCursor, windowTop, type ListMove } from './listNavigation.js';
 import { pinnedFirst } from './picksOrder.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type ListState } from './state.js';

@@ -1,3 +1,4 @@
+import { accountRoleKey } from '../services/accountRoleKey.js';
 import type { Account } from '../services/portal.js';
 import { area } from './areas.js';
 import type { PopulateOutcome, PopulatePair } from './appServices.js';
@@ -32,7 +33,7 @@ export function populateEvent(state: FlowState, event: PopulateEvent): FlowState
           continue;
         }
         for (const roleName of roles) {
-          const key = `${row.account.accountId}/${roleName}`;
+          const key = accountRoleKey(row.account.accountId, roleName);
           if (seen.has(key)) continue;
           seen.add(key);
           pairs.push({ account: row.account, roleName });

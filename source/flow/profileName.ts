@@ -1,11 +1,7 @@
+import { accountRoleKey } from '../services/accountRoleKey.js';
 import { profileNameRuleBroken } from '../services/awsFiles/awsConfigFile.js';
 import type { Account } from '../services/portal.js';
 import type { UserPicks } from './appServices.js';
-
-/** The key under which the last profile name used for an account and role is remembered. */
-export function profileKey(accountId: string, roleName: string): string {
-  return `${accountId}/${roleName}`;
-}
 
 /** `--profile`, else the name last used for this account and role, else one made from both. */
 export function proposeProfileName(
@@ -16,7 +12,7 @@ export function proposeProfileName(
 ): string {
   return (
     profileOption ??
-    picks.profileNames[profileKey(account.accountId, roleName)] ??
+    picks.profileNames[accountRoleKey(account.accountId, roleName)] ??
     `${account.accountName}-${roleName}`.replace(/[^A-Za-z0-9_.-]+/g, '-')
   );
 }

@@ -4,7 +4,7 @@ import { enter } from './enterScreen.js';
 import type { FlowEvent, FlowWideEvent } from './events.js';
 import { EXPORT_EVENTS } from './exportEvents.js';
 import { LIST_EVENTS } from './listEvents.js';
-import { LISTING_EVENTS } from './listings.js';
+import { LISTING_EVENTS } from './listingEvents.js';
 import { POPULATE_EVENTS } from './populateEvents.js';
 import { SESSION_EVENTS } from './sessionEvents.js';
 import { SIGN_IN_EVENTS } from './signInEvents.js';

@@ -26,6 +26,8 @@ export type NextStep =
   | 'configure-session'
   /** Several SSO sessions are configured and none was chosen. */
   | 'choose-session'
+  /** SSO profiles point at a named [sso-session]; a session given by start URL alone has none. */
+  | 'name-session'
   /** Something failed that no sentence was written for: the debug output says what. */
   | 'rerun-with-debug';
 

@@ -1,3 +1,5 @@
+import { UsageError } from './errors.js';
+
 /** An Identity Center sign-in configuration, as an `[sso-session NAME]` section of ~/.aws/config describes it. */
 export interface SsoSession {
   /** The section name; absent for a legacy profile or a bare `--start-url`. */
@@ -45,3 +47,18 @@ export interface ClientRegistration {
 /** Anything that tells the time; tests pass a fake one. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/**
+ * The `[sso-session]` an SSO profile points at (`sso_session = NAME`): export and populate write only such
+ * profiles, so a session given by its start URL alone cannot have them.
+ */
+export function sessionNameForProfiles(session: SsoSession): string {
+  if (session.name) return session.name;
+  throw new UsageError(
+    'An SSO profile needs an [sso-session] in the AWS config file to point at.',
+    undefined,
+    {
+      next: 'name-session',
+    },
+  );
+}

@@ -1,3 +1,4 @@
+import { accountRoleKey } from './accountRoleKey.js';
 import Conf from 'conf';
 import type { RegistrationStore } from './auth/clientRegistration.js';
 import type { ClientRegistration } from './ssoSession.js';
@@ -114,7 +115,7 @@ export class StateStore implements RegistrationStore {
   rememberProfileName(accountId: string, roleName: string, profile: string): UserPicks {
     this.store.set('profileNames', {
       ...this.store.get('profileNames'),
-      [`${accountId}/${roleName}`]: profile,
+      [accountRoleKey(accountId, roleName)]: profile,
     });
     return this.readPicks();
   }

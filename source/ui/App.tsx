@@ -66,7 +66,7 @@ export function App({
       ...(warm ? { warm } : {}),
     }),
   );
-  useEffectRunner(state, dispatch, effects, warm?.session);
+  useEffectRunner(state, dispatch, effects, warm?.sessionServices);
   const terminal = useTerminalSize();
   const size = useMemo(
     () => (banner ? { ...terminal, rows: terminal.rows - 1 } : terminal),

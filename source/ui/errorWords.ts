@@ -16,6 +16,7 @@ export const SCREEN_NEXT_STEPS: NextStepWords = {
   'configure-session':
     'Add an [sso-session NAME] section with sso_start_url and sso_region, or start sso-tui with --start-url and --region.',
   'choose-session': 'Start sso-tui with --sso-session to choose one.',
+  'name-session': 'Start sso-tui with --sso-session instead of --start-url.',
   'rerun-with-debug': 'Start sso-tui with --debug for details.',
 };
 

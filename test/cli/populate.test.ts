@@ -210,6 +210,23 @@ describe('sso-tui populate', () => {
     expect(readConfigFile(changed).profiles.get(clashName)).toEqual({ region: 'eu-north-1' });
   });
 
+  it('refuses a session given by start URL alone, as export does: SSO profiles point at an [sso-session]', async () => {
+    const configFile = await start(2);
+    const byUrl = ['--start-url', START_URL, '--region', REGION];
+    for (const argv of [
+      ['populate', ...byUrl],
+      ['export', '--sso-profile', '--profile', 'p', '--account', 'x', '--role', 'y', ...byUrl],
+    ]) {
+      const result = await stage.run(argv);
+      expect(result.code, argv[0]).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        'sso-tui: An SSO profile needs an [sso-session] in the AWS config file to point at. ' +
+          'Choose one with --sso-session instead of --start-url.',
+      );
+    }
+    expect(await readFile(configFile, 'utf8')).toBe(HAND_WRITTEN);
+  });
+
   it('prunes profiles whose accounts vanished, and prints the plan with --dry-run first', async () => {
     const configFile = await start(6);
     const { accounts } = stage.simulator.organization;

@@ -83,7 +83,7 @@ export function createFakeServices(backend: Partial<FakeBackend> = {}) {
     if (error !== undefined) throw error;
   };
 
-  const session: SessionServices = {
+  const sessionServices: SessionServices = {
     async loadToken() {
       return state.signIn;
     },
@@ -189,7 +189,7 @@ export function createFakeServices(backend: Partial<FakeBackend> = {}) {
     },
     forSession(chosen) {
       calls.sessions.push(chosen);
-      return session;
+      return sessionServices;
     },
     async openUrl(url) {
       calls.opened.push(url);

@@ -46,7 +46,7 @@ export function startApp(
     ...backend,
   });
   const warm = warmLists && {
-    session: fake.services.forSession(session),
+    sessionServices: fake.services.forSession(session),
     signIn: signedIn,
     lists: warmLists,
   };

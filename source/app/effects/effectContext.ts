@@ -9,7 +9,7 @@ import type { Batch } from './batches.js';
 
 /** What must not live in the flow's state: the chosen session's services and the work under way. */
 export interface LiveWork {
-  session?: SessionServices;
+  sessionServices?: SessionServices;
   /** The accounts the background role listing has still to fetch. */
   roleQueue?: AccountQueue;
   /** The planned background renewal of the token, and when the last one ran. */
@@ -31,8 +31,8 @@ export type EffectHandlers<T extends Effect['type']> = {
 };
 
 export function chosenSession(context: EffectContext): SessionServices {
-  if (!context.live.session) throw new Error('No session has been chosen yet.');
-  return context.live.session;
+  if (!context.live.sessionServices) throw new Error('No session has been chosen yet.');
+  return context.live.sessionServices;
 }
 
 /** A failure as the flow takes it: an ended sign-in sends the user to sign in, anything else is a sentence. */

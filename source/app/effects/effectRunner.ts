@@ -20,7 +20,7 @@ const HANDLERS: EffectHandlers<Effect['type']> = {
 /** The full screen's effect runner over `services`: runs each effect the reducer queued, answers with events. */
 export function effectRunner(services: AppServices, clock: Clock): StartEffectRunner {
   return (answers, warmSession) => {
-    const live: LiveWork = { batches: new Set(), ...(warmSession ? { session: warmSession } : {}) };
+    const live: LiveWork = { batches: new Set(), ...(warmSession ? { sessionServices: warmSession } : {}) };
     return {
       run(effect) {
         const context: EffectContext = { ...answers, services, clock, live };

@@ -59,11 +59,11 @@ export const LISTING_EFFECTS: EffectHandlers<
 async function loadAccounts(
   generation: number,
   fromCache: boolean,
-  session: SessionServices,
+  sessionServices: SessionServices,
   { dispatch, live, clock }: EffectContext,
 ): Promise<void> {
   if (fromCache) {
-    const lists = await session.readCachedLists().catch(() => undefined);
+    const lists = await sessionServices.readCachedLists().catch(() => undefined);
     if (lists) dispatch({ type: 'cachedListsRead', generation, lists });
   }
   const batch = createBatch<Account>(
@@ -73,7 +73,7 @@ async function loadAccounts(
     { paged: true },
   );
   try {
-    await session.listAccounts((page) => {
+    await sessionServices.listAccounts((page) => {
       for (const account of page) batch.add(account);
       batch.pageDone();
     });

@@ -18,8 +18,8 @@ export const SIGN_IN_EFFECTS: EffectHandlers<
       );
   },
   loadToken(effect, { services, dispatch, live }) {
-    live.session = services.forSession(effect.session);
-    void live.session.loadToken().then(
+    live.sessionServices = services.forSession(effect.session);
+    void live.sessionServices.loadToken().then(
       (signIn) => dispatch({ type: 'tokenChecked', ...(signIn ? { expiresAt: signIn.expiresAt } : {}) }),
       () => dispatch({ type: 'tokenChecked' }),
     );

@@ -3,7 +3,7 @@ import type { ClientRegistration, Clock, SsoSession, SsoToken } from '../ssoSess
 import { unlessCancelled } from './cancellation.js';
 import { toOidcError } from './oidcErrors.js';
 import { createPkce } from './pkce.js';
-import { startRedirectServer } from './redirectServer.js';
+import { SIGN_IN_TIMEOUT_MS, startRedirectServer } from './redirectServer.js';
 import { ssoTokenFromResponse } from './ssoTokenFromResponse.js';
 
 export interface StartAuthCodeSignInOptions {
@@ -19,9 +19,12 @@ export interface StartAuthCodeSignInOptions {
 }
 
 export interface AuthCodeSignIn {
+  readonly kind: 'authCode';
   /** Where to send the browser; the caller opens it (and shows it, and may open it again). */
   readonly authorizeUrl: string;
   readonly redirectUri: string;
+  /** When the redirect server stops waiting and the sign-in gives up. */
+  readonly deadline: Date;
   /** The callback URL pasted by hand (SSH); throws a UserError if it does not belong to this sign-in. */
   submitCallbackUrl(text: string): void;
   readonly token: Promise<SsoToken>;
@@ -31,12 +34,14 @@ export interface AuthCodeSignIn {
 
 /** The authorization-code flow with PKCE (SPEC §3): starts listening for the callback and returns at once. */
 export async function startAuthCodeSignIn(options: StartAuthCodeSignInOptions): Promise<AuthCodeSignIn> {
-  const { oidc, oidcEndpoint, session, registration, callbackPort, timeoutMs, clock } = options;
+  const { oidc, oidcEndpoint, session, registration, callbackPort, clock } = options;
+  const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
+  const deadline = new Date(clock().getTime() + timeoutMs);
   const pkce = createPkce();
   const server = await startRedirectServer({
     state: pkce.state,
     ...(callbackPort === undefined ? {} : { port: callbackPort }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    timeoutMs,
   });
   const query = new URLSearchParams({
     response_type: 'code',
@@ -68,8 +73,10 @@ export async function startAuthCodeSignIn(options: StartAuthCodeSignInOptions): 
   }
 
   return {
+    kind: 'authCode',
     authorizeUrl: `${oidcEndpoint}/authorize?${query.toString()}`,
     redirectUri: server.redirectUri,
+    deadline,
     submitCallbackUrl: (text) => server.submitPastedUrl(text),
     token: unlessCancelled(exchangeCode(), abort.signal),
     cancel() {

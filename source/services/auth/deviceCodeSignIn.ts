@@ -4,7 +4,7 @@ import {
   StartDeviceAuthorizationCommand,
   type SSOOIDCClient,
 } from '@aws-sdk/client-sso-oidc';
-import { SignInFailedError, ServiceError } from '../errors.js';
+import { isNetworkError, SignInFailedError, ServiceError } from '../errors.js';
 import type { ClientRegistration, Clock, SsoSession, SsoToken } from '../ssoSession.js';
 import { unlessCancelled } from './cancellation.js';
 import { checkedVerificationUri } from './verificationUri.js';
@@ -24,10 +24,12 @@ export interface StartDeviceCodeSignInOptions {
 }
 
 export interface DeviceCodeSignIn {
+  readonly kind: 'deviceCode';
   readonly userCode: string;
   readonly verificationUri: string;
   readonly verificationUriComplete: string;
-  readonly expiresAt: Date;
+  /** When the device code expires and the sign-in gives up. */
+  readonly deadline: Date;
   readonly token: Promise<SsoToken>;
   /** Stops polling: `token` rejects with CancelledError. */
   cancel(): void;
@@ -70,7 +72,7 @@ export async function startDeviceCodeSignIn(
   const shownUriComplete = verificationUriComplete
     ? checkedVerificationUri(verificationUriComplete)
     : shownUri;
-  const expiresAt = new Date(clock().getTime() + expiresIn * 1000);
+  const deadline = new Date(clock().getTime() + expiresIn * 1000);
   const abort = new AbortController();
 
   async function poll(): Promise<SsoToken> {
@@ -78,7 +80,7 @@ export async function startDeviceCodeSignIn(
     let transientFailures = 0;
     for (;;) {
       await sleep(intervalMs, abort.signal);
-      if (clock().getTime() >= expiresAt.getTime()) throw deviceCodeExpired();
+      if (clock().getTime() >= deadline.getTime()) throw deviceCodeExpired();
       try {
         const response = await oidc.send(
           new CreateTokenCommand({
@@ -107,10 +109,11 @@ export async function startDeviceCodeSignIn(
   }
 
   return {
+    kind: 'deviceCode',
     userCode,
     verificationUri: shownUri,
     verificationUriComplete: shownUriComplete,
-    expiresAt,
+    deadline,
     token: unlessCancelled(poll(), abort.signal),
     cancel: () => abort.abort(),
   };
@@ -125,7 +128,5 @@ function deviceCodeExpired(): SignInFailedError {
 /** A 5xx or a connection that failed on the way; the next poll may well succeed. */
 function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if ((error as { $fault?: unknown }).$fault === 'server') return true;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN)$/.test(code);
+  return (error as { $fault?: unknown }).$fault === 'server' || isNetworkError(error);
 }

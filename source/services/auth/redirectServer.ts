@@ -5,7 +5,8 @@ import { CancelledError, SignInFailedError, UserError } from '../errors.js';
 
 export const CALLBACK_PATH = '/oauth/callback';
 const LOOPBACK = '127.0.0.1';
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** How long the redirect server waits for the browser before the sign-in gives up. */
+export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 
 export interface RedirectServerOptions {
   /** The state sent to /authorize; a callback must bring it back. */
@@ -36,7 +37,7 @@ type Callback =
 
 /** The loopback half of the authorization-code flow (SPEC §3.3): one GET /oauth/callback, then it closes. */
 export async function startRedirectServer(options: RedirectServerOptions): Promise<RedirectServer> {
-  const { state, port = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { state, port = 0, timeoutMs = SIGN_IN_TIMEOUT_MS } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UserError(`${port} is not a port number (1 to 65535).`, undefined, {
       next: 'choose-callback-port',

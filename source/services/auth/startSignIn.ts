@@ -11,14 +11,10 @@ import {
 import { startDeviceCodeSignIn, type DeviceCodeSignIn } from './deviceCodeSignIn.js';
 import { OidcError } from './oidcErrors.js';
 
-/** How long the redirect server waits for the browser before the sign-in gives up. */
-export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
-
 export type SignInMethod = 'authCode' | 'deviceCode';
 
-export type StartedSignIn =
-  | { readonly kind: 'authCode'; readonly signIn: AuthCodeSignIn }
-  | { readonly kind: 'deviceCode'; readonly signIn: DeviceCodeSignIn };
+/** A sign-in under way, told apart by `kind`; `token` resolves with the new token (not yet cached). */
+export type StartedSignIn = AuthCodeSignIn | DeviceCodeSignIn;
 
 /**
  * Starts a sign-in the way the command line and the full screen both do: the client registration for the
@@ -49,7 +45,7 @@ export async function startSignIn(options: {
       signIn.token.catch((error: unknown) => {
         if (isInvalidClient(error)) forget();
       });
-      return { kind: 'deviceCode', signIn };
+      return signIn;
     };
     try {
       return await start(obtained.registration);
@@ -65,13 +61,12 @@ export async function startSignIn(options: {
     session,
     registration: obtained.registration,
     callbackPort: options.callbackPort,
-    timeoutMs: SIGN_IN_TIMEOUT_MS,
     clock,
   });
   signIn.token.catch(() => {
     if (obtained.reused) forget();
   });
-  return { kind: 'authCode', signIn };
+  return signIn;
 }
 
 function isInvalidClient(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { accountRoleKey } from '../accountRoleKey.js';
 import { configFileContents, configSectionHeader, type IniValuesByKey } from '../awsFiles/awsConfigFile.js';
 import { parseIni } from '../awsFiles/iniParser.js';
 import { editSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
@@ -143,20 +144,16 @@ function holdsValues(current: IniValuesByKey, values: IniValues): boolean {
 }
 
 function goneProfiles(existing: Map<string, IniValuesByKey>, request: PopulateRequest): RemovedProfile[] {
-  const granted = new Set(request.profiles.map(({ pair }) => pairKey(pair.accountId, pair.roleName)));
+  const granted = new Set(request.profiles.map(({ pair }) => accountRoleKey(pair.accountId, pair.roleName)));
   const wantedNames = new Set(request.profiles.map((profile) => profile.name));
   const removed: RemovedProfile[] = [];
   for (const [name, values] of existing) {
     if (!isManaged(values) || values.sso_session !== request.ssoSession || wantedNames.has(name)) continue;
     const accountId = values.sso_account_id ?? '';
     const roleName = values.sso_role_name ?? '';
-    if (!granted.has(pairKey(accountId, roleName))) removed.push({ name, accountId, roleName });
+    if (!granted.has(accountRoleKey(accountId, roleName))) removed.push({ name, accountId, roleName });
   }
   return removed;
-}
-
-function pairKey(accountId: string, roleName: string): string {
-  return `${accountId}/${roleName}`;
 }
 
 /**

@@ -237,4 +237,12 @@ describe('startAuthCodeSignIn against the simulator', () => {
     const { signIn: started } = await signIn(new MemoryRegistrationStore(), { timeoutMs: 10 });
     await expect(started.token).rejects.toMatchObject({ message: 'Sign-in timed out after 0.01 seconds.' });
   });
+
+  it('gives up ten minutes after it starts, unless told otherwise, and says when', async () => {
+    const { signIn: usual } = await signIn(new MemoryRegistrationStore());
+    expect(usual.deadline).toEqual(new Date(NOW.getTime() + 10 * 60_000));
+    const { signIn: short } = await signIn(new MemoryRegistrationStore(), { timeoutMs: 10 });
+    expect(short.deadline).toEqual(new Date(NOW.getTime() + 10));
+    await expect(short.token).rejects.toMatchObject({ message: 'Sign-in timed out after 0.01 seconds.' });
+  });
 });

@@ -84,7 +84,7 @@ describe('startDeviceCodeSignIn against the simulator', () => {
     expect(signIn.userCode).toMatch(/\S/);
     expect(signIn.verificationUri).toBe(`${simulator.url}/device`);
     expect(new URL(signIn.verificationUriComplete).searchParams.get('user_code')).toBe(signIn.userCode);
-    expect(signIn.expiresAt).toEqual(new Date(START + 60_000));
+    expect(signIn.deadline).toEqual(new Date(START + 60_000));
 
     const token = await signIn.token;
     expect(script.slept).toEqual([2000, 2000, 7000]);

@@ -19,7 +19,7 @@ beforeEach(async () => {
   harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
 });
 afterEach(async () => {
-  for (const signIn of started.splice(0)) signIn.signIn.cancel();
+  for (const signIn of started.splice(0)) signIn.cancel();
   frontDoor?.closeAllConnections();
   await new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined)));
   frontDoor = undefined;
@@ -59,8 +59,8 @@ describe('a stored registration Identity Center no longer knows', () => {
     expect(fresh?.clientId).toBeDefined();
     expect(fresh?.clientId).not.toBe(stale.clientId);
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
-    harness!.simulator.approveDevice(signedIn.signIn.userCode);
-    expect((await signedIn.signIn.token).accessToken).toEqual(expect.any(String));
+    harness!.simulator.approveDevice(signedIn.userCode);
+    expect((await signedIn.token).accessToken).toEqual(expect.any(String));
   });
 
   it('is forgotten when a browser sign-in with it ends without a token, so the next one registers anew', async () => {
@@ -68,27 +68,27 @@ describe('a stored registration Identity Center no longer knows', () => {
     const first = await signIn('authCode', store);
     if (first.kind !== 'authCode') throw new Error('expected the browser flow');
     // The browser shows Identity Center's error page; the user gives up.
-    const page = await fetch(first.signIn.authorizeUrl, { redirect: 'manual' });
+    const page = await fetch(first.authorizeUrl, { redirect: 'manual' });
     expect(page.status).toBe(400);
-    first.signIn.cancel();
-    await expect(first.signIn.token).rejects.toBeInstanceOf(CancelledError);
+    first.cancel();
+    await expect(first.token).rejects.toBeInstanceOf(CancelledError);
     await expect.poll(() => store.read(key)).toBeUndefined();
 
     const second = await signIn('authCode', store);
     if (second.kind !== 'authCode') throw new Error('expected the browser flow');
     expect(store.read(key)?.clientId).not.toBe(stale.clientId);
-    const redirect = await fetch(second.signIn.authorizeUrl, { redirect: 'manual' });
+    const redirect = await fetch(second.authorizeUrl, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     await fetch(redirect.headers.get('location') ?? '');
-    expect((await second.signIn.token).accessToken).toEqual(expect.any(String));
+    expect((await second.token).accessToken).toEqual(expect.any(String));
   });
 
   it('keeps a registration that still works when its sign-in is cancelled only if it was just made', async () => {
     const store = new MemoryRegistrationStore();
     const key = registrationKey(SESSION, 'authorization_code');
     const first = await signIn('authCode', store);
-    first.signIn.cancel();
-    await expect(first.signIn.token).rejects.toBeInstanceOf(CancelledError);
+    first.cancel();
+    await expect(first.token).rejects.toBeInstanceOf(CancelledError);
     // Registered by this very sign-in: Identity Center knows it, nothing to forget.
     expect(store.read(key)).toBeDefined();
   });
@@ -167,7 +167,7 @@ describe('a device-code sign-in that ends without a token', () => {
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
     expect(store.read(key)).toBeDefined();
     harness!.simulator.forgetClients();
-    const error = await signedIn.signIn.token.catch((caught: unknown) => caught);
+    const error = await signedIn.token.catch((caught: unknown) => caught);
     expect((error as OidcError).reason).toBe('InvalidClientException');
     // startSignIn's watcher was attached to the token before this test's, so it has already run.
     expect(store.read(key)).toBeUndefined();
@@ -178,8 +178,8 @@ describe('a device-code sign-in that ends without a token', () => {
     const key = registrationKey(SESSION, 'device_code');
     const signedIn = await signIn('deviceCode', store);
     if (signedIn.kind !== 'deviceCode') throw new Error('expected the device-code flow');
-    harness!.simulator.denyDevice(signedIn.signIn.userCode);
-    const error = await signedIn.signIn.token.catch((caught: unknown) => caught);
+    harness!.simulator.denyDevice(signedIn.userCode);
+    const error = await signedIn.token.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SignInFailedError);
     expect((error as SignInFailedError).message).toBe('The sign-in was denied.');
     // startSignIn's watcher was attached to the token before this test's, so it has already run.
@@ -192,7 +192,7 @@ describe('the browser sign-in', () => {
     const env = { ...harness!.env, AWS_ENDPOINT_URL_SSO_OIDC: `${harness!.simulator.url}//` };
     const signedIn = await signIn('authCode', new MemoryRegistrationStore(), { env });
     if (signedIn.kind !== 'authCode') throw new Error('expected the browser flow');
-    const url = new URL(signedIn.signIn.authorizeUrl);
+    const url = new URL(signedIn.authorizeUrl);
     expect(`${url.origin}${url.pathname}`).toBe(`${harness!.simulator.url}/authorize`);
   });
 });
