@@ -17,7 +17,7 @@ import { effectRunner } from './effects/effectRunner.js';
 import { boundHeap } from './heapBounds.js';
 import { createAppServices, readWarmStart } from './realServices.js';
 import type { Io } from '../commands/context.js';
-import type { CliOptions } from '../commands/options.js';
+import { COMMANDS, type CliOptions } from '../commands/options.js';
 
 /**
  * `sso-tui`: the full-screen flow. It needs a terminal on both ends; anything else is told to use a
@@ -29,14 +29,14 @@ export async function fullScreen(options: CliOptions, io: Io): Promise<void> {
   if (!terminal?.stdin.isTTY || !terminal.stdout.isTTY) {
     throw new UsageError(
       'The full-screen flow needs a terminal.',
-      'In scripts use a subcommand: login, list, export, env, credential-process or console (see --help).',
+      `In scripts use a subcommand: ${COMMANDS.join(', ')} (see --help).`,
     );
   }
   // A dumb terminal (Emacs' shell, some CI consoles) cannot move the cursor: a full screen would pile up.
   if (io.env.TERM === 'dumb') {
     throw new UsageError(
       'This terminal (TERM=dumb) cannot show the full screen.',
-      'Use a subcommand: login, list, export, env, credential-process or console (see --help).',
+      `Use a subcommand: ${COMMANDS.join(', ')} (see --help).`,
     );
   }
   // Before the cached lists are read: they are the bulk of what the heap holds.

@@ -1,9 +1,13 @@
 import { accountRoleKey } from '../services/accountRoleKey.js';
 import { profileNameRuleBroken } from '../services/awsFiles/awsConfigFile.js';
 import type { Account } from '../services/portal.js';
+import { safeName } from '../services/populate/profileNames.js';
 import type { UserPicks } from './appServices.js';
 
-/** `--profile`, else the name last used for this account and role, else one made from both. */
+/**
+ * `--profile`, else the name last used for this account and role, else one made from both with populate's
+ * cleanup (`safeName`), so the dialog and populate name a pair alike.
+ */
 export function proposeProfileName(
   account: Account,
   roleName: string,
@@ -13,7 +17,7 @@ export function proposeProfileName(
   return (
     profileOption ??
     picks.profileNames[accountRoleKey(account.accountId, roleName)] ??
-    `${account.accountName}-${roleName}`.replace(/[^A-Za-z0-9_.-]+/g, '-')
+    (safeName(`${account.accountName}-${roleName}`) || safeName(`${account.accountId}-${roleName}`))
   );
 }
 

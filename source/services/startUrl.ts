@@ -6,7 +6,11 @@
 
 const BARE_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const AWSAPPS_HOST = /\.awsapps\.(com|cn)$/;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** This machine, the only host plain `http:` may name (the simulator's, and `--demo`'s). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 /** The portal URL `text` names, or undefined when it names none (plain http only for this machine). */
 export function normalizeStartUrl(text: string): string | undefined {
@@ -20,10 +24,10 @@ export function normalizeStartUrl(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.username || url.password || (!url.hostname.includes('.') && !LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.username || url.password || (!url.hostname.includes('.') && !isLoopbackHost(url.hostname))) {
     return undefined;
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     return undefined;
   }
   let path = url.pathname.replace(/\/+$/, '');

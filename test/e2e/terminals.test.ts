@@ -149,6 +149,10 @@ describe('every kind of terminal', { timeout: E2E_TEST_TIMEOUT }, () => {
     expect(output).toMatch(
       /^sso-tui: This terminal \(TERM=dumb\) cannot show the full screen\. Use a subcommand/,
     );
+    // Every subcommand, from the table parsing and --help use.
+    expect(output).toContain(
+      'Use a subcommand: login, logout, list, export, env, credential-process, console, populate',
+    );
   });
 
   it('a non-UTF-8 locale: only ASCII on screen', async () => {

@@ -90,6 +90,32 @@ describe('the layers, cli → commands|app → ui → flow → services', () => 
     }
   });
 
+  it("the README's table of where things live names files that hold each name given", () => {
+    const readme = readFileSync(resolve(SOURCE, '../README.md'), 'utf8');
+    const block = /<!-- where:[^>]*-->([\s\S]*?)<!-- where end -->/.exec(readme)?.[1];
+    expect(block, 'README.md has no where block').toBeDefined();
+    let checked = 0;
+    for (const cell of block!.split('\n').map((line) => line.split('|')[2] ?? '')) {
+      // A file, then the names it holds, up to the next file: `source/x.ts` `name` (…) , `name`
+      for (const part of cell.split(/(?=`source\/)/)) {
+        const file = /^`(source\/[^`]+)`/.exec(part)?.[1];
+        if (!file || file.endsWith('/')) continue;
+        const text = readFileSync(resolve(SOURCE, '..', file), 'utf8');
+        const names = [...part.slice(file.length + 2).matchAll(/`([A-Za-z_]\w*)`/g)].map(
+          (match) => match[1]!,
+        );
+        expect(names.length, file).toBeGreaterThan(0);
+        for (const name of names) {
+          expect(text, `${file} ${name}`).toMatch(
+            new RegExp(`export (?:const|function|class|async function) ${name}\\b`),
+          );
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
   it('an event is named in its area only: events.ts and reduce.ts keep no list of them', async () => {
     const { reduce } = await import('../../source/flow/reduce.js');
     expect(reduce).toBeTypeOf('function');

@@ -1,10 +1,6 @@
 import { SignInFailedError } from '../errors.js';
+import { isLoopbackHost } from '../startUrl.js';
 import { hasControlCharacters } from '../terminalText.js';
-
-/** Hosts an `http:` verification URI may name: this machine only, where the simulator (and `--demo`) runs. */
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /**
  * The device-code verification URI as it may be opened or shown: `https:` (or `http:` on a loopback host,

@@ -14,6 +14,7 @@ import { ctrl, send } from '../keyTable.js';
 import { symbols } from '../symbols.js';
 import { AccountRow, EMAIL_FROM, hiddenColumns } from './AccountRow.js';
 import type { ScreenProps } from './screenProps.js';
+import { sessionDisplayName } from '../../services/ssoSession.js';
 
 /** Long enough for the list's frame to be out, short enough to be done before most first keys. */
 const PREPARE_AFTER_MS = 50;
@@ -117,7 +118,7 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
 
   return (
     <ScreenFrame
-      title={`Accounts${data.session ? ` · ${data.session.name ?? data.session.startUrl}` : ''}`}
+      title={`Accounts${data.session ? ` · ${sessionDisplayName(data.session) ?? data.session.startUrl}` : ''}`}
       keys={ACCOUNT_KEYS}
       keyState={keyState}
       right={<HiddenColumns width={size.columns} />}
