@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { AppServices, SignInHandle, SessionServices, SignIn, WarmStart } from '../flow/appServices.js';
+import type { AppServices, SignInHandle, SessionServices, SignedIn, WarmStart } from '../flow/appServices.js';
 import { ssoSessionSectionHeader, validateSsoSessionName } from '../services/awsFiles/awsConfigFile.js';
 import { upsertSection } from '../services/awsFiles/iniEditor.js';
 import { updateFile } from '../services/awsFiles/safeWrite.js';
@@ -115,7 +115,7 @@ function sessionServices(
     ));
   let token: SsoToken | undefined;
 
-  const signedIn = (signed: SsoToken): SignIn => {
+  const signedIn = (signed: SsoToken): SignedIn => {
     token = signed;
     return { expiresAt: signed.expiresAt };
   };

@@ -53,19 +53,19 @@ export interface RegionEnvironment {
 
 export interface SessionServices {
   /** A usable cached token (refreshed if need be), or undefined when a sign-in is needed. */
-  loadToken(): Promise<SignIn | undefined>;
+  loadToken(): Promise<SignedIn | undefined>;
   /**
    * Renews the token held if it is due (another process may have done it): its expiry now. Throws when it
    * cannot (a SessionExpiredError once the sign-in has ended).
    */
-  renewToken(): Promise<SignIn>;
+  renewToken(): Promise<SignedIn>;
   /** The cached token only if it needs no refresh: read from disk, never the network. */
-  freshToken(): Promise<SignIn | undefined>;
+  freshToken(): Promise<SignedIn | undefined>;
   /** Starts a sign-in; its `signedIn` resolves once the token is in the shared cache. */
   startSignIn(method: SignInMethod): Promise<SignInHandle>;
   /** The account and role lists cached by the last run, shown at once while they refresh. */
-  readCachedLists(): Promise<CachedLists | undefined>;
-  writeCachedLists(lists: CachedLists): Promise<void>;
+  readCachedLists(): Promise<AccountLists | undefined>;
+  writeCachedLists(lists: AccountLists): Promise<void>;
   /** Every account, page after page, to `onPage`. */
   listAccounts(onPage: (page: readonly Account[]) => void): Promise<void>;
   /** Role lists in the order given (or as the queue hands them out), fetched concurrently; `onRoles` sees each as it arrives. */
@@ -91,15 +91,15 @@ export interface SessionServices {
  */
 export interface WarmStart {
   readonly sessionServices: SessionServices;
-  readonly signIn: SignIn;
-  readonly lists?: CachedLists;
+  readonly signIn: SignedIn;
+  readonly lists?: AccountLists;
 }
 
 /** One sign-in method for the flow and the services: browser redirect (PKCE) or device code. */
 export type { SignInMethod };
 
 /** What the flow knows of a token: when it expires. The token itself stays in the services. */
-export interface SignIn {
+export interface SignedIn {
   readonly expiresAt: Date;
 }
 
@@ -107,7 +107,7 @@ export type SignInHandle = AuthCodeSignInHandle | DeviceCodeSignInHandle;
 
 interface SignInHandleBase {
   /** Resolves when the sign-in completes and the token is cached; rejects on failure or cancel. */
-  readonly signedIn: Promise<SignIn>;
+  readonly signedIn: Promise<SignedIn>;
   /** When the sign-in gives up (redirect server timeout, device code expiry). */
   readonly deadline: Date;
   cancel(): void;
@@ -128,8 +128,8 @@ export interface DeviceCodeSignInHandle extends SignInHandleBase {
   readonly verificationUriComplete: string;
 }
 
-import type { AccountLists as CachedLists } from '../services/listCache.js';
-export type { CachedLists };
+import type { AccountLists } from '../services/listCache.js';
+export type { AccountLists };
 
 export type ExportTarget = 'static' | 'sso';
 

@@ -1,7 +1,7 @@
 import type { Account, RoleCredentials } from '../services/portal.js';
 import type { SsoSession } from '../services/ssoSession.js';
 import type {
-  CachedLists,
+  AccountLists,
   ExportRequest,
   PopulatePair,
   SessionServices,
@@ -40,7 +40,7 @@ export type Effect = { readonly id: number } & (
     }
   /** Reorders the role listing under way: these accounts next, in this order. */
   | { readonly type: 'preferRoles'; readonly accountIds: readonly string[] }
-  | { readonly type: 'writeCachedLists'; readonly lists: CachedLists }
+  | { readonly type: 'writeCachedLists'; readonly lists: AccountLists }
   | {
       readonly type: 'fetchCredentials';
       readonly request: number;

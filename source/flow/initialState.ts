@@ -1,9 +1,9 @@
 import type {
-  CachedLists,
+  AccountLists,
   ExportFiles,
   SignInMethod,
   RegionEnvironment,
-  SignIn,
+  SignedIn,
   UserPicks,
 } from './appServices.js';
 import { loadAccounts } from './listingEvents.js';
@@ -21,8 +21,10 @@ export interface InitialOptions {
   readonly regionEnvironment?: RegionEnvironment;
   readonly exportFiles?: ExportFiles;
   readonly picks: UserPicks;
+  /** When the picks were read: recent picks are ranked as of then until they change. */
+  readonly now: Date;
   /** A fresh token (and the cached lists) read before the first frame: start on the account list. */
-  readonly warm?: { readonly signIn: SignIn; readonly lists?: CachedLists };
+  readonly warm?: { readonly signIn: SignedIn; readonly lists?: AccountLists };
 }
 
 /**
@@ -42,6 +44,7 @@ export function initialState(options: InitialOptions): FlowState {
     rolesLoad: { generation: 0, status: 'idle' },
     accountsList: EMPTY_LIST,
     picks: options.picks,
+    picksRankedAt: options.now,
   };
   const session = options.session ?? (options.sessions.length === 1 ? options.sessions[0] : undefined);
   if (session && options.warm) {

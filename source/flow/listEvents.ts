@@ -9,7 +9,7 @@ import { pinnedFirst } from './picksOrder.js';
 import { EMPTY_LIST, type FlowData, type FlowState, type ListState } from './state.js';
 import { queue, withData, withScreen } from './stateUpdates.js';
 
-/** Keys on the account, role and session lists: filtering, moving, starring, refreshing and choosing. */
+/** Keys on the account, role and session lists: filtering, moving, marking favorites, refreshing and choosing. */
 export type ListEvent =
   /** Edits the query of the screen's list. */
   | { readonly type: 'listQueryEdited'; readonly edit: TextEdit }
@@ -23,14 +23,14 @@ export type ListEvent =
   | {
       readonly type: 'favoriteToggled';
       readonly accountId: string;
-      /** For keeping the cursor on the account when starring reorders the list: */
-      readonly now: Date;
+      /** For keeping the cursor on the account when marking a favorite reorders the list. */
       readonly height: number;
     }
   | { readonly type: 'refreshRequested' }
   | { readonly type: 'accountChosen'; readonly account: Account }
   | { readonly type: 'roleChosen'; readonly account: Account; readonly roleName: string }
-  | { readonly type: 'picksChanged'; readonly picks: UserPicks };
+  /** The picks as written, `at` the moment they were. */
+  | { readonly type: 'picksChanged'; readonly picks: UserPicks; readonly at: Date };
 
 export function listEvent(state: FlowState, event: ListEvent): FlowState {
   const { screen, data } = state;
@@ -55,7 +55,7 @@ export function listEvent(state: FlowState, event: ListEvent): FlowState {
       if (data.accountsLoad.status === 'loading') return state;
       return loadAccounts(withData(state, { note: undefined, change: undefined }), false);
     case 'picksChanged':
-      return withData(state, { picks: event.picks });
+      return withData(state, { picks: event.picks, picksRankedAt: event.at });
 
     case 'accountChosen': {
       const roles = queue(withScreen(state, { kind: 'roles', account: event.account, list: EMPTY_LIST }), {
@@ -89,17 +89,17 @@ export function listEvent(state: FlowState, event: ListEvent): FlowState {
 }
 
 /**
- * With an empty query, starring moves the account among the pinned rows (or out of them): the cursor goes
+ * With an empty query, marking a favorite moves the account among the pinned rows (or out of them): the cursor goes
  * with it. A search's order does not depend on favorites, so there the cursor stays.
  */
 function followAccount(
   data: FlowData,
   picks: UserPicks,
-  event: { readonly accountId: string; readonly now: Date; readonly height: number },
+  event: { readonly accountId: string; readonly height: number },
 ): ListState {
   const list = data.accountsList;
   if (list.query.trim() !== '') return list;
-  const cursor = pinnedFirst(data.accounts, picks, event.now).findIndex(
+  const cursor = pinnedFirst(data.accounts, picks, data.picksRankedAt).findIndex(
     (row) => row.kind === 'account' && row.account.accountId === event.accountId,
   );
   if (cursor < 0) return list;

@@ -1,4 +1,4 @@
-import type { CachedLists } from './appServices.js';
+import type { AccountLists } from './appServices.js';
 import { area } from './areas.js';
 import type { Account } from '../services/portal.js';
 import { advanced } from '../services/progress.js';
@@ -10,7 +10,7 @@ import { queue, takeId, withData, withScreen } from './stateUpdates.js';
 export type ListingEvent =
   /** The accounts on screen, then those the query matches: their role lists are wanted first. */
   | { readonly type: 'rolesWanted'; readonly accountIds: readonly string[] }
-  | { readonly type: 'cachedListsRead'; readonly generation: number; readonly lists: CachedLists }
+  | { readonly type: 'cachedListsRead'; readonly generation: number; readonly lists: AccountLists }
   | { readonly type: 'accountsPage'; readonly generation: number; readonly accounts: readonly Account[] }
   /** `at`: when the last page came in, the moment the role listing ranks favorites and recent picks by. */
   | { readonly type: 'accountsLoaded'; readonly generation: number; readonly at: Date }

@@ -157,6 +157,11 @@ export interface FlowData {
   readonly rolesProgress?: Progress;
   readonly accountsList: ListState;
   readonly picks: UserPicks;
+  /**
+   * The moment recent picks are ranked as of: when they were read or last changed, so the rows of an empty
+   * query never move while the user looks at them, and no render reads the clock.
+   */
+  readonly picksRankedAt: Date;
   /** A failure that did not stop the screen (roles listing), shown as a note. */
   readonly note?: string;
 }

@@ -70,7 +70,7 @@ async function requestSigninToken(url: string, endpoint: string, fetchUrl: typeo
     response = await fetchUrl(url, { headers: { accept: 'application/json' } });
   } catch (error) {
     // The cause is left out on purpose: a URL parsing error quotes the whole URL, secrets included.
-    const code = errorCode(error);
+    const code = causeCode(error);
     throw new UserError(
       `Could not reach the AWS sign-in service at ${host}${code ? ` (${code})` : ''}.`,
       'Check the network, or AWS_ENDPOINT_URL_SIGNIN if it is set.',
@@ -115,7 +115,7 @@ function hostOf(endpoint: string): string {
 }
 
 /** Node's fetch wraps the socket error (ECONNREFUSED, ENOTFOUND…) as the cause of a bare "fetch failed". */
-function errorCode(error: unknown): string | undefined {
+function causeCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = (cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;

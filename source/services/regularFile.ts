@@ -86,16 +86,23 @@ export async function readRegularFile(path: string): Promise<string | undefined>
   }
 }
 
-/** The whole content of an open file, read from its start whatever the handle's position. */
+/**
+ * The whole content of an open file, read from its start whatever the handle's position: into one buffer
+ * of the size the file has now and a byte more, to see the end; a file that grows meanwhile gets a buffer
+ * twice the size, as often as it takes.
+ */
 export async function readWhole(handle: FileHandle): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let position = 0;
+  let buffer = Buffer.allocUnsafe((await handle.stat()).size + 1);
+  let length = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-    if (bytesRead === 0) return Buffer.concat(chunks);
-    chunks.push(chunk.subarray(0, bytesRead));
-    position += bytesRead;
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) return buffer.subarray(0, length);
+    length += bytesRead;
   }
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { configFileContents } from './awsFiles/awsConfigFile.js';
+import { configFileContents, configFileProfiles, profilesMentioning } from './awsFiles/awsConfigFile.js';
 import { readRegularFile, refuseIfNotRegular } from './regularFile.js';
 import { parseIni, type IniDocument } from './awsFiles/iniParser.js';
 import type { Environment } from './endpoints.js';
@@ -63,7 +63,10 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
       sessions.push({ name, startUrl: '', region: '', scopes: DEFAULT_SCOPES, unreadable: problem });
     }
   }
-  return [...sessions, ...legacySessions(contents.profiles, contents.ssoSessions)];
+  // Only a profile with a start URL can be one: the others' lines are not read.
+  const withStartUrl = profilesMentioning(document, 'sso_start_url');
+  const profiles = configFileProfiles(document, (name) => withStartUrl.has(name));
+  return [...sessions, ...legacySessions(profiles, contents.ssoSessions)];
 }
 
 /**
@@ -101,7 +104,7 @@ function unreadableSessions(document: IniDocument, configFile: string): Map<stri
   const found = new Map<string, string>();
   for (const section of document.sections) {
     if (section.kind !== 'sso-session' || found.has(section.name)) continue;
-    const problem = document.problems.find((p) => p.line >= section.headerLine && p.line <= section.endLine);
+    const problem = section.problems[0];
     if (problem) {
       found.set(
         section.name,

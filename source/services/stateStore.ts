@@ -18,7 +18,7 @@ export interface RecentPick {
   readonly lastPickedAt: string;
 }
 
-/** What the user chose before: starred accounts, recent picks, the profile name used per account and role. */
+/** What the user chose before: favorite accounts, recent picks, the profile name used per account and role. */
 export interface UserPicks {
   readonly favorites: readonly string[];
   readonly recents: readonly RecentPick[];

@@ -8,7 +8,7 @@ import type { Screen } from '../flow/state.js';
 import { systemClock, type Clock, type SsoSession } from '../services/ssoSession.js';
 import { terminalText } from '../services/terminalText.js';
 import { useEffectRunner } from './hooks/useEffectRunner.js';
-import { KeyboardRoute } from './hooks/useKeys.js';
+import { KeyboardRoute } from './components/KeyboardRoute.js';
 import { ScreenSizeContext, useTerminalSize } from './hooks/useTerminalSize.js';
 import { AccountsScreen } from './screens/AccountsScreen.js';
 import { CheckingTokenScreen } from './screens/CheckingTokenScreen.js';
@@ -58,6 +58,7 @@ export function App({
     initialState({
       sessions,
       picks: services.readPicks(),
+      now: clock(),
       regionEnvironment: services.regionEnvironment(),
       exportFiles: services.exportFiles(),
       ...(session ? { session } : {}),

@@ -12,6 +12,7 @@ function onAccounts() {
     sessions: [],
     session: { name: 'corp', startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', scopes: [] },
     picks: { favorites: [], recents: [], profileNames: {} },
+    now: new Date('2030-01-01T00:00:00Z'),
     warm: {
       signIn: { expiresAt: new Date('2030-01-01T00:00:00Z') },
       lists: {

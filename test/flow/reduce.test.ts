@@ -68,8 +68,15 @@ function screenOf<K extends Screen['kind']>(state: FlowState, kind: K): Extract<
 }
 
 /** Signed in, with the accounts listed and the role listing under way. */
-function signedInWithAccounts(accounts: readonly Account[] = [prod, dev]): FlowState {
-  let state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
+function signedInWithAccounts(
+  accounts: readonly Account[] = [prod, dev],
+  picks: UserPicks = noPicks,
+  picksReadAt: Date = listedAt,
+): FlowState {
+  let state = run(initialState({ sessions: [session], picks, now: picksReadAt }), {
+    type: 'tokenChecked',
+    expiresAt,
+  });
   const { generation } = effectOf(state, 'loadAccounts');
   state = run(
     state,
@@ -88,14 +95,16 @@ function onCredentials(): FlowState {
 
 describe('start', () => {
   it('checks the cached token of the only session', () => {
-    const state = initialState({ sessions: [session], picks: noPicks });
+    const state = initialState({ sessions: [session], picks: noPicks, now: listedAt });
     expect(state.screen.kind).toBe('checkingToken');
     expect(lastEffect(state)).toMatchObject({ type: 'loadToken', session });
   });
 
   it('shows the session picker with several sessions, and the setup form with none', () => {
-    expect(initialState({ sessions: [session, other], picks: noPicks }).screen.kind).toBe('sessionPicker');
-    expect(initialState({ sessions: [], picks: noPicks }).screen.kind).toBe('setup');
+    expect(initialState({ sessions: [session, other], picks: noPicks, now: listedAt }).screen.kind).toBe(
+      'sessionPicker',
+    );
+    expect(initialState({ sessions: [], picks: noPicks, now: listedAt }).screen.kind).toBe('setup');
   });
 
   it('starts on the cached account list when a fresh token was read first, and only refreshes it', () => {
@@ -103,6 +112,7 @@ describe('start', () => {
     const state = initialState({
       sessions: [session],
       picks: noPicks,
+      now: listedAt,
       warm: { signIn: { expiresAt }, lists },
     });
     expect(state.screen.kind).toBe('accounts');
@@ -122,7 +132,12 @@ describe('start', () => {
   });
 
   it('starts on an empty account list that fills as pages come when a fresh token has no cached lists', () => {
-    const state = initialState({ sessions: [session], picks: noPicks, warm: { signIn: { expiresAt } } });
+    const state = initialState({
+      sessions: [session],
+      picks: noPicks,
+      now: listedAt,
+      warm: { signIn: { expiresAt } },
+    });
     const { generation } = effectOf(state, 'loadAccounts');
     const next = run(state, { type: 'accountsPage', generation, accounts: [prod] });
     expect(screenOf(next, 'accounts')).toBeDefined();
@@ -130,12 +145,12 @@ describe('start', () => {
   });
 
   it('uses the session chosen by flags even when there are several', () => {
-    const state = initialState({ sessions: [session, other], session: other, picks: noPicks });
+    const state = initialState({ sessions: [session, other], session: other, picks: noPicks, now: listedAt });
     expect(lastEffect(state)).toMatchObject({ type: 'loadToken', session: other });
   });
 
   it('checks the token of the session picked in the picker', () => {
-    const state = run(initialState({ sessions: [session, other], picks: noPicks }), {
+    const state = run(initialState({ sessions: [session, other], picks: noPicks, now: listedAt }), {
       type: 'sessionChosen',
       session: other,
     });
@@ -144,7 +159,7 @@ describe('start', () => {
   });
 
   it('goes to the accounts with a usable token, listing them from the cache first', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks }), {
+    const state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -154,7 +169,9 @@ describe('start', () => {
   });
 
   it('signs in without a usable token, then goes to the accounts', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    const state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
+      type: 'tokenChecked',
+    });
     const signIn = screenOf(state, 'signIn');
     expect(lastEffect(state)).toEqual(
       expect.objectContaining({ type: 'startSignIn', attempt: signIn.attempt, method: 'authCode' }),
@@ -165,15 +182,18 @@ describe('start', () => {
   });
 
   it('signs in with the device code when asked to', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks, signInMethod: 'deviceCode' }), {
-      type: 'tokenChecked',
-    });
+    const state = run(
+      initialState({ sessions: [session], picks: noPicks, now: listedAt, signInMethod: 'deviceCode' }),
+      {
+        type: 'tokenChecked',
+      },
+    );
     expect(effectOf(state, 'startSignIn').method).toBe('deviceCode');
   });
 });
 
 describe('setup form', () => {
-  const setup = (): FlowState => initialState({ sessions: [], picks: noPicks });
+  const setup = (): FlowState => initialState({ sessions: [], picks: noPicks, now: listedAt });
   const clear: FlowEvent = { type: 'setupEdited', edit: { kind: 'clear' } };
 
   it('goes start URL, region, session name, then asks to verify and save them', () => {
@@ -248,7 +268,7 @@ describe('setup form', () => {
   });
 
   it('from an error, edits the session in use and replaces it once saved again', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'signInFailed',
       attempt: 0,
       message: 'Could not reach Identity Center.',
@@ -275,7 +295,9 @@ describe('setup form', () => {
 
 describe('signIn', () => {
   function signInStarted(): FlowState {
-    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    const state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
+      type: 'tokenChecked',
+    });
     const { attempt } = screenOf(state, 'signIn');
     return run(state, {
       type: 'signInStarted',
@@ -358,7 +380,7 @@ describe('signIn', () => {
 
 describe('accounts', () => {
   it('appends pages as they arrive, then lists the roles', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -383,7 +405,7 @@ describe('accounts', () => {
   });
 
   it('shows cached lists at once and swaps in the fresh list when complete, noting the change', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -400,7 +422,7 @@ describe('accounts', () => {
   });
 
   it('keeps the shown account list and role lists when a refresh brings them back unchanged', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -451,7 +473,7 @@ describe('accounts', () => {
   });
 
   it('collects a refresh behind the shown list as a count while it confirms it, pages from its first change', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -515,7 +537,7 @@ describe('accounts', () => {
   });
 
   it('shows a failed first listing as an error whose retry lists again', () => {
-    let state = run(initialState({ sessions: [session], picks: noPicks }), {
+    let state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
       type: 'tokenChecked',
       expiresAt,
     });
@@ -588,7 +610,6 @@ describe('accounts', () => {
     let state = run(signedInWithAccounts(), {
       type: 'favoriteToggled',
       accountId: dev.accountId,
-      now: new Date(),
       height: 10,
     });
     expect(state.data.picks.favorites).toEqual([dev.accountId]);
@@ -597,11 +618,11 @@ describe('accounts', () => {
       accountId: dev.accountId,
       favorite: true,
     });
-    state = run(state, { type: 'favoriteToggled', accountId: dev.accountId, now: new Date(), height: 10 });
+    state = run(state, { type: 'favoriteToggled', accountId: dev.accountId, height: 10 });
     expect(state.data.picks.favorites).toEqual([]);
     expect(lastEffect(state)).toMatchObject({ favorite: false });
     const picks: UserPicks = { ...noPicks, favorites: [prod.accountId] };
-    expect(run(state, { type: 'picksChanged', picks }).data.picks).toBe(picks);
+    expect(run(state, { type: 'picksChanged', picks, at: listedAt }).data.picks).toBe(picks);
   });
 
   it('keeps the cursor on the account starring moves, with an empty query only', () => {
@@ -612,17 +633,37 @@ describe('accounts', () => {
       height: 10,
     });
     expect(state.data.accountsList.cursor).toBe(2);
-    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, height: 10 });
     expect(state.data.accountsList.cursor).toBe(0);
-    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, height: 10 });
     expect(state.data.accountsList.cursor).toBe(2);
     state = run(
       state,
       { type: 'listQueryEdited', edit: { kind: 'insert', text: 'a' } },
       { type: 'listMoved', move: 'down', rowCount: 3, height: 10 },
     );
-    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, now: new Date(), height: 10 });
+    state = run(state, { type: 'favoriteToggled', accountId: qa.accountId, height: 10 });
     expect(state.data.accountsList.cursor).toBe(1);
+  });
+
+  it('ranks recent picks as of when they were read or last changed, never by the clock', () => {
+    const threeWeeksBefore = new Date(listedAt.getTime() - 3 * 7 * 86_400_000);
+    const picks: UserPicks = {
+      ...noPicks,
+      recents: [
+        { accountId: prod.accountId, count: 4, lastPickedAt: threeWeeksBefore.toISOString() },
+        { accountId: dev.accountId, count: 1, lastPickedAt: listedAt.toISOString() },
+      ],
+    };
+    const toggle = { type: 'favoriteToggled', accountId: dev.accountId, height: 10 } as const;
+    // Starred and unstarred, dev goes back among the recent picks: the cursor follows it to its rank.
+    const devRank = (state: FlowState) => run(state, toggle, toggle).data.accountsList.cursor;
+    // As of three weeks before: prod, picked four times, leads.
+    const readEarlier = signedInWithAccounts([prod, dev, qa], picks, threeWeeksBefore);
+    expect(devRank(readEarlier)).toBe(1);
+    // As of the last pick: prod's picks have lost seven eighths of their weight, dev's one pick leads.
+    expect(devRank(signedInWithAccounts([prod, dev, qa], picks, listedAt))).toBe(0);
+    expect(devRank(run(readEarlier, { type: 'picksChanged', picks, at: listedAt }))).toBe(0);
   });
 
   it('opens the roles of a chosen account, fetching them when unknown, and records the pick', () => {
@@ -635,7 +676,7 @@ describe('accounts', () => {
 
   it('leaves on Esc: to the session picker with several sessions, else quits', () => {
     expect(lastEffect(run(signedInWithAccounts(), { type: 'back' })).type).toBe('quit');
-    let state = initialState({ sessions: [session, other], picks: noPicks });
+    let state = initialState({ sessions: [session, other], picks: noPicks, now: listedAt });
     state = run(
       state,
       { type: 'sessionChosen', session },
@@ -747,9 +788,10 @@ describe('export dialog', () => {
     const remembered = run(onCredentials(), {
       type: 'picksChanged',
       picks: { ...noPicks, profileNames: { [`${prod.accountId}/Admin`]: 'pay' } },
+      at: listedAt,
     });
     expect(screenOf(run(remembered, { type: 'exportOpened' }), 'exportDialog').profileName).toBe('pay');
-    let flagged = initialState({ sessions: [session], picks: noPicks, profile: 'work' });
+    let flagged = initialState({ sessions: [session], picks: noPicks, now: listedAt, profile: 'work' });
     flagged = run(
       flagged,
       { type: 'tokenChecked', expiresAt },
@@ -833,7 +875,10 @@ describe('export dialog', () => {
 
 describe('keeping the sign-in alive while the screen is open', () => {
   const onAccounts = (): FlowState =>
-    run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked', expiresAt });
+    run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
 
   it('plans a renewal of the token it starts with, and shows when it is planned', () => {
     const state = onAccounts();
@@ -889,7 +934,10 @@ describe('an expired session (401)', () => {
       recents: [{ accountId: dev.accountId, count: 1, lastPickedAt: listedAt.toISOString() }],
       profileNames: {},
     };
-    let state = run(initialState({ sessions: [session], picks }), { type: 'tokenChecked', expiresAt });
+    let state = run(initialState({ sessions: [session], picks, now: listedAt }), {
+      type: 'tokenChecked',
+      expiresAt,
+    });
     const { generation } = effectOf(state, 'loadAccounts');
     state = run(
       state,
@@ -919,7 +967,9 @@ describe('an expired session (401)', () => {
   });
 
   it('is ignored while signing in', () => {
-    const state = run(initialState({ sessions: [session], picks: noPicks }), { type: 'tokenChecked' });
+    const state = run(initialState({ sessions: [session], picks: noPicks, now: listedAt }), {
+      type: 'tokenChecked',
+    });
     expect(run(state, { type: 'sessionExpired' })).toBe(state);
   });
 });
@@ -928,7 +978,7 @@ describe('the outbox', () => {
   it('drops the effects the effect runner has taken', () => {
     const state = run(
       signedInWithAccounts(),
-      { type: 'favoriteToggled', accountId: prod.accountId, now: new Date(), height: 10 },
+      { type: 'favoriteToggled', accountId: prod.accountId, height: 10 },
       { type: 'quit' },
     );
     const [first] = state.outbox;

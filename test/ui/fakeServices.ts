@@ -1,13 +1,13 @@
 import {
   type AppServices,
   type AuthCodeSignInHandle,
-  type CachedLists,
+  type AccountLists,
   type DeviceCodeSignInHandle,
   type ExportRequest,
   type SignInMethod,
   type PopulatePair,
   type SessionServices,
-  type SignIn,
+  type SignedIn,
   type UserPicks,
 } from '../../source/flow/appServices.js';
 import { AccountQueue } from '../../source/services/accountQueue.js';
@@ -22,8 +22,8 @@ export interface FakeBackend {
   accounts: Account[];
   roles: Map<string, string[]>;
   /** Undefined: no usable cached token, so the flow signs in. */
-  signIn?: SignIn;
-  cached?: CachedLists;
+  signIn?: SignedIn;
+  cached?: AccountLists;
   /** Errors the next calls throw, by method name, consumed one per call. */
   failures: Map<string, unknown[]>;
   /** Profiles that exist already (`file:profile`). */
@@ -41,7 +41,7 @@ export interface FakeCalls {
   sessions: SsoSession[];
   saved: { startUrl: string; region: string }[];
   pastedUrls: string[];
-  cachedWrites: CachedLists[];
+  cachedWrites: AccountLists[];
   credentialFetches: number;
   /** The pairs of each populateProfiles call. */
   populated: (readonly PopulatePair[])[];
@@ -76,7 +76,7 @@ export function createFakeServices(backend: Partial<FakeBackend> = {}) {
     credentialFetches: 0,
     populated: [],
   };
-  let finishSignIn: ((signIn: SignIn) => void) | undefined;
+  let finishSignIn: ((signIn: SignedIn) => void) | undefined;
 
   const failNext = (method: string): void => {
     const error = state.failures.get(method)?.shift();
@@ -98,9 +98,9 @@ export function createFakeServices(backend: Partial<FakeBackend> = {}) {
     async startSignIn(method) {
       calls.signIns.push(method);
       failNext('startSignIn');
-      let resolve!: (signIn: SignIn) => void;
+      let resolve!: (signIn: SignedIn) => void;
       let reject!: (error: unknown) => void;
-      const signedIn = new Promise<SignIn>((ok, fail) => {
+      const signedIn = new Promise<SignedIn>((ok, fail) => {
         resolve = ok;
         reject = fail;
       });

@@ -1,5 +1,5 @@
 import { App, type AppProps } from '../../source/ui/App.js';
-import type { CachedLists } from '../../source/flow/appServices.js';
+import type { AccountLists } from '../../source/flow/appServices.js';
 import type { Account } from '../../source/services/portal.js';
 import type { SsoSession } from '../../source/services/ssoSession.js';
 import { clock, createFakeServices, NOW, type FakeBackend } from './fakeServices.js';
@@ -37,7 +37,7 @@ export const signedIn = { expiresAt: new Date(NOW.getTime() + 8 * 3600 * 1000) }
 export function startApp(
   backend: Partial<FakeBackend> = {},
   props: Partial<Omit<AppProps, 'services' | 'effects'>> = {},
-  warmLists?: CachedLists,
+  warmLists?: AccountLists,
 ) {
   const fake = createFakeServices({
     accounts: [prod, dev],

@@ -29,7 +29,7 @@ export const PICKS_EFFECTS: EffectHandlers<
 
 function remember(context: EffectContext, write: () => UserPicks): void {
   try {
-    context.dispatch({ type: 'picksChanged', picks: write() });
+    context.dispatch({ type: 'picksChanged', picks: write(), at: context.clock() });
   } catch (error) {
     context.dispatch({ type: 'noticeShown', message: screenErrorLine(error) });
   }

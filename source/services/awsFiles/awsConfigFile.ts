@@ -23,17 +23,71 @@ const contentsOf = new WeakMap<IniDocument, ConfigFileContents>();
 export function configFileContents(document: IniDocument): ConfigFileContents {
   let contents = contentsOf.get(document);
   if (contents === undefined) {
-    contents = contentsNow(document);
+    // Each part read when first asked for: a session's reading needs no profile's lines.
+    let profiles: Map<string, IniValuesByKey> | undefined;
+    let ssoSessions: Map<string, IniValuesByKey> | undefined;
+    contents = {
+      get profiles() {
+        profiles ??= configFileProfiles(document, () => true);
+        return profiles;
+      },
+      get ssoSessions() {
+        ssoSessions ??= profilesAndSessions(
+          document.sections.filter((section) => section.kind === 'sso-session'),
+        ).ssoSessions;
+        return ssoSessions;
+      },
+      get problems() {
+        return document.problems;
+      },
+    };
     contentsOf.set(document, contents);
   }
   return contents;
 }
 
-function contentsNow(document: IniDocument): ConfigFileContents {
+/**
+ * `configFileContents(document).profiles`, of the profiles that `wanted` names only: what a question about
+ * a few profiles needs, without reading the others' lines.
+ */
+export function configFileProfiles(
+  document: IniDocument,
+  wanted: (name: string) => boolean,
+): Map<string, IniValuesByKey> {
+  return profilesAndSessions(
+    document.sections.filter((section) => {
+      const name = profileNameOf(section);
+      return name !== undefined && wanted(name);
+    }),
+  ).profiles;
+}
+
+/**
+ * The names of the profiles one of whose sections holds `word` in its text: every profile that has a key
+ * of that name is one (and others may be).
+ */
+export function profilesMentioning(document: IniDocument, word: string): Set<string> {
+  const names = new Set<string>();
+  for (const section of document.sections) {
+    const name = profileNameOf(section);
+    if (name !== undefined && section.text.includes(word)) names.add(name);
+  }
+  return names;
+}
+
+/** The profile a section gives values to (before `[profile default]` and `[default]` are weighed). */
+function profileNameOf(section: IniSection): string | undefined {
+  if (section.kind === 'profile') return section.name;
+  return section.kind === 'plain' && section.name === 'default' ? 'default' : undefined;
+}
+
+function profilesAndSessions(
+  sections: readonly IniSection[],
+): Pick<ConfigFileContents, 'profiles' | 'ssoSessions'> {
   const profiles = new Map<string, IniValuesByKey>();
   const ssoSessions = new Map<string, IniValuesByKey>();
   const plainDefault = new Map<string, IniValuesByKey>();
-  for (const section of document.sections) {
+  for (const section of sections) {
     if (section.kind === 'profile') mergeSection(profiles, section.name, section);
     else if (section.kind === 'sso-session') mergeSection(ssoSessions, section.name, section);
     else if (section.kind === 'plain' && section.name === 'default')
@@ -41,7 +95,7 @@ function contentsNow(document: IniDocument): ConfigFileContents {
   }
   const defaultProfile = plainDefault.get('default');
   if (defaultProfile && !profiles.has('default')) profiles.set('default', defaultProfile);
-  return { profiles, ssoSessions, problems: document.problems };
+  return { profiles, ssoSessions };
 }
 
 /** Adds a section's values to `target[name]`, as the SDKs merge a header written twice. */

@@ -359,13 +359,12 @@ function rewrite(
   const dropRange = (from: number, to: number): void => {
     for (let line = from; line <= to; line++) dropped.add(line);
   };
-  const index = new Map<string, Section[]>();
+  // The sections of the entities edited, in file order.
+  const index = new Map<string, Section[]>(targets.map((change) => [change.entity, []]));
   for (const section of layout.sections) {
-    for (const entity of new Set(section.entities)) {
-      const list = index.get(entity) ?? [];
-      list.push(section);
-      index.set(entity, list);
-    }
+    section.entities.forEach((entity, at) => {
+      if (at === 0 || entity !== section.entities[0]) index.get(entity)?.push(section);
+    });
   }
   const cached = (entity: string): ReturnType<typeof sectionsOf> =>
     sectionsOf({ ...layout, sections: index.get(entity) ?? [] }, entity);

@@ -23,7 +23,12 @@ export interface IniSection {
   readonly headerLine: number;
   /** The last line before the next section header (or the end of the file). */
   readonly endLine: number;
+  /** Read when first asked for: a file of 10,000 profiles has 60,000 entries, and a command reads a few. */
   readonly entries: ReadonlyArray<IniEntry>;
+  /** The problems on its lines, its header's included (read with its entries). */
+  readonly problems: ReadonlyArray<IniProblem>;
+  /** Its lines as they stand in the file, from its header to its last line. */
+  readonly text: string;
 }
 
 export interface IniProblem {
@@ -77,18 +82,6 @@ export function identifyHeader(rawHeader: string): HeaderIdentity {
   return { kind: 'plain', name: collapsed, canonical: collapsed };
 }
 
-interface SectionDraft {
-  rawHeader: string;
-  identity: HeaderIdentity;
-  headerLine: number;
-  endLine: number;
-  entries: IniEntry[];
-}
-
-interface ParentDraft {
-  readonly subEntries: IniSubEntry[];
-}
-
 // A command reads the config file for its session, then again under the lock to edit it: parsed once.
 let lastParse: { text: string; document: IniDocument } | undefined;
 
@@ -98,77 +91,182 @@ export function parseIni(text: string): IniDocument {
   return lastParse.document;
 }
 
+/**
+ * Finds the sections first, from the lines that may be headers alone; each section's lines are read when
+ * its entries or problems are first asked for, and the lines before the first header with the
+ * document's problems.
+ */
 function parseNow(text: string): IniDocument {
   const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  const sections: SectionDraft[] = [];
-  const problems: IniProblem[] = [];
-  let current: SectionDraft | undefined;
-  // The key with an empty value whose indented lines are sub-keys, as the SDKs read `s3 =` blocks.
-  let parent: ParentDraft | undefined;
-
-  // splitLines, without an object per line: a file may have a hundred thousand of them.
+  const sections: IniSection[] = [];
+  // Where the lines after the header of the section being found start: offset and line number.
+  let open: { header: SectionHeader; headerStart: number; bodyStart: number } | undefined;
+  let leadEnd = body.length;
   let start = 0;
   let line = 0;
-  let crlf = 0;
-  let lf = 0;
+  const close = (end: number, endLine: number): void => {
+    if (open)
+      sections.push(new LazySection(body, open.header, open.headerStart, open.bodyStart, end, endLine));
+  };
   while (start < body.length) {
     line += 1;
     let end = body.indexOf('\n', start);
-    const last = end === -1;
-    if (last) end = body.length;
-    const returned = !last && end > start && body.charCodeAt(end - 1) === 0x0d;
-    if (returned) crlf += 1;
-    else if (!last) lf += 1;
-    const content = body.slice(start, returned ? end - 1 : end);
-    start = end + 1;
-    readLine(content, line);
-  }
-  function readLine(content: string, line: number): void {
-    const effective =
-      content.includes('#') || content.includes(';')
-        ? (content.split(COMMENT_START)[0] ?? '').trim()
-        : content.trim();
-    if (effective === '') return;
-
-    // `[unclosed = 1` is a key to both SDKs (botocore finds no `]`, the JavaScript SDK no header).
-    if (effective.startsWith('[') && !(effective.includes('=') && !effective.includes(']'))) {
-      if (!effective.endsWith(']')) {
-        problems.push({ line, message: 'a section header without a closing "]"' });
-        return;
+    if (end === -1) end = body.length;
+    const first = body.charCodeAt(start);
+    // A line that starts with printable ASCII other than `[` is no header, whatever follows.
+    if (!(first > 0x20 && first < 0x7f && first !== 0x5b)) {
+      const header = headerIn(lineContent(body, start, end), line);
+      if (header !== undefined) {
+        if (open === undefined) leadEnd = start;
+        close(start, line - 1);
+        open = { header, headerStart: start, bodyStart: Math.min(end + 1, body.length) };
       }
-      if (current) current.endLine = line - 1;
-      const rawHeader = effective.slice(1, -1).trim();
-      current = {
-        rawHeader,
-        identity: identifyHeader(rawHeader),
-        headerLine: line,
-        endLine: line,
-        entries: [],
-      };
-      sections.push(current);
-      parent = undefined;
-      if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
-      if (FORBIDDEN_HEADERS.has(current.identity.canonical)) {
-        problems.push({
-          line,
-          message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
-        });
-      }
-      return;
     }
+    start = end + 1;
+  }
+  close(body.length, line);
+  let problems: ReadonlyArray<IniProblem> | undefined;
+  return {
+    sections,
+    get problems() {
+      problems ??= [
+        ...readLines(body, 0, leadEnd, 1, undefined).problems,
+        ...sections.flatMap((found) => found.problems),
+      ];
+      return problems;
+    },
+    get newline() {
+      return dominantNewlineOf(body);
+    },
+  };
+}
 
-    if (!current) {
+/** A line's text without its line end (`\n`, or `\r\n`: a lone `\r` stays). */
+function lineContent(body: string, start: number, end: number): string {
+  const returned = end < body.length && end > start && body.charCodeAt(end - 1) === 0x0d;
+  return body.slice(start, returned ? end - 1 : end);
+}
+
+/** What both SDKs keep of a line: its text before a comment, trimmed. */
+function effectiveText(content: string): string {
+  return content.includes('#') || content.includes(';')
+    ? (content.split(COMMENT_START)[0] ?? '').trim()
+    : content.trim();
+}
+
+// `[unclosed = 1` is a key to both SDKs (botocore finds no `]`, the JavaScript SDK no header).
+function looksLikeHeader(effective: string): boolean {
+  return effective.startsWith('[') && !(effective.includes('=') && !effective.includes(']'));
+}
+
+interface SectionHeader {
+  readonly rawHeader: string;
+  readonly identity: HeaderIdentity;
+  readonly line: number;
+  readonly problems: readonly IniProblem[];
+}
+
+/** The header a line starts a section with, or undefined (a line that looks like one unclosed does not). */
+function headerIn(content: string, line: number): SectionHeader | undefined {
+  const effective = effectiveText(content);
+  if (!looksLikeHeader(effective) || !effective.endsWith(']')) return undefined;
+  const rawHeader = effective.slice(1, -1).trim();
+  const identity = identifyHeader(rawHeader);
+  const problems: IniProblem[] = [];
+  if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
+  if (FORBIDDEN_HEADERS.has(identity.canonical)) {
+    problems.push({
+      line,
+      message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
+    });
+  }
+  return { rawHeader, identity, line, problems };
+}
+
+/** A section whose lines are read when its entries or problems are first asked for. */
+class LazySection implements IniSection {
+  readonly rawHeader: string;
+  readonly kind: IniSectionKind;
+  readonly name: string;
+  readonly headerLine: number;
+  private read: { entries: IniEntry[]; problems: IniProblem[] } | undefined;
+
+  constructor(
+    private readonly body: string,
+    private readonly header: SectionHeader,
+    private readonly headerStart: number,
+    private readonly bodyStart: number,
+    private readonly end: number,
+    readonly endLine: number,
+  ) {
+    this.rawHeader = header.rawHeader;
+    this.kind = header.identity.kind;
+    this.name = header.identity.name;
+    this.headerLine = header.line;
+  }
+
+  get entries(): ReadonlyArray<IniEntry> {
+    return this.lines().entries;
+  }
+
+  get problems(): ReadonlyArray<IniProblem> {
+    return this.lines().problems;
+  }
+
+  get text(): string {
+    return this.body.slice(this.headerStart, this.end);
+  }
+
+  private lines(): { entries: IniEntry[]; problems: IniProblem[] } {
+    this.read ??= readLines(this.body, this.bodyStart, this.end, this.headerLine + 1, this.header.problems);
+    return this.read;
+  }
+}
+
+interface ParentDraft {
+  readonly subEntries: IniSubEntry[];
+}
+
+/**
+ * The entries and problems of the lines from `start` to `end`, the first of them line `firstLine`: a
+ * section's after its header (whose problems come first), or with no header those before the first one.
+ */
+function readLines(
+  body: string,
+  start: number,
+  end: number,
+  firstLine: number,
+  headerProblems: readonly IniProblem[] | undefined,
+): { entries: IniEntry[]; problems: IniProblem[] } {
+  const entries: IniEntry[] = [];
+  const problems: IniProblem[] = [...(headerProblems ?? [])];
+  // The key with an empty value whose indented lines are sub-keys, as the SDKs read `s3 =` blocks.
+  let parent: ParentDraft | undefined;
+  let line = firstLine;
+  for (let at = start; at < end; line += 1) {
+    let lineEnd = body.indexOf('\n', at);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const content = lineContent(body, at, lineEnd);
+    at = lineEnd + 1;
+    const effective = effectiveText(content);
+    if (effective === '') continue;
+    if (looksLikeHeader(effective)) {
+      // A header here is one without its closing bracket: those with one start sections.
+      problems.push({ line, message: 'a section header without a closing "]"' });
+      continue;
+    }
+    if (headerProblems === undefined) {
       problems.push({ line, message: 'text before the first section header' });
-      return;
+      continue;
     }
     const equals = effective.indexOf('=');
     if (equals === -1) {
       problems.push({ line, message: 'a line with text but no "="' });
-      return;
+      continue;
     }
     if (equals === 0) {
       problems.push({ line, message: 'a value with no key before "="' });
-      return;
+      continue;
     }
     const key = effective.slice(0, equals).trim();
     const value = effective.slice(equals + 1).trim();
@@ -178,9 +276,9 @@ function parseNow(text: string): IniDocument {
     if (value !== '' && parent && indented) {
       // A sub-key written twice is no problem: both SDKs take the later one.
       parent.subEntries.push({ key, value, line });
-      return;
+      continue;
     }
-    for (const earlier of current.entries) {
+    for (const earlier of entries) {
       if (earlier.key === key) {
         problems.push({ line, message: duplicateKey(earlier.line) });
         break;
@@ -188,27 +286,23 @@ function parseNow(text: string): IniDocument {
     }
     if (value === '') {
       const subEntries: IniSubEntry[] = [];
-      current.entries.push({ key, value, line, subEntries });
+      entries.push({ key, value, line, subEntries });
       parent = { subEntries };
     } else {
-      current.entries.push({ key, value, line });
+      entries.push({ key, value, line });
       parent = undefined;
     }
   }
-  if (current) current.endLine = line;
+  return { entries, problems };
+}
 
-  return {
-    sections: sections.map(({ rawHeader, identity, headerLine, endLine, entries }) => ({
-      rawHeader,
-      kind: identity.kind,
-      name: identity.name,
-      headerLine,
-      endLine,
-      entries,
-    })),
-    problems,
-    newline: crlf > lf ? '\r\n' : '\n',
-  };
+/** '\r\n' when more lines end with it than with a bare '\n'; '\n' otherwise. */
+function dominantNewlineOf(body: string): '\n' | '\r\n' {
+  let crlf = 0;
+  for (let at = body.indexOf('\r\n'); at !== -1; at = body.indexOf('\r\n', at + 2)) crlf += 1;
+  let lf = -crlf;
+  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lf += 1;
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 // The key is not named: a secret pasted on a line of its own, ending in `=`, would read as a key.

@@ -147,10 +147,15 @@ export function shlexSplit(text: string): string[] | undefined {
   return words;
 }
 
+const PREFIXED_NAME = /^(profile|sso-session|services) ([^\s'"\\]+)$/;
+
 /** What botocore makes of a header (the text between `[` and the last `]`) in a file of that kind. */
 export function botocoreSectionName(header: string, kind: AwsFileKind): SectionName {
   if (header === 'DEFAULT') return { space: 'defaults' };
   if (kind === 'credentials') return { space: 'profile', name: header };
+  // What `shlexSplit` makes of the usual `profile NAME`, at less cost.
+  const plain = PREFIXED_NAME.exec(header);
+  if (plain !== null) return { space: plain[1] as 'profile', name: plain[2] as string };
   for (const space of ['profile', 'sso-session', 'services'] as const) {
     if (!header.startsWith(space)) continue;
     const parts = shlexSplit(header);
@@ -207,11 +212,77 @@ export function readAsBotocore(text: string, kind: AwsFileKind): ReadOutcome {
 export function scanAsBotocore(text: string, kind: AwsFileKind): ScanOutcome {
   // The editor's layout and the judgement of its edit scan the same text.
   if (lastBotocoreScan?.kind !== kind || lastBotocoreScan.text !== text) {
-    const outcome = botocorePass(text, kind, false);
-    lastBotocoreScan = { text, kind, outcome: outcome.ok ? { ok: true, spans: outcome.spans } : outcome };
+    lastBotocoreScan = { text, kind, outcome: plainScan(text, kind) ?? scanAsBotocoreLineByLine(text, kind) };
   }
   return lastBotocoreScan.outcome;
 }
+
+/** `scanAsBotocore` by `readAsBotocore`'s own loop, line by line, for any text. */
+export function scanAsBotocoreLineByLine(text: string, kind: AwsFileKind): ScanOutcome {
+  const outcome = botocorePass(text, kind, false);
+  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+}
+
+// A key as configparser reads it from the first column: printable ASCII up to white space or a delimiter,
+// not starting as a header, a comment or with a delimiter.
+const KEY = '[!-"$-9<>-Z\\\\-~][!-9;<>-~]*';
+// Line ends other than \n: botocore ends a line at \r too, and `PY_OPTION`'s `.` stops at \u2028 and \u2029.
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+/**
+ * A line that botocore may read in more than one way: a plain file's lines are blank, a comment from the
+ * first column, a header from `[` to a last `]`, or `key = value` from the first column. No line is
+ * indented, so no value runs over lines and no key opens a block of sub-keys.
+ */
+const NOT_PLAIN_LINE = new RegExp(`^(?!(?:[#;][^\\n]*|\\[[^\\n]+\\]|${KEY}[ \\t]*[=:][^\\n]*|)$)`, 'm');
+// Only blank lines and comments before the first header.
+const HEADER_FIRST = /^(?:(?:[#;][^\n]*)?\n)*\[/;
+// A key that appears again before the next header, in any case.
+const KEY_AGAIN = new RegExp(`^(${KEY})[ \\t]*[=:][^\\n]*\\n(?:(?!\\[)[^\\n]*\\n)*?\\1[ \\t]*[=:]`, 'mi');
+// `KEY_AGAIN` runs over each section once per key: the sections' squared lengths, summed, may be up to
+// this many times the text's length (sections of 1 KB on average, weighted by length).
+const KEY_AGAIN_SPREAD = 1024;
+
+/**
+ * `scanAsBotocore` for a plain text (see `NOT_PLAIN_LINE`, each line ended by \n) that botocore reads,
+ * from a few searches over the whole text instead of a step per line: its sections start at the lines
+ * that start with `[`, and what could make botocore refuse such a file is text before the first header, or
+ * a header or a key given twice in its section. Undefined for any other text, or where a search cannot
+ * tell (a [DEFAULT] given twice, whose keys botocore checks across both; sections too long for
+ * `KEY_AGAIN`): a refusal too is left to `scanLineByLine`, for its line and reason.
+ */
+export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOutcome | undefined {
+  if (!text.endsWith('\n') || OTHER_LINE_ENDS.test(text) || NOT_PLAIN_LINE.test(text)) return undefined;
+  const first = HEADER_FIRST.exec(text);
+  if (first === null) return undefined;
+  const headers: HeaderAt[] = [];
+  const seen = new Set<string>();
+  let squares = 0;
+  for (let start = first[0].length - 1; start !== -1;) {
+    const end = text.indexOf('\n', start);
+    const header = text.slice(start + 1, end - 1);
+    if (seen.has(header)) return undefined;
+    seen.add(header);
+    const name = botocoreSectionName(header, kind);
+    const entity = name.space === 'ignored' ? undefined : entityKey(name);
+    headers.push({ entity, start, indented: false, header });
+    const next = text.indexOf('\n[', end);
+    const sectionEnd = next === -1 ? text.length : next + 1;
+    squares += (sectionEnd - start) ** 2;
+    start = next === -1 ? -1 : next + 1;
+  }
+  if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
+  return { ok: true, spans: spansOf(headers, text.length) };
+}
+
+// The scans of both SDKs start from it.
+function plainScan(text: string, kind: AwsFileKind): ScanOutcome | undefined {
+  if (lastPlainScan?.kind !== kind || lastPlainScan.text !== text) {
+    lastPlainScan = { text, kind, outcome: scanPlainFileAsBotocore(text, kind) };
+  }
+  return lastPlainScan.outcome;
+}
+
+let lastPlainScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome | undefined } | undefined;
 
 let lastBotocoreScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome } | undefined;
 
@@ -453,13 +524,72 @@ export function readAsJsSdk(text: string, kind: AwsFileKind): ReadOutcome {
 export function scanAsJsSdk(text: string, kind: AwsFileKind): ScanOutcome {
   // The AWS SDK clients' settings and the edit that follows scan the same config file.
   if (lastJsScan?.kind !== kind || lastJsScan.text !== text) {
-    const outcome = jsPass(text, kind, false);
-    lastJsScan = { text, kind, outcome: outcome.ok ? { ok: true, spans: outcome.spans } : outcome };
+    const plain = kind === 'config' ? scanPlainFileAsJsSdk(text) : undefined;
+    lastJsScan = { text, kind, outcome: plain ?? scanAsJsSdkLineByLine(text, kind) };
   }
   return lastJsScan.outcome;
 }
 
+/** `scanAsJsSdk` by `readAsJsSdk`'s own loop, line by line, for any text. */
+export function scanAsJsSdkLineByLine(text: string, kind: AwsFileKind): ScanOutcome {
+  const outcome = jsPass(text, kind, false);
+  return outcome.ok ? { ok: true, spans: outcome.spans } : outcome;
+}
+
+// A header both SDKs read as the same entity in a config file (`[profile dev]`), in a plain file.
+const SHARED_HEADER = /^(?:profile|sso-session|services) [\w@+.%:/-]+$/;
+
+/**
+ * `scanAsJsSdk` for a config file that `scanPlainFileAsBotocore` reads: its lines that start with `[` are
+ * the only ones the JavaScript SDK may take for headers, and botocore's headers; one it reads as botocore
+ * does is botocore's span, any other is read again. Undefined for any other text, and for a header the
+ * SDK refuses (left to `scanAsJsSdkLineByLine`, for its line).
+ */
+export function scanPlainFileAsJsSdk(text: string): ScanOutcome | undefined {
+  const botocore = plainScan(text, 'config');
+  if (botocore === undefined || !botocore.ok) return undefined;
+  const headers: HeaderAt[] = [];
+  let shared = 0;
+  for (const span of botocore.spans) {
+    if (SHARED_HEADER.test(span.header) && !isForbiddenToJs(span.header)) {
+      headers.push(span);
+      shared += 1;
+      continue;
+    }
+    const header = jsHeader(jsContent(text.slice(span.start, text.indexOf('\n', span.start))), 'config');
+    if (header === undefined) continue;
+    if (isForbiddenToJs(header.inner)) return undefined;
+    headers.push({ entity: header.entity, start: span.start, indented: false, header: header.inner });
+  }
+  return shared === botocore.spans.length ? botocore : { ok: true, spans: spansOf(headers, text.length) };
+}
+
+/** A line's content as the JavaScript SDK reads a header, or undefined for a line that is none. */
+function jsHeader(
+  content: string,
+  kind: AwsFileKind,
+): { key: string | undefined; inner: string; entity: string | undefined } | undefined {
+  const key = jsSectionKey(content);
+  if (key === 'no header') return undefined;
+  const name = key === undefined ? undefined : jsSectionName(key, kind);
+  return { key, inner: content.slice(1, -1), entity: name === undefined ? undefined : entityKey(name) };
+}
+
+function isForbiddenToJs(inner: string): boolean {
+  return inner === '__proto__' || inner === 'profile __proto__';
+}
+
 let lastJsScan: { text: string; kind: AwsFileKind; outcome: ScanOutcome } | undefined;
+
+// The end of a line before one that is not empty and does not start with printable ASCII other than `[`.
+const MAYBE_HEADER_NEXT = /\n(?=[^\x21-\x5a\x5c-\x7e\n])/g;
+
+/** The 1-based number of the line, split as the JavaScript SDK splits them, that starts at `offset`. */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line += 1;
+  return line;
+}
 
 function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutcome {
   const map = new Map<string, Map<string, ReadValue>>();
@@ -478,29 +608,28 @@ function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutc
     const lineStart = start;
     start = newline + 1;
     const first = text.charCodeAt(lineStart);
-    // A line that starts with anything printable but `[` is no header; a scan reads nothing else.
-    if (!materialize && (lineStart === newline || (isPrintable(first) && first !== 0x5b))) continue;
+    // A line that starts with anything printable but `[` is no header; a scan reads nothing else, and
+    // goes on at the next line that may be one.
+    if (!materialize && (lineStart === newline || (isPrintable(first) && first !== 0x5b))) {
+      MAYBE_HEADER_NEXT.lastIndex = lineStart;
+      const next = MAYBE_HEADER_NEXT.exec(text);
+      start = next === null ? text.length : next.index + 1;
+      continue;
+    }
     const raw = text.slice(lineStart, crlf ? newline - 1 : newline);
     const content = jsContent(raw);
-    const key = jsSectionKey(content);
-    if (key !== 'no header') {
-      current = key;
+    const header = jsHeader(content, kind);
+    if (header !== undefined) {
+      current = header.key;
       subSection = undefined;
-      const inner = content.slice(1, -1);
-      if (inner === '__proto__' || inner === 'profile __proto__') {
+      if (isForbiddenToJs(header.inner)) {
         return failure(
-          index + 1,
-          `the section name [${inner}] makes the AWS SDK for JavaScript read nothing`,
+          materialize ? index + 1 : lineNumberAt(text, lineStart),
+          `the section name [${header.inner}] makes the AWS SDK for JavaScript read nothing`,
         );
       }
-      if (current !== undefined && !lines.has(current)) lines.set(current, index + 1);
-      const name = current === undefined ? undefined : jsSectionName(current, kind);
-      headers.push({
-        entity: name === undefined ? undefined : entityKey(name),
-        start: lineStart,
-        indented: false,
-        header: inner,
-      });
+      if (materialize && current !== undefined && !lines.has(current)) lines.set(current, index + 1);
+      headers.push({ entity: header.entity, start: lineStart, indented: false, header: header.inner });
       continue;
     }
     if (current === undefined || !materialize) continue;

@@ -1,5 +1,11 @@
 import { accountRoleKey } from '../accountRoleKey.js';
-import { configFileContents, configSectionHeader, type IniValuesByKey } from '../awsFiles/awsConfigFile.js';
+import {
+  configFileProfiles,
+  configSectionHeader,
+  profilesMentioning,
+  type IniValuesByKey,
+} from '../awsFiles/awsConfigFile.js';
+import type { IniDocument } from '../awsFiles/iniParser.js';
 import { parseIni } from '../awsFiles/iniParser.js';
 import { editSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
@@ -63,7 +69,7 @@ export interface PopulateRequest {
  */
 export function planPopulate(text: string, request: PopulateRequest): PopulatePlan {
   const document = parseIni(text);
-  const existing = configFileContents(document).profiles;
+  const existing = configFileProfiles(document, plannedProfiles(document, request));
   // A `[profile x]` with no key yet is no profile to the SDKs, but a second header of that name would be
   // one botocore refuses: it counts as a profile sso-tui did not write.
   const emptySections = new Set(
@@ -120,6 +126,19 @@ export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
 
 export function hasChanges(plan: PopulatePlan): boolean {
   return plan.added.length + plan.changed.length + plan.removed.length > 0;
+}
+
+/**
+ * The profiles a plan reads: the wanted ones, and with prune those it may remove, which sso-tui wrote for
+ * this session (one of their sections names the marker key, one the session); the others' lines are not
+ * read.
+ */
+function plannedProfiles(document: IniDocument, request: PopulateRequest): (name: string) => boolean {
+  const wanted = new Set(request.profiles.map((profile) => profile.name));
+  if (!request.prune) return (name) => wanted.has(name);
+  const managed = profilesMentioning(document, MANAGED_KEY);
+  const ofSession = profilesMentioning(document, request.ssoSession);
+  return (name) => wanted.has(name) || (managed.has(name) && ofSession.has(name));
 }
 
 function profileValues(request: PopulateRequest, pair: RolePair): IniValues {

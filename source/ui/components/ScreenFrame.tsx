@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { footerHints, helpRows, isHelpKey, type KeyTable } from '../keyTable.js';
-import { HELP_OVERLAY_KEYS, useHelp } from '../hooks/useKeys.js';
+import { HELP_OVERLAY_KEYS } from './KeyboardRoute.js';
+import { useHelp } from '../hooks/useKeys.js';
 import { useScreenSize } from '../hooks/useTerminalSize.js';
 import { symbols } from '../symbols.js';
 import { HelpOverlay } from './HelpOverlay.js';

@@ -64,7 +64,7 @@ const LIST_CHROME = 2;
  * The accounts, filtered as the user types; once role lists are known, account × role rows too. With an
  * empty query, favorites and recent picks come first.
  */
-export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'accounts'>) {
+export function AccountsScreen({ data, dispatch, size }: ScreenProps<'accounts'>) {
   const { accounts, roles, picks, accountsList } = data;
   const search = useMemo(() => createAccountSearch(accounts, roles), [accounts, roles]);
   // The list on screen stays as it is (listed, or shown from the cache while a refresh collects pages
@@ -78,8 +78,8 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
   }, [search, settled]);
   const rowsFor = useCallback(
     (text: string): RowList<SearchHit> =>
-      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, clock())) : search.ranked(text),
-    [search, accounts, picks, clock],
+      isEmpty(text) ? search.listed(pinnedRows(accounts, picks, data.picksRankedAt)) : search.ranked(text),
+    [search, accounts, picks, data.picksRankedAt],
   );
   // Typing draws the letter at once; the rows follow a frame later (a search over 100,000 accounts and
   // their roles can take tens of milliseconds, which a keystroke must not wait for).
@@ -148,7 +148,6 @@ export function AccountsScreen({ data, dispatch, clock, size }: ScreenProps<'acc
                 dispatch({
                   type: 'favoriteToggled',
                   accountId: selected.row.account.accountId,
-                  now: clock(),
                   height: listHeight,
                 });
               }

@@ -2,15 +2,18 @@ import { readConfigFile, readCredentialsFile } from '../../support/awsFileReadin
 import { describe, expect, it } from 'vitest';
 import {
   configFileContents,
+  configFileProfiles,
   configSectionHeader,
   credentialsSectionHeader,
   profileNameRuleBroken,
+  profilesMentioning,
   ssoSessionSectionHeader,
   validateProfileName,
   validateSsoSessionName,
 } from '../../../source/services/awsFiles/awsConfigFile.js';
 import { InvalidProfileNameError } from '../../../source/services/awsFiles/awsFileErrors.js';
 import { parseIni } from '../../../source/services/awsFiles/iniParser.js';
+import { generatedFile } from '../../support/awsFileCorpus.js';
 import { UserError } from '../../../source/services/errors.js';
 
 const CONFIG = [
@@ -86,6 +89,27 @@ describe('readConfigFile', () => {
 
   it('reads an empty file', () => {
     expect(readConfigFile('')).toEqual({ profiles: new Map(), ssoSessions: new Map(), problems: [] });
+  });
+});
+
+describe('the profiles a question is about', () => {
+  it('read as the whole contents read them', () => {
+    for (const text of [CONFIG, ...Array.from({ length: 100 }, (_, seed) => generatedFile(seed + 1).text)]) {
+      const all = configFileContents(parseIni(text)).profiles;
+      for (const name of all.keys()) {
+        const document = parseIni(text);
+        expect(configFileProfiles(document, (wanted) => wanted === name)).toEqual(
+          new Map([[name, all.get(name)]]),
+        );
+      }
+    }
+  });
+
+  it('are named by the word one of their sections holds, [default] among them', () => {
+    const document = parseIni(
+      '[default]\nnote = x\n[profile a]\nregion = x\n[profile b]\nregion = y\n[profile a]\nnote = x\n[sso-session x]\n',
+    );
+    expect(profilesMentioning(document, 'note')).toEqual(new Set(['default', 'a']));
   });
 });
 

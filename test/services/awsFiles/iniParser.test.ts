@@ -190,6 +190,29 @@ describe('parseIni, malformed lines', () => {
   });
 });
 
+describe('parseIni section by section', () => {
+  it("keeps each section's text and the problems on its lines, its header's first", () => {
+    const document = parseIni('x\n[ ]\nk\n[a]\n[b\nk = 1\n');
+    const [nameless, a] = document.sections;
+    expect(nameless?.problems.map(({ line }) => line)).toEqual([2, 3]);
+    expect(nameless?.text).toBe('[ ]\nk\n');
+    expect(a?.problems.map(({ line }) => line)).toEqual([5]);
+    expect(a?.text).toBe('[a]\n[b\nk = 1\n');
+    expect(a?.entries.map(({ key, line }) => [key, line])).toEqual([['k', 6]]);
+    expect(document.problems.map(({ line }) => line)).toEqual([1, 2, 3, 5]);
+  });
+
+  it('finds a header after white space, and none in a line that starts with other text', () => {
+    const document = parseIni('  [dev]\nk=1\n\t[prod] # c\nx[y]\n\r\n[z]');
+    expect(document.sections.map(({ name, headerLine, endLine }) => [name, headerLine, endLine])).toEqual([
+      ['dev', 1, 2],
+      ['prod', 3, 5],
+      ['z', 6, 6],
+    ]);
+    expect(document.problems.map(({ line }) => line)).toEqual([4]);
+  });
+});
+
 describe('identifyHeader', () => {
   it.each([
     ['profile dev', 'profile dev'],

@@ -1,13 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  jsContent,
+  jsSectionKey,
   excerpt,
   readAsBotocore,
   readAsJsSdk,
   rescanChanges,
   scanAsBotocore,
   scanAsJsSdk,
+  scanAsJsSdkLineByLine,
+  scanAsBotocoreLineByLine,
+  scanPlainFileAsBotocore,
+  scanPlainFileAsJsSdk,
   sectionsByEntity,
   type AwsFileKind,
   type ReadOutcome,
@@ -179,6 +186,173 @@ describe('the scans the editor judges big files by', () => {
       ...Array.from({ length: 300 }, (_, seed) => generatedFile(seed + 1)),
     ];
     expect(compareScans(files)).toBeGreaterThan(1000);
+  });
+});
+
+// Lines of plain files (each a kind `scanPlainFileAsBotocore` reads) and of files that are not quite.
+const PLAIN_LINES = [
+  '[profile dev]',
+  '[profile acct-1.Admin]',
+  '[default]',
+  '[DEFAULT]',
+  '[sso-session corp]',
+  '[profile a b]',
+  '[dev]x]',
+  '[profile "q"]',
+  '[profile dev ]',
+  'region = eu-west-1',
+  'Region=us-east-1',
+  'REGION : x',
+  'output = json',
+  'sso_start_url = https://x.awsapps.com/start#/',
+  'a#b = 1',
+  'k = a=b:c',
+  'key =',
+  's3 =',
+  '# comment',
+  '; comment [x]',
+  '',
+];
+const NEAR_PLAIN_LINES = [
+  '  addressing_style = path',
+  '\tregion = x',
+  ' [profile dev]',
+  'pasted without equals',
+  '= value',
+  'my key = 1',
+  'region\u00a0= x',
+  'region = x\r',
+  'note = caf\u00e9',
+  'note = a\u2028b',
+  '[',
+  '[]',
+  '[x',
+  '[profile café]',
+];
+
+/** Up to 40 lines, most of them plain, the others from `others`. */
+function mostlyPlainLines(others: readonly string[]): fc.Arbitrary<string[]> {
+  return fc.array(
+    fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PLAIN_LINES) }, fc.constantFrom(...others)),
+    { maxLength: 40 },
+  );
+}
+
+describe('the plain-file scan', () => {
+  it('finds what the scan line by line finds, or leaves the file to it', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(
+        mostlyPlainLines(NEAR_PLAIN_LINES),
+        fc.boolean(),
+        fc.constantFrom<AwsFileKind>('config', 'credentials'),
+        (lines, finalNewline, kind) => {
+          const text = lines.join('\n') + (finalNewline ? '\n' : '');
+          const fast = scanPlainFileAsBotocore(text, kind);
+          if (fast === undefined) return;
+          plain += 1;
+          expect(fast).toEqual(scanAsBotocoreLineByLine(text, kind));
+        },
+      ),
+      { numRuns: 3000, seed: 12 },
+    );
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  it('reads a file populate writes, with comments before the first header', () => {
+    const text =
+      '# mine\n[sso-session corp]\nsso_start_url = https://x/start#/\n\n' +
+      Array.from({ length: 50 }, (_, i) => `[profile a-${i}]\nsso_session = corp\nregion = eu-west-1\n`).join(
+        '\n',
+      );
+    const fast = scanPlainFileAsBotocore(text, 'config');
+    expect(fast).toEqual(scanAsBotocoreLineByLine(text, 'config'));
+    expect(fast?.ok && fast.spans.length).toBe(51);
+  });
+
+  it('leaves to the scan line by line what botocore refuses and what a search cannot tell', () => {
+    for (const text of [
+      '[a]\nk = 1\n[a]\n',
+      '[a]\nk = 1\nK = 2\n',
+      '[a]\nk = 1\n\n# x\nk: 2\n',
+      'k = 1\n[a]\n',
+      '[DEFAULT]\nk = 1\n[DEFAULT]\nj = 2\n',
+      `[a]\n${Array.from({ length: 3000 }, (_, i) => `k${i} = ${i}`).join('\n')}\n`,
+      '[a]\nk = 1',
+      '',
+    ]) {
+      expect(scanPlainFileAsBotocore(text, 'config')).toBeUndefined();
+    }
+    expect(scanPlainFileAsBotocore('[a]\nk = 1\n[b]\nk = 2\n', 'config')).toBeDefined();
+  });
+});
+
+describe("the JavaScript SDK's scan of a plain file", () => {
+  it('finds what its scan line by line finds, or leaves the file to it', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(
+        mostlyPlainLines([
+          '[a #b]',
+          '[a#b]',
+          '[profile __proto__]',
+          '[__proto__]',
+          '[profile x;y]',
+          '[ dev ]',
+        ]),
+        (lines) => {
+          const text = `${lines.join('\n')}\n`;
+          const fast = scanPlainFileAsJsSdk(text);
+          if (fast === undefined) return;
+          plain += 1;
+          expect(fast).toEqual(scanAsJsSdkLineByLine(text, 'config'));
+        },
+      ),
+      { numRuns: 3000, seed: 13 },
+    );
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  it("is botocore's scan where every header reads the same to both", () => {
+    const text = Array.from({ length: 20 }, (_, i) => `[profile a-${i}]\nregion = eu-west-1\n`).join('');
+    expect(scanPlainFileAsJsSdk(text)).toBe(scanAsBotocore(text, 'config'));
+  });
+});
+
+describe("the JavaScript SDK's scan", () => {
+  it('finds every header line, wherever it stands among lines it skips', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(...PLAIN_LINES, ...NEAR_PLAIN_LINES, '  [profile x]', '\t[y] # z', '[z]\r'),
+          {
+            maxLength: 40,
+          },
+        ),
+        (lines) => {
+          const text = lines.join('\n');
+          const scanned = scanAsJsSdk(text, 'config');
+          if (!scanned.ok) return;
+          const starts: number[] = [];
+          let at = 0;
+          for (const line of text.split('\n')) {
+            if (jsSectionKey(jsContent(line.replace(/\r$/, ''))) !== 'no header') starts.push(at);
+            at += line.length + 1;
+          }
+          expect(scanned.spans.map((span) => span.start)).toEqual(starts);
+        },
+      ),
+      { numRuns: 1000, seed: 12 },
+    );
+  });
+
+  it('gives the line of a header it refuses', () => {
+    const text = '[a]\nk = v\n\n  x = 1\n[__proto__]\n';
+    expect(scanAsJsSdk(text, 'config')).toEqual({
+      ok: false,
+      line: 5,
+      reason: 'the section name [__proto__] makes the AWS SDK for JavaScript read nothing',
+    });
   });
 });
 

@@ -106,6 +106,15 @@ describe('planPopulate', () => {
     expect(next.startsWith(HAND_WRITTEN)).toBe(true);
   });
 
+  it('prunes a managed profile whose marker and session stand in two sections of its name', () => {
+    const text =
+      '[profile gone]\nsso_session = work\nsso_account_id = 333333333333\nsso_role_name = Admin\n' +
+      `[profile gone]\n${MANAGED_KEY} = true\n` +
+      `[profile other]\nsso_session = elsewhere\nnote = work\n${MANAGED_KEY} = true\n`;
+    const plan = planPopulate(text, request([], { prune: true }));
+    expect(plan.removed).toEqual([{ name: 'gone', accountId: '333333333333', roleName: 'Admin' }]);
+  });
+
   it('prunes nothing without --prune or after a listing cut short', () => {
     const once = populate('', request([wanted('a', '111111111111', 'Admin')]));
     expect(planPopulate(once, request([])).removed).toEqual([]);

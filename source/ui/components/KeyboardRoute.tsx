@@ -1,26 +1,7 @@
 import { useApp, useInput, useStdin, type Key } from 'ink';
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
-import type { FlowEvent } from '../../flow/events.js';
+import { createContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CancelledError } from '../../services/errors.js';
-import {
-  anyOf,
-  f1,
-  isHelpKey,
-  named,
-  pressedBinding,
-  typed,
-  type HelpKeyName,
-  type KeyTable,
-} from '../keyTable.js';
+import { anyOf, f1, named, pressedBinding, typed, type KeyTable } from '../keyTable.js';
 import { splitKeypresses, type Keypress } from '../keypresses.js';
 
 export type KeyHandler = (press: Keypress) => void;
@@ -38,7 +19,7 @@ interface KeyRoute {
   showing(help: Help): void;
 }
 
-const KeyRouteContext = createContext<KeyRoute | undefined>(undefined);
+export const KeyRouteContext = createContext<KeyRoute | undefined>(undefined);
 
 /**
  * The one subscription to Ink's input, handing each key to the handler of the screen on show. Ink's
@@ -144,41 +125,13 @@ export interface Help {
   close(): void;
 }
 
-const HelpContext = createContext<Help>({ open: false, show: () => undefined, close: () => undefined });
-
-export function useHelp(): Help {
-  return useContext(HelpContext);
-}
+export const HelpContext = createContext<Help>({
+  open: false,
+  show: () => undefined,
+  close: () => undefined,
+});
 
 /** The keys of the help overlay itself: it covers the screen until one of these closes it. */
 export const HELP_OVERLAY_KEYS: KeyTable<unknown, 'close'> = {
   close: { keys: 'Esc', action: 'close help', matches: anyOf(named('escape'), typed('?'), f1, typed('q')) },
 };
-
-/**
- * The screen's keys: the first binding of its table that applies and matches the key sends its event to
- * `dispatch`, or, when it sends none, is handed to `onKey` by name. The help keys open the overlay, which
- * then takes every key until it is closed (see KeyboardRoute). Call once per screen, inside a KeyboardRoute.
- */
-export function useScreenKeys<State, Name extends string>(
-  table: KeyTable<State, Name>,
-  state: State,
-  dispatch: (event: FlowEvent) => void,
-  onKey?: (name: Exclude<Name, HelpKeyName>, press: Keypress) => void,
-): void {
-  const route = useContext(KeyRouteContext);
-  if (!route) throw new Error('useScreenKeys needs a KeyboardRoute above it.');
-  const help = useHelp();
-  useLayoutEffect(() =>
-    route.attach((press) => {
-      const name = pressedBinding(table, state, press);
-      if (name === undefined) return;
-      if (name === 'help' || name === 'helpAnywhere') return help.show();
-      if (isHelpKey(name)) return;
-      const { sends } = table[name];
-      if (!sends) return onKey?.(name as Exclude<Name, HelpKeyName>, press);
-      const event = sends(press, state);
-      if (event) dispatch(event);
-    }),
-  );
-}
