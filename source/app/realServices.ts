@@ -21,7 +21,7 @@ import {
   type SsoToken,
 } from '../services/ssoSession.js';
 import { tokenCacheFile, writeCachedToken } from '../services/tokenCache.js';
-import { loadFreshToken, loadUsableToken, REFRESH_WINDOW_MS } from '../services/tokenRefresh.js';
+import { isFresh, loadFreshToken, loadUsableToken } from '../services/tokenRefresh.js';
 import { openSignInUrl } from '../commands/browse.js';
 import type { Io } from '../commands/context.js';
 import type { SessionCalls } from './sessionCalls.js';
@@ -140,7 +140,7 @@ function sessionServices(
   };
   /** The token, renewed first when it is due. */
   const currentToken = async (): Promise<SsoToken> => {
-    if (token && token.expiresAt.getTime() - io.clock().getTime() > REFRESH_WINDOW_MS) return token;
+    if (token && isFresh(token, io.clock().getTime())) return token;
     return renew();
   };
   const portal = async (): Promise<Portal> => (await sdk()).portal((await currentToken()).accessToken);

@@ -1,12 +1,19 @@
 import { accountRoleKey } from '../services/accountRoleKey.js';
 import { profileNameRuleBroken } from '../services/awsFiles/awsConfigFile.js';
 import type { Account } from '../services/portal.js';
-import { safeName } from '../services/populate/profileNames.js';
+import {
+  DEFAULT_PROFILE_TEMPLATE,
+  parseProfileTemplate,
+  renderProfileName,
+  safeName,
+} from '../services/populate/profileNames.js';
 import type { UserPicks } from './appServices.js';
 
+const DEFAULT_TEMPLATE = parseProfileTemplate(DEFAULT_PROFILE_TEMPLATE);
+
 /**
- * `--profile`, else the name last used for this account and role, else one made from both with populate's
- * cleanup (`safeName`), so the dialog and populate name a pair alike.
+ * `--profile`, else the name last used for this account and role, else the name populate gives the pair
+ * with its default template (`{account_name}.{role_name}`), so the dialog and populate name a pair alike.
  */
 export function proposeProfileName(
   account: Account,
@@ -17,7 +24,8 @@ export function proposeProfileName(
   return (
     profileOption ??
     picks.profileNames[accountRoleKey(account.accountId, roleName)] ??
-    (safeName(`${account.accountName}-${roleName}`) || safeName(`${account.accountId}-${roleName}`))
+    (renderProfileName(DEFAULT_TEMPLATE, { ...account, roleName }, '') ||
+      safeName(`${account.accountId}.${roleName}`))
   );
 }
 

@@ -9,7 +9,10 @@ export interface SessionStatus {
   /** A token is cached and has not expired. */
   readonly signedIn: boolean;
   readonly tokenExpiresAt?: Date;
-  /** When a refresh is due (15 minutes before expiry); absent when the token cannot be refreshed. */
+  /**
+   * When a command renews the token (15 minutes before it expires, as `isFresh` says; the full screen may
+   * renew a short-lived token sooner); absent when the token cannot be renewed.
+   */
   readonly renewsAt?: Date;
   readonly canRefresh: boolean;
   readonly registrationExpiresAt?: Date;

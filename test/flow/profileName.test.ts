@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { profileNameProblem, proposeProfileName } from '../../source/flow/profileName.js';
-import { renderProfileName, parseProfileTemplate } from '../../source/services/populate/profileNames.js';
+import {
+  DEFAULT_PROFILE_TEMPLATE,
+  parseProfileTemplate,
+  renderProfileName,
+} from '../../source/services/populate/profileNames.js';
 
 const picks = {
   favorites: [],
@@ -23,14 +27,14 @@ describe('the profile name the export dialog proposes', () => {
   });
 
   it('is otherwise made as populate makes one from {account_name}-{role_name}, and the dialog accepts it', () => {
-    const template = parseProfileTemplate('{account_name}-{role_name}');
+    const template = parseProfileTemplate(DEFAULT_PROFILE_TEMPLATE);
     for (const name of ['café prod', 'team/payments+eu', '--edge..', 'a*b $x', 'платежи']) {
       const proposed = proposeProfileName(account(name), 'Admin', picks);
       const pair = { accountId: '222222222222', accountName: name, roleName: 'Admin' };
-      expect(proposed, name).toBe(renderProfileName(template, pair, 'work') || '222222222222-Admin');
+      expect(proposed, name).toBe(renderProfileName(template, pair, 'work') || '222222222222.Admin');
       expect(profileNameProblem(proposed), name).toBeUndefined();
     }
-    expect(proposeProfileName(account('café prod'), 'Admin', picks)).toBe('cafe-prod-Admin');
+    expect(proposeProfileName(account('café prod'), 'Admin', picks)).toBe('cafe-prod.Admin');
     expect(proposeProfileName(account('платежи'), 'Admin', picks)).toBe('Admin');
     // Nothing left of the names: the account id stands in for the account name.
     expect(proposeProfileName(account('***'), '+++', picks)).toBe('222222222222');

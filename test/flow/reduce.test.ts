@@ -782,7 +782,7 @@ describe('export dialog', () => {
   it('proposes --profile, else the name used last, else one made from account and role', () => {
     const made = run(onCredentials(), { type: 'exportOpened' });
     expect(screenOf(made, 'exportDialog')).toMatchObject({
-      profileName: 'payments-prod-Admin',
+      profileName: 'payments-prod.Admin',
       target: 'static',
     });
     const remembered = run(onCredentials(), {

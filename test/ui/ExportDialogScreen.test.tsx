@@ -23,19 +23,19 @@ describe('the export dialog', () => {
   // The export service here is a fake: the file write itself is tested on dist/cli.js in test/cli/export.test.ts.
   it('proposes a name made from account and role, asks the export service for static credentials on Enter, and shows its answer', async () => {
     const { terminal, calls, state } = await openDialog();
-    expect(terminal.frame()).toContain('payments-prod-AdministratorAccess');
+    expect(terminal.frame()).toContain('payments-prod.AdministratorAccess');
     expect(terminal.frame()).toContain('(•) static credentials');
     terminal.press(KEYS.enter);
     await terminal.waitFor(
-      /Wrote the profile payments-prod-AdministratorAccess to\s+\/home\/u\/\.aws\/credentials/,
+      /Wrote the profile payments-prod.AdministratorAccess to\s+\/home\/u\/\.aws\/credentials/,
     );
     expect(calls.exports[0]).toMatchObject({
       target: 'static',
-      profile: 'payments-prod-AdministratorAccess',
+      profile: 'payments-prod.AdministratorAccess',
     });
     await vi.waitFor(() =>
       expect(state.picks.profileNames[`${prod.accountId}/AdministratorAccess`]).toBe(
-        'payments-prod-AdministratorAccess',
+        'payments-prod.AdministratorAccess',
       ),
     );
     terminal.press(KEYS.enter);
@@ -56,7 +56,7 @@ describe('the export dialog', () => {
 
   it('asks before replacing an existing profile: n keeps it, y replaces it', async () => {
     const { terminal, calls } = await openDialog({
-      existingProfiles: new Set(['/home/u/.aws/credentials:payments-prod-AdministratorAccess']),
+      existingProfiles: new Set(['/home/u/.aws/credentials:payments-prod.AdministratorAccess']),
     });
     terminal.press(KEYS.enter);
     await terminal.waitFor('exists. Replace it? (y/n)');

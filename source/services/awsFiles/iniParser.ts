@@ -159,6 +159,8 @@ function looksLikeHeader(effective: string): boolean {
   return effective.startsWith('[') && !(effective.includes('=') && !effective.includes(']'));
 }
 
+const NO_PROBLEMS: readonly IniProblem[] = [];
+
 interface SectionHeader {
   readonly rawHeader: string;
   readonly identity: HeaderIdentity;
@@ -172,9 +174,12 @@ function headerIn(content: string, line: number): SectionHeader | undefined {
   if (!looksLikeHeader(effective) || !effective.endsWith(']')) return undefined;
   const rawHeader = effective.slice(1, -1).trim();
   const identity = identifyHeader(rawHeader);
+  const forbidden = FORBIDDEN_HEADERS.has(identity.canonical);
+  // Most headers have no problem: they share one empty list.
+  if (rawHeader !== '' && !forbidden) return { rawHeader, identity, line, problems: NO_PROBLEMS };
   const problems: IniProblem[] = [];
   if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
-  if (FORBIDDEN_HEADERS.has(identity.canonical)) {
+  if (forbidden) {
     problems.push({
       line,
       message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getClientRegistration } from '../../../source/services/auth/clientRegistration.js';
 import {
@@ -11,6 +9,7 @@ import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { CancelledError, SignInFailedError, ServiceError } from '../../../source/services/errors.js';
 import type { Clock } from '../../../source/services/ssoSession.js';
+import { startFrontDoor, type FrontDoor } from './frontDoor.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
@@ -245,34 +244,21 @@ describe('startDeviceCodeSignIn against the simulator', () => {
   });
 
   describe('through a front door that fails some token polls with 500', () => {
-    let frontDoor: Server | undefined;
-    afterEach(() => new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined))));
+    let frontDoor: FrontDoor | undefined;
+    afterEach(async () => {
+      await frontDoor?.close();
+      frontDoor = undefined;
+    });
 
     /** A real HTTP server before the simulator: the next `failures` CreateToken calls answer 500. */
     async function failingTokenPolls(failures: number) {
       let left = failures;
-      frontDoor = createServer(async (request, response) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of request) chunks.push(chunk as Buffer);
-        if (request.url === '/token' && left-- > 0) {
-          response.writeHead(500, {
-            'content-type': 'application/json',
-            'x-amzn-ErrorType': 'InternalServerException',
-          });
-          response.end(JSON.stringify({ error: 'server_error', error_description: 'boom' }));
-          return;
-        }
-        const upstream = await fetch(`${harness!.simulator.url}${request.url ?? '/'}`, {
-          method: request.method ?? 'GET',
-          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
-          ...(request.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
-        });
-        response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
-        response.end(Buffer.from(await upstream.arrayBuffer()));
-      });
-      await new Promise<void>((resolve) => frontDoor!.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(frontDoor.address() as AddressInfo).port}`;
-      return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: url });
+      frontDoor = await startFrontDoor(harness!.simulator.url, (path) =>
+        path === '/token' && left-- > 0
+          ? { status: 500, errorType: 'InternalServerException', error: 'server_error' }
+          : undefined,
+      );
+      return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: frontDoor.url });
     }
 
     it('keeps polling through two failures in a row', async () => {

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getClientRegistration, registrationKey } from '../../../source/services/auth/clientRegistration.js';
 import { OidcError } from '../../../source/services/auth/oidcErrors.js';
 import { startSignIn, type StartedSignIn } from '../../../source/services/auth/startSignIn.js';
 import { createOidcClient } from '../../../source/services/awsClients.js';
 import { CancelledError, SignInFailedError } from '../../../source/services/errors.js';
+import { startFrontDoor, type FrontDoor } from './frontDoor.js';
 import { SESSION, startHarness, stopHarness, type Harness } from './simulatorFixtures.js';
 import { MemoryRegistrationStore } from '../../support/memoryRegistrationStore.js';
 
@@ -13,15 +12,14 @@ const NOW = new Date('2030-01-01T00:00:00Z');
 const clock = () => NOW;
 let harness: Harness | undefined;
 const started: StartedSignIn[] = [];
-let frontDoor: Server | undefined;
+let frontDoor: FrontDoor | undefined;
 
 beforeEach(async () => {
   harness = await startHarness({ now: () => NOW.getTime(), tokenLifetimeSeconds: 8 * 3600 });
 });
 afterEach(async () => {
   for (const signIn of started.splice(0)) signIn.cancel();
-  frontDoor?.closeAllConnections();
-  await new Promise((resolve) => (frontDoor ? frontDoor.close(resolve) : resolve(undefined)));
+  await frontDoor?.close();
   frontDoor = undefined;
   await stopHarness(harness);
 });
@@ -99,25 +97,10 @@ describe('a stored registration Identity Center no longer knows', () => {
  * everything else goes through. Returns an OIDC client pointed at it.
  */
 async function refusingDeviceAuthorization(errorType: string) {
-  frontDoor = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    if (request.url === '/device_authorization') {
-      response.writeHead(400, { 'content-type': 'application/json', 'x-amzn-ErrorType': errorType });
-      response.end(JSON.stringify({ error: 'invalid_request', error_description: 'refused' }));
-      return;
-    }
-    const upstream = await fetch(`${harness!.simulator.url}${request.url ?? '/'}`, {
-      method: request.method ?? 'GET',
-      headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
-      ...(request.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
-    });
-    response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
-    response.end(Buffer.from(await upstream.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => frontDoor!.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(frontDoor.address() as AddressInfo).port}`;
-  return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: url });
+  frontDoor = await startFrontDoor(harness!.simulator.url, (path) =>
+    path === '/device_authorization' ? { status: 400, errorType, error: 'invalid_request' } : undefined,
+  );
+  return createOidcClient(SESSION.region, { AWS_ENDPOINT_URL_SSO_OIDC: frontDoor.url });
 }
 
 describe('registering anew', () => {
