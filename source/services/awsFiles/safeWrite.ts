@@ -134,6 +134,8 @@ async function editUnderLock(
 ): Promise<UpdateResult> {
   // Sections another program added to a file as it was being replaced, kept for every later read.
   const carried: Array<{ base: string; late: string }> = [];
+  // What the first write did: a later round, after another program's late write, may find nothing to do.
+  let written: UpdateResult | undefined;
   const reread = async (): Promise<Source> => {
     const fresh = await readSource(target, path);
     const text = carried.reduce(
@@ -156,9 +158,8 @@ async function editUnderLock(
         source = await replaceSource(source, await reread());
         continue;
       }
-      if (next === source.onDisk) return { changed: false };
+      if (next === source.onDisk) return written ?? { changed: false };
 
-      const readAt = Date.now();
       await keepBackups(path, target, source, options.backup);
       const ownership = source.ownership;
       const mode = replacementMode(ownership);
@@ -181,17 +182,19 @@ async function editUnderLock(
         throw errorCode(error) === undefined ? error : writeError(error, path);
       }
       options.backup.add(target);
+      const narrowed = ownership !== undefined && ownership.mode !== mode;
+      const result = narrowed ? { changed: true, narrowedFromMode: ownership.mode } : { changed: true };
 
-      const late = await lateText(source, readAt);
+      const late = await lateText(source, path);
       if (late !== undefined) {
+        written ??= result;
         // Another program wrote into the file just replaced, after the look before the rename: what it
         // added is only there now. Take the file as it is now and add those sections back.
         carried.push({ base: source.text, late });
         source = await replaceSource(source, await reread());
         continue;
       }
-      const narrowed = ownership !== undefined && ownership.mode !== mode;
-      return narrowed ? { changed: true, narrowedFromMode: ownership.mode } : { changed: true };
+      return written ?? result;
     }
   } finally {
     await source.handle?.close();
@@ -242,23 +245,21 @@ const QUIET_MS = 200;
 const QUIET_WAIT_LIMIT_MS = 2_000;
 
 /**
- * The text of the replaced file if another program wrote into it after it was read. When it had changed
- * just before it was read, its writer may still be on the way (a truncate, then a pause, then the text):
- * the replaced file is watched until it has been quiet for a moment, so those last writes are not missed.
+ * The text of the replaced file if another program wrote into it after it was read. Its writer may still be
+ * on the way (a truncate, then a pause, then the text): the replaced file is watched until it has been quiet
+ * for a moment, so those last writes are not missed.
  */
-async function lateText(source: Source, readAt: number): Promise<string | undefined> {
+async function lateText(source: Source, shownPath: string): Promise<string | undefined> {
   const { handle, expected } = source;
   if (handle === undefined || expected === undefined) return undefined;
   const writtenLately = async (): Promise<boolean> => Date.now() - (await handle.stat()).mtimeMs < QUIET_MS;
-  if (readAt - expected.mtimeMs < QUIET_MS || (await writtenLately())) {
-    const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
-    while ((await writtenLately()) && Date.now() < giveUpAt) {
-      await sleep(QUIET_MS / 5);
-    }
+  const giveUpAt = Date.now() + QUIET_WAIT_LIMIT_MS;
+  while ((await writtenLately()) && Date.now() < giveUpAt) {
+    await sleep(QUIET_MS / 5);
   }
   const bytes = await readWhole(handle);
   if (bytes.equals(expected.bytes)) return undefined;
-  return decode(bytes, 'the file');
+  return decode(bytes, shownPath);
 }
 
 /**

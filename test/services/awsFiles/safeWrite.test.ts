@@ -21,8 +21,8 @@ import {
   NotRegularFileError,
   ReadOnlyFileError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import { upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
-import { updateFile } from '../../../source/services/awsFiles/safeWrite.js';
+import { editSections, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
+import { checkRewritable, updateFile } from '../../../source/services/awsFiles/safeWrite.js';
 import { expectNoFile } from '../../support/noFile.js';
 import { tempFolder } from '../../support/tempFolders.js';
 
@@ -101,6 +101,42 @@ describe('updateFile, files and modes', () => {
     await updateFile(path, addProfile('dev'), { backup: new Set() });
     expect((await readdir(folder)).sort()).toEqual(['credentials', 'credentials.sso-tui.orig']);
     expect(await readFile(`${path}.sso-tui.orig`, 'utf8')).toBe('');
+  });
+
+  it('hands the edit an empty text for a file not there yet', async () => {
+    const seen: string[] = [];
+    const edit = (text: string): string => {
+      seen.push(text);
+      return addProfile('dev')(text);
+    };
+    await updateFile(path, edit, { backup: new Set() });
+    expect(seen).toEqual(['']);
+    expect(await readFile(path, 'utf8')).toBe('[dev]\naws_access_key_id = ASIADEV\n');
+  });
+
+  it('empties a file when its last profile is removed', async () => {
+    await writeFile(path, '[dev]\naws_access_key_id = ASIADEV\n', { mode: 0o600 });
+    const removeDev = (text: string): string => editSections(text, [{ header: 'dev', remove: true }]);
+    expect(await updateFile(path, removeDev, { backup: new Set() })).toEqual({ changed: true });
+    expect(await readFile(path, 'utf8')).toBe('');
+  });
+
+  it('hands the edit every byte of the text, a byte order mark at its start included', async () => {
+    // botocore cannot read such a file, so the editor refuses it; the write itself must not hide the mark.
+    await writeFile(path, '\uFEFF[a]\nk = v\n', { mode: 0o600 });
+    const seen: string[] = [];
+    const appendNote = (text: string): string => {
+      seen.push(text);
+      return `${text}# note\n`;
+    };
+    await updateFile(path, appendNote, { backup: new Set() });
+    expect(seen).toEqual(['\uFEFF[a]\nk = v\n']);
+    expect(await readFile(path)).toEqual(Buffer.from('\uFEFF[a]\nk = v\n# note\n', 'utf8'));
+  });
+
+  it.skipIf(isWindows)('reports no narrowing for a file that was 0600 already', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    expect(await updateFile(path, addProfile('dev'), { backup: new Set() })).toEqual({ changed: true });
   });
 
   it.skipIf(isWindows)('follows a symbolic link, so the link stays a link', async () => {
@@ -234,6 +270,116 @@ describe('updateFile, failures', () => {
     ]);
   });
 
+  it.each([
+    ['EACCES', 'permission denied'],
+    ['EPERM', 'permission denied'],
+    ['EISDIR', 'it is a folder'],
+    ['ENOTDIR', 'a file stands where a folder should be'],
+    ['EROFS', 'read-only file system'],
+    ['ENOSPC', 'no space left on the disk'],
+    ['ELOOP', 'too many symbolic links'],
+    ['EIO', 'EIO'],
+  ])('says what failed when the write fails with %s, and leaves the file', async (code, words) => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const failure = Object.assign(new Error(`${code}: the system said no`), { code });
+    const error = await updateFile(path, addProfile('dev'), {
+      backup: new Set(),
+      beforeReplace: () => Promise.reject(failure),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsFileAccessError);
+    expect(error).toMatchObject({
+      message: `Could not write ${path} (${words}); the file was left as it was.`,
+      hint: 'Check the file, its folder and their permissions.',
+      cause: failure,
+    });
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n');
+  });
+
+  it('names the file when a file stands where its folder should be, before and during a write', async () => {
+    await writeFile(join(folder, 'aws'), 'not a folder');
+    const inside = join(folder, 'aws', 'credentials');
+    for (const attempt of [
+      updateFile(inside, addProfile('dev'), { backup: new Set() }),
+      checkRewritable(inside),
+    ]) {
+      const error = await attempt.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AwsFileAccessError);
+      expect(error).toMatchObject({
+        message: `Cannot read ${inside} (a file stands where a folder should be).`,
+        hint: 'Check the file and its permissions.',
+        cause: { code: 'ENOTDIR' },
+      });
+    }
+    expect(await readFile(join(folder, 'aws'), 'utf8')).toBe('not a folder');
+  });
+
+  it('lets an error without a system code through as it is', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    const failure = new Error('the edit broke');
+    await expect(
+      updateFile(
+        path,
+        () => {
+          throw failure;
+        },
+        { backup: new Set() },
+      ),
+    ).rejects.toBe(failure);
+    await expect(checkRewritable(path)).resolves.toBeUndefined();
+  });
+
+  it.skipIf(isWindows)('refuses at once, before any work, a path it would not rewrite', async () => {
+    expect(spawnSync('mkfifo', [path]).status).toBe(0);
+    await expect(checkRewritable(path)).rejects.toBeInstanceOf(NotRegularFileError);
+  });
+
+  it.skipIf(isWindows)(
+    'names the file when its folder is a link to nothing, and leaves the link',
+    async () => {
+      // ~/.aws linked into a dotfiles folder that is not there: the folder cannot be made through the link.
+      await symlink(join(folder, 'dotfiles-aws'), join(folder, 'aws'));
+      const inside = join(folder, 'aws', 'credentials');
+      const error = await updateFile(inside, addProfile('dev'), { backup: new Set() }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AwsFileAccessError);
+      expect(error).toMatchObject({
+        message: `Could not write ${inside} (ENOENT); the file was left as it was.`,
+        cause: { code: 'ENOENT' },
+      });
+      expect((await lstat(join(folder, 'aws'))).isSymbolicLink()).toBe(true);
+      await expectNoFile(join(folder, 'dotfiles-aws'));
+    },
+  );
+
+  it('names the file when a folder stands where its lock goes, and leaves the file', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    await mkdir(`${path}.lock`);
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AwsFileAccessError);
+    expect(error).toMatchObject({
+      message: `Could not write ${path} (it is a folder); the file was left as it was.`,
+      cause: { code: 'EISDIR' },
+    });
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n');
+  });
+
+  it('names the file when its backup cannot be written, and leaves the file', async () => {
+    await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
+    await mkdir(`${path}.sso-tui.bak`);
+    await writeFile(join(`${path}.sso-tui.bak`, 'inside'), '');
+    const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AwsFileAccessError);
+    expect((error as Error).message).toBe(
+      `Could not write ${path} (it is a folder); the file was left as it was.`,
+    );
+    expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n');
+  });
+
   it('names the file when it is a folder', async () => {
     await mkdir(path);
     const error = await updateFile(path, addProfile('dev'), { backup: new Set() }).catch(
@@ -266,6 +412,8 @@ describe('updateFile, failures', () => {
     );
     expect(error).toBeInstanceOf(AwsFileAccessError);
     expect((error as Error).message).toBe(`${path} is not UTF-8 text, so sso-tui will not rewrite it.`);
+    expect((error as AwsFileAccessError).hint).toBe('Save it as UTF-8, then try again.');
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(await readFile(path)).toEqual(latin1);
   });
 
