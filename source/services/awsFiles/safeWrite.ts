@@ -366,9 +366,17 @@ function decode(bytes: Buffer, shownPath: string): string {
   const { text, isUtf8 } = decodeUtf8(bytes);
   // Lossless or nothing: a file that is not UTF-8 would come back with other bytes where we never wrote.
   if (isUtf8) return text;
+  let cause: unknown;
+  try {
+    // Only for the decoder's own words on where the bytes stop being UTF-8.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    cause = error;
+  }
   throw new AwsFileAccessError(
     `${shownPath} is not UTF-8 text, so sso-tui will not rewrite it.`,
     'Save it as UTF-8, then try again.',
+    { cause },
   );
 }
 
