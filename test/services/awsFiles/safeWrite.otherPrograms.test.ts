@@ -86,6 +86,26 @@ function addDev(text: string): string {
   return editSections(text, [{ header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] }]);
 }
 
+/** The texts the edit was given, asserting that updateFile did not pause for the file before it. */
+async function editedWithoutWaiting(): Promise<string[]> {
+  let waited = false;
+  pause.during = () => {
+    waited = true;
+  };
+  const seen: string[] = [];
+  await updateFile(
+    path,
+    (text) => {
+      seen.push(text);
+      expect(waited).toBe(false);
+      vi.useRealTimers();
+      return addDev(text);
+    },
+    { backup: new Set() },
+  );
+  return seen;
+}
+
 /** A tracker that runs `afterRename` the first time it is told of a write. */
 function trackerThen(afterRename: () => void): BackupTracker {
   const written = new Set<string>();
@@ -529,22 +549,7 @@ describe('a program still writing the file', () => {
     await writeFile(path, '', { mode: 0o600 });
     await utimes(path, SOME_TIME, SOME_TIME);
     vi.useFakeTimers({ toFake: ['Date'], now: SOME_TIME.getTime() + 200 });
-    let waited = false;
-    pause.during = () => {
-      waited = true;
-    };
-    const seen: string[] = [];
-    await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        expect(waited).toBe(false);
-        vi.useRealTimers();
-        return addDev(text);
-      },
-      { backup: new Set() },
-    );
-    expect(seen).toEqual(['']);
+    expect(await editedWithoutWaiting()).toEqual(['']);
   });
 
   it('is waited for 2 s at most when the empty file’s time is ahead of the clock', async () => {
@@ -581,22 +586,7 @@ describe('a program still writing the file', () => {
     await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
     const { mtimeMs } = await stat(path);
     vi.useFakeTimers({ toFake: ['Date'], now: mtimeMs + 50 });
-    let waited = false;
-    pause.during = () => {
-      waited = true;
-    };
-    const seen: string[] = [];
-    await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        expect(waited).toBe(false);
-        vi.useRealTimers();
-        return addDev(text);
-      },
-      { backup: new Set() },
-    );
-    expect(seen).toEqual(['[a]\nk = v\n']);
+    expect(await editedWithoutWaiting()).toEqual(['[a]\nk = v\n']);
   });
 
   it('is watched in the replaced file until it is quiet, and what it added there carried over', async () => {
