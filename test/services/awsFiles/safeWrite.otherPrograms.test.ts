@@ -86,6 +86,62 @@ function addDev(text: string): string {
   return editSections(text, [{ header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] }]);
 }
 
+/**
+ * Runs `edit` while another program, which opened the file before the rename, writes `late` into it just
+ * after the rename (into the file just replaced).
+ */
+function updateWithLateWrite(edit: (text: string) => string, late: string) {
+  let replaced = -1;
+  return updateFile(path, edit, {
+    backup: trackerThen(() => {
+      ftruncateSync(replaced);
+      writeSync(replaced, late, 0);
+      closeSync(replaced);
+    }),
+    beforeReplace: async () => {
+      if (replaced === -1) replaced = openSync(path, 'r+');
+    },
+  });
+}
+
+/** Adds [dev] while another program does `meanwhile` once, just before the rename; the texts the edit saw. */
+async function addDevWithOneWriteBeforeRename(meanwhile: () => void) {
+  const seen: string[] = [];
+  let done = false;
+  const result = await updateFile(
+    path,
+    (text) => {
+      seen.push(text);
+      return addDev(text);
+    },
+    {
+      backup: new Set(),
+      beforeReplace: async () => {
+        if (done) return;
+        done = true;
+        meanwhile();
+      },
+    },
+  );
+  return { seen, result };
+}
+
+/** Adds [dev], the first edit refused as on a file half written after `meanwhile`; the texts the edit saw. */
+async function addDevAfterOneRefusal(meanwhile: () => void) {
+  const seen: string[] = [];
+  const result = await updateFile(
+    path,
+    (text) => {
+      seen.push(text);
+      if (seen.length > 1) return addDev(text);
+      meanwhile();
+      throw new RefusedEditError(1, 'half written');
+    },
+    { backup: new Set() },
+  );
+  return { seen, result };
+}
+
 /** The texts the edit was given, asserting that updateFile did not pause for the file before it. */
 async function editedWithoutWaiting(): Promise<string[]> {
   let waited = false;
@@ -157,18 +213,7 @@ describe('a program that rewrites the file in place just after the rename', () =
     },
   ])('$what', async ({ before, edit, late, after }) => {
     await writeFile(path, before, { mode: 0o600 });
-    let replaced = -1;
-    const result = await updateFile(path, edit, {
-      backup: trackerThen(() => {
-        // The other program opened the file before the rename and writes into it now.
-        ftruncateSync(replaced);
-        writeSync(replaced, late, 0);
-        closeSync(replaced);
-      }),
-      beforeReplace: async () => {
-        if (replaced === -1) replaced = openSync(path, 'r+');
-      },
-    });
+    const result = await updateWithLateWrite(edit, late);
     expect(result).toEqual({ changed: true });
     expect(await readFile(path, 'utf8')).toBe(after);
     if (isLinux) expect(openFilesInFolder()).toEqual([]);
@@ -177,26 +222,16 @@ describe('a program that rewrites the file in place just after the rename', () =
 
 describe('what updateFile reports after a program wrote into the file just replaced', () => {
   /** Runs `edit` on a 0644 file into which another program writes `late` just after the rename. */
-  async function updateWithLateWrite(before: string, edit: (text: string) => string, late: string) {
+  async function updateFileOf0644WithLateWrite(before: string, edit: (text: string) => string, late: string) {
     await writeFile(path, before);
     await chmod(path, 0o644);
-    let replaced = -1;
-    return updateFile(path, edit, {
-      backup: trackerThen(() => {
-        ftruncateSync(replaced);
-        writeSync(replaced, late, 0);
-        closeSync(replaced);
-      }),
-      beforeReplace: async () => {
-        if (replaced === -1) replaced = openSync(path, 'r+');
-      },
-    });
+    return updateWithLateWrite(edit, late);
   }
 
   it.skipIf(isWindows)(
     'is the first write, with the mode it narrowed, when its sections were carried over',
     async () => {
-      const result = await updateWithLateWrite(
+      const result = await updateFileOf0644WithLateWrite(
         '[a]\nk = v\n',
         addDev,
         '[a]\nk = v\n\n[py]\nregion = eu-west-1\n',
@@ -214,7 +249,7 @@ describe('what updateFile reports after a program wrote into the file just repla
       // It only changed a section sso-tui left alone: that change is lost with the file replaced, but
       // sso-tui's write stands, and the text it wrote (without a last line end) is left byte for byte.
       const appendDev = (text: string): string => (text.includes('[dev]') ? text : `${text}\n[dev]\nk = d`);
-      const result = await updateWithLateWrite('[a]\nk = v', appendDev, '[a]\nk = theirs');
+      const result = await updateFileOf0644WithLateWrite('[a]\nk = v', appendDev, '[a]\nk = theirs');
       expect(result).toEqual({ changed: true, narrowedFromMode: 0o644 });
       expect(await readFile(path, 'utf8')).toBe('[a]\nk = v\n[dev]\nk = d');
     },
@@ -296,22 +331,8 @@ describe('a program that rewrites the file just before the rename', () => {
 
   it('has the edit redone on what it wrote', async () => {
     await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
-    const seen: string[] = [];
-    let written = false;
-    const result = await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        return addDev(text);
-      },
-      {
-        backup: new Set(),
-        beforeReplace: async () => {
-          if (written) return;
-          written = true;
-          appendFileSync(path, '\n[py]\nregion = eu-west-1\n');
-        },
-      },
+    const { seen, result } = await addDevWithOneWriteBeforeRename(() =>
+      appendFileSync(path, '\n[py]\nregion = eu-west-1\n'),
     );
     expect(result).toEqual({ changed: true });
     expect(seen).toEqual(['[a]\nk = v\n', '[a]\nk = v\n\n[py]\nregion = eu-west-1\n']);
@@ -403,17 +424,7 @@ describe.each(QUIET_CHANGES)('a file that changed in $change', ({ make, newText 
   });
 
   it('is read again when the edit was refused, maybe on a file half written', async () => {
-    const seen: string[] = [];
-    const result = await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        if (seen.length > 1) return addDev(text);
-        make(before);
-        throw new RefusedEditError(1, 'half written');
-      },
-      { backup: new Set() },
-    );
+    const { seen, result } = await addDevAfterOneRefusal(() => make(before));
     expect(result).toEqual({ changed: true });
     expect(seen).toEqual([before, newText(before)]);
     expect(await readFile(path, 'utf8')).toBe(`${newText(before)}\n[dev]\naws_access_key_id = ASIADEV\n`);
@@ -421,23 +432,7 @@ describe.each(QUIET_CHANGES)('a file that changed in $change', ({ make, newText 
   });
 
   it('is read again, and the edit redone, when it changed just before the rename', async () => {
-    const seen: string[] = [];
-    let changed = false;
-    await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        return addDev(text);
-      },
-      {
-        backup: new Set(),
-        beforeReplace: async () => {
-          if (changed) return;
-          changed = true;
-          make(before);
-        },
-      },
-    );
+    const { seen } = await addDevWithOneWriteBeforeRename(() => make(before));
     expect(seen).toEqual([before, newText(before)]);
     expect(await readFile(path, 'utf8')).toBe(`${newText(before)}\n[dev]\naws_access_key_id = ASIADEV\n`);
   });
@@ -446,33 +441,13 @@ describe.each(QUIET_CHANGES)('a file that changed in $change', ({ make, newText 
 describe('an edit refused while the file changed', () => {
   it('is redone on nothing when the file was removed meanwhile', async () => {
     await writeFile(path, '[a]\nk = v\n', { mode: 0o600 });
-    const seen: string[] = [];
-    await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        if (seen.length > 1) return addDev(text);
-        rmSync(path);
-        throw new RefusedEditError(1, 'half written');
-      },
-      { backup: new Set() },
-    );
+    const { seen } = await addDevAfterOneRefusal(() => rmSync(path));
     expect(seen).toEqual(['[a]\nk = v\n', '']);
     expect(await readFile(path, 'utf8')).toBe('[dev]\naws_access_key_id = ASIADEV\n');
   });
 
   it('is redone on what was written where there was no file', async () => {
-    const seen: string[] = [];
-    await updateFile(
-      path,
-      (text) => {
-        seen.push(text);
-        if (seen.length > 1) return addDev(text);
-        writeFileSync(path, '[py]\nregion = eu-west-1\n');
-        throw new RefusedEditError(1, 'half written');
-      },
-      { backup: new Set() },
-    );
+    const { seen } = await addDevAfterOneRefusal(() => writeFileSync(path, '[py]\nregion = eu-west-1\n'));
     expect(seen).toEqual(['', '[py]\nregion = eu-west-1\n']);
   });
 
