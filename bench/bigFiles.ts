@@ -131,11 +131,13 @@ function bigConfig(profiles: number): string {
 }
 
 function timed(cli: string, argv: readonly string[], env: Record<string, string>): Promise<number> {
+  // `BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` profiles each run.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', PEAK_REPORTER, cli, ...argv],
+      [...flags, '--import', PEAK_REPORTER, cli, ...argv],
       { env, maxBuffer: 64 << 20 },
       (error, _out, stderr) => {
         if (error) reject(new Error(`sso-tui ${argv.join(' ')} failed: ${stderr}`));

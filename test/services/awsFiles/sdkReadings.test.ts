@@ -259,6 +259,25 @@ describe('the plain-file scan', () => {
     expect(plain).toBeGreaterThan(300);
   });
 
+  it('refuses a key given twice in a section exactly where botocore does', () => {
+    const keyLines = ['k = 1', 'K\t: 2', 'k=v', 'ke = x', 'a=b = c', 'a = z', 'A:b=c', 'b=a = 1', '# k = 3', ''];
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...keyLines), { maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+        (sections) => {
+          const text = sections.map((lines, index) => [`[s${index}]`, ...lines].join('\n') + '\n').join('');
+          const fast = scanPlainFileAsBotocore(text, 'config');
+          const lineByLine = scanAsBotocoreLineByLine(text, 'config');
+          if (!lineByLine.ok) refused += 1;
+          expect(fast).toEqual(lineByLine.ok ? lineByLine : undefined);
+        },
+      ),
+      { numRuns: 2000, seed: 13 },
+    );
+    expect(refused).toBeGreaterThan(300);
+  });
+
   it('reads a file populate writes, with comments before the first header', () => {
     const text =
       '# mine\n[sso-session corp]\nsso_start_url = https://x/start#/\n\n' +
@@ -275,6 +294,8 @@ describe('the plain-file scan', () => {
       '[a]\nk = 1\n[a]\n',
       '[a]\nk = 1\nK = 2\n',
       '[a]\nk = 1\n\n# x\nk: 2\n',
+      '[a]\nKey = 1\nkEY\t: 2\n',
+      '[a]\na=b = 1\na = 2\n',
       'k = 1\n[a]\n',
       '[DEFAULT]\nk = 1\n[DEFAULT]\nj = 2\n',
       `[a]\n${Array.from({ length: 3000 }, (_, i) => `k${i} = ${i}`).join('\n')}\n`,
@@ -283,7 +304,10 @@ describe('the plain-file scan', () => {
     ]) {
       expect(scanPlainFileAsBotocore(text, 'config')).toBeUndefined();
     }
-    expect(scanPlainFileAsBotocore('[a]\nk = 1\n[b]\nk = 2\n', 'config')).toBeDefined();
+    for (const text of ['[a]\nk = 1\n[b]\nk = 2\n', '[a]\nab = 1\na = 2\nb=a = 3\n# a = 4\n']) {
+      expect(scanPlainFileAsBotocore(text, 'config')).toEqual(scanAsBotocoreLineByLine(text, 'config'));
+      expect(scanPlainFileAsBotocore(text, 'config')).toBeDefined();
+    }
   });
 });
 
