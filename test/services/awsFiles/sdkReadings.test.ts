@@ -260,7 +260,18 @@ describe('the plain-file scan', () => {
   });
 
   it('refuses a key given twice in a section exactly where botocore does', () => {
-    const keyLines = ['k = 1', 'K\t: 2', 'k=v', 'ke = x', 'a=b = c', 'a = z', 'A:b=c', 'b=a = 1', '# k = 3', ''];
+    const keyLines = [
+      'k = 1',
+      'K\t: 2',
+      'k=v',
+      'ke = x',
+      'a=b = c',
+      'a = z',
+      'A:b=c',
+      'b=a = 1',
+      '# k = 3',
+      '',
+    ];
     let refused = 0;
     fc.assert(
       fc.property(
