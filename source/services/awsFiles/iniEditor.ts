@@ -105,7 +105,7 @@ export function hasSection(text: string, header: string, kind?: AwsFileKind): bo
   const fileKind = kind ?? fileKindOf([{ header, remove: true }]);
   const wanted = entityKey(headerName(checkHeader(header, fileKind), fileKind));
   const { body } = splitByteOrderMark(text);
-  return layOut(body, fileKind).sections.some((section) => section.entities.includes(wanted));
+  return layOut(body, fileKind).sectionsReadAs(new Set([wanted])).length > 0;
 }
 
 // `[profile x]` and `[sso-session x]` only live in the config file; a plain header is a credentials
@@ -141,7 +141,8 @@ interface Section {
 
 interface Layout {
   readonly lines: LineTable;
-  readonly sections: Section[];
+  /** The sections either SDK reads as one of `entities`, in file order. */
+  sectionsReadAs(entities: ReadonlySet<string>): Section[];
   /** A section's keys as botocore finds them, read when an edit needs them. */
   entriesOf(section: Section): readonly Entry[];
 }
@@ -173,27 +174,61 @@ function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined
   const scanned = scanAsBotocore(lines.text, kind);
   if (!scanned.ok) return undefined;
   const { text } = lines;
-  let line = 0;
-  const sections = scanned.spans.map((span): Section => {
-    while (lines.start(line + 1) <= span.start) line += 1;
-    const last = lines.lineAt(span.end - 1);
-    if (kind === 'config' && span.entity !== undefined && isPlainHeaderLine(text, span.start, span.header)) {
-      // The JavaScript SDK reads `[profile NAME]` as the same entity.
-      return {
-        header: line,
-        last,
-        entities: [span.entity, span.entity],
-        botocoreEntity: span.entity,
-        jsEntity: span.entity,
-      };
+  const { spans } = scanned;
+  // The JavaScript SDK reads `[profile NAME]` as the same entity: 1 for such a span, 2 for another.
+  let alike: Uint8Array | undefined;
+  const readAlike = (index: number): boolean => {
+    alike ??= Uint8Array.from(spans, (span) =>
+      kind === 'config' && span.entity !== undefined && isPlainHeaderLine(text, span.start, span.header)
+        ? 1
+        : 2,
+    );
+    return alike[index] === 1;
+  };
+  // A file of 10,000 profiles has 10,000 sections, and an edit looks at a few: each is made when first
+  // asked for.
+  const made = new Map<number, Section>();
+  const sectionOf = (index: number): Section => {
+    let section = made.get(index);
+    if (section === undefined) {
+      const span = spans[index] as SectionSpan;
+      const header = lines.lineAt(span.start);
+      const last = lines.lineAt(span.end - 1);
+      section =
+        span.entity !== undefined && readAlike(index)
+          ? {
+              header,
+              last,
+              entities: [span.entity, span.entity],
+              botocoreEntity: span.entity,
+              jsEntity: span.entity,
+            }
+          : sectionAt(
+              lines,
+              header,
+              last,
+              span.entity ?? entityKey(botocoreSectionName(span.header, kind)),
+              kind,
+            );
+      made.set(index, section);
     }
-    const botocoreEntity = span.entity ?? entityKey(botocoreSectionName(span.header, kind));
-    return sectionAt(lines, line, last, botocoreEntity, kind);
-  });
+    return section;
+  };
   const read = new Map<Section, readonly Entry[]>();
   return {
     lines,
-    sections,
+    sectionsReadAs: (entities) => {
+      const found: Section[] = [];
+      spans.forEach((span, index) => {
+        if (readAlike(index)) {
+          if (entities.has(span.entity as string)) found.push(sectionOf(index));
+          return;
+        }
+        const section = sectionOf(index);
+        if (section.entities.some((entity) => entities.has(entity))) found.push(section);
+      });
+      return found;
+    },
     entriesOf: (section) => {
       let entries = read.get(section);
       if (entries === undefined) {
@@ -224,9 +259,11 @@ function isPlainHeaderLine(text: string, start: number, header: string): boolean
 function layOutNow(lines: LineTable, kind: AwsFileKind): Layout {
   const walked = walk(lines, 0, lines.count - 1, kind);
   const entries = new Map(walked.map(({ section, entries: found }) => [section, found]));
+  const sections = walked.map(({ section }) => section);
   return {
     lines,
-    sections: walked.map(({ section }) => section),
+    sectionsReadAs: (wanted) =>
+      sections.filter((section) => section.entities.some((entity) => wanted.has(entity))),
     entriesOf: (section) => entries.get(section) ?? [],
   };
 }
@@ -326,9 +363,16 @@ function headerName(header: string, kind: AwsFileKind): ReturnType<typeof botoco
   return botocoreSectionName(header, kind);
 }
 
-/** The sections each SDK takes an entity's values from: the last of its headers (botocore) or all (JS). */
-function sectionsOf(layout: Layout, entity: string): { botocore?: Section; js?: Section; all: Section[] } {
-  const all = layout.sections.filter((section) => section.entities.includes(entity));
+/**
+ * The sections each SDK takes an entity's values from, among `candidates`: the last of its headers
+ * (botocore) or all (JS).
+ */
+function sectionsOf(
+  layout: Layout,
+  candidates: readonly Section[],
+  entity: string,
+): { botocore?: Section; js?: Section; all: Section[] } {
+  const all = candidates.filter((section) => section.entities.includes(entity));
   const botocore = all.filter((section) => section.botocoreEntity === entity).at(-1);
   const jsAll = all.filter((section) => section.jsEntity === entity);
   // getConfigData: `[profile default]` replaces `[default]` whole.
@@ -361,13 +405,13 @@ function rewrite(
   };
   // The sections of the entities edited, in file order.
   const index = new Map<string, Section[]>(targets.map((change) => [change.entity, []]));
-  for (const section of layout.sections) {
+  for (const section of layout.sectionsReadAs(new Set(index.keys()))) {
     section.entities.forEach((entity, at) => {
       if (at === 0 || entity !== section.entities[0]) index.get(entity)?.push(section);
     });
   }
   const cached = (entity: string): ReturnType<typeof sectionsOf> =>
-    sectionsOf({ ...layout, sections: index.get(entity) ?? [] }, entity);
+    sectionsOf(layout, index.get(entity) ?? [], entity);
 
   for (const change of targets) {
     const found = cached(change.entity);
@@ -651,12 +695,9 @@ function judgeReadings(
 }
 
 function lineInTargets(layout: Layout, entities: ReadonlySet<string>, line: number): boolean {
-  return layout.sections.some(
-    (section) =>
-      section.entities.some((entity) => entities.has(entity)) &&
-      line - 1 >= section.header &&
-      line - 1 <= lastLine(layout, section),
-  );
+  return layout
+    .sectionsReadAs(entities)
+    .some((section) => line - 1 >= section.header && line - 1 <= lastLine(layout, section));
 }
 
 function lineOf(outcome: ReadOutcome, entity: string): number {
