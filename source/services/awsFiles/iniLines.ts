@@ -30,17 +30,6 @@ export function joinLines(lines: ReadonlyArray<IniLine>): string {
   return lines.map((line) => line.content + line.eol).join('');
 }
 
-/** The line end most lines use, so that added lines match; '\n' when there is none or a tie. */
-export function dominantNewline(lines: ReadonlyArray<IniLine>): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of lines) {
-    if (line.eol === '\r\n') crlf += 1;
-    else if (line.eol === '\n') lf += 1;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
-
 /**
  * The lines of a text as `splitLines` finds them, kept as where each starts: a file of 10,000 profiles has
  * 70,000 lines, and an edit reads a few of them.
@@ -53,7 +42,7 @@ export interface LineTable {
   line(index: number): IniLine;
   /** The index of the line that starts at `offset`, or of the one `offset` falls in. */
   lineAt(offset: number): number;
-  /** The line end most lines use, as `dominantNewline`. */
+  /** The line end most lines use, so that added lines match; '\n' when there is none or a tie. */
   readonly newline: '\n' | '\r\n';
 }
 
