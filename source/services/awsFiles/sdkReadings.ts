@@ -632,7 +632,8 @@ function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutc
       headers.push({ entity: header.entity, start: lineStart, indented: false, header: header.inner });
       continue;
     }
-    if (current === undefined || !materialize) continue;
+    // `[]` names the section '', which the SDK takes for no section: it reads no key there.
+    if (current === undefined || current === '' || !materialize) continue;
     const equals = content.indexOf('=');
     if (equals === -1 || equals === 0) continue;
     const name = content.slice(0, equals).trim();
