@@ -126,7 +126,13 @@ export class TermMatcher<Item extends object, Field extends string & keyof Item>
     this.original = this.fields.map((field) =>
       records.map((record) => searchableText(String(record[field]))),
     );
-    this.lower = this.original.map((texts) => texts.map((text) => text.toLowerCase()));
+    // A text already in lower case is kept as it is: Node 24's V8 copies it (100,000 e-mail addresses, ~5 MB).
+    this.lower = this.original.map((texts) =>
+      texts.map((text) => {
+        const lower = text.toLowerCase();
+        return lower === text ? text : lower;
+      }),
+    );
   }
 
   /**
