@@ -5,13 +5,7 @@ import {
   NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
 } from '@smithy/core/config';
 import { NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
-import {
-  excerpt,
-  readAsJsSdk,
-  scanAsJsSdk,
-  sectionsByEntity,
-  type AwsFileKind,
-} from './awsFiles/sdkReadings.js';
+import { excerpt, readAsJsSdk, scanAsJsSdk, type AwsFileKind } from './awsFiles/sdkReadings.js';
 import type { Environment } from './endpoints.js';
 import { readRegularFile } from './regularFile.js';
 import { configFilePath, credentialsFilePath } from './sessionConfig.js';
@@ -116,7 +110,9 @@ async function profileIn(path: string, kind: AwsFileKind, name: string): Promise
   const scanned = scanAsJsSdk(text, kind);
   if (!scanned.ok) return {};
   const entity = `profile ${name}`;
-  const part = excerpt(text, sectionsByEntity(scanned.spans, 'js').get(entity) ?? []);
+  // The JavaScript SDK merges every section of the profile, key by key.
+  const own = scanned.spans.filter((span) => span.entity === entity);
+  const part = excerpt(text, own);
   if (part === undefined) return {};
   const reading = readAsJsSdk(part, kind);
   if (!reading.ok) return {};

@@ -68,9 +68,9 @@ export function configFileProfiles(
  */
 export function profilesMentioning(document: IniDocument, word: string): Set<string> {
   const names = new Set<string>();
-  for (const section of document.sections) {
+  for (const section of document.sectionsHolding(word)) {
     const name = profileNameOf(section);
-    if (name !== undefined && section.text.includes(word)) names.add(name);
+    if (name !== undefined) names.add(name);
   }
   return names;
 }

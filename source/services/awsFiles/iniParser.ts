@@ -40,6 +40,8 @@ export interface IniProblem {
 
 export interface IniDocument {
   readonly sections: ReadonlyArray<IniSection>;
+  /** The sections whose text holds `word`, in file order: one search of the file, not one per section. */
+  sectionsHolding(word: string): IniSection[];
   readonly problems: ReadonlyArray<IniProblem>;
   readonly newline: '\n' | '\r\n';
 }
@@ -87,47 +89,65 @@ let lastParse: { text: string; document: IniDocument } | undefined;
 
 /** Parses the text of an AWS config or credentials file. Never throws: what it cannot read is a problem. */
 export function parseIni(text: string): IniDocument {
-  if (lastParse?.text !== text) lastParse = { text, document: parseNow(text) };
+  if (lastParse?.text !== text) lastParse = { text, document: parseNow(text, true) };
   return lastParse.document;
+}
+
+/** `parseIni` reading every header line as any other, for any text. */
+export function parseIniLineByLine(text: string): IniDocument {
+  return parseNow(text, false);
 }
 
 /**
  * Finds the sections first, from the lines that may be headers alone; each section's lines are read when
  * its entries or problems are first asked for, and the lines before the first header with the
- * document's problems.
+ * document's problems. With `plainHeaders`, a line that is `[profile NAME]` alone (see `plainHeaderAt`)
+ * is read without the steps any other line takes.
  */
-function parseNow(text: string): IniDocument {
+function parseNow(text: string, plainHeaders: boolean): IniDocument {
   const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  const sections: IniSection[] = [];
-  // Where the lines after the header of the section being found start: offset and line number.
-  let open: { header: SectionHeader; headerStart: number; bodyStart: number } | undefined;
+  const sections: LazySection[] = [];
+  // Where each section's header line starts; a section runs up to the next one's.
+  const starts: number[] = [];
   let leadEnd = body.length;
   let start = 0;
   let line = 0;
-  const close = (end: number, endLine: number): void => {
-    if (open)
-      sections.push(new LazySection(body, open.header, open.headerStart, open.bodyStart, end, endLine));
-  };
   while (start < body.length) {
     line += 1;
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
     const first = body.charCodeAt(start);
-    // A line that starts with printable ASCII other than `[` is no header, whatever follows.
-    if (!(first > 0x20 && first < 0x7f && first !== 0x5b)) {
-      const header = headerIn(lineContent(body, start, end), line);
+    // An empty line, or one that starts with printable ASCII other than `[`, is no header.
+    if (first !== 0x0a && !(first > 0x20 && first < 0x7f && first !== 0x5b)) {
+      const header =
+        (plainHeaders && first === 0x5b ? plainHeaderAt(body, start, line) : undefined) ??
+        headerIn(lineContent(body, start, end), line);
       if (header !== undefined) {
-        if (open === undefined) leadEnd = start;
-        close(start, line - 1);
-        open = { header, headerStart: start, bodyStart: Math.min(end + 1, body.length) };
+        const previous = sections.at(-1);
+        if (previous === undefined) leadEnd = start;
+        else previous.close(start, line - 1);
+        sections.push(new LazySection(body, header, start, Math.min(end + 1, body.length)));
+        starts.push(start);
       }
     }
     start = end + 1;
   }
-  close(body.length, line);
+  sections.at(-1)?.close(body.length, line);
   let problems: ReadonlyArray<IniProblem> | undefined;
   return {
     sections,
+    sectionsHolding: (word) => {
+      const found: IniSection[] = [];
+      const endOf = (index: number): number => starts[index + 1] ?? body.length;
+      for (let at = body.indexOf(word, starts[0] ?? body.length); at !== -1 && at < body.length;) {
+        const index = lastAtOrBefore(starts, at);
+        if (at + word.length <= endOf(index)) {
+          found.push(sections[index] as IniSection);
+          at = body.indexOf(word, endOf(index));
+        } else at = body.indexOf(word, at + 1);
+      }
+      return found;
+    },
     get problems() {
       problems ??= [
         ...readLines(body, 0, leadEnd, 1, undefined).problems,
@@ -139,6 +159,18 @@ function parseNow(text: string): IniDocument {
       return dominantNewlineOf(body);
     },
   };
+}
+
+/** The index of the last of the ascending `offsets` at or before `offset`. */
+function lastAtOrBefore(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((offsets[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** A line's text without its line end (`\n`, or `\r\n`: a lone `\r` stays). */
@@ -163,7 +195,8 @@ const NO_PROBLEMS: readonly IniProblem[] = [];
 
 interface SectionHeader {
   readonly rawHeader: string;
-  readonly identity: HeaderIdentity;
+  readonly kind: IniSectionKind;
+  readonly name: string;
   readonly line: number;
   readonly problems: readonly IniProblem[];
 }
@@ -173,10 +206,10 @@ function headerIn(content: string, line: number): SectionHeader | undefined {
   const effective = effectiveText(content);
   if (!looksLikeHeader(effective) || !effective.endsWith(']')) return undefined;
   const rawHeader = effective.slice(1, -1).trim();
-  const identity = identifyHeader(rawHeader);
-  const forbidden = FORBIDDEN_HEADERS.has(identity.canonical);
+  const { kind, name, canonical } = identifyHeader(rawHeader);
+  const forbidden = FORBIDDEN_HEADERS.has(canonical);
   // Most headers have no problem: they share one empty list.
-  if (rawHeader !== '' && !forbidden) return { rawHeader, identity, line, problems: NO_PROBLEMS };
+  if (rawHeader !== '' && !forbidden) return { rawHeader, kind, name, line, problems: NO_PROBLEMS };
   const problems: IniProblem[] = [];
   if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
   if (forbidden) {
@@ -185,7 +218,25 @@ function headerIn(content: string, line: number): SectionHeader | undefined {
       message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
     });
   }
-  return { rawHeader, identity, line, problems };
+  return { rawHeader, kind, name, line, problems };
+}
+
+// `[profile NAME]` (or sso-session, services) alone on its line, NAME of the characters `PLAIN_NAME` allows:
+// no white space or comment to take off, read by `identifyHeader`'s first step.
+const PLAIN_HEADER_LINE = /\[(?:profile|sso-session|services) [\w@+.%:/-]+\](?=\r?\n|$)/y;
+
+/** `headerIn` for a line at `start` that `PLAIN_HEADER_LINE` matches, read in place; undefined for another. */
+function plainHeaderAt(body: string, start: number, line: number): SectionHeader | undefined {
+  PLAIN_HEADER_LINE.lastIndex = start;
+  if (!PLAIN_HEADER_LINE.test(body)) return undefined;
+  const rawHeader = body.slice(start + 1, PLAIN_HEADER_LINE.lastIndex - 1);
+  if (FORBIDDEN_HEADERS.has(rawHeader)) return undefined;
+  const kind = rawHeader.startsWith('profile ')
+    ? 'profile'
+    : rawHeader.startsWith('services ')
+      ? 'services'
+      : 'sso-session';
+  return { rawHeader, kind, name: rawHeader.slice(kind.length + 1), line, problems: NO_PROBLEMS };
 }
 
 /** A section whose lines are read when its entries or problems are first asked for. */
@@ -194,20 +245,32 @@ class LazySection implements IniSection {
   readonly kind: IniSectionKind;
   readonly name: string;
   readonly headerLine: number;
+  private readonly headerProblems: readonly IniProblem[];
+  // Where the section ends, known once the next header is found.
+  private end = 0;
+  private lastLine = 0;
   private read: { entries: IniEntry[]; problems: IniProblem[] } | undefined;
 
   constructor(
     private readonly body: string,
-    private readonly header: SectionHeader,
+    header: SectionHeader,
     private readonly headerStart: number,
     private readonly bodyStart: number,
-    private readonly end: number,
-    readonly endLine: number,
   ) {
     this.rawHeader = header.rawHeader;
-    this.kind = header.identity.kind;
-    this.name = header.identity.name;
+    this.kind = header.kind;
+    this.name = header.name;
     this.headerLine = header.line;
+    this.headerProblems = header.problems;
+  }
+
+  close(end: number, endLine: number): void {
+    this.end = end;
+    this.lastLine = endLine;
+  }
+
+  get endLine(): number {
+    return this.lastLine;
   }
 
   get entries(): ReadonlyArray<IniEntry> {
@@ -223,7 +286,7 @@ class LazySection implements IniSection {
   }
 
   private lines(): { entries: IniEntry[]; problems: IniProblem[] } {
-    this.read ??= readLines(this.body, this.bodyStart, this.end, this.headerLine + 1, this.header.problems);
+    this.read ??= readLines(this.body, this.bodyStart, this.end, this.headerLine + 1, this.headerProblems);
     return this.read;
   }
 }

@@ -254,7 +254,7 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
   if (!text.endsWith('\n') || OTHER_LINE_ENDS.test(text) || NOT_PLAIN_LINE.test(text)) return undefined;
   const first = HEADER_FIRST.exec(text);
   if (first === null) return undefined;
-  const headers: HeaderAt[] = [];
+  const spans: SectionSpan[] = [];
   const seen = new Set<string>();
   let squares = 0;
   for (let start = first[0].length - 1; start !== -1;) {
@@ -262,16 +262,22 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
     const header = text.slice(start + 1, end - 1);
     if (seen.has(header)) return undefined;
     seen.add(header);
-    const name = botocoreSectionName(header, kind);
-    const entity = name.space === 'ignored' ? undefined : entityKey(name);
-    headers.push({ entity, start, indented: false, header });
     const next = text.indexOf('\n[', end);
     const sectionEnd = next === -1 ? text.length : next + 1;
+    spans.push({ entity: botocoreEntity(header, kind), start, end: sectionEnd, indented: false, header });
     squares += (sectionEnd - start) ** 2;
     start = next === -1 ? -1 : next + 1;
   }
   if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
-  return { ok: true, spans: spansOf(headers, text.length) };
+  return { ok: true, spans };
+}
+
+/** The entity botocore reads a header into, or undefined for one it drops. */
+function botocoreEntity(header: string, kind: AwsFileKind): string | undefined {
+  // `profile NAME` in a config file names its own entity (`botocoreSectionName`'s first step).
+  if (kind === 'config' && PREFIXED_NAME.test(header)) return header;
+  const name = botocoreSectionName(header, kind);
+  return name.space === 'ignored' ? undefined : entityKey(name);
 }
 
 // The scans of both SDKs start from it.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { identifyHeader, parseIni } from '../../../source/services/awsFiles/iniParser.js';
+import {
+  identifyHeader,
+  parseIni,
+  parseIniLineByLine,
+  type IniDocument,
+} from '../../../source/services/awsFiles/iniParser.js';
+import { seededRandom } from '../../../source/simulator/organization.js';
+import { generatedFile } from '../../support/awsFileCorpus.js';
 
 function values(text: string, header: string): Record<string, string> {
   const section = parseIni(text).sections.find((candidate) => candidate.rawHeader === header);
@@ -210,6 +217,93 @@ describe('parseIni section by section', () => {
       ['z', 6, 6],
     ]);
     expect(document.problems.map(({ line }) => line)).toEqual([4]);
+  });
+});
+
+/** Everything a document tells, read out. */
+function readOut(document: IniDocument): unknown {
+  return {
+    sections: document.sections.map((section) => ({
+      rawHeader: section.rawHeader,
+      kind: section.kind,
+      name: section.name,
+      headerLine: section.headerLine,
+      endLine: section.endLine,
+      text: section.text,
+      entries: section.entries,
+      problems: section.problems,
+    })),
+    problems: document.problems,
+    newline: document.newline,
+  };
+}
+
+/** Files of header lines both plain and not, each followed by a key or not, with any line end. */
+function headerHeavyFile(seed: number): string {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const prefixes = ['profile', 'sso-session', 'services', 'profiles', 'Profile', 'profile ', 'sso', ''];
+  const names = [
+    'dev',
+    'a.b',
+    'x@y+z%1:2/3-4_5',
+    '__proto__',
+    'café',
+    'a b',
+    '"dev"',
+    'a#b',
+    'a;b',
+    'a]b',
+    '',
+  ];
+  const ends = ['', ' ', '\t', '#c', ' # c', ' ;c', ']', 'x', '\r', ' \r'];
+  const lineEnds = ['\n', '\r\n', '\r\r\n', ''];
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 8);
+  for (let index = 0; index < count; index++) {
+    const lead = pick(['', '', '', ' ', '\t', '\uFEFF']);
+    lines.push(`${lead}[${pick(prefixes)} ${pick(names)}]${pick(ends)}${pick(lineEnds)}`);
+    if (random() < 0.5) lines.push(`k = ${index}${pick(lineEnds)}`);
+  }
+  return lines.join('');
+}
+
+describe('parseIni, the plain header lines read in place', () => {
+  it('reads every file as the line-by-line reading does (2,000 generated files, 5,000 of header lines)', () => {
+    const files = [
+      ...Array.from({ length: 2000 }, (_, seed) => generatedFile(seed + 1).text),
+      ...Array.from({ length: 5000 }, (_, seed) => headerHeavyFile(seed + 1)),
+      '[profile dev]',
+      '[profile dev]\r',
+      '[profile __proto__]\nk = 1\n',
+      '\uFEFF[profile dev]\nk = 1\n',
+    ];
+    for (const text of files) {
+      expect(readOut(parseIni(text)), JSON.stringify(text)).toEqual(readOut(parseIniLineByLine(text)));
+    }
+  });
+});
+
+describe('the sections holding a word', () => {
+  it('are those whose own text holds it, found by one search of the file (2,000 generated files)', () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const { text } = generatedFile(seed);
+      const document = parseIni(text);
+      // Words within a line, across a line end, across a header, and the file's own first characters.
+      const words = ['=', 'region', 'sso_', '\n[', ']\n', '[', 'e', text.slice(0, 3), text.slice(-2), ''];
+      for (const word of words) {
+        expect(document.sectionsHolding(word), `seed ${seed}, ${JSON.stringify(word)}`).toEqual(
+          document.sections.filter((section) => section.text.includes(word)),
+        );
+      }
+    }
+  });
+
+  it('leaves out the lines before the first header and a word split between two sections', () => {
+    const document = parseIni('# note\n[a]\nk = note\n[b]\nnote = 1\n[c]\nx = no\n[te]\n');
+    expect(document.sectionsHolding('note').map(({ name }) => name)).toEqual(['a', 'b']);
+    expect(document.sectionsHolding('no\n[te').map(({ name }) => name)).toEqual([]);
+    expect(parseIni('no headers, note').sectionsHolding('note')).toEqual([]);
   });
 });
 

@@ -199,6 +199,8 @@ const PLAIN_LINES = [
   '[profile a b]',
   '[dev]x]',
   '[profile "q"]',
+  "[profile it's]",
+  '[services s3]',
   '[profile dev ]',
   'region = eu-west-1',
   'Region=us-east-1',
