@@ -12,6 +12,7 @@ import {
   jsSectionName,
   pythonIndent,
   excerpt,
+  headersReadAlike,
   readAsBotocore,
   readAsJsSdk,
   rescanChanges,
@@ -177,7 +178,10 @@ function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined
   const { spans } = scanned;
   // The JavaScript SDK reads `[profile NAME]` as the same entity: 1 for such a span, 2 for another.
   let alike: Uint8Array | undefined;
+  // A plain scan may know that already of every span.
+  const allAlike = headersReadAlike(spans);
   const readAlike = (index: number): boolean => {
+    if (allAlike) return true;
     alike ??= Uint8Array.from(spans, (span) =>
       kind === 'config' && span.entity !== undefined && isPlainHeaderLine(text, span.start, span.header)
         ? 1

@@ -257,6 +257,7 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
   const spans: SectionSpan[] = [];
   const seen = new Set<string>();
   let squares = 0;
+  let alike = kind === 'config';
   for (let start = first[0].length - 1; start !== -1;) {
     const end = text.indexOf('\n', start);
     const header = text.slice(start + 1, end - 1);
@@ -264,18 +265,33 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
     seen.add(header);
     const next = text.indexOf('\n[', end);
     const sectionEnd = next === -1 ? text.length : next + 1;
-    spans.push({ entity: botocoreEntity(header, kind), start, end: sectionEnd, indented: false, header });
+    // `profile NAME` in a config file names its own entity (`botocoreSectionName`'s first step).
+    const shared = kind === 'config' && SHARED_HEADER.test(header);
+    const entity = shared ? header : botocoreEntity(header, kind);
+    alike &&= shared && !isForbiddenToJs(header);
+    spans.push({ entity, start, end: sectionEnd, indented: false, header });
     squares += (sectionEnd - start) ** 2;
     start = next === -1 ? -1 : next + 1;
   }
   if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
+  if (alike) readAlike.add(spans);
   return { ok: true, spans };
+}
+
+/**
+ * The plain scans of config files whose every header is `[profile NAME]` alone on its line (a prefix and
+ * a name of the characters `SHARED_HEADER` allows, not `__proto__`): the JavaScript SDK reads each as the
+ * same entity as botocore, and finds no other header (see `scanPlainFileAsJsSdk`).
+ */
+const readAlike = new WeakSet<readonly SectionSpan[]>();
+
+/** Whether `spans` are such a scan's: both SDKs read the file's sections alike, each header on its line. */
+export function headersReadAlike(spans: readonly SectionSpan[]): boolean {
+  return readAlike.has(spans);
 }
 
 /** The entity botocore reads a header into, or undefined for one it drops. */
 function botocoreEntity(header: string, kind: AwsFileKind): string | undefined {
-  // `profile NAME` in a config file names its own entity (`botocoreSectionName`'s first step).
-  if (kind === 'config' && PREFIXED_NAME.test(header)) return header;
   const name = botocoreSectionName(header, kind);
   return name.space === 'ignored' ? undefined : entityKey(name);
 }
@@ -554,6 +570,7 @@ const SHARED_HEADER = /^(?:profile|sso-session|services) [\w@+.%:/-]+$/;
 export function scanPlainFileAsJsSdk(text: string): ScanOutcome | undefined {
   const botocore = plainScan(text, 'config');
   if (botocore === undefined || !botocore.ok) return undefined;
+  if (readAlike.has(botocore.spans)) return botocore;
   const headers: HeaderAt[] = [];
   let shared = 0;
   for (const span of botocore.spans) {
@@ -755,6 +772,10 @@ export function rescanChanges(
   }
   const spans: SectionSpan[] = [];
   const reached = new Set<string>();
+  // Where the old sections the windows replace are in `old` (from, to), and the headers of the sections
+  // scanned in their place.
+  const windowed: Array<readonly [number, number]> = [];
+  const scannedHeaders = new Set<string>();
   const pass = reader === 'botocore' ? botocorePass : jsPass;
   let shift = 0;
   let at = 0;
@@ -762,10 +783,12 @@ export function rescanChanges(
     for (; at < old.length && (old[at] as SectionSpan).start < window.start; at++) {
       spans.push(shifted(old[at] as SectionSpan, shift));
     }
+    const replaced = at;
     for (; at < old.length && (old[at] as SectionSpan).start < window.end; at++) {
       const { entity } = old[at] as SectionSpan;
       if (entity !== undefined) reached.add(entity);
     }
+    windowed.push([replaced, at]);
     const from = window.start + shift;
     const text = after.slice(from, window.end + shift + window.growth);
     const scanned = pass(text, kind, false);
@@ -783,19 +806,25 @@ export function rescanChanges(
     for (const span of scanned.spans) {
       spans.push(shifted(span, from));
       if (span.entity !== undefined) reached.add(span.entity);
+      if (reader !== 'botocore' || span.entity === 'defaults') continue;
+      // botocore refuses a header it has seen before ([DEFAULT] aside).
+      if (scannedHeaders.has(span.header)) return undefined;
+      scannedHeaders.add(span.header);
     }
     shift += window.growth;
   }
   for (; at < old.length; at++) spans.push(shifted(old[at] as SectionSpan, shift));
   // botocore reads every [DEFAULT] into one section, whose keys it checks across them.
   if (reached.has('defaults')) return undefined;
-  if (reader === 'botocore') {
-    // botocore refuses a header it has seen before ([DEFAULT] aside).
-    const seen = new Set<string>();
-    for (const { entity, header } of spans) {
-      if (entity === 'defaults') continue;
-      if (seen.has(header)) return undefined;
-      seen.add(header);
+  if (reader === 'botocore' && scannedHeaders.size > 0) {
+    // `old` has no header twice (botocore reads `before`): only one the windows scanned may be there again.
+    let index = 0;
+    for (const [from, to] of [...windowed, [old.length, old.length] as const]) {
+      for (; index < from; index++) {
+        const { entity, header } = old[index] as SectionSpan;
+        if (entity !== 'defaults' && scannedHeaders.has(header)) return undefined;
+      }
+      index = to;
     }
   }
   return { spans, reached };

@@ -14,6 +14,7 @@ import {
   scanAsJsSdkLineByLine,
   scanAsBotocoreLineByLine,
   scanPlainFileAsBotocore,
+  headersReadAlike,
   scanPlainFileAsJsSdk,
   sectionsByEntity,
   type AwsFileKind,
@@ -324,6 +325,51 @@ describe('the plain-file scan', () => {
   });
 });
 
+describe('a plain file whose headers both SDKs read alike', () => {
+  it('is one where each header is alone on its line and the JavaScript SDK finds the same sections', () => {
+    let alike = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            {
+              weight: 20,
+              arbitrary: fc.constantFrom(
+                '[profile dev]',
+                '[profile acct-1.Admin]',
+                '[sso-session corp]',
+                '[services s3]',
+                'region = eu-west-1',
+                'sso_session = corp',
+                '# comment',
+                '',
+              ),
+            },
+            fc.constantFrom('[profile __proto__]', '[default]', '[profile a b]', '[profile café]', '[dev]'),
+          ),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom<AwsFileKind>('config', 'credentials'),
+        (lines, kind) => {
+          const text = `${lines.join('\n')}\n`;
+          const fast = scanPlainFileAsBotocore(text, kind);
+          if (fast === undefined || !fast.ok || !headersReadAlike(fast.spans)) return;
+          alike += 1;
+          expect(kind).toBe('config');
+          expect(scanAsJsSdkLineByLine(text, kind)).toEqual(fast);
+          for (const span of fast.spans) {
+            expect(text.slice(span.start, text.indexOf('\n', span.start))).toBe(`[${span.header}]`);
+            expect(span.entity).toBe(span.header);
+            expect(span.header).toMatch(/^(?:profile|sso-session|services) [\w@+.%:/-]+$/);
+          }
+        },
+      ),
+      { numRuns: 2000, seed: 14 },
+    );
+    expect(alike).toBeGreaterThan(100);
+  });
+});
+
 describe("the JavaScript SDK's scan of a plain file", () => {
   it('finds what its scan line by line finds, or leaves the file to it', () => {
     let plain = 0;
@@ -506,6 +552,14 @@ describe('the scan after an edit, of the sections around its changes only', () =
     const before = '[profile a]\nk = v\n[profile b]\nk = v\n';
     const duplicate = changeLines(before, [{ from: 2, to: 4, lines: ['[profile a]', 'k = w'] }]);
     expect(rescan(before, duplicate.after, duplicate.changes, 'botocore')).toBeUndefined();
+    // Written into two stretches apart, each read alone.
+    const three = '[profile a]\nk = v\n[profile b]\nk = v\n[profile d]\nk = v\n';
+    const twice = changeLines(three, [
+      { from: 1, to: 2, lines: ['k = v', '[profile c]', 'k = 1'] },
+      { from: 5, to: 6, lines: ['k = v', '[profile c]', 'k = 2'] },
+    ]);
+    expect(rescan(three, twice.after, twice.changes, 'botocore')).toBeUndefined();
+    expect(rescan(three, twice.after, twice.changes, 'js')).toBeDefined();
     const indented = '[profile a]\n  [profile b]\nk = v\n';
     const beside = changeLines(indented, [{ from: 2, to: 3, lines: ['k = w'] }]);
     expect(rescan(indented, beside.after, beside.changes, 'botocore')).toBeUndefined();
