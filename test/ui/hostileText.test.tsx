@@ -69,7 +69,7 @@ describe('search over names holding control characters', () => {
   it('draws every hostile row on one line with no raw control', () => {
     chalk.level = 1;
     const search = createAccountSearch(accounts);
-    for (const hit of search.listed([])) {
+    for (const hit of search.listed([]).slice()) {
       const { lastFrame } = render(<AccountRow hit={hit} selected={false} favorite={false} width={100} />);
       const frame = (lastFrame() ?? '').replace(SGR, '');
       expect(frame.split('\n'), hit.row.account.accountName).toHaveLength(1);

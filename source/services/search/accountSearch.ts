@@ -35,7 +35,7 @@ export interface AccountSearch {
    * The rows of an empty query: `pinned` (favorites, recent picks) first, then every account not pinned as
    * an account row, in list order.
    */
-  listed(pinned: readonly AccountOrRole[]): readonly SearchHit[];
+  listed(pinned: readonly AccountOrRole[]): RowList<SearchHit>;
   /** Builds the indexes the first searches would build, ahead of the typing that needs them. */
   prepare(): void;
 }
@@ -48,12 +48,9 @@ type AccountField = 'accountName' | 'accountId' | 'emailAddress';
 /** What every search over the same account list shares: its matcher, its rows and their plain hits. */
 interface AccountIndex {
   readonly matcher: TermMatcher<Account, AccountField>;
-  readonly rows: readonly AccountOrRole[];
-  /**
-   * The empty query's hits, made once per list: at 100,000 accounts a fresh set per redraw is megabytes of
-   * objects that live just long enough to be promoted.
-   */
-  readonly plain: readonly SearchHit[];
+  readonly rows: AccountRows;
+  /** The empty query's rows when nothing is pinned. */
+  readonly plain: ListedHits;
 }
 
 /**
@@ -65,7 +62,7 @@ const accountIndexes = new WeakMap<readonly Account[], AccountIndex>();
 function accountIndexFor(accounts: readonly Account[]): AccountIndex {
   let index = accountIndexes.get(accounts);
   if (!index) {
-    const rows: AccountOrRole[] = accounts.map((account) => ({ kind: 'account', account }));
+    const rows = new AccountRows(accounts);
     index = {
       matcher: new TermMatcher<Account, AccountField>(accounts, {
         exactFields: ['accountId'],
@@ -73,7 +70,7 @@ function accountIndexFor(accounts: readonly Account[]): AccountIndex {
         abbreviatedFields: ['accountName'],
       }),
       rows,
-      plain: rows.map((row) => ({ row, score: 0, matches: NO_MATCHES })),
+      plain: new ListedHits(rows, []),
     };
     accountIndexes.set(accounts, index);
   }
@@ -145,9 +142,9 @@ export function createAccountSearch(
     return hits;
   }
 
-  const answers = new Map<string, RowList<SearchHit>>();
+  const answers = new Map<string, RankedHits>();
 
-  function ranked(query: string): RowList<SearchHit> {
+  function ranked(query: string): RankedHits | ListedHits {
     const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (terms.length === 0) return plain;
     const key = terms.join(' ');
@@ -167,8 +164,7 @@ export function createAccountSearch(
 
   return {
     search(query) {
-      const rows = ranked(query);
-      return rows instanceof RankedHits ? rows.all() : plain;
+      return ranked(query).all();
     },
     ranked,
     prepare() {
@@ -176,14 +172,7 @@ export function createAccountSearch(
       roleIndexNow().matcher.prepare();
     },
     listed(pinned) {
-      if (pinned.length === 0) return plain;
-      const pinnedAccounts = new Set(
-        pinned.flatMap((row) => (row.kind === 'account' ? [row.account.accountId] : [])),
-      );
-      return [
-        ...pinned.map((row) => ({ row, score: 0, matches: NO_MATCHES })),
-        ...plain.filter((hit) => !pinnedAccounts.has(hit.row.account.accountId)),
-      ];
+      return pinned.length === 0 ? plain : new ListedHits(accountRows, pinned);
     },
   };
 }
@@ -262,11 +251,98 @@ class MergeWalk {
   }
 }
 
+/**
+ * The account rows of one list and the empty query's hits on them, each made the first time it is read and
+ * kept, so a row drawn again is the same object. Made ahead for 100,000 accounts they were ~10 MB that
+ * lived as long as the list, for the few windows of it a screen reads.
+ */
+class AccountRows {
+  private readonly rows = new Map<number, AccountOrRole>();
+  private readonly hits = new Map<number, SearchHit>();
+
+  constructor(readonly accounts: readonly Account[]) {}
+
+  /** The row of account number `index`; `keep: false` makes one that is not kept, if none was made yet. */
+  row(index: number, keep = true): AccountOrRole {
+    let row = this.rows.get(index);
+    if (!row) {
+      row = { kind: 'account', account: this.accounts[index]! };
+      if (keep) this.rows.set(index, row);
+    }
+    return row;
+  }
+
+  plainHit(index: number, keep = true): SearchHit {
+    let hit = this.hits.get(index);
+    if (!hit) {
+      hit = { row: this.row(index, keep), score: 0, matches: NO_MATCHES };
+      if (keep) this.hits.set(index, hit);
+    }
+    return hit;
+  }
+}
+
+/** The rows of an empty query: `pinned` first, then every account not pinned as an account, in list order. */
+class ListedHits implements RowList<SearchHit> {
+  readonly length: number;
+  private readonly pinnedHits: readonly SearchHit[];
+  /** Where the accounts pinned as accounts are in the list, ascending: their place there is skipped. */
+  private readonly skipped: readonly number[] = [];
+
+  constructor(
+    private readonly rows: AccountRows,
+    pinned: readonly AccountOrRole[],
+  ) {
+    this.pinnedHits = pinned.map((row) => ({ row, score: 0, matches: NO_MATCHES }));
+    const pinnedIds = new Set(
+      pinned.flatMap((row) => (row.kind === 'account' ? [row.account.accountId] : [])),
+    );
+    if (pinnedIds.size > 0) {
+      this.skipped = rows.accounts.flatMap((account, index) =>
+        pinnedIds.has(account.accountId) ? [index] : [],
+      );
+    }
+    this.length = this.pinnedHits.length + rows.accounts.length - this.skipped.length;
+  }
+
+  at(position: number, keep = true): SearchHit | undefined {
+    const index = position < 0 ? this.length + position : position;
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+    if (index < this.pinnedHits.length) return this.pinnedHits[index];
+    let account = index - this.pinnedHits.length;
+    for (const skip of this.skipped) {
+      if (skip > account) break;
+      account++;
+    }
+    return this.rows.plainHit(account, keep);
+  }
+
+  slice(start = 0, end = this.length): SearchHit[] {
+    return sliceOf(this, start, end);
+  }
+
+  /** Every hit, made afresh where not made before and not kept: for a caller that wants them all at once. */
+  all(): SearchHit[] {
+    const hits = new Array<SearchHit>(this.length);
+    for (let index = 0; index < hits.length; index++) hits[index] = this.at(index, false)!;
+    return hits;
+  }
+}
+
+/** Rows `start` up to `end` of a list, as Array.prototype.slice takes them. */
+function sliceOf(list: RowList<SearchHit>, start: number, end: number): SearchHit[] {
+  const from = start < 0 ? Math.max(0, list.length + start) : Math.min(start, list.length);
+  const to = end < 0 ? Math.max(0, list.length + end) : Math.min(end, list.length);
+  const hits: SearchHit[] = [];
+  for (let index = from; index < to; index++) hits.push(list.at(index)!);
+  return hits;
+}
+
 /** What the hits of one answer share. */
 interface Answer {
   readonly perWord: readonly WordHits[];
   readonly accounts: readonly Account[];
-  readonly accountRows: readonly AccountOrRole[];
+  readonly accountRows: AccountRows;
   readonly roleTable: RoleTable;
 }
 
@@ -306,11 +382,7 @@ class RankedHits implements RowList<SearchHit> {
   }
 
   slice(start = 0, end = this.length): SearchHit[] {
-    const from = start < 0 ? Math.max(0, this.length + start) : Math.min(start, this.length);
-    const to = end < 0 ? Math.max(0, this.length + end) : Math.min(end, this.length);
-    const hits: SearchHit[] = [];
-    for (let index = from; index < to; index++) hits.push(this.at(index)!);
-    return hits;
+    return sliceOf(this, start, end);
   }
 
   private make(index: number): SearchHit {
@@ -336,7 +408,7 @@ class AccountHit implements SearchHit {
   ) {}
 
   get row(): AccountOrRole {
-    return this.answer.accountRows[this.account]!;
+    return this.answer.accountRows.row(this.account);
   }
 
   get score(): number {

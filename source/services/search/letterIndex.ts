@@ -12,7 +12,8 @@ export class LetterIndex {
   private readonly present: Int32Array;
   private readonly wordStarts: Int32Array;
   private readonly firsts: Int8Array;
-  private readonly lengths: Int32Array;
+  /** Up to 65,535: a longer text scores as that long. */
+  private readonly lengths: Uint16Array;
 
   constructor(lower: readonly (readonly string[])[], original: readonly (readonly string[])[]) {
     this.fieldCount = lower.length;
@@ -20,13 +21,13 @@ export class LetterIndex {
     this.present = new Int32Array(slots * 2);
     this.wordStarts = new Int32Array(slots * 2);
     this.firsts = new Int8Array(slots).fill(-1);
-    this.lengths = new Int32Array(slots);
+    this.lengths = new Uint16Array(slots);
     for (let slot = 0; slot < slots; slot++) {
       const field = slot % this.fieldCount;
       const record = (slot - field) / this.fieldCount;
       const text = lower[field]![record]!;
       const originalText = original[field]![record]!;
-      this.lengths[slot] = text.length;
+      this.lengths[slot] = Math.min(text.length, 0xffff);
       for (let position = 0; position < text.length; position++) {
         const bit = letterBit(text.charCodeAt(position));
         if (bit < 0) continue;

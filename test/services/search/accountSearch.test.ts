@@ -51,12 +51,20 @@ describe('createAccountSearch', () => {
       accounts[0]!.accountName,
     ]);
     expect(hits).toHaveLength(accounts.length + 1);
-    expect(hits.filter((hit) => hit.row.account === starred)).toHaveLength(1);
+    const all = hits.slice();
+    expect(all.filter((hit) => hit.row.account === starred)).toHaveLength(1);
     // A role pick does not take its account out of the list.
-    expect(hits.filter((hit) => hit.row.account === picked)).toHaveLength(2);
-    // Nothing pinned: the very hits of an empty query, made once per account list.
-    expect(search.listed([])).toBe(search.search(''));
-    expect(createAccountSearch(accounts, new Map()).search('')).toBe(search.search(''));
+    expect(all.filter((hit) => hit.row.account === picked)).toHaveLength(2);
+    expect(all.slice(2).map((hit) => hit.row.account)).toEqual(
+      accounts.filter((account) => account !== starred),
+    );
+    expect(hits.at(-1)!.row.account).toBe(accounts.at(-1));
+    // The accounts' hits are made once per account list, shared by every listing and search of it.
+    const plain = search.listed([]);
+    expect(search.listed([])).toBe(plain);
+    expect(hits.at(2)).toBe(plain.at(0));
+    expect(hits.at(9)).toBe(plain.at(8));
+    expect(createAccountSearch(accounts, new Map()).listed([]).at(8)).toBe(plain.at(8));
   });
 
   it('ranks the account with the exact name first, then its numbered namesakes', () => {
@@ -164,7 +172,8 @@ describe('createAccountSearch', () => {
       expect(rows.slice(0, 1)[0]).toBe(rows.at(0));
       expect(rows.at(0)!.matches).toEqual(all[0]!.matches);
     }
-    // An empty query is the very list of plain hits.
-    expect(fresh.ranked(' ')).toBe(fresh.search(''));
+    // An empty query is the list of plain hits.
+    expect(fresh.ranked(' ')).toBe(fresh.listed([]));
+    expect(fresh.ranked(' ').slice().map(label)).toEqual(fresh.search('').map(label));
   });
 });
