@@ -47,14 +47,20 @@ export interface LineTable {
 }
 
 export function lineTable(text: string): LineTable {
+  // One pass over the text: the table grows as lines are found (a line is rarely under 16 characters).
+  let found = new Int32Array(2 + (text.length >> 4));
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
-  const lastEnds = text.length > 0 && !text.endsWith('\n');
-  const starts = new Int32Array(count + (lastEnds ? 2 : 1));
-  for (let index = 1, at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    starts[index++] = at + 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (count + 2 >= found.length) {
+      const bigger = new Int32Array(found.length * 2);
+      bigger.set(found);
+      found = bigger;
+    }
+    found[++count] = at + 1;
   }
-  if (lastEnds) starts[count + 1] = text.length;
+  const lastEnds = text.length > 0 && !text.endsWith('\n');
+  if (lastEnds) found[count + 1] = text.length;
+  const starts = found.subarray(0, count + (lastEnds ? 2 : 1));
   const lines = starts.length - 1;
   const start = (index: number): number => starts[index] as number;
   const eolOf = (index: number): IniLine['eol'] => {
