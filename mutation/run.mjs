@@ -41,6 +41,21 @@ function linesBetween(file, from, to) {
   return `${file}:${start + 1}-${end}`;
 }
 
+/** Every line of `file` outside `linesBetween(file, from, to)`: the module it is a part of, without it. */
+function linesOutside(file, from, to) {
+  const lines = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').split('\n');
+  const [start, end] = linesBetween(file, from, to)
+    .slice(file.length + 1)
+    .split('-')
+    .map(Number);
+  return [`${file}:1-${start - 1}`, `${file}:${end + 1}-${lines.length}`];
+}
+
+const EDITOR = 'source/services/awsFiles/iniEditor.ts';
+const JUDGE = ['function judgeEdit(', 'function splitByteOrderMark('];
+const READINGS = 'source/services/awsFiles/sdkReadings.ts';
+const BOTOCORE_READING = ['export function readAsBotocore(', 'export const JS_COMMENT'];
+
 // Sign-in is about 660 mutants, over an hour on this machine: it runs in four parts, each with its own
 // incremental file, so a stopped run keeps the parts it finished. `npm run mutate auth` runs all four.
 const MODULES = {
@@ -54,24 +69,14 @@ const MODULES = {
   sanitizer: () => ['source/services/terminalText.ts'],
   tokens: () => ['source/services/tokenCache.ts', 'source/services/tokenRefresh.ts'],
   credentialCache: () => ['source/services/credentialCache.ts'],
-  awsFilesEditor: awsFiles('iniEditor'),
+  // The editor without its judge, which runs on its own: one mutant is in one part only.
+  awsFilesEditor: () => linesOutside(EDITOR, ...JUDGE),
   // Part of the editor, to run on its own: the judge that refuses an edit either SDK would read otherwise.
-  awsFilesJudge: () => [
-    linesBetween(
-      'source/services/awsFiles/iniEditor.ts',
-      'function judgeEdit(',
-      'function splitByteOrderMark(',
-    ),
-  ],
-  awsFilesReadings: awsFiles('sdkReadings'),
-  // Part of the readings, to run on its own: how botocore reads a file, line by line.
-  awsFilesBotocoreReading: () => [
-    linesBetween(
-      'source/services/awsFiles/sdkReadings.ts',
-      'export function readAsBotocore(',
-      'export const JS_COMMENT',
-    ),
-  ],
+  awsFilesJudge: () => [linesBetween(EDITOR, ...JUDGE)],
+  // The readings without botocore's reading, which runs on its own.
+  awsFilesReadings: () => linesOutside(READINGS, ...BOTOCORE_READING),
+  // Part of the readings, to run on its own: how botocore reads a file, line by line, and its scans.
+  awsFilesBotocoreReading: () => [linesBetween(READINGS, ...BOTOCORE_READING)],
   awsFilesWrite: awsFiles('safeWrite'),
   awsFilesLock: awsFiles('fileLock'),
   awsFilesConfig: awsFiles('awsConfigFile', 'awsFileErrors'),
@@ -85,7 +90,9 @@ const GROUPS = {
     'awsFilesWrite',
     'awsFilesParser',
     'awsFilesReadings',
+    'awsFilesBotocoreReading',
     'awsFilesEditor',
+    'awsFilesJudge',
   ],
 };
 

@@ -2,7 +2,14 @@ import { open, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, readWhole } from '../../source/services/regularFile.js';
+import { openSync, closeSync } from 'node:fs';
+import {
+  decodeUtf8,
+  descriptorHolds,
+  handleHolds,
+  readWhole,
+  readWholeAgain,
+} from '../../source/services/regularFile.js';
 import { tempFolder } from '../support/tempFolders.js';
 
 describe('readWhole', () => {
@@ -41,6 +48,64 @@ describe('readWhole', () => {
       },
     } as unknown as FileHandle;
     expect((await readWhole(growing)).equals(content)).toBe(true);
+  });
+});
+
+describe('a file compared with bytes at hand, a chunk at a time', () => {
+  // Around the 64 KB chunk: empty, one byte, a chunk less one, one, one and one more, several.
+  const sizes = [0, 1, 65535, 65536, 65537, 200_000];
+
+  it('holds them exactly when every byte is the same and it ends where they end', async () => {
+    const folder = await tempFolder('sso-tui-regular-');
+    for (const size of sizes) {
+      const expected = Buffer.alloc(size, 'k');
+      const variants: Array<[string, Buffer, boolean]> = [
+        ['the same', Buffer.from(expected), true],
+        ['a byte longer', Buffer.concat([expected, Buffer.from('x')]), false],
+        ['a chunk longer', Buffer.concat([expected, Buffer.alloc(65536, 'k')]), false],
+        ['a byte shorter', expected.subarray(0, Math.max(0, size - 1)), size === 0],
+      ];
+      for (const at of [0, size >> 1, size - 1].filter((offset) => offset >= 0 && offset < size)) {
+        const changed = Buffer.from(expected);
+        changed[at] = 0x78;
+        variants.push([`byte ${at} changed`, changed, false]);
+      }
+      for (const [what, content, holds] of variants) {
+        const path = join(folder, 'file');
+        await writeFile(path, content);
+        const handle = await open(path, 'r');
+        const descriptor = openSync(path, 'r');
+        try {
+          expect(await handleHolds(handle, expected), `${size} ${what}`).toBe(holds);
+          expect(descriptorHolds(descriptor, expected), `${size} ${what}`).toBe(holds);
+        } finally {
+          await handle.close();
+          closeSync(descriptor);
+        }
+      }
+    }
+  });
+
+  it('gives back the bytes last decoded when the file holds them, and what it holds otherwise', async () => {
+    const path = join(await tempFolder('sso-tui-regular-'), 'config');
+    const text = '[profile dev]\nregion = eu-west-1\n'.repeat(5000);
+    const decoded = Buffer.from(text);
+    decodeUtf8(decoded);
+    for (const [content, same] of [
+      [text, true],
+      [text.replace('eu-west-1', 'eu-west-2'), false],
+      [`${text}x`, false],
+    ] as const) {
+      await writeFile(path, content);
+      const handle = await open(path, 'r');
+      try {
+        const bytes = await readWholeAgain(handle);
+        expect(bytes === decoded).toBe(same);
+        expect(bytes.toString('utf8')).toBe(content);
+      } finally {
+        await handle.close();
+      }
+    }
   });
 });
 

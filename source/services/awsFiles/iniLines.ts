@@ -30,17 +30,6 @@ export function joinLines(lines: ReadonlyArray<IniLine>): string {
   return lines.map((line) => line.content + line.eol).join('');
 }
 
-/** The line end most lines use, so that added lines match; '\n' when there is none or a tie. */
-export function dominantNewline(lines: ReadonlyArray<IniLine>): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of lines) {
-    if (line.eol === '\r\n') crlf += 1;
-    else if (line.eol === '\n') lf += 1;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
-
 /**
  * The lines of a text as `splitLines` finds them, kept as where each starts: a file of 10,000 profiles has
  * 70,000 lines, and an edit reads a few of them.
@@ -53,19 +42,25 @@ export interface LineTable {
   line(index: number): IniLine;
   /** The index of the line that starts at `offset`, or of the one `offset` falls in. */
   lineAt(offset: number): number;
-  /** The line end most lines use, as `dominantNewline`. */
+  /** The line end most lines use, so that added lines match; '\n' when there is none or a tie. */
   readonly newline: '\n' | '\r\n';
 }
 
 export function lineTable(text: string): LineTable {
+  // One pass over the text: the table grows as lines are found (a line is rarely under 16 characters).
+  let found = new Int32Array(2 + (text.length >> 4));
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
-  const lastEnds = text.length > 0 && !text.endsWith('\n');
-  const starts = new Int32Array(count + (lastEnds ? 2 : 1));
-  for (let index = 1, at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    starts[index++] = at + 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (count + 2 >= found.length) {
+      const bigger = new Int32Array(found.length * 2);
+      bigger.set(found);
+      found = bigger;
+    }
+    found[++count] = at + 1;
   }
-  if (lastEnds) starts[count + 1] = text.length;
+  const lastEnds = text.length > 0 && !text.endsWith('\n');
+  if (lastEnds) found[count + 1] = text.length;
+  const starts = found.subarray(0, count + (lastEnds ? 2 : 1));
   const lines = starts.length - 1;
   const start = (index: number): number => starts[index] as number;
   const eolOf = (index: number): IniLine['eol'] => {

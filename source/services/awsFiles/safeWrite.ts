@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -6,8 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomic } from '../atomicWrite.js';
 import {
   decodeUtf8,
+  descriptorHolds,
+  handleHolds,
   openRegularFile,
   readWhole,
+  readWholeAgain,
   replacementMode,
   resolveWritableFile,
   SECRET_FILE_MODE,
@@ -230,7 +233,7 @@ async function readSource(target: string, shownPath: string): Promise<Source> {
       await sleep(QUIET_MS / 20);
       info = await handle.stat();
     }
-    const bytes = await readWhole(handle);
+    const bytes = await readWholeAgain(handle);
     const expected = { inode: info.ino, size: bytes.length, mtimeMs: info.mtimeMs, bytes };
     const text = decode(bytes, shownPath);
     return { text, onDisk: text, bytes, ownership, handle, expected };
@@ -257,9 +260,8 @@ async function lateText(source: Source, shownPath: string): Promise<string | und
   while ((await writtenLately()) && Date.now() < giveUpAt) {
     await sleep(QUIET_MS / 5);
   }
-  const bytes = await readWhole(handle);
-  if (bytes.equals(expected.bytes)) return undefined;
-  return decode(bytes, shownPath);
+  if (await handleHolds(handle, expected.bytes)) return undefined;
+  return decode(await readWhole(handle), shownPath);
 }
 
 /**
@@ -297,7 +299,12 @@ function changedSinceNow(target: string, expected: Snapshot | undefined): boolea
     // Other metadata already tells: no need to read the file.
     if (info.ino !== expected.inode || info.size !== expected.size || info.mtimeMs !== expected.mtimeMs)
       return true;
-    return !readFileSync(target).equals(expected.bytes);
+    const descriptor = openSync(target, 'r');
+    try {
+      return !descriptorHolds(descriptor, expected.bytes);
+    } finally {
+      closeSync(descriptor);
+    }
   } catch {
     return expected !== undefined;
   }

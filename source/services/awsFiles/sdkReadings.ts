@@ -655,7 +655,8 @@ function jsPass(text: string, kind: AwsFileKind, materialize: boolean): PassOutc
       headers.push({ entity: header.entity, start: lineStart, indented: false, header: header.inner });
       continue;
     }
-    if (current === undefined || !materialize) continue;
+    // `[]` names the section '', which the SDK takes for no section: it reads no key there.
+    if (current === undefined || current === '' || !materialize) continue;
     const equals = content.indexOf('=');
     if (equals === -1 || equals === 0) continue;
     const name = content.slice(0, equals).trim();
@@ -770,7 +771,7 @@ export function rescanChanges(
       previous.growth += growth;
     } else windows.push({ start, end, growth });
   }
-  const spans: SectionSpan[] = [];
+  let spans: SectionSpan[] = [];
   const reached = new Set<string>();
   // Where the old sections the windows replace are in `old` (from, to), and the headers of the sections
   // scanned in their place.
@@ -779,10 +780,14 @@ export function rescanChanges(
   const pass = reader === 'botocore' ? botocorePass : jsPass;
   let shift = 0;
   let at = 0;
+  // The old sections from `at` up to `end`, moved by what the windows before them grew: copied whole.
+  const keepUpTo = (end: number): void => {
+    const kept = old.slice(at, end);
+    spans = spans.concat(shift === 0 ? kept : kept.map((span) => shifted(span, shift)));
+    at = Math.max(at, end);
+  };
   for (const window of windows) {
-    for (; at < old.length && (old[at] as SectionSpan).start < window.start; at++) {
-      spans.push(shifted(old[at] as SectionSpan, shift));
-    }
+    keepUpTo(lastSpanAtOrBefore(old, window.start - 1) + 1);
     const replaced = at;
     for (; at < old.length && (old[at] as SectionSpan).start < window.end; at++) {
       const { entity } = old[at] as SectionSpan;
@@ -813,7 +818,7 @@ export function rescanChanges(
     }
     shift += window.growth;
   }
-  for (; at < old.length; at++) spans.push(shifted(old[at] as SectionSpan, shift));
+  keepUpTo(old.length);
   // botocore reads every [DEFAULT] into one section, whose keys it checks across them.
   if (reached.has('defaults')) return undefined;
   if (reader === 'botocore' && scannedHeaders.size > 0) {

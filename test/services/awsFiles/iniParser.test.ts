@@ -143,6 +143,29 @@ describe('parseIni, sections', () => {
     ]);
   });
 
+  it('reads a line indented with no-break space as indented, and one starting with another letter as not', () => {
+    // Both SDKs take U+00A0 for white space; neither takes "é" for it.
+    const text = '[profile a]\ns3 =\n\u00a0 addressing_style = path\nregion = x\ncli =\néclair = 1\n';
+    expect(parseIni(text).sections[0]?.entries).toEqual([
+      { key: 's3', value: '', line: 2, subEntries: [{ key: 'addressing_style', value: 'path', line: 3 }] },
+      { key: 'region', value: 'x', line: 4 },
+      { key: 'cli', value: '', line: 5, subEntries: [] },
+      { key: 'éclair', value: '1', line: 6 },
+    ]);
+  });
+
+  it('opens a block of its own at an indented key with an empty value, as the JavaScript SDK reads it', () => {
+    const [section] = parseIni('[profile a]\ns3 =\n  x =\n  y = 1\n').sections;
+    expect(section?.entries).toEqual([
+      { key: 's3', value: '', line: 2, subEntries: [] },
+      { key: 'x', value: '', line: 3, subEntries: [{ key: 'y', value: '1', line: 4 }] },
+    ]);
+  });
+
+  it('keeps the last character of a line before a CRLF line', () => {
+    expect(values('[dev]\nk = v1\n\r\nz = 2\n', 'dev')).toEqual({ k: 'v1', z: '2' });
+  });
+
   it('allows comments and blank lines before the first section', () => {
     expect(parseIni('# my credentials\n\n; old\n[dev]\nk = v\n').problems).toEqual([]);
   });
@@ -190,6 +213,13 @@ describe('parseIni, malformed lines', () => {
     for (const problem of problems) expect(problem.message).not.toContain('wJalr');
   });
 
+  it('parses the same text once: a command reads its config file, then again under the lock', () => {
+    const text = '[profile dev]\nregion = eu-west-1\n';
+    const first = parseIni(text);
+    expect(parseIni(`${text}`)).toBe(first);
+    expect(parseIni(`${text}\n`)).not.toBe(first);
+  });
+
   it('never throws, whatever the text', () => {
     for (const text of ['[', ']', '[[]]', '=', '\r', '\r\n\r\n', '\uFEFF', '[a]\n\u0000=\u0000', ' [x] ']) {
       expect(() => parseIni(text)).not.toThrow();
@@ -209,7 +239,12 @@ describe('parseIni section by section', () => {
     expect(document.problems.map(({ line }) => line)).toEqual([1, 2, 3, 5]);
   });
 
+  it("keeps a section's text without the byte order mark before it", () => {
+    expect(parseIni('\uFEFF[dev]\nk = v\n').sections.map(({ text }) => text)).toEqual(['[dev]\nk = v\n']);
+  });
+
   it('finds a header after white space, and none in a line that starts with other text', () => {
+    expect(parseIni('\u00a0[a]\nk = 1\n').sections.map(({ name }) => name)).toEqual(['a']);
     const document = parseIni('  [dev]\nk=1\n\t[prod] # c\nx[y]\n\r\n[z]');
     expect(document.sections.map(({ name, headerLine, endLine }) => [name, headerLine, endLine])).toEqual([
       ['dev', 1, 2],
@@ -318,5 +353,15 @@ describe('identifyHeader', () => {
     ['Profile dev', 'Profile dev'],
   ])('%j is compared as %j', (raw, canonical) => {
     expect(identifyHeader(raw).canonical).toBe(canonical);
+  });
+
+  it.each([
+    ['profile dev', 'profile', 'dev'],
+    ['profilex', 'plain', 'profilex'],
+    ['sso-sessionx', 'plain', 'sso-sessionx'],
+    ['profile é', 'plain', 'profile é'],
+    ['x profile dev', 'plain', 'x profile dev'],
+  ])('reads %j as a section of kind %s named %j', (raw, kind, name) => {
+    expect(identifyHeader(raw)).toEqual({ kind, name, canonical: raw });
   });
 });

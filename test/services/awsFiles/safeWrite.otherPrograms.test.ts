@@ -205,6 +205,13 @@ describe('a program that rewrites the file in place just after the rename', () =
       after: '[a]\nk = v\n[dev]\nk = d\n[py]\nregion = eu-west-1\n[py2]\nregion = us-east-1\n',
     },
     {
+      what: 'a write that keeps the length of the file is seen too',
+      before: '[a]\nk = v\n[b]\nk = w\n',
+      edit: addDev,
+      late: '[a]\nk = v\n[c]\nk = w\n',
+      after: '[a]\nk = v\n[b]\nk = w\n\n[dev]\naws_access_key_id = ASIADEV\n[c]\nk = w\n',
+    },
+    {
       what: 'the sections it added to a file sso-tui emptied are the whole file',
       before: '[old]\nk = o\n',
       edit: (text: string) => editSections(text, [{ header: 'old', remove: true }]),

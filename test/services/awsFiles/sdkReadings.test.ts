@@ -108,6 +108,32 @@ describe('the models of the SDK readers read as the SDKs do', () => {
   );
 });
 
+describe('section names with quotes, backslashes and white space', () => {
+  // botocore splits a header as a shell would (`shlex.split`); the JavaScript SDK has its own pattern.
+  const header = fc
+    .tuple(
+      fc.constantFrom('profile', 'sso-session', 'services', 'profilex', 'Profile', 'default', ''),
+      fc.constantFrom(' ', '  ', '\t', ''),
+      fc.array(fc.constantFrom('a', 'b', ' ', '\t', "'", '"', '\\', '$', '`', '.', ';', '#', ']'), {
+        maxLength: 6,
+      }),
+    )
+    .map(([prefix, space, name]) => `${prefix}${space}${name.join('')}`);
+  const files = fc.sample(fc.uniqueArray(header, { minLength: 1, maxLength: 4 }), { numRuns: 300, seed: 16 });
+  it.skipIf(botocoreMissing !== undefined)(
+    botocoreTitle('are read as the SDKs read them, in 300 generated files', botocoreMissing),
+    async () => {
+      await compare(
+        files.map((headers, index) => ({
+          name: `headers ${JSON.stringify(headers)}`,
+          text: headers.map((name, at) => `[${name}]\nk = ${index}.${at}\n`).join(''),
+        })),
+      );
+    },
+    60_000,
+  );
+});
+
 describe("botocore's refusals, as the model words them", () => {
   it.each([
     [
