@@ -9,7 +9,7 @@ import { isNetworkError, NotGrantedError, ServiceError, SessionExpiredError, Use
 import { AccountQueue } from './accountQueue.js';
 import type { RateBudget } from './rateBudget.js';
 import { hasControlCharacters } from './terminalText.js';
-import { createStringPool } from './stringPool.js';
+import { createListPool, createStringPool } from './stringPool.js';
 
 export interface Account {
   readonly accountId: string;
@@ -43,6 +43,8 @@ const DEFAULT_ROLE_CONCURRENCY = 8;
 export class Portal {
   /** Role names repeat across accounts: one string for each (see stringPool). */
   private readonly roleName = createStringPool();
+  /** Accounts share a few role lists: one array for each (see stringPool). */
+  private readonly roleList = createListPool();
 
   constructor(private readonly options: PortalOptions) {}
 
@@ -76,7 +78,7 @@ export class Portal {
   }
 
   /** The role names the user may take in one account. */
-  async listAccountRoles(accountId: string): Promise<string[]> {
+  async listAccountRoles(accountId: string): Promise<readonly string[]> {
     const roles: string[] = [];
     const { client, accessToken } = this.options;
     await this.eachPage(
@@ -89,7 +91,7 @@ export class Portal {
           if (role.roleName) roles.push(this.roleName(role.roleName));
       },
     );
-    return roles;
+    return this.roleList(roles);
   }
 
   /**
@@ -100,7 +102,7 @@ export class Portal {
    */
   async eachAccountRoles(
     accounts: readonly string[] | AccountQueue,
-    onRoles: (accountId: string, roles: string[]) => void,
+    onRoles: (accountId: string, roles: readonly string[]) => void,
     { concurrency = DEFAULT_ROLE_CONCURRENCY }: { concurrency?: number } = {},
   ): Promise<void> {
     const queue = accounts instanceof AccountQueue ? accounts : new AccountQueue(accounts);
@@ -116,10 +118,10 @@ export class Portal {
   async listRolesForAccounts(
     accountIds: readonly string[],
     options: { concurrency?: number } = {},
-  ): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>();
+  ): Promise<Map<string, readonly string[]>> {
+    const result = new Map<string, readonly string[]>();
     await this.eachAccountRoles(accountIds, (accountId, roles) => result.set(accountId, roles), options);
-    return new Map(accountIds.flatMap((id) => (result.has(id) ? [[id, result.get(id) as string[]]] : [])));
+    return new Map(accountIds.flatMap((id) => (result.has(id) ? [[id, result.get(id)!]] : [])));
   }
 
   async getRoleCredentials(accountId: string, roleName: string): Promise<RoleCredentials> {
