@@ -57,13 +57,6 @@ function pyStrip(text: string): string {
   return text.replace(PY_STRIP, '');
 }
 
-/** Lines as Python's universal newlines read a file: split at \n, \r\n and a lone \r. */
-export function pythonLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 /** The header configparser reads in a line already stripped, or undefined: `[` … the last `]`. */
 export function botocoreHeader(stripped: string): string | undefined {
   if (!stripped.startsWith('[')) return undefined;
