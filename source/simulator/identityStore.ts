@@ -82,9 +82,14 @@ export class IdentityStore {
   private readonly deviceCodesByUserCode = new Map<string, string>();
 
   constructor(
-    private readonly lifetimes: Lifetimes,
+    private lifetimes: Lifetimes,
     private readonly now: () => number,
   ) {}
+
+  /** What is issued from now on lives as `changes` says; what was issued keeps its expiry. */
+  setLifetimes(changes: Partial<Lifetimes>): void {
+    this.lifetimes = { ...this.lifetimes, ...changes };
+  }
 
   snapshot(): IdentitySnapshot {
     return { clients: [...this.clients.values()], tokens: [...this.accessTokens.values()] };

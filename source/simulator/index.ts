@@ -1,4 +1,10 @@
-export { startSimulator, type IssuedTokens, type Simulator, type SimulatorOptions } from './server.js';
+export {
+  startSimulator,
+  type IssuedTokens,
+  type LifetimeOptions,
+  type Simulator,
+  type SimulatorOptions,
+} from './server.js';
 export {
   generateOrganization,
   HOSTILE_PAYLOADS,

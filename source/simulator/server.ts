@@ -54,6 +54,12 @@ export interface SimulatorOptions {
   readonly now?: () => number;
 }
 
+/** The lifetimes a running simulator can change. */
+export type LifetimeOptions = Pick<
+  SimulatorOptions,
+  'tokenLifetimeSeconds' | 'sessionLifetimeSeconds' | 'registrationLifetimeSeconds'
+>;
+
 export interface IssuedTokens {
   readonly accessToken: string;
   readonly refreshToken: string;
@@ -80,6 +86,12 @@ export interface Simulator {
   denyDevice(userCode: string): void;
   /** Every access token answers 401 from now on; refresh tokens die too unless `refreshTokens` is false. */
   revokeAllTokens(options?: { refreshTokens?: boolean }): void;
+  /**
+   * Registrations, sign-ins and tokens issued from now on live as given; those issued before keep their
+   * expiry. A test lets a short registration or session run out, and the sign-in that replaces it is not
+   * held to the same few seconds on a slow machine.
+   */
+  setLifetimes(lifetimes: LifetimeOptions): void;
   /** Every client registered so far is unknown from now on, as after an Identity Center instance is rebuilt. */
   forgetClients(): void;
   /** Every set of role credentials GetRoleCredentials returned, oldest first (not cleared by resetStats). */
@@ -192,6 +204,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         expiresAt: new Date(pair.expiresAt),
         registrationExpiresAt: new Date(client.expiresAt),
       };
+    },
+    setLifetimes(lifetimes) {
+      store.setLifetimes({
+        ...(lifetimes.tokenLifetimeSeconds === undefined
+          ? {}
+          : { tokenSeconds: lifetimes.tokenLifetimeSeconds }),
+        ...(lifetimes.sessionLifetimeSeconds === undefined
+          ? {}
+          : { sessionSeconds: lifetimes.sessionLifetimeSeconds }),
+        ...(lifetimes.registrationLifetimeSeconds === undefined
+          ? {}
+          : { registrationSeconds: lifetimes.registrationLifetimeSeconds }),
+      });
     },
     approveDevice(userCode) {
       const device = findDevice(userCode);

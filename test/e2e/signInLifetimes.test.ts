@@ -44,6 +44,19 @@ async function login(stage: E2eStage): Promise<void> {
   expect(result.code).toBe(0);
 }
 
+/**
+ * The sign-in a test makes after its short one ran out gets an hour's token, a working day's session and
+ * a registration of 90 days, as Identity Center gives: on a busy machine the browser round trip alone can
+ * take longer than the few seconds the first one had.
+ */
+function livesLongFromNowOn(stage: E2eStage): void {
+  stage.simulator.setLifetimes({
+    tokenLifetimeSeconds: 3600,
+    sessionLifetimeSeconds: 8 * 3600,
+    registrationLifetimeSeconds: 90 * 24 * 3600,
+  });
+}
+
 /** `env` in a terminal, where a command may sign in; resolves with its exit code and what it wrote. */
 async function envInTerminal(stage: E2eStage): Promise<{ code: number; output: string }> {
   rig = startTerminal({ args: envArgs(stage), env: stage.programEnv, cols: 200, rows: 60 });
@@ -83,6 +96,7 @@ describe('a sign-in over a working day', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('at the end of the session, a command in a terminal signs in once and carries on', async () => {
     const stage = await startStage({ tokenLifetimeSeconds: 1, sessionLifetimeSeconds: 2 });
     await login(stage);
+    livesLongFromNowOn(stage);
     // The session began before the login returned, so it has ended two seconds after.
     await until(Date.now() + 2_000);
     const { code, output } = await envInTerminal(stage);
@@ -98,6 +112,7 @@ describe('a sign-in over a working day', { timeout: E2E_TEST_TIMEOUT }, () => {
   it('with the registration expired, the next sign-in registers anew with no extra prompt', async () => {
     const stage = await startStage({ tokenLifetimeSeconds: 1, registrationLifetimeSeconds: 2 });
     await login(stage);
+    livesLongFromNowOn(stage);
     await until(new Date((await cachedToken(stage)).registrationExpiresAt!));
     const { code, output } = await envInTerminal(stage);
     expect(output).toContain('has expired and cannot be renewed. Signing in again.');

@@ -66,3 +66,50 @@ test('after close, nothing listens', async () => {
   expect(await canConnect('127.0.0.1', port)).toBe(false);
   sim = await startSimulator({ accounts: 1 });
 });
+
+test('lifetimes changed while running hold for what is issued next, and what was issued keeps its expiry', async () => {
+  const now = 1_800_000_000_000;
+  const clocked = await startSimulator({
+    accounts: 1,
+    now: () => now,
+    tokenLifetimeSeconds: 1,
+    registrationLifetimeSeconds: 2,
+  });
+  try {
+    const before = clocked.issueTokens();
+    clocked.setLifetimes({ tokenLifetimeSeconds: 3600, registrationLifetimeSeconds: 7200 });
+    const after = clocked.issueTokens();
+    expect(before.expiresAt.getTime()).toBe(now + 1_000);
+    expect(before.registrationExpiresAt.getTime()).toBe(now + 2_000);
+    expect(after.expiresAt.getTime()).toBe(now + 3_600_000);
+    expect(after.registrationExpiresAt.getTime()).toBe(now + 7_200_000);
+  } finally {
+    await clocked.close();
+  }
+});
+
+test('a session length changed while running holds for the next sign-in only', async () => {
+  let now = 1_800_000_000_000;
+  const clocked = await startSimulator({ accounts: 1, now: () => now, sessionLifetimeSeconds: 2 });
+  try {
+    const before = clocked.issueTokens();
+    clocked.setLifetimes({ sessionLifetimeSeconds: 3600 });
+    const after = clocked.issueTokens();
+    now += 10_000;
+    const refresh = (tokens: typeof before) =>
+      fetch(`${clocked.url}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId: tokens.clientId,
+          clientSecret: tokens.clientSecret,
+          grantType: 'refresh_token',
+          refreshToken: tokens.refreshToken,
+        }),
+      });
+    expect((await refresh(before)).status).toBe(400);
+    expect((await refresh(after)).status).toBe(200);
+  } finally {
+    await clocked.close();
+  }
+});
