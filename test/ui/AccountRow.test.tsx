@@ -72,7 +72,7 @@ function frameOf(element: React.ReactElement): string {
   return frame;
 }
 
-const SGR = /\u001B\[[0-9;]*m/g;
+const SGR = new RegExp(String.raw`\u001B\[[0-9;]*m`, 'g');
 
 describe('an account row', () => {
   it('cuts a long email rather than the id when the row is too long for the terminal', () => {
