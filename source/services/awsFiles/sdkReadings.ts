@@ -3,6 +3,8 @@
 // then `getConfigData`). They disagree on much (inline comments, `:` as a delimiter, indented lines, text
 // after `]`, byte order marks), so an edit is judged by both: see `judgeEdit` in iniEditor.ts.
 
+import { plainHeaderLines, type HeaderLines } from './iniParser.js';
+
 export type AwsFileKind = 'config' | 'credentials';
 
 /** What a section is to an SDK, once its header is read. */
@@ -247,6 +249,8 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
   if (!text.endsWith('\n') || OTHER_LINE_ENDS.test(text) || NOT_PLAIN_LINE.test(text)) return undefined;
   const first = HEADER_FIRST.exec(text);
   if (first === null) return undefined;
+  const found = kind === 'config' ? plainHeaderLines(text) : undefined;
+  if (found !== undefined) return scanPlainHeaderLines(text, found);
   const spans: SectionSpan[] = [];
   const seen = new Set<string>();
   let squares = 0;
@@ -268,6 +272,29 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
   }
   if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
   if (alike) readAlike.add(spans);
+  return { ok: true, spans };
+}
+
+/**
+ * `scanPlainFileAsBotocore` for a plain config file whose every line that starts with `[` is a plain
+ * header line (`plainHeaderLines`): those are botocore's headers, each `profile NAME` (or sso-session,
+ * services) its own entity, read alike by the JavaScript SDK; their strings are the parse's.
+ */
+function scanPlainHeaderLines(text: string, { starts, headers }: HeaderLines): ScanOutcome | undefined {
+  const spans: SectionSpan[] = [];
+  const seen = new Set<string>();
+  let squares = 0;
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index] as number;
+    const header = (headers[index] as { rawHeader: string }).rawHeader;
+    if (seen.has(header)) return undefined;
+    seen.add(header);
+    const end = starts[index + 1] ?? text.length;
+    spans.push({ entity: header, start, end, indented: false, header });
+    squares += (end - start) ** 2;
+  }
+  if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
+  readAlike.add(spans);
   return { ok: true, spans };
 }
 
