@@ -193,6 +193,27 @@ function lineOfRuns(writes: readonly Placed[], width: number): string | undefine
   return out.trimEnd();
 }
 
+/**
+ * A line of a write inside a clip, as Ink clips it: sliceAnsi from the clip's left to its right. A line
+ * wholly inside is itself when it holds one-column characters and colour codes only and the write's
+ * transformers leave it as it is (a Text's own colours are codes in the line; its transform of no style
+ * is none): it is drawn from its characters' styles, which the slice keeps. slice-ansi reads a line
+ * grapheme by grapheme, and every row of a list is such a line, new with each ranking.
+ */
+function clipped(
+  original: string,
+  index: number,
+  slice: (line: string) => { whole: boolean; line: string },
+  transformers: readonly Transformer[],
+): string {
+  const { whole, line } = slice(original);
+  if (!whole) return line;
+  const unchanged =
+    runsOf(original) !== null &&
+    transformers.every((transformer) => transformer(original, index) === original);
+  return unchanged ? original : sliced(original, 0, widthOf(original));
+}
+
 const BLANK: StyledChar = Object.freeze({
   type: 'char',
   value: ' ',
@@ -239,6 +260,7 @@ export default class Output {
       const { text, transformers } = operation;
       let { x, y } = operation;
       let lines = text.split('\n');
+      let slice: ((line: string) => { whole: boolean; line: string }) | undefined;
       const clip = clips.at(-1);
       if (clip) {
         const clipHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
@@ -248,12 +270,15 @@ export default class Output {
         if (clipHorizontally) {
           const x1 = clip.x1!;
           const x2 = clip.x2!;
-          lines = lines.map((line) => {
-            const from = x < x1 ? x1 - x : 0;
+          const at = x;
+          slice = (line) => {
+            const from = at < x1 ? x1 - at : 0;
             const width = widthOf(line);
-            const to = x + width > x2 ? x2 - x : width;
-            return sliced(line, from, to);
-          });
+            const to = at + width > x2 ? x2 - at : width;
+            return from === 0 && to === width
+              ? { whole: true, line }
+              : { whole: false, line: sliced(line, from, to) };
+          };
           if (x < x1) x = x1;
         }
         if (clipVertically) {
@@ -270,6 +295,7 @@ export default class Output {
         const target = placed[y + offsetY];
         if (!target) continue;
         let line = original;
+        if (slice) line = clipped(original, index, slice, transformers);
         for (const transformer of transformers) line = transformer(line, index);
         target.push({ x, text: line });
         offsetY++;

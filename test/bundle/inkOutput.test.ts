@@ -10,6 +10,8 @@ const text = fc
     fc.oneof(
       fc.constantFrom('a', 'b', 'payments-prod', ' ', '›', '★', '界', '😀', 'é', '\n', '-'),
       fc.constantFrom('\u001B[1m', '\u001B[22m', '\u001B[36m', '\u001B[39m', '\u001B[7m', '\u001B[27m'),
+      // Now and then what slice-ansi reads its own way: a link, a cut sequence, a tab, a combining mark.
+      fc.constantFrom('\u001B]8;;https://x\u0007', '\u001B[', '\t', 'e\u0301', '\u009B1m'),
     ),
     { minLength: 0, maxLength: 12 },
   )

@@ -13,6 +13,7 @@ import {
   pythonIndent,
   excerpt,
   headersReadAlike,
+  indexesOfEntities,
   readAsBotocore,
   readAsJsSdk,
   rescanChanges,
@@ -222,6 +223,8 @@ function layOutFromScan(lines: LineTable, kind: AwsFileKind): Layout | undefined
   return {
     lines,
     sectionsReadAs: (entities) => {
+      const indexes = indexesOfEntities(spans, entities);
+      if (indexes !== undefined) return indexes.map(sectionOf);
       const found: Section[] = [];
       spans.forEach((span, index) => {
         if (readAlike(index)) {
@@ -610,9 +613,10 @@ function passesOnChangedSections(
     if (now === undefined) return false;
     const reached = new Set([...targets.map((change) => change.entity), ...now.reached]);
     const excerptOf = (text: string, spans: readonly SectionSpan[]): string | undefined => {
-      const wanted = spans.filter(
-        ({ entity }) => entity !== undefined && (reached.has(entity) || entity === 'defaults'),
-      );
+      // Spans whose headers both SDKs read alike have no [DEFAULT].
+      const wanted =
+        indexesOfEntities(spans, reached)?.map((index) => spans[index] as SectionSpan) ??
+        spans.filter(({ entity }) => entity !== undefined && (reached.has(entity) || entity === 'defaults'));
       return excerpt(text, [...sectionsByEntity(wanted, reader).values()].flat());
     };
     const oldText = excerptOf(before, old.spans);

@@ -46,7 +46,15 @@ export interface LineTable {
   readonly newline: '\n' | '\r\n';
 }
 
+// The session's reading (for a problem's line) and the editor look at the lines of the same text.
+let lastTable: LineTable | undefined;
+
 export function lineTable(text: string): LineTable {
+  if (lastTable?.text !== text) lastTable = lineTableNow(text);
+  return lastTable;
+}
+
+function lineTableNow(text: string): LineTable {
   // One pass over the text: the table grows as lines are found (a line is rarely under 16 characters).
   let found = new Int32Array(2 + (text.length >> 4));
   let count = 0;

@@ -1,4 +1,4 @@
-import { BYTE_ORDER_MARK } from './iniLines.js';
+import { BYTE_ORDER_MARK, lineTable, type LineTable } from './iniLines.js';
 
 export type IniSectionKind = 'profile' | 'sso-session' | 'services' | 'plain';
 
@@ -85,73 +85,104 @@ export function identifyHeader(rawHeader: string): HeaderIdentity {
 }
 
 // A command reads the config file for its session, then again under the lock to edit it: parsed once.
-let lastParse: { text: string; document: IniDocument } | undefined;
+let lastParse: { text: string; document: IniDocument; parsed: ParsedText } | undefined;
 
 /** Parses the text of an AWS config or credentials file. Never throws: what it cannot read is a problem. */
 export function parseIni(text: string): IniDocument {
-  if (lastParse?.text !== text) lastParse = { text, document: parseNow(text, true) };
-  return lastParse.document;
+  return parsedOnce(text).document;
+}
+
+function parsedOnce(text: string): { document: IniDocument; parsed: ParsedText } {
+  if (lastParse?.text !== text) lastParse = { text, ...parseNow(text, true) };
+  return lastParse;
+}
+
+/** Where a text's sections start, and their headers: `[` to `]` of each header line. */
+export interface HeaderLines {
+  readonly starts: readonly number[];
+  readonly headers: ReadonlyArray<{ readonly rawHeader: string }>;
+}
+
+/**
+ * The header lines of a text whose every line that may be a header (see `mayBeHeader`) is one of
+ * `PLAIN_HEADER_LINE` (`[profile NAME]` alone, the name of the characters `PLAIN_NAME` allows, not
+ * `__proto__`): found by `parseIni`, which the session's reading of the same text has already run.
+ * Undefined for any other text, and for one that starts with a byte order mark.
+ */
+export function plainHeaderLines(text: string): HeaderLines | undefined {
+  if (text.startsWith(BYTE_ORDER_MARK)) return undefined;
+  const { document, parsed } = parsedOnce(text);
+  return parsed.allPlain ? { starts: parsed.starts, headers: document.sections } : undefined;
 }
 
 /** `parseIni` reading every header line as any other, for any text. */
 export function parseIniLineByLine(text: string): IniDocument {
-  return parseNow(text, false);
+  return parseNow(text, false).document;
 }
 
 /**
  * Finds the sections first, from the lines that may be headers alone; each section's lines are read when
  * its entries or problems are first asked for, and the lines before the first header with the
- * document's problems. With `plainHeaders`, a line that is `[profile NAME]` alone (see `plainHeaderAt`)
- * is read without the steps any other line takes.
+ * document's problems. With `plainHeaders`, the lines that may be headers are found by one search each
+ * (a file of 10,000 profiles has 70,000 lines and 10,000 such), a line that is `[profile NAME]` alone (see
+ * `plainHeaderAt`) is read without the steps any other line takes, and the line numbers are counted only
+ * when asked for; without, each line is stepped through and counted.
  */
-function parseNow(text: string, plainHeaders: boolean): IniDocument {
+function parseNow(text: string, plainHeaders: boolean): { document: IniDocument; parsed: ParsedText } {
   const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const parsed = new ParsedText(body, !plainHeaders);
+  const { starts } = parsed;
   const sections: LazySection[] = [];
-  // Where each section's header line starts; a section runs up to the next one's.
-  const starts: number[] = [];
-  let leadEnd = body.length;
-  let start = 0;
-  let line = 0;
-  while (start < body.length) {
-    line += 1;
-    let end = body.indexOf('\n', start);
-    if (end === -1) end = body.length;
-    const first = body.charCodeAt(start);
-    // An empty line, or one that starts with printable ASCII other than `[`, is no header.
-    if (first !== 0x0a && !(first > 0x20 && first < 0x7f && first !== 0x5b)) {
-      const header =
-        (plainHeaders && first === 0x5b ? plainHeaderAt(body, start, line) : undefined) ??
-        headerIn(lineContent(body, start, end), line);
-      if (header !== undefined) {
-        const previous = sections.at(-1);
-        if (previous === undefined) leadEnd = start;
-        else previous.close(start, line - 1);
-        sections.push(new LazySection(body, header, start, Math.min(end + 1, body.length)));
-        starts.push(start);
-      }
+  const found = (start: number, end: number, line: number | undefined): void => {
+    const index = sections.length;
+    const plain = plainHeaders && body.charCodeAt(start) === 0x5b ? plainHeaderAt(body, start) : undefined;
+    if (plain !== undefined) {
+      sections.push(new LazySection(parsed, index, plain, plainKindOf(plain), undefined));
+    } else {
+      parsed.allPlain = false;
+      const header = headerIn(lineContent(body, start, end));
+      if (header === undefined) return;
+      if (header.faults.length > 0) parsed.faults.set(index, header.faults);
+      sections.push(new LazySection(parsed, index, header.rawHeader, header.kind, header.name));
     }
-    start = end + 1;
+    starts.push(start);
+    if (line !== undefined) parsed.countedLines.push(line);
+  };
+  if (plainHeaders) {
+    for (let start = mayBeHeader(body, 0) ? 0 : nextMaybeHeader(body, 0); start !== -1;) {
+      let end = body.indexOf('\n', start);
+      if (end === -1) end = body.length;
+      found(start, end, undefined);
+      start = nextMaybeHeader(body, end);
+    }
+  } else {
+    for (let start = 0; start < body.length;) {
+      parsed.lineCount += 1;
+      let end = body.indexOf('\n', start);
+      if (end === -1) end = body.length;
+      if (mayBeHeader(body, start)) found(start, end, parsed.lineCount);
+      start = end + 1;
+    }
   }
-  sections.at(-1)?.close(body.length, line);
   let problems: ReadonlyArray<IniProblem> | undefined;
-  return {
+  const document: IniDocument = {
     sections,
     sectionsHolding: (word) => {
-      const found: IniSection[] = [];
-      const endOf = (index: number): number => starts[index + 1] ?? body.length;
+      const holding: IniSection[] = [];
       for (let at = body.indexOf(word, starts[0] ?? body.length); at !== -1 && at < body.length;) {
         const index = lastAtOrBefore(starts, at);
-        if (at + word.length <= endOf(index)) {
-          found.push(sections[index] as IniSection);
-          at = body.indexOf(word, endOf(index));
+        const end = parsed.endOf(index);
+        if (at + word.length <= end) {
+          holding.push(sections[index] as IniSection);
+          at = body.indexOf(word, end);
         } else at = body.indexOf(word, at + 1);
       }
-      return found;
+      return holding;
     },
     get problems() {
       problems ??= [
-        ...readLines(body, 0, leadEnd, 1, undefined).problems,
-        ...sections.flatMap((found) => found.problems),
+        ...readLines(body, 0, starts[0] ?? body.length, 1, undefined).problems,
+        ...sections.flatMap((section) => section.problems),
       ];
       return problems;
     },
@@ -159,6 +190,63 @@ function parseNow(text: string, plainHeaders: boolean): IniDocument {
       return dominantNewlineOf(body);
     },
   };
+  return { document, parsed };
+}
+
+/**
+ * What the sections of one parse share: the text, where each section starts (it runs up to the next
+ * one's start), and the line numbers, counted line by line or, when not, when first asked for.
+ */
+class ParsedText {
+  readonly starts: number[] = [];
+  /** The header lines, by section, when counted line by line. */
+  readonly countedLines: number[] = [];
+  /** The number of lines, when counted line by line. */
+  lineCount = 0;
+  /** Whether every line that may be a header is a plain header line, read in place. */
+  allPlain = true;
+  /** What is wrong with the headers that have a fault, by section. */
+  readonly faults = new Map<number, readonly string[]>();
+  private table: LineTable | undefined;
+
+  constructor(
+    readonly body: string,
+    private readonly counted: boolean,
+  ) {}
+
+  endOf(index: number): number {
+    return this.starts[index + 1] ?? this.body.length;
+  }
+
+  /** 1-based. */
+  headerLine(index: number): number {
+    if (this.counted) return this.countedLines[index] as number;
+    this.table ??= lineTable(this.body);
+    return this.table.lineAt(this.starts[index] as number) + 1;
+  }
+
+  /** 1-based: the line before the next header, or the text's last. */
+  endLine(index: number): number {
+    if (index + 1 < this.starts.length) return this.headerLine(index + 1) - 1;
+    if (this.counted) return this.lineCount;
+    this.table ??= lineTable(this.body);
+    return this.table.count;
+  }
+}
+
+// An empty line, or one that starts with printable ASCII other than `[`, is no header.
+function mayBeHeader(body: string, start: number): boolean {
+  const first = body.charCodeAt(start);
+  return start < body.length && first !== 0x0a && !(first > 0x20 && first < 0x7f && first !== 0x5b);
+}
+
+// The line end before a line `mayBeHeader` admits.
+const MAYBE_HEADER_NEXT = /\n(?=[^\x21-\x5a\x5c-\x7e\n])/g;
+
+/** Where the first line after the one ending at `end` that may be a header starts, or -1. */
+function nextMaybeHeader(body: string, end: number): number {
+  MAYBE_HEADER_NEXT.lastIndex = end;
+  return MAYBE_HEADER_NEXT.test(body) ? MAYBE_HEADER_NEXT.lastIndex : -1;
 }
 
 /** The index of the last of the ascending `offsets` at or before `offset`. */
@@ -191,86 +279,82 @@ function looksLikeHeader(effective: string): boolean {
   return effective.startsWith('[') && !(effective.includes('=') && !effective.includes(']'));
 }
 
-const NO_PROBLEMS: readonly IniProblem[] = [];
-
 interface SectionHeader {
   readonly rawHeader: string;
   readonly kind: IniSectionKind;
   readonly name: string;
-  readonly line: number;
-  readonly problems: readonly IniProblem[];
+  /** What is wrong with the header, if anything: its problems, once its line is known. */
+  readonly faults: readonly string[];
 }
 
+const NO_FAULTS: readonly string[] = [];
+
 /** The header a line starts a section with, or undefined (a line that looks like one unclosed does not). */
-function headerIn(content: string, line: number): SectionHeader | undefined {
+function headerIn(content: string): SectionHeader | undefined {
   const effective = effectiveText(content);
   if (!looksLikeHeader(effective) || !effective.endsWith(']')) return undefined;
   const rawHeader = effective.slice(1, -1).trim();
   const { kind, name, canonical } = identifyHeader(rawHeader);
   const forbidden = FORBIDDEN_HEADERS.has(canonical);
   // Most headers have no problem: they share one empty list.
-  if (rawHeader !== '' && !forbidden) return { rawHeader, kind, name, line, problems: NO_PROBLEMS };
-  const problems: IniProblem[] = [];
-  if (rawHeader === '') problems.push({ line, message: 'a section header with no name' });
+  if (rawHeader !== '' && !forbidden) return { rawHeader, kind, name, faults: NO_FAULTS };
+  const faults: string[] = [];
+  if (rawHeader === '') faults.push('a section header with no name');
   if (forbidden) {
-    problems.push({
-      line,
-      message: `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
-    });
+    faults.push(
+      `the section name [${rawHeader}] is not allowed (the AWS SDK for JavaScript then reads nothing from the file)`,
+    );
   }
-  return { rawHeader, kind, name, line, problems };
+  return { rawHeader, kind, name, faults };
 }
 
 // `[profile NAME]` (or sso-session, services) alone on its line, NAME of the characters `PLAIN_NAME` allows:
 // no white space or comment to take off, read by `identifyHeader`'s first step.
 const PLAIN_HEADER_LINE = /\[(?:profile|sso-session|services) [\w@+.%:/-]+\](?=\r?\n|$)/y;
 
-/** `headerIn` for a line at `start` that `PLAIN_HEADER_LINE` matches, read in place; undefined for another. */
-function plainHeaderAt(body: string, start: number, line: number): SectionHeader | undefined {
+/**
+ * The raw header of a line at `start` that `PLAIN_HEADER_LINE` matches, read in place (`headerIn` reads
+ * it alike, its name after the prefix); undefined for another line.
+ */
+function plainHeaderAt(body: string, start: number): string | undefined {
   PLAIN_HEADER_LINE.lastIndex = start;
   if (!PLAIN_HEADER_LINE.test(body)) return undefined;
   const rawHeader = body.slice(start + 1, PLAIN_HEADER_LINE.lastIndex - 1);
-  if (FORBIDDEN_HEADERS.has(rawHeader)) return undefined;
-  const kind = rawHeader.startsWith('profile ')
-    ? 'profile'
-    : rawHeader.startsWith('services ')
-      ? 'services'
-      : 'sso-session';
-  return { rawHeader, kind, name: rawHeader.slice(kind.length + 1), line, problems: NO_PROBLEMS };
+  return FORBIDDEN_HEADERS.has(rawHeader) ? undefined : rawHeader;
 }
 
-/** A section whose lines are read when its entries or problems are first asked for. */
+function plainKindOf(rawHeader: string): IniSectionKind {
+  if (rawHeader.startsWith('profile ')) return 'profile';
+  return rawHeader.startsWith('services ') ? 'services' : 'sso-session';
+}
+
+/**
+ * A section whose lines are read when its entries or problems are first asked for. A file of 10,000
+ * profiles has 10,000 of them: what they share is kept once, with the parse.
+ */
 class LazySection implements IniSection {
-  readonly rawHeader: string;
-  readonly kind: IniSectionKind;
-  readonly name: string;
-  readonly headerLine: number;
-  private readonly headerProblems: readonly IniProblem[];
-  // Where the section ends, known once the next header is found.
-  private end = 0;
-  private lastLine = 0;
   private read: { entries: IniEntry[]; problems: IniProblem[] } | undefined;
 
   constructor(
-    private readonly body: string,
-    header: SectionHeader,
-    private readonly headerStart: number,
-    private readonly bodyStart: number,
-  ) {
-    this.rawHeader = header.rawHeader;
-    this.kind = header.kind;
-    this.name = header.name;
-    this.headerLine = header.line;
-    this.headerProblems = header.problems;
+    private readonly parsed: ParsedText,
+    private readonly index: number,
+    readonly rawHeader: string,
+    readonly kind: IniSectionKind,
+    // A plain header's is read from it when first asked for.
+    private foundName: string | undefined,
+  ) {}
+
+  get name(): string {
+    this.foundName ??= this.rawHeader.slice(this.kind.length + 1);
+    return this.foundName;
   }
 
-  close(end: number, endLine: number): void {
-    this.end = end;
-    this.lastLine = endLine;
+  get headerLine(): number {
+    return this.parsed.headerLine(this.index);
   }
 
   get endLine(): number {
-    return this.lastLine;
+    return this.parsed.endLine(this.index);
   }
 
   get entries(): ReadonlyArray<IniEntry> {
@@ -282,11 +366,20 @@ class LazySection implements IniSection {
   }
 
   get text(): string {
-    return this.body.slice(this.headerStart, this.end);
+    const { body, starts } = this.parsed;
+    return body.slice(starts[this.index], this.parsed.endOf(this.index));
   }
 
   private lines(): { entries: IniEntry[]; problems: IniProblem[] } {
-    this.read ??= readLines(this.body, this.bodyStart, this.end, this.headerLine + 1, this.headerProblems);
+    if (this.read === undefined) {
+      const { body, starts } = this.parsed;
+      const lineEnd = body.indexOf('\n', starts[this.index]);
+      const bodyStart = lineEnd === -1 ? body.length : lineEnd + 1;
+      const line = this.headerLine;
+      const faults = this.parsed.faults.get(this.index) ?? [];
+      const headerProblems = faults.map((message) => ({ line, message }));
+      this.read = readLines(body, bodyStart, this.parsed.endOf(this.index), line + 1, headerProblems);
+    }
     return this.read;
   }
 }

@@ -3,6 +3,8 @@
 // then `getConfigData`). They disagree on much (inline comments, `:` as a delimiter, indented lines, text
 // after `]`, byte order marks), so an edit is judged by both: see `judgeEdit` in iniEditor.ts.
 
+import { plainHeaderLines, type HeaderLines } from './iniParser.js';
+
 export type AwsFileKind = 'config' | 'credentials';
 
 /** What a section is to an SDK, once its header is read. */
@@ -247,10 +249,11 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
   if (!text.endsWith('\n') || OTHER_LINE_ENDS.test(text) || NOT_PLAIN_LINE.test(text)) return undefined;
   const first = HEADER_FIRST.exec(text);
   if (first === null) return undefined;
+  const found = kind === 'config' ? plainHeaderLines(text) : undefined;
+  if (found !== undefined) return scanPlainHeaderLines(text, found);
   const spans: SectionSpan[] = [];
   const seen = new Set<string>();
   let squares = 0;
-  let alike = kind === 'config';
   for (let start = first[0].length - 1; start !== -1;) {
     const end = text.indexOf('\n', start);
     const header = text.slice(start + 1, end - 1);
@@ -261,26 +264,67 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
     // `profile NAME` in a config file names its own entity (`botocoreSectionName`'s first step).
     const shared = kind === 'config' && SHARED_HEADER.test(header);
     const entity = shared ? header : botocoreEntity(header, kind);
-    alike &&= shared && !isForbiddenToJs(header);
     spans.push({ entity, start, end: sectionEnd, indented: false, header });
     squares += (sectionEnd - start) ** 2;
     start = next === -1 ? -1 : next + 1;
   }
   if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
-  if (alike) readAlike.add(spans);
+  return { ok: true, spans };
+}
+
+/**
+ * `scanPlainFileAsBotocore` for a plain config file whose every line that starts with `[` is a plain
+ * header line (`plainHeaderLines`): those are botocore's headers, each `profile NAME` (or sso-session,
+ * services) its own entity, read alike by the JavaScript SDK; their strings are the parse's.
+ */
+function scanPlainHeaderLines(text: string, { starts, headers }: HeaderLines): ScanOutcome | undefined {
+  const spans: SectionSpan[] = [];
+  const byEntity = new Map<string, number>();
+  let squares = 0;
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index] as number;
+    const header = (headers[index] as { rawHeader: string }).rawHeader;
+    if (byEntity.has(header)) return undefined;
+    byEntity.set(header, index);
+    const end = starts[index + 1] ?? text.length;
+    spans.push({ entity: header, start, end, indented: false, header });
+    squares += (end - start) ** 2;
+  }
+  if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
+  readAlike.set(spans, byEntity);
   return { ok: true, spans };
 }
 
 /**
  * The plain scans of config files whose every header is `[profile NAME]` alone on its line (a prefix and
  * a name of the characters `SHARED_HEADER` allows, not `__proto__`): the JavaScript SDK reads each as the
- * same entity as botocore, and finds no other header (see `scanPlainFileAsJsSdk`).
+ * same entity as botocore, and finds no other header (see `scanPlainFileAsJsSdk`). Each entity has one
+ * span (botocore refuses a header given twice), found by its entity here, by index.
  */
-const readAlike = new WeakSet<readonly SectionSpan[]>();
+const readAlike = new WeakMap<readonly SectionSpan[], ReadonlyMap<string, number>>();
 
 /** Whether `spans` are such a scan's: both SDKs read the file's sections alike, each header on its line. */
 export function headersReadAlike(spans: readonly SectionSpan[]): boolean {
   return readAlike.has(spans);
+}
+
+/**
+ * The indexes in `spans` of the entities' spans, in file order, when `spans` are a scan whose headers
+ * both SDKs read alike (`headersReadAlike`): its one span each, without a look at every other span.
+ * Undefined for other spans.
+ */
+export function indexesOfEntities(
+  spans: readonly SectionSpan[],
+  entities: ReadonlySet<string>,
+): number[] | undefined {
+  const byEntity = readAlike.get(spans);
+  if (byEntity === undefined) return undefined;
+  const found: number[] = [];
+  for (const entity of entities) {
+    const index = byEntity.get(entity);
+    if (index !== undefined) found.push(index);
+  }
+  return found.sort((a, b) => a - b);
 }
 
 /** The entity botocore reads a header into, or undefined for one it drops. */
@@ -816,6 +860,12 @@ export function rescanChanges(
   if (reached.has('defaults')) return undefined;
   if (reader === 'botocore' && scannedHeaders.size > 0) {
     // `old` has no header twice (botocore reads `before`): only one the windows scanned may be there again.
+    const again = indexesOfEntities(old, scannedHeaders);
+    if (again !== undefined) {
+      // Each header its own entity.
+      const outside = again.some((index) => !windowed.some(([from, to]) => index >= from && index < to));
+      return outside ? undefined : { spans, reached };
+    }
     let index = 0;
     for (const [from, to] of [...windowed, [old.length, old.length] as const]) {
       for (; index < from; index++) {

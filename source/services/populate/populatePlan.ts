@@ -72,8 +72,11 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
   const existing = configFileProfiles(document, plannedProfiles(document, request));
   // A `[profile x]` with no key yet is no profile to the SDKs, but a second header of that name would be
   // one botocore refuses: it counts as a profile sso-tui did not write.
+  const wantedNames = new Set(request.profiles.map((profile) => profile.name));
   const emptySections = new Set(
-    document.sections.filter((section) => section.kind === 'profile').map((section) => section.name),
+    document.sections
+      .filter((section) => section.kind === 'profile' && wantedNames.has(section.name))
+      .map((section) => section.name),
   );
   const added: PlannedProfile[] = [];
   const changed: PlannedProfile[] = [];

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { windowTop, type ListMove } from '../../flow/listNavigation.js';
 import type { ListState } from '../../flow/state.js';
 import type { RowList } from '../../services/search/rowList.js';
@@ -165,7 +165,7 @@ export function FilterList<Row, State extends ListKeyState, Name extends string 
       </Box>
       <Box flexDirection="column" height={height}>
         {visible.map((row, offset) => (
-          <Box key={props.rowKey(row)}>{props.renderRow(row, top + offset === cursor)}</Box>
+          <Fragment key={props.rowKey(row)}>{props.renderRow(row, top + offset === cursor)}</Fragment>
         ))}
       </Box>
     </Box>

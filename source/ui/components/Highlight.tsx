@@ -1,6 +1,7 @@
 import { Text } from 'ink';
+import type { ReactNode } from 'react';
 import type { MatchRange } from '../../services/search/termMatcher.js';
-import { shownRanges, terminalText } from '../../services/terminalText.js';
+import { highlightPieces, type Piece } from '../cells.js';
 import { coloursOn, tint } from '../colors.js';
 
 /**
@@ -8,35 +9,28 @@ import { coloursOn, tint } from '../colors.js';
  * drawn through terminalText, and the ranges (found in its searchable form) are moved to match.
  */
 export function Highlight({
-  text: untrusted,
-  ranges: found = [],
+  text,
+  ranges,
 }: {
   readonly text: string;
   readonly ranges?: readonly MatchRange[];
 }) {
-  const text = terminalText(untrusted);
-  const ranges = shownRanges(untrusted, found);
-  if (ranges.length === 0) return <Text>{text}</Text>;
-  const matched = new Array<boolean>(text.length).fill(false);
-  for (const [start, end] of ranges)
-    for (let index = start; index <= end && index < text.length; index++) matched[index] = true;
-  const parts: { text: string; matched: boolean }[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const last = parts.at(-1);
-    if (last && last.matched === matched[index]) last.text += text[index];
-    else parts.push({ text: text[index]!, matched: matched[index]! });
-  }
-  return (
-    <Text>
-      {parts.map((part, index) =>
-        part.matched ? (
-          <Text key={index} bold color={tint('yellow')} underline={!coloursOn()}>
-            {part.text}
-          </Text>
-        ) : (
-          part.text
-        ),
-      )}
-    </Text>
+  return <Text>{drawnPieces(highlightPieces(text, ranges))}</Text>;
+}
+
+/** Pieces as the children of a text: matched ones highlighted, dim ones faint, the rest as they are. */
+export function drawnPieces(pieces: readonly Piece[]): ReactNode[] {
+  return pieces.map((piece, index) =>
+    piece.matched ? (
+      <Text key={index} bold color={tint('yellow')} underline={!coloursOn()}>
+        {piece.text}
+      </Text>
+    ) : piece.dim ? (
+      <Text key={index} dimColor>
+        {piece.text}
+      </Text>
+    ) : (
+      piece.text
+    ),
   );
 }

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { memo } from 'react';
 import type { SearchHit } from '../../services/search/accountSearch.js';
 import { tint } from '../colors.js';
-import { Highlight } from '../components/Highlight.js';
+import { fitPieces, highlightPieces, type Piece } from '../cells.js';
+import { drawnPieces } from '../components/Highlight.js';
 import { symbols } from '../symbols.js';
 
 const ID_WIDTH = 12;
@@ -41,9 +42,10 @@ export function hiddenColumns(width: number): string[] {
 }
 
 /**
- * One row: a star for favorites, the name (and role), the id and the email as the width allows. Drawn again
- * only when one of these changes: the screen redraws for every key and every batch of role lists, and the
- * rows on screen stay the same objects until the ranking changes them.
+ * One row: a star for favorites, the name (and role), the id and the email as the width allows. One text,
+ * each column cut and padded here to its exact width: a box per column made a row ten nodes that the
+ * screen laid out and drew again for every frame, the letter typed as much as the rows. Drawn again only
+ * when one of the props changes: the rows on screen stay the same objects until the ranking changes them.
  */
 export const AccountRow = memo(function AccountRow({
   hit,
@@ -58,37 +60,40 @@ export const AccountRow = memo(function AccountRow({
 }) {
   const { row, matches } = hit;
   const columns = accountColumns(width);
+  const name = fitPieces(
+    [
+      ...highlightPieces(row.account.accountName, matches.accountName),
+      ...(row.kind === 'role' ? [ROLE_SEPARATOR, ...highlightPieces(row.roleName, matches.roleName)] : []),
+    ],
+    columns.nameWidth,
+  );
+  const id = columns.showId
+    ? fitPieces(highlightPieces(row.account.accountId, matches.accountId), ID_WIDTH)
+    : undefined;
+  const email = columns.showEmail
+    ? fitPieces(highlightPieces(row.account.emailAddress, matches.emailAddress), columns.emailWidth)
+    : undefined;
   return (
-    // Clipped to its line only: the widths above add up to less than the terminal's, and a sideways clip
-    // would cut every text of the row again (slice-ansi) for each row drawn.
-    <Box columnGap={1} height={1} overflowY="hidden">
-      <Text color={selected ? tint('cyan') : undefined}>{selected ? symbols('›') : ' '}</Text>
-      <Text color={tint('yellow')}>{favorite ? symbols('★') : ' '}</Text>
-      <Box width={columns.nameWidth} flexShrink={0}>
-        <Text wrap="truncate-end" inverse={selected}>
-          <Highlight text={row.account.accountName} ranges={matches.accountName} />
-          {row.kind === 'role' ? (
-            <Text>
-              <Text dimColor> / </Text>
-              <Highlight text={row.roleName} ranges={matches.roleName} />
-            </Text>
-          ) : null}
-        </Text>
-      </Box>
-      {columns.showId ? (
-        <Box width={ID_WIDTH} flexShrink={0}>
-          <Text dimColor={!matches.accountId}>
-            <Highlight text={row.account.accountId} ranges={matches.accountId} />
-          </Text>
-        </Box>
+    // Cut at the terminal's edge should the columns ever add up to more; they add up to less.
+    <Text wrap="truncate-end">
+      <Text color={selected ? tint('cyan') : undefined}>{selected ? symbols('›') : ' '}</Text>{' '}
+      <Text color={tint('yellow')}>{favorite ? symbols('★') : ' '}</Text>{' '}
+      <Text inverse={selected}>{drawnPieces(name.pieces)}</Text>
+      {id ? (
+        <>
+          {' '.repeat(name.blank + 1)}
+          <Text dimColor={!matches.accountId}>{drawnPieces(id.pieces)}</Text>
+        </>
       ) : null}
-      {columns.showEmail ? (
-        <Box width={columns.emailWidth} flexShrink={0}>
-          <Text wrap="truncate-end" dimColor>
-            <Highlight text={row.account.emailAddress} ranges={matches.emailAddress} />
-          </Text>
-        </Box>
+      {email ? (
+        <>
+          {' '.repeat((id ? id.blank : name.blank) + 1)}
+          <Text dimColor>{drawnPieces(email.pieces)}</Text>
+        </>
       ) : null}
-    </Box>
+    </Text>
   );
 });
+
+/** Between an account's name and a role's, faint. */
+const ROLE_SEPARATOR: Piece = { text: ' / ', matched: false, dim: true };

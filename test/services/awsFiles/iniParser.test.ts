@@ -3,6 +3,7 @@ import {
   identifyHeader,
   parseIni,
   parseIniLineByLine,
+  plainHeaderLines,
   type IniDocument,
 } from '../../../source/services/awsFiles/iniParser.js';
 import { seededRandom } from '../../../source/simulator/organization.js';
@@ -318,6 +319,69 @@ describe('parseIni, the plain header lines read in place', () => {
     }
   });
 });
+
+describe('the plain header lines of a text', () => {
+  it('are found where every line that may be a header is one, as the line-by-line reading finds them', () => {
+    const files = [
+      ...Array.from({ length: 2000 }, (_, seed) => generatedFile(seed + 1).text),
+      ...Array.from({ length: 5000 }, (_, seed) => headerHeavyFile(seed + 1)),
+      ...Array.from({ length: 2000 }, (_, seed) => plainHeaderFile(seed + 1)),
+    ];
+    let found = 0;
+    for (const text of files) {
+      const lines = plainHeaderLines(text);
+      // The lines that are not empty and start with no printable ASCII other than `[`.
+      const mayBeHeaders = text.split('\n').filter((line) => /^[^\x21-\x5a\x5c-\x7e]/.test(line));
+      const plain = mayBeHeaders.every(
+        (line) =>
+          /^\[(?:profile|sso-session|services) [\w@+.%:/-]+\]\r?$/.test(line) &&
+          !line.startsWith('[profile __proto__]'),
+      );
+      expect(lines !== undefined, JSON.stringify(text)).toBe(plain && !text.startsWith('\uFEFF'));
+      if (lines === undefined) continue;
+      found += 1;
+      const sections = parseIniLineByLine(text).sections;
+      expect(lines.headers.map(({ rawHeader }) => rawHeader)).toEqual(
+        sections.map(({ rawHeader }) => rawHeader),
+      );
+      expect(lines.starts).toEqual(sections.map((section) => startOfLine(text, section.headerLine)));
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
+
+/** Where the 1-based line `line` starts. */
+function startOfLine(text: string, line: number): number {
+  let start = 0;
+  for (let index = 1; index < line; index++) start = text.indexOf('\n', start) + 1;
+  return start;
+}
+
+/** Files of plain header lines and keys, now and then another line that may be a header. */
+function plainHeaderFile(seed: number): string {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const lines = [
+    '[profile dev]',
+    '[profile acct-1.Admin]',
+    '[sso-session corp]',
+    '[services s3]',
+    'k = 1',
+    '# c',
+    '',
+  ];
+  const rare = [
+    '[profile __proto__]',
+    '[default]',
+    ' [profile dev]',
+    '[profile dev] ',
+    '[profile café]',
+    '\t',
+  ];
+  const count = 1 + Math.floor(random() * 10);
+  const drawn = Array.from({ length: count }, () => (random() < 0.05 ? pick(rare) : pick(lines)));
+  return drawn.join(pick(['\n', '\r\n'])) + pick(['\n', '']);
+}
 
 describe('the sections holding a word', () => {
   it('are those whose own text holds it, found by one search of the file (2,000 generated files)', () => {

@@ -351,6 +351,55 @@ describe('the plain-file scan', () => {
   });
 });
 
+describe('a plain config file of plain header lines only', () => {
+  it("is scanned from the parse's headers as botocore scans it line by line, or left to that scan", () => {
+    const lines = [
+      '[profile dev]',
+      '[profile acct-1.Admin]',
+      '[profile x@y+z%1:2/3-4_5]',
+      '[sso-session corp]',
+      '[services s3]',
+      'region = eu-west-1',
+      'Region=us-east-1',
+      'sso_session = corp',
+      'k = a=b:c',
+      '# comment',
+      '; comment [x]',
+      '',
+    ];
+    let scanned = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...lines) },
+            fc.constantFrom(...lines.slice(0, 5)),
+          ),
+          {
+            maxLength: 40,
+          },
+        ),
+        (drawn) => {
+          const text = `${drawn.join('\n')}\n`;
+          const lineByLine = scanAsBotocoreLineByLine(text, 'config');
+          const fast = scanPlainFileAsBotocore(text, 'config');
+          // Only blank lines and comments before the first header: what a plain file may have there.
+          const headerFirst = /^(?:(?:[#;][^\n]*)?\n)*\[/.test(text);
+          if (!headerFirst) return;
+          if (lineByLine.ok) scanned += 1;
+          else refused += 1;
+          expect(fast).toEqual(lineByLine.ok ? lineByLine : undefined);
+          if (fast?.ok) expect(headersReadAlike(fast.spans)).toBe(true);
+        },
+      ),
+      { numRuns: 2000, seed: 15 },
+    );
+    expect(scanned).toBeGreaterThan(300);
+    expect(refused).toBeGreaterThan(300);
+  });
+});
+
 describe('a plain file whose headers both SDKs read alike', () => {
   it('is one where each header is alone on its line and the JavaScript SDK finds the same sections', () => {
     let alike = 0;
