@@ -32,11 +32,15 @@ const awsFiles =
   () =>
     names.map((name) => `source/services/awsFiles/${name}.ts`);
 
-/** The lines of `file` from the one starting with `from` to the one before the one starting with `to`. */
+/**
+ * The lines of `file` from the one starting with `from` (the first line when undefined) to the one before
+ * the one starting with `to` (the last line when undefined).
+ */
 function linesBetween(file, from, to) {
   const lines = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.startsWith(from));
-  const end = lines.findIndex((line, index) => index > start && line.startsWith(to));
+  const start = from === undefined ? 0 : lines.findIndex((line) => line.startsWith(from));
+  const end =
+    to === undefined ? lines.length : lines.findIndex((line, index) => index > start && line.startsWith(to));
   if (start < 0 || end < 0) throw new Error(`${file} has no "${from}" followed by "${to}".`);
   return `${file}:${start + 1}-${end}`;
 }
@@ -55,6 +59,21 @@ const EDITOR = 'source/services/awsFiles/iniEditor.ts';
 const JUDGE = ['function judgeEdit(', 'function splitByteOrderMark('];
 const READINGS = 'source/services/awsFiles/sdkReadings.ts';
 const BOTOCORE_READING = ['export function readAsBotocore(', 'export const JS_COMMENT'];
+// The readings without botocore's reading (about 780 mutants) in five parts of 90 to 180, each from the
+// line starting with the first text to the one before the line starting with the second.
+const READINGS_PARTS = [
+  // the section names' keys, Python's strip, and botocore's header, comment, indent and option
+  [undefined, 'export function shlexSplit('],
+  // shlex's split and botocore's section names
+  ['export function shlexSplit(', BOTOCORE_READING[0]],
+  // the JavaScript SDK's lines, headers and section names, and its scan of a plain file
+  [BOTOCORE_READING[1], 'function jsPass('],
+  // the JavaScript SDK's reading, the sections by entity and the excerpt
+  ['function jsPass(', 'export function rescanChanges('],
+  // the rescan of the sections an edit changed
+  ['export function rescanChanges(', undefined],
+];
+const READINGS_MODULES = READINGS_PARTS.map((_, index) => `awsFilesReadings${index + 1}`);
 
 // Sign-in is about 660 mutants, over an hour on this machine: it runs in four parts, each with its own
 // incremental file, so a stopped run keeps the parts it finished. `npm run mutate auth` runs all four.
@@ -73,8 +92,14 @@ const MODULES = {
   awsFilesEditor: () => linesOutside(EDITOR, ...JUDGE),
   // Part of the editor, to run on its own: the judge that refuses an edit either SDK would read otherwise.
   awsFilesJudge: () => [linesBetween(EDITOR, ...JUDGE)],
-  // The readings without botocore's reading, which runs on its own.
-  awsFilesReadings: () => linesOutside(READINGS, ...BOTOCORE_READING),
+  // The readings without botocore's reading, which runs on its own, in five parts (READINGS_PARTS);
+  // `awsFilesReadings` runs them all.
+  ...Object.fromEntries(
+    READINGS_PARTS.map(([from, to], index) => [
+      READINGS_MODULES[index],
+      () => [linesBetween(READINGS, from, to)],
+    ]),
+  ),
   // Part of the readings, to run on its own: how botocore reads a file, line by line, and its scans.
   awsFilesBotocoreReading: () => [linesBetween(READINGS, ...BOTOCORE_READING)],
   awsFilesWrite: awsFiles('safeWrite'),
@@ -84,12 +109,13 @@ const MODULES = {
 };
 const GROUPS = {
   auth: ['authRedirect', 'authCode', 'authDevice', 'authGrant'],
+  awsFilesReadings: READINGS_MODULES,
   awsFiles: [
     'awsFilesConfig',
     'awsFilesLock',
     'awsFilesWrite',
     'awsFilesParser',
-    'awsFilesReadings',
+    ...READINGS_MODULES,
     'awsFilesBotocoreReading',
     'awsFilesEditor',
     'awsFilesJudge',

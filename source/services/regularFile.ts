@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { constants, readSync } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -100,7 +100,10 @@ export interface DecodedText {
 /** The bytes as UTF-8 text, a byte order mark kept as U+FEFF. */
 export function decodeUtf8(bytes: Buffer): DecodedText {
   if (lastDecoded === undefined || !lastDecoded.bytes.equals(bytes)) {
-    lastDecoded = { bytes, decoded: { text: bytes.toString('utf8'), isUtf8: isUtf8(bytes) } };
+    // ASCII (most files) read as Latin-1 is the same text, and a long one is kept outside V8's heap, whose
+    // collections would otherwise copy and mark its megabytes.
+    const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    lastDecoded = { bytes, decoded: { text, isUtf8: isUtf8(bytes) } };
   }
   return lastDecoded.decoded;
 }

@@ -1,6 +1,7 @@
 import { open, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openSync, closeSync } from 'node:fs';
 import {
@@ -115,6 +116,22 @@ describe('decodeUtf8', () => {
     const first = decodeUtf8(Buffer.from(text));
     expect(first).toEqual({ text, isUtf8: true });
     expect(decodeUtf8(Buffer.from(text))).toBe(first);
+  });
+
+  it('decodes any bytes as TextDecoder does, ASCII alone (read as Latin-1) or not, short or over 1 MB', () => {
+    const big = Buffer.alloc(1_100_000, '[profile a]\nk = v\n');
+    const cases = [
+      ...fc.sample(fc.uint8Array({ maxLength: 64 }), { numRuns: 500, seed: 16 }),
+      ...fc.sample(fc.uint8Array({ min: 0, max: 0x7f, maxLength: 64 }), { numRuns: 500, seed: 17 }),
+      big,
+      Buffer.concat([big, Buffer.from('é\n')]),
+      Buffer.concat([big, Buffer.from([0x80])]),
+    ];
+    for (const bytes of cases) {
+      const buffer = Buffer.from(bytes);
+      // A byte order mark stays, as U+FEFF.
+      expect(decodeUtf8(buffer).text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(buffer));
+    }
   });
 
   it('says when the bytes are not UTF-8, whatever was decoded before', () => {
