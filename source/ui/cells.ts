@@ -36,7 +36,8 @@ export interface Fitted {
   readonly blank: number;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on the first cut, which most starts never need: not on the way to the first frame. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * `pieces` in `columns` terminal columns: whole when they fit; else cut, as Ink cuts a text that does not
@@ -56,7 +57,9 @@ export function fitPieces(pieces: readonly Piece[], columns: number): Fitted {
   if (stringWidth(mark) > room) mark = '.'.repeat(room);
   let left = room - stringWidth(mark);
   let kept = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, {
+    granularity: 'grapheme',
+  })).segment(text)) {
     const segmentWidth = stringWidth(segment);
     if (segmentWidth > left) break;
     kept += segment.length;
