@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import type { MatchRange } from '../services/search/termMatcher.js';
 import { shownRanges, terminalText } from '../services/terminalText.js';
+import { NARROW_RANGES } from '../bundle/stringWidth.js';
 import { symbols } from './symbols.js';
 
 /** Characters of one look in a cell: those a search matched are highlighted, `dim` ones drawn faint. */
@@ -36,7 +37,15 @@ export interface Fitted {
   readonly blank: number;
 }
 
-/** Made on the first cut, which most starts never need: not on the way to the first frame. */
+const NARROW_TEXT = new RegExp(
+  `^[${NARROW_RANGES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]*$`,
+  'u',
+);
+
+/**
+ * Made on the first cut of a text with wide or combining characters (~20 ms to make): not on the way to
+ * the first frame, where e-mail addresses are cut at most widths.
+ */
 let graphemes: Intl.Segmenter | undefined;
 
 /**
@@ -57,13 +66,19 @@ export function fitPieces(pieces: readonly Piece[], columns: number): Fitted {
   if (stringWidth(mark) > room) mark = '.'.repeat(room);
   let left = room - stringWidth(mark);
   let kept = 0;
-  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, {
-    granularity: 'grapheme',
-  })).segment(text)) {
-    const segmentWidth = stringWidth(segment);
-    if (segmentWidth > left) break;
-    kept += segment.length;
-    left -= segmentWidth;
+  if (NARROW_TEXT.test(text)) {
+    // Each character one column and a grapheme of its own (most names and every e-mail address): the
+    // cut falls where the columns run out.
+    kept = left;
+    left = 0;
+  } else {
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment } of graphemes.segment(text)) {
+      const segmentWidth = stringWidth(segment);
+      if (segmentWidth > left) break;
+      kept += segment.length;
+      left -= segmentWidth;
+    }
   }
   const cut: Piece[] = [];
   let start = 0;
