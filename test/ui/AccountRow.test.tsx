@@ -160,7 +160,7 @@ describe('an account row', () => {
         expect(flat.replace(SGR, '')).toBe(boxed.replace(SGR, ''));
         if (drawn.colour) expect(flat).toBe(boxed);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
