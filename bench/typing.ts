@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAccountSearch } from '../source/services/search/accountSearch.js';
 import { startSimulator, type Simulator } from '../source/simulator/index.js';
@@ -170,6 +171,8 @@ async function typeInto(
       };
     }
     const firstTimed = timed.slice(0, firstPass);
+    // `BENCH_TYPING_KEYS=file.json` keeps each key's timings, to tell the slow keys apart.
+    if (process.env.BENCH_TYPING_KEYS) await writeFile(process.env.BENCH_TYPING_KEYS, keyLog(firstTimed));
     return {
       accounts: size,
       ...latencies(firstTimed),
@@ -220,6 +223,21 @@ function settle(timed: Timed[], shown: Shown, expected: ReadonlyMap<string, Expe
     for (let key = newest - 1; key >= 0 && !answered(timed[key]!); key--) timed[key]!.superseded = true;
     break;
   }
+}
+
+/** Per key: the query it made, when it was sent (ms since the first), and its echo and rows in ms. */
+function keyLog(timed: readonly Timed[]): string {
+  const first = timed[0]?.sentAt ?? 0;
+  const round = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms * 10) / 10);
+  return JSON.stringify(
+    timed.map((record) => ({
+      query: record.query,
+      sentMs: round(record.sentAt - first),
+      echoMs: round(record.echoAt === undefined ? undefined : record.echoAt - record.sentAt),
+      rowsMs: round(record.rankedAt === undefined ? undefined : record.rankedAt - record.sentAt),
+      ...(record.superseded ? { superseded: true } : {}),
+    })),
+  );
 }
 
 function answered(record: Timed): boolean {

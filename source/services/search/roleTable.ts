@@ -4,6 +4,8 @@ import type { Account } from '../portal.js';
  * The role lists as numbers: each distinct role name once, and every account × role pair numbered in
  * account order, so a keystroke walks flat arrays instead of a map of string lists.
  */
+const NO_ROLES: readonly string[] = [];
+
 export class RoleTable {
   readonly names: string[];
   /** The pairs of account `a` are numbered pairStarts[a] up to pairStarts[a + 1]. */
@@ -12,22 +14,39 @@ export class RoleTable {
   private readonly pairAccounts: Int32Array;
 
   constructor(accounts: readonly Account[], rolesByAccount: ReadonlyMap<string, readonly string[]>) {
-    const lists = accounts.map((account) => rolesByAccount.get(account.accountId) ?? []);
-    this.pairStarts = new Int32Array(accounts.length + 1);
-    lists.forEach(
-      (roles, account) => (this.pairStarts[account + 1] = this.pairStarts[account]! + roles.length),
-    );
-    this.pairRoles = new Int32Array(this.pairStarts[accounts.length]!);
-    this.pairAccounts = new Int32Array(this.pairRoles.length);
+    // Made again for each batch of role lists while they load (a second at 100,000 accounts), so in plain
+    // loops; the lists are pooled (one array for every account with the same roles), so each distinct
+    // list's role numbers are worked out once.
+    const count = accounts.length;
+    const lists = new Array<readonly string[]>(count);
+    this.pairStarts = new Int32Array(count + 1);
+    let pairs = 0;
+    for (let account = 0; account < count; account++) {
+      const roles = rolesByAccount.get(accounts[account]!.accountId) ?? NO_ROLES;
+      lists[account] = roles;
+      pairs += roles.length;
+      this.pairStarts[account + 1] = pairs;
+    }
+    this.pairRoles = new Int32Array(pairs);
+    this.pairAccounts = new Int32Array(pairs);
     const ids = new Map<string, number>();
-    lists.forEach((roles, account) => {
-      roles.forEach((roleName, offset) => {
-        let id = ids.get(roleName);
-        if (id === undefined) ids.set(roleName, (id = ids.size));
-        this.pairRoles[this.pairStarts[account]! + offset] = id;
-        this.pairAccounts[this.pairStarts[account]! + offset] = account;
-      });
-    });
+    const numbered = new Map<readonly string[], Int32Array>();
+    for (let account = 0; account < count; account++) {
+      const roles = lists[account]!;
+      if (roles.length === 0) continue;
+      let roleIds = numbered.get(roles);
+      if (!roleIds) {
+        roleIds = new Int32Array(roles.length);
+        for (let offset = 0; offset < roles.length; offset++) {
+          let id = ids.get(roles[offset]!);
+          if (id === undefined) ids.set(roles[offset]!, (id = ids.size));
+          roleIds[offset] = id;
+        }
+        numbered.set(roles, roleIds);
+      }
+      this.pairRoles.set(roleIds, this.pairStarts[account]!);
+      this.pairAccounts.fill(account, this.pairStarts[account]!, this.pairStarts[account + 1]!);
+    }
     this.names = [...ids.keys()];
   }
 

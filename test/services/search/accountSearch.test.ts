@@ -154,6 +154,36 @@ describe('createAccountSearch', () => {
     expect(fresh.length).toBeGreaterThan(0);
   });
 
+  it('answers as a fresh search does while role lists arrive batch by batch, the words typed shared between them', () => {
+    const sharedList = [...accounts];
+    const entries = [...roles];
+    const typed = [
+      'p',
+      'pr',
+      'pro',
+      'prod',
+      'prod a',
+      'prod ad',
+      'prod admin',
+      'prod admn',
+      'rese',
+      'zeta r',
+    ];
+    let known = new Map<string, readonly string[]>();
+    for (let batch = 0; batch * 60 < entries.length; batch++) {
+      known = new Map([...known, ...entries.slice(batch * 60, (batch + 1) * 60)]);
+      // The screen's search after a batch: the same account list, so the words matched before are kept.
+      const screen = createAccountSearch(sharedList, known);
+      // A search over a list of its own, with nothing typed before.
+      const fresh = createAccountSearch([...accounts], known);
+      for (const query of typed.slice(batch % 3)) {
+        expect(screen.search(query).map(label), `${query} after batch ${batch}`).toEqual(
+          fresh.search(query).map(label),
+        );
+      }
+    }
+  });
+
   it('ranks the same rows for the screen, making each hit only when read and the same object each time', () => {
     const fresh = createAccountSearch(accounts, roles);
     for (const query of ['p', 'prod admin', 'cloud-ops', 'zzzz']) {
