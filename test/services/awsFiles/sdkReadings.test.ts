@@ -457,6 +457,9 @@ describe("the JavaScript SDK's scan of a plain file", () => {
           '[__proto__]',
           '[profile x;y]',
           '[ dev ]',
+          // Near `[profile NAME]`, but no entity to the JavaScript SDK, unlike botocore.
+          '[profile é]',
+          '[xprofile dev]',
         ]),
         (lines) => {
           const text = `${lines.join('\n')}\n`;
@@ -474,6 +477,8 @@ describe("the JavaScript SDK's scan of a plain file", () => {
   it("is botocore's scan where every header reads the same to both", () => {
     const text = Array.from({ length: 20 }, (_, i) => `[profile a-${i}]\nregion = eu-west-1\n`).join('');
     expect(scanPlainFileAsJsSdk(text)).toBe(scanAsBotocore(text, 'config'));
+    // And so the two SDKs' scans of a big config file share one list of sections.
+    expect(scanAsJsSdk(text, 'config')).toBe(scanAsBotocore(text, 'config'));
   });
 });
 
@@ -511,6 +516,28 @@ describe("the JavaScript SDK's scan", () => {
       line: 5,
       reason: 'the section name [__proto__] makes the AWS SDK for JavaScript read nothing',
     });
+  });
+
+  it('gives the line of a header it refuses on the last line, without a line end', () => {
+    expect(scanAsJsSdk('[a]\nk = v\n[__proto__]', 'config')).toEqual({
+      ok: false,
+      line: 3,
+      reason: 'the section name [__proto__] makes the AWS SDK for JavaScript read nothing',
+    });
+  });
+
+  it("scans a text once: the AWS SDK clients' settings and the edit that follows ask for the same", () => {
+    const text = '[default]\nregion = eu-west-1\n  [profile dev] # indented\nk = v\n';
+    expect(scanAsJsSdk(text, 'credentials')).toBe(scanAsJsSdk(text, 'credentials'));
+  });
+
+  it('reads a line ending with ] that does not start with [ as a key, as the SDK does', async () => {
+    const path = join(await tempFolder('sso-tui-readings-'), 'config');
+    const text = '[profile dev]\nregion = eu-west-1]\nk = v\n';
+    await writeFile(path, text);
+    const model = asOracle(readAsJsSdk(text, 'config'), false);
+    expect(model).toEqual({ ok: true, entities: { 'profile dev': { region: 'eu-west-1]', k: 'v' } } });
+    expect(await readWithJsSdk(path, 'config')).toEqual(model);
   });
 });
 
