@@ -10,7 +10,7 @@ import {
 } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
-import { NARROW_RANGES } from './stringWidth.js';
+import { isNarrow } from './stringWidth.js';
 
 /**
  * Ink's `Output` (ink/build/output.js, Ink 6.8), which turns the positioned texts of a frame into its
@@ -101,10 +101,6 @@ interface Run {
   readonly text: string;
 }
 
-const narrowText = new RegExp(
-  `^[${NARROW_RANGES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]*$`,
-  'u',
-);
 /**
  * The colour or style code (SGR, ESC [ digits and semicolons m) at `at` in `text`, as Ink's Text writes
  * them around its characters; undefined for any other sequence.
@@ -136,7 +132,7 @@ function parseRuns(text: string): Run[] | null {
     const escape = text.indexOf('\u001B', at);
     const characters = text.slice(at, escape < 0 ? text.length : escape);
     if (characters) {
-      if (!narrowText.test(characters)) return null;
+      if (!isNarrow(characters)) return null;
       runs.push({ styles, text: characters });
     }
     if (escape < 0) break;
@@ -194,24 +190,14 @@ function lineOfRuns(writes: readonly Placed[], width: number): string | undefine
 }
 
 /**
- * A line of a write inside a clip, as Ink clips it: sliceAnsi from the clip's left to its right. A line
- * wholly inside is itself when it holds one-column characters and colour codes only and the write's
- * transformers leave it as it is (a Text's own colours are codes in the line; its transform of no style
- * is none): it is drawn from its characters' styles, which the slice keeps. slice-ansi reads a line
- * grapheme by grapheme, and every row of a list is such a line, new with each ranking.
+ * Whether a line wholly inside a clip may be drawn without slicing it: it holds one-column characters and
+ * colour codes only and the write's transformers leave it as it is (a Text's own colours are codes in the
+ * line; its transform of no style is none), so it is drawn from its characters' styles, which the slice
+ * keeps. slice-ansi reads a line grapheme by grapheme, and every row of a list is such a line, new with
+ * each ranking.
  */
-function clipped(
-  original: string,
-  index: number,
-  slice: (line: string) => { whole: boolean; line: string },
-  transformers: readonly Transformer[],
-): string {
-  const { whole, line } = slice(original);
-  if (!whole) return line;
-  const unchanged =
-    runsOf(original) !== null &&
-    transformers.every((transformer) => transformer(original, index) === original);
-  return unchanged ? original : sliced(original, 0, widthOf(original));
+function drawnWhole(line: string, index: number, transformers: readonly Transformer[]): boolean {
+  return runsOf(line) !== null && transformers.every((transformer) => transformer(line, index) === line);
 }
 
 const BLANK: StyledChar = Object.freeze({
@@ -260,7 +246,7 @@ export default class Output {
       const { text, transformers } = operation;
       let { x, y } = operation;
       let lines = text.split('\n');
-      let slice: ((line: string) => { whole: boolean; line: string }) | undefined;
+      let slice: ((line: string, index: number) => string) | undefined;
       const clip = clips.at(-1);
       if (clip) {
         const clipHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
@@ -271,13 +257,13 @@ export default class Output {
           const x1 = clip.x1!;
           const x2 = clip.x2!;
           const at = x;
-          slice = (line) => {
+          // As Ink clips each line: sliceAnsi from the clip's left to its right.
+          slice = (line, index) => {
             const from = at < x1 ? x1 - at : 0;
             const width = widthOf(line);
             const to = at + width > x2 ? x2 - at : width;
-            return from === 0 && to === width
-              ? { whole: true, line }
-              : { whole: false, line: sliced(line, from, to) };
+            const whole = from === 0 && to === width;
+            return whole && drawnWhole(line, index, transformers) ? line : sliced(line, from, to);
           };
           if (x < x1) x = x1;
         }
@@ -295,7 +281,7 @@ export default class Output {
         const target = placed[y + offsetY];
         if (!target) continue;
         let line = original;
-        if (slice) line = clipped(original, index, slice, transformers);
+        if (slice) line = slice(original, index);
         for (const transformer of transformers) line = transformer(line, index);
         target.push({ x, text: line });
         offsetY++;

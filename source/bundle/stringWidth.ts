@@ -29,6 +29,11 @@ const narrow = new RegExp(
   'u',
 );
 
+/** Whether every character of `text` is one of NARROW_RANGES: one column, and a grapheme of its own. */
+export function isNarrow(text: string): boolean {
+  return narrow.test(text);
+}
+
 export default function stringWidth(input: string, options?: Options): number {
   if (options !== undefined || typeof input !== 'string') return measure(input, options);
   const text = input.includes('\u001B') || input.includes('\u009B') ? stripAnsi(input) : input;

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import type { MatchRange } from '../services/search/termMatcher.js';
 import { shownRanges, terminalText } from '../services/terminalText.js';
-import { NARROW_RANGES } from '../bundle/stringWidth.js';
+import { isNarrow } from '../bundle/stringWidth.js';
 import { symbols } from './symbols.js';
 
 /** Characters of one look in a cell: those a search matched are highlighted, `dim` ones drawn faint. */
@@ -37,11 +37,6 @@ export interface Fitted {
   readonly blank: number;
 }
 
-const NARROW_TEXT = new RegExp(
-  `^[${NARROW_RANGES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]*$`,
-  'u',
-);
-
 /**
  * Made on the first cut of a text with wide or combining characters (~20 ms to make): not on the way to
  * the first frame, where e-mail addresses are cut at most widths.
@@ -66,7 +61,7 @@ export function fitPieces(pieces: readonly Piece[], columns: number): Fitted {
   if (stringWidth(mark) > room) mark = '.'.repeat(room);
   let left = room - stringWidth(mark);
   let kept = 0;
-  if (NARROW_TEXT.test(text)) {
+  if (isNarrow(text)) {
     // Each character one column and a grapheme of its own (most names and every e-mail address): the
     // cut falls where the columns run out.
     kept = left;

@@ -1,11 +1,11 @@
 import type { Account } from '../portal.js';
 
+const NO_ROLES: readonly string[] = [];
+
 /**
  * The role lists as numbers: each distinct role name once, and every account × role pair numbered in
  * account order, so a keystroke walks flat arrays instead of a map of string lists.
  */
-const NO_ROLES: readonly string[] = [];
-
 export class RoleTable {
   readonly names: string[];
   /** The pairs of account `a` are numbered pairStarts[a] up to pairStarts[a + 1]. */
