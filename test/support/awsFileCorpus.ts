@@ -95,6 +95,14 @@ export const HAND_CASES: readonly CorpusFile[] = [
   { name: 'CRLF with BOM', text: '\uFEFF[a]\r\nk = v\r\n' },
   { name: 'colon delimiter', text: '[dev]\nregion: eu-west-1\n[c]\nk: v\n' },
   { name: 'continuation value', text: '[dev]\nregion = eu\n  west-1\n[c]\nk = v\n' },
+  {
+    name: 'continuation lines with white space around them',
+    text: '[dev]\nnote = first\n  second  \n\tthird\t\n[c]\nk = v\n',
+  },
+  {
+    name: 'text beyond ASCII, and white space to Python only (U+001F, U+0085) around "="',
+    text: '[dev]\nName = café\nRegion\u001F =\u0085eu-west-1\nnote = line\u2028separator\n',
+  },
   { name: 'no final newline', text: '[a]\nk = v' },
   { name: 'empty file', text: '' },
   { name: 'only comments', text: '# nothing here\n; really\n' },

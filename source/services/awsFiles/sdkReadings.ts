@@ -43,7 +43,8 @@ const PY_SPACE =
   '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 const PY_NONSPACE = new RegExp(`[^${PY_SPACE}]`);
-const PY_OPTION = new RegExp(`^(.*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*(.*)$`);
+// `s`: Python's `.` takes every character but \n, U+2028 and U+2029 included, which a line may hold.
+const PY_OPTION = new RegExp(`^(.*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*(.*)$`, 's');
 
 /** Printable ASCII: no reader takes it for white space or a line end. */
 function isPrintable(code: number): boolean {
