@@ -165,6 +165,23 @@ describe('upsertSection, an existing section', () => {
     );
   });
 
+  it('takes sub-keys commented out with # or ; as no end of their block, as botocore does', () => {
+    // botocore reads s3's three sub-keys: a comment line between them leaves the block open.
+    const before =
+      '[profile dev]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n#  multipart_threshold = 64MB\n' +
+      '  multipart_chunksize = 16MB\n; use_accelerate_endpoint = true\n  addressing_style = path\n';
+    expect(upsertSection(before, { header: 'profile dev' }, [['output', 'json']])).toBe(
+      `${before}output = json\n`,
+    );
+    expect(upsertSection(before, { header: 'profile dev', removeKeys: ['s3'] }, [['output', 'json']])).toBe(
+      '[profile dev]\nregion = eu-west-1\noutput = json\n',
+    );
+    // A section of comments only: keys go under the header, unindented.
+    expect(
+      upsertSection('[profile dev]\n  ; by hand\n', { header: 'profile dev' }, [['output', 'json']]),
+    ).toBe('[profile dev]\noutput = json\n  ; by hand\n');
+  });
+
   it('does not touch UTF-8 text elsewhere in the file', () => {
     const before = '# für Müller ☕\n[dev]\nregion = x\n[café]\nnote = naïve\n';
     expect(upsertSection(before, { header: 'dev' }, [['region', 'y']])).toBe(
