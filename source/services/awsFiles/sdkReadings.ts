@@ -752,7 +752,7 @@ export function sectionsByEntity(
  * file; undefined when a header is indented (after another section's value, botocore may read it as part
  * of that value).
  */
-export function excerpt(text: string, spans: readonly SectionSpan[]): string | undefined {
+export function excerpt(text: TextSlices, spans: readonly SectionSpan[]): string | undefined {
   const parts: string[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     if (span.indented) return undefined;
@@ -760,6 +760,12 @@ export function excerpt(text: string, spans: readonly SectionSpan[]): string | u
     parts.push(part.endsWith('\n') ? part : `${part}\n`);
   }
   return parts.join('');
+}
+
+/** A text, or what stands for one where only some of its slices are read (a string is one). */
+export interface TextSlices {
+  readonly length: number;
+  slice(start: number, end: number): string;
 }
 
 /** `slice(start, end)` of one text became `length` characters of the next; the rest is the same. */
@@ -788,7 +794,7 @@ export interface Rescan {
 export function rescanChanges(
   before: string,
   old: readonly SectionSpan[],
-  after: string,
+  after: TextSlices,
   changes: readonly TextChange[],
   kind: AwsFileKind,
   reader: 'botocore' | 'js',

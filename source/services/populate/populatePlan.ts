@@ -7,7 +7,8 @@ import {
 } from '../awsFiles/awsConfigFile.js';
 import type { IniDocument } from '../awsFiles/iniParser.js';
 import { parseIni } from '../awsFiles/iniParser.js';
-import { editSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
+import type { ChangedText } from '../awsFiles/changedText.js';
+import { changeSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
 import { uniqueProfileNames, type ProfileTemplate, type RolePair } from './profileNames.js';
 
@@ -106,7 +107,12 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
 
 /** The text after the plan: the only sections that change are the ones it names. */
 export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
-  return editSections(
+  return changesOfPlan(text, plan).toString();
+}
+
+/** `applyPopulatePlan`, the new text kept as the text and its replacements (see `ChangedText`). */
+function changesOfPlan(text: string, plan: PopulatePlan): ChangedText {
+  return changeSections(
     text,
     [
       ...plan.changed.map((profile): SectionEdit => ({
@@ -193,7 +199,7 @@ export async function populateConfigFile(
     file,
     (text) => {
       plan = planPopulate(text, request);
-      return options.dryRun || !hasChanges(plan) ? text : applyPopulatePlan(text, plan);
+      return options.dryRun || !hasChanges(plan) ? text : changesOfPlan(text, plan);
     },
     { backup: options.backups },
   );
