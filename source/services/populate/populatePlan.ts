@@ -73,10 +73,9 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
   const existing = configFileProfiles(document, plannedProfiles(document, request));
   // A `[profile x]` with no key yet is no profile to the SDKs, but a second header of that name would be
   // one botocore refuses: it counts as a profile sso-tui did not write.
-  const wantedNames = new Set(request.profiles.map((profile) => profile.name));
   const emptySections = new Set(
-    document.sections
-      .filter((section) => section.kind === 'profile' && wantedNames.has(section.name))
+    document
+      .sectionsNamed(request.profiles.map((profile) => ['profile', profile.name] as const))
       .map((section) => section.name),
   );
   const added: PlannedProfile[] = [];
@@ -142,12 +141,13 @@ export function hasChanges(plan: PopulatePlan): boolean {
  * this session (one of their sections names the marker key, one the session); the others' lines are not
  * read.
  */
-function plannedProfiles(document: IniDocument, request: PopulateRequest): (name: string) => boolean {
-  const wanted = new Set(request.profiles.map((profile) => profile.name));
-  if (!request.prune) return (name) => wanted.has(name);
+function plannedProfiles(document: IniDocument, request: PopulateRequest): Set<string> {
+  const names = new Set(request.profiles.map((profile) => profile.name));
+  if (!request.prune) return names;
   const managed = profilesMentioning(document, MANAGED_KEY);
   const ofSession = profilesMentioning(document, request.ssoSession);
-  return (name) => wanted.has(name) || (managed.has(name) && ofSession.has(name));
+  for (const name of managed) if (ofSession.has(name)) names.add(name);
+  return names;
 }
 
 function profileValues(request: PopulateRequest, pair: RolePair): IniValues {
