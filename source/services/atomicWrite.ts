@@ -23,8 +23,8 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(
   path: string,
-  /** Text or bytes; or the text in parts, so a big file is never one string in memory. */
-  data: string | Uint8Array | Iterable<string>,
+  /** Text or bytes; or either in parts, so a big file is never one string or buffer in memory. */
+  data: string | Uint8Array | Iterable<string> | Iterable<Uint8Array>,
   options: AtomicWriteOptions,
 ): Promise<void> {
   const folder = dirname(path);

@@ -3,7 +3,7 @@ import {
   credentialsSectionHeader,
   validateProfileName,
 } from './awsFiles/awsConfigFile.js';
-import { hasSection, upsertSection } from './awsFiles/iniEditor.js';
+import { changeSection, hasSection } from './awsFiles/iniEditor.js';
 import type { AwsFileKind } from './awsFiles/sdkReadings.js';
 import { updateFile, type BackupTracker } from './awsFiles/safeWrite.js';
 import { ProfileExistsError } from './errors.js';
@@ -102,7 +102,7 @@ async function writeProfile(
       // Checked under the file's lock, so a profile another process just wrote is not overwritten unasked.
       if (!options.force && hasSection(text, header, kind))
         throw new ProfileExistsError(profile, options.file);
-      return upsertSection(text, { header, removeKeys: section.removeKeys }, section.values, kind);
+      return changeSection(text, { header, removeKeys: section.removeKeys }, section.values, kind);
     },
     { backup: options.backups },
   );

@@ -65,8 +65,7 @@ export async function readSsoSessions(configFile: string): Promise<SsoSession[]>
   }
   // Only a profile with a start URL can be one: the others' lines are not read.
   const withStartUrl = profilesMentioning(document, 'sso_start_url');
-  const profiles =
-    withStartUrl.size === 0 ? new Map() : configFileProfiles(document, (name) => withStartUrl.has(name));
+  const profiles = withStartUrl.size === 0 ? new Map() : configFileProfiles(document, withStartUrl);
   return [...sessions, ...legacySessions(profiles, contents.ssoSessions)];
 }
 

@@ -1,41 +1,42 @@
+import stringWidth from 'string-width';
 import { hasUnbrokenLines, unbrokenLineAt, withUnbrokenLines } from './unbrokenRows.js';
 
 /** What Ink writes before every frame as tall as the terminal (ansi-escapes' clearTerminal). */
 const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
 const ERASE_LINE = '\u001B[2K';
-/**
- * After a resize, frames go through whole for this long: Ink draws one at the old layout as the terminal
- * reflows, then React one at the new size, and a line diff against either could leave rows displaced.
- */
-const RESIZE_SETTLE_MS = 1000;
 
 type Write = NodeJS.WriteStream['write'];
 
 /**
  * Ink clears the terminal and writes every line again for each frame as tall as the terminal, which the
  * full screen always is: 6 KB for a cursor move at 120×40, a lag over a slow SSH link. While installed,
- * such a frame reaches the terminal as only its changed lines, each moved to and rewritten in place; for
- * a moment after a resize frames go through whole. Every frame also gets its unbroken lines (the sign-in
- * URL, see unbrokenRows) written in one piece in their placeholders' place. Returns the undo.
+ * such a frame reaches the terminal as only its changed lines, each moved to and rewritten in place. Every
+ * frame also gets its unbroken lines (the sign-in URL, see unbrokenRows) written in one piece in their
+ * placeholders' place. Returns the undo.
+ *
+ * A diff needs the screen to hold the last frame row by row. After a resize it may not: Ink draws a frame
+ * at the old layout as the terminal reflows, then React one at the new size, however late that comes on a
+ * loaded machine, and a line wider than the terminal wraps and pushes the rows below it down. So after a
+ * resize, and whenever a line is too wide, frames go through whole until one that fits has been drawn.
  */
-export function writeChangedLinesOnly(
-  stream: NodeJS.WriteStream,
-  now: () => number = () => performance.now(),
-): () => void {
+export function writeChangedLinesOnly(stream: NodeJS.WriteStream): () => void {
   const original = stream.write;
+  /** The frame on screen, row by row; undefined while the screen may hold something else. */
   let shown: readonly string[] | undefined;
-  let wholeUntil = 0;
   const forget = (): void => {
     shown = undefined;
-    wholeUntil = now() + RESIZE_SETTLE_MS;
   };
   const write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string' && chunk.startsWith(CLEAR_TERMINAL)) {
       const lines = chunk.slice(CLEAR_TERMINAL.length).split('\n');
-      const settled = now() >= wholeUntil;
-      const patch = settled && shown?.length === lines.length ? changedLines(shown, lines) : undefined;
-      shown = lines;
-      if (patch !== undefined) return Reflect.apply(original, this, [patch, ...rest]) as boolean;
+      const columns = stream.columns;
+      const patch =
+        shown?.length === lines.length && columns > 0 ? changedLines(shown, lines, columns) : undefined;
+      if (patch !== undefined) {
+        shown = lines;
+        return Reflect.apply(original, this, [patch, ...rest]) as boolean;
+      }
+      shown = columns > 0 && lines.every((line) => fits(line, columns)) ? lines : undefined;
     }
     // A frame that goes through whole: Ink's own, or one shorter than the terminal (log-update's).
     const whole =
@@ -53,11 +54,24 @@ export function writeChangedLinesOnly(
 }
 
 /**
+ * Whether a line stays on its row: no wider than the terminal (an unbroken line wraps over the rows its
+ * placeholder keeps, on purpose).
+ */
+function fits(line: string, columns: number): boolean {
+  return unbrokenLineAt(line) !== undefined || stringWidth(line) <= columns;
+}
+
+/**
  * The escapes that turn `before` into `after` on screen, rows numbered from 1, leaving the cursor where
  * writing `after` whole would, at the end of its last line: Ink's next frame may be drawn relative to it
- * (after the terminal grows, the frame is shorter than the terminal for once).
+ * (after the terminal grows, the frame is shorter than the terminal for once). Undefined when a changed
+ * line is wider than `columns`: it would wrap and push the rows below it down, so the frame goes whole.
  */
-export function changedLines(before: readonly string[], after: readonly string[]): string {
+export function changedLines(
+  before: readonly string[],
+  after: readonly string[],
+  columns = Infinity,
+): string | undefined {
   let patch = '';
   for (let index = 0; index < after.length; index++) {
     const unbroken = unbrokenLineAt(after[index]!);
@@ -71,7 +85,9 @@ export function changedLines(before: readonly string[], after: readonly string[]
       index += unbroken.rows - 1;
       continue;
     }
-    if (after[index] !== before[index]) patch += `\u001B[${index + 1};1H${ERASE_LINE}${after[index]}`;
+    if (after[index] === before[index]) continue;
+    if (!fits(after[index]!, columns)) return undefined;
+    patch += `\u001B[${index + 1};1H${ERASE_LINE}${after[index]}`;
   }
   const last = after.length - 1;
   if (patch === '' || after[last] !== before[last]) return patch;

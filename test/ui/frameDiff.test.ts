@@ -20,6 +20,7 @@ function screen() {
     convertEol: true,
   });
   const stream = Object.assign(new EventEmitter(), {
+    columns: COLUMNS,
     written: 0,
     write(chunk: string): boolean {
       stream.written += chunk.length;
@@ -33,13 +34,19 @@ function screen() {
     return Array.from({ length: ROWS }, (_, row) => {
       const line = buffer.getLine(row)!;
       // Characters with their colours: a stale colour is as wrong as a stale letter.
-      return Array.from({ length: COLUMNS }, (_, column) => {
+      return Array.from({ length: terminal.cols }, (_, column) => {
         const cell = line.getCell(column)!;
         return `${cell.getChars() || ' '}${cell.getFgColor()}`;
       }).join('');
     });
   };
-  return { terminal, stream, text };
+  /** The terminal narrows or widens, as the pty's SIGWINCH tells stdout. */
+  const resize = (columns: number): void => {
+    terminal.resize(columns, ROWS);
+    stream.columns = columns;
+    stream.emit('resize');
+  };
+  return { terminal, stream, text, resize };
 }
 
 /** A frame as Ink writes one as tall as the terminal: lines of at most COLUMNS cells, some coloured. */
@@ -90,20 +97,57 @@ describe('writing only the changed lines of a full-screen frame', () => {
     expect(changedLines(moved, moved)).toBe('');
   });
 
-  it('lets frames through whole for a moment after a resize, then diffs again', () => {
-    let now = 0;
-    const { stream } = screen();
-    writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream, () => now);
-    const lines = ['a', 'b', 'c', 'd', 'e', 'f'];
-    stream.write(CLEAR_TERMINAL + lines.join('\n'));
-    stream.emit('resize');
-    const before = stream.written;
-    stream.write(CLEAR_TERMINAL + lines.join('\n'));
-    expect(stream.written - before).toBe(CLEAR_TERMINAL.length + lines.join('\n').length);
-    now += 1_000;
-    const settled = stream.written;
-    stream.write(CLEAR_TERMINAL + lines.join('\n'));
-    expect(stream.written).toBe(settled);
+  it('after a resize, lets frames through whole until one fits the terminal, then diffs again', async () => {
+    const { terminal, stream, text, resize } = screen();
+    writeChangedLinesOnly(stream as unknown as NodeJS.WriteStream);
+    const wide = ['a'.repeat(COLUMNS), 'b', 'c', 'd', 'e', 'f'];
+    stream.write(CLEAR_TERMINAL + wide.join('\n'));
+    resize(COLUMNS - 10);
+    // Ink's frame at the old layout: its first line wraps, the rest move down a row and the top scrolls off.
+    const wholeSize = (lines: string[]): number => CLEAR_TERMINAL.length + lines.join('\n').length;
+    let before = stream.written;
+    stream.write(CLEAR_TERMINAL + wide.join('\n'));
+    expect(stream.written - before).toBe(wholeSize(wide));
+    // However late React's frame at the new size comes, it is drawn whole: the screen holds no frame's rows.
+    const narrow = ['a'.repeat(COLUMNS - 10), 'b', 'c', 'd', 'e', 'f'];
+    before = stream.written;
+    stream.write(CLEAR_TERMINAL + narrow.join('\n'));
+    expect(stream.written - before).toBe(wholeSize(narrow));
+    await text();
+    const rows = Array.from({ length: ROWS }, (_, row) => terminal.buffer.active.getLine(row)!);
+    expect(rows.map((row) => row.translateToString(true))).toEqual(narrow);
+    // It fits, so the next frame is diffed against it.
+    before = stream.written;
+    stream.write(CLEAR_TERMINAL + narrow.join('\n'));
+    expect(stream.written).toBe(before);
+  });
+
+  it('leaves the screen as writing every frame whole would, across resizes at any moment', async () => {
+    const step = fc.oneof(
+      frame.map((next) => ({ frame: next })),
+      fc.integer({ min: 4, max: COLUMNS }).map((columns) => ({ columns })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
+        const whole = screen();
+        const diffed = screen();
+        const undo = writeChangedLinesOnly(diffed.stream as unknown as NodeJS.WriteStream);
+        for (const next of steps) {
+          if ('columns' in next) {
+            whole.resize(next.columns);
+            diffed.resize(next.columns);
+            continue;
+          }
+          whole.stream.write(CLEAR_TERMINAL + next.frame);
+          diffed.stream.write(CLEAR_TERMINAL + next.frame);
+          expect(await diffed.text()).toEqual(await whole.text());
+        }
+        undo();
+        whole.terminal.dispose();
+        diffed.terminal.dispose();
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives the stream its own write back', () => {

@@ -1,6 +1,6 @@
 import { InvalidProfileNameError } from './awsFileErrors.js';
 import { isReadableHeader } from './iniEditor.js';
-import type { IniDocument, IniProblem, IniSection } from './iniParser.js';
+import type { IniDocument, IniProblem, IniSection, IniSectionKind } from './iniParser.js';
 import type { AwsFileKind } from './sdkReadings.js';
 
 /** One profile's or session's settings; an `s3 =` block appears as `s3.max_concurrent_requests` keys. */
@@ -28,7 +28,7 @@ export function configFileContents(document: IniDocument): ConfigFileContents {
     let ssoSessions: Map<string, IniValuesByKey> | undefined;
     contents = {
       get profiles() {
-        profiles ??= configFileProfiles(document, () => true);
+        profiles ??= profilesAndSessions(document.sections).profiles;
         return profiles;
       },
       get ssoSessions() {
@@ -47,19 +47,20 @@ export function configFileContents(document: IniDocument): ConfigFileContents {
 }
 
 /**
- * `configFileContents(document).profiles`, of the profiles that `wanted` names only: what a question about
- * a few profiles needs, without reading the others' lines.
+ * `configFileContents(document).profiles`, of the profiles named only: what a question about a few
+ * profiles needs, without reading the others' lines or names.
  */
 export function configFileProfiles(
   document: IniDocument,
-  wanted: (name: string) => boolean,
+  names: Iterable<string>,
 ): Map<string, IniValuesByKey> {
-  return profilesAndSessions(
-    document.sections.filter((section) => {
-      const name = profileNameOf(section);
-      return name !== undefined && wanted(name);
-    }),
-  ).profiles;
+  const headers: Array<readonly [IniSectionKind, string]> = [];
+  for (const name of names) {
+    headers.push(['profile', name]);
+    // `[default]` gives values to the default profile too.
+    if (name === 'default') headers.push(['plain', 'default']);
+  }
+  return profilesAndSessions(document.sectionsNamed(headers)).profiles;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { InvalidProfileNameError, RefusedEditError, UnwritableValueError } from './awsFileErrors.js';
+import { ChangedText, type Replacement } from './changedText.js';
 import { BYTE_ORDER_MARK, lineTable, type LineTable } from './iniLines.js';
 import {
   botocoreHeader,
@@ -26,7 +27,7 @@ import {
   type ReadOutcome,
   type ReadSection,
   type ReadValue,
-  type TextChange,
+  type TextSlices,
 } from './sdkReadings.js';
 
 export type IniValues = ReadonlyArray<readonly [string, string]>;
@@ -59,7 +60,16 @@ export function editSections(
   edits: ReadonlyArray<SectionEdit>,
   kind: AwsFileKind = fileKindOf(edits),
 ): string {
-  if (edits.length === 0) return text;
+  return changeSections(text, edits, kind).toString();
+}
+
+/** `editSections`, the new text kept as the text and its replacements (see `ChangedText`). */
+export function changeSections(
+  text: string,
+  edits: ReadonlyArray<SectionEdit>,
+  kind: AwsFileKind = fileKindOf(edits),
+): ChangedText {
+  if (edits.length === 0) return new ChangedText(text, []);
   const checked = edits.map((edit) => ({ ...edit, header: checkHeader(edit.header, kind) }));
   for (const edit of checked) if (!('remove' in edit)) checkValues(edit.values);
   const { bom, body } = splitByteOrderMark(text);
@@ -70,15 +80,14 @@ export function editSections(
     if (seen.has(entity)) throw new UnwritableValueError(`The section [${entity}] is edited twice.`);
     seen.add(entity);
   }
-  const attempt = (placement: Placement): { text: string; refusal?: RefusedEditError } => {
-    const rewritten = rewrite(body, layout, targets, placement);
-    const after = bom + rewritten.text;
-    const changes = rewritten.changes.map((change) => ({
-      ...change,
-      start: change.start + bom.length,
-      end: change.end + bom.length,
+  const attempt = (placement: Placement): { text: ChangedText; refusal?: RefusedEditError } => {
+    const replacements = rewrite(body, layout, targets, placement).map((replacement) => ({
+      ...replacement,
+      start: replacement.start + bom.length,
+      end: replacement.end + bom.length,
     }));
-    return { text: after, refusal: judgeEdit(text, after, kind, targets, layout, changes) };
+    const after = new ChangedText(text, replacements);
+    return { text: after, refusal: judgeEdit(text, after, kind, targets, layout) };
   };
   const first = attempt('after-last-key');
   if (!first.refusal) return first.text;
@@ -100,6 +109,21 @@ export function upsertSection(
     ...(target.removeKeys ? { removeKeys: target.removeKeys } : {}),
   };
   return editSections(text, [edit], kind ?? fileKindOf([edit]));
+}
+
+/** `upsertSection`, the new text kept as the text and its replacements (see `ChangedText`). */
+export function changeSection(
+  text: string,
+  target: { header: string; removeKeys?: readonly string[] },
+  values: IniValues,
+  kind?: AwsFileKind,
+): ChangedText {
+  const edit = {
+    header: target.header,
+    values,
+    ...(target.removeKeys ? { removeKeys: target.removeKeys } : {}),
+  };
+  return changeSections(text, [edit], kind ?? fileKindOf([edit]));
 }
 
 /** Whether botocore or the AWS SDK for JavaScript reads a section of the file as `[header]`. */
@@ -394,13 +418,13 @@ function isPlainDefault(layout: Layout, section: Section): boolean {
   return jsContent(layout.lines.line(section.header).content) === '[default]';
 }
 
-/** The new text, built in one pass over the lines from the changes each target asks for. */
+/** The replacements each target asks for, in one pass over the lines they touch. */
 function rewrite(
   body: string,
   layout: Layout,
   targets: readonly Target[],
   placement: Placement,
-): { text: string; changes: TextChange[] } {
+): Replacement[] {
   const { lines } = layout;
   const { newline } = lines;
   const replaced = new Map<number, string>();
@@ -478,58 +502,52 @@ function rewrite(
     }
   }
 
-  // Lines no change touches are copied in runs; each run of touched lines is a change.
+  // Lines no change touches stay; each run of touched lines is one replacement.
   const touched = [...new Set([...replaced.keys(), ...dropped, ...insertedAfter.keys()])].sort(
     (x, y) => x - y,
   );
-  const output: string[] = [];
-  const changes: TextChange[] = [];
-  let copiedTo = 0;
-  let written = 0;
-  const push = (part: string): void => {
-    output.push(part);
-    written += part.length;
+  const replacements: Replacement[] = [];
+  let run: { start: number; parts: string[] } | undefined;
+  let runEnd = -1;
+  const closeRun = (): void => {
+    if (run !== undefined) {
+      replacements.push({ start: run.start, end: lines.start(runEnd + 1), text: run.parts.join('') });
+    }
   };
   for (const line of touched) {
-    const from = lines.start(line);
-    if (line !== copiedTo || changes.length === 0) {
-      push(body.slice(lines.start(copiedTo), from));
-      changes.push({ start: from, end: from, length: 0 });
+    if (run === undefined || line !== runEnd + 1) {
+      closeRun();
+      run = { start: lines.start(line), parts: [] };
     }
-    const change = changes.at(-1) as TextChange;
-    const before = written;
-    copiedTo = line + 1;
+    runEnd = line;
+    const { parts } = run;
     const { content, eol } = lines.line(line);
     const inserted = insertedAfter.get(line);
     if (!dropped.has(line)) {
-      push(replaced.get(line) ?? content);
-      if (eol !== '' || inserted !== undefined) push(eol === '' ? newline : eol);
+      parts.push(replaced.get(line) ?? content);
+      if (eol !== '' || inserted !== undefined) parts.push(eol === '' ? newline : eol);
     }
     inserted?.forEach((added, at) => {
-      push(added);
+      parts.push(added);
       // A section that ended the file without a final newline still does, after the added keys.
-      if (!(eol === '' && at === inserted.length - 1)) push(newline);
+      if (!(eol === '' && at === inserted.length - 1)) parts.push(newline);
     });
-    changes[changes.length - 1] = {
-      start: change.start,
-      end: lines.start(line + 1),
-      length: change.length + written - before,
-    };
   }
-  push(body.slice(lines.start(copiedTo), lines.start(lines.count)));
-  let result = output.join('');
+  closeRun();
   if (appended.length > 0) {
+    const edited = new ChangedText(body, replacements);
     const lastLineText = lines.count > 0 ? lines.line(lines.count - 1) : undefined;
-    const from = result.length;
-    if (result !== '' && !result.endsWith('\n')) result += newline;
-    if (lastLineText !== undefined && lastLineText.content.trim() !== '' && result !== '') result += newline;
-    result += appended.map((block) => block.map((content) => content + newline).join('')).join(newline);
-    const last = changes.at(-1);
+    let added = '';
+    if (edited.length > 0 && edited.slice(edited.length - 1, edited.length) !== '\n') added += newline;
+    if (lastLineText !== undefined && lastLineText.content.trim() !== '' && edited.length > 0)
+      added += newline;
+    added += appended.map((block) => block.map((content) => content + newline).join('')).join(newline);
+    const last = replacements.at(-1);
     if (last?.end === body.length)
-      changes[changes.length - 1] = { ...last, length: last.length + result.length - from };
-    else changes.push({ start: body.length, end: body.length, length: result.length - from });
+      replacements[replacements.length - 1] = { ...last, text: last.text + added };
+    else replacements.push({ start: body.length, end: body.length, text: added });
   }
-  return { text: result, changes };
+  return replacements;
 }
 
 function lastLine(layout: Layout, section: Section): number {
@@ -575,15 +593,21 @@ const READERS = [
  */
 function judgeEdit(
   before: string,
-  after: string,
+  after: ChangedText,
   kind: AwsFileKind,
   targets: readonly Target[],
   layout: Layout,
-  changes: readonly TextChange[],
 ): RefusedEditError | undefined {
-  if (passesOnChangedSections(before, after, kind, targets, changes)) return undefined;
+  if (passesOnChangedSections(before, after, kind, targets)) return undefined;
   for (const { sdk, read } of READERS) {
-    const refusal = judgeReadings(sdk, read(before, kind), read(after, kind), kind, targets, layout);
+    const refusal = judgeReadings(
+      sdk,
+      read(before, kind),
+      read(after.toString(), kind),
+      kind,
+      targets,
+      layout,
+    );
     if (refusal) return refusal;
   }
   return undefined;
@@ -601,18 +625,18 @@ function judgeEdit(
  */
 function passesOnChangedSections(
   before: string,
-  after: string,
+  after: ChangedText,
   kind: AwsFileKind,
   targets: readonly Target[],
-  changes: readonly TextChange[],
 ): boolean {
+  const changes = after.replacements.map(({ start, end, text }) => ({ start, end, length: text.length }));
   for (const [index, { sdk, reader, read }] of READERS.entries()) {
     const old = scannedBefore(before, kind)[index] as ScanOutcome;
     if (!old.ok) return false;
     const now = rescanChanges(before, old.spans, after, changes, kind, reader);
     if (now === undefined) return false;
     const reached = new Set([...targets.map((change) => change.entity), ...now.reached]);
-    const excerptOf = (text: string, spans: readonly SectionSpan[]): string | undefined => {
+    const excerptOf = (text: TextSlices, spans: readonly SectionSpan[]): string | undefined => {
       // Spans whose headers both SDKs read alike have no [DEFAULT].
       const wanted =
         indexesOfEntities(spans, reached)?.map((index) => spans[index] as SectionSpan) ??

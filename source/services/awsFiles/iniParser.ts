@@ -42,6 +42,11 @@ export interface IniDocument {
   readonly sections: ReadonlyArray<IniSection>;
   /** The sections whose text holds `word`, in file order: one search of the file, not one per section. */
   sectionsHolding(word: string): IniSection[];
+  /**
+   * The sections of these kinds and names (`[profile "dev"]` is profile dev), in file order: looked up in
+   * an index of the headers made when first asked for, not by reading each section's name.
+   */
+  sectionsNamed(names: Iterable<readonly [IniSectionKind, string]>): IniSection[];
   readonly problems: ReadonlyArray<IniProblem>;
   readonly newline: '\n' | '\r\n';
 }
@@ -101,6 +106,13 @@ function parsedOnce(text: string): { document: IniDocument; parsed: ParsedText }
 export interface HeaderLines {
   readonly starts: readonly number[];
   readonly headers: ReadonlyArray<{ readonly rawHeader: string }>;
+  readonly index: HeaderIndex;
+}
+
+/** The sections by kind and name (`profile dev`): where each is first, and where it is given again. */
+export interface HeaderIndex {
+  readonly first: ReadonlyMap<string, number>;
+  readonly again: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -112,7 +124,9 @@ export interface HeaderLines {
 export function plainHeaderLines(text: string): HeaderLines | undefined {
   if (text.startsWith(BYTE_ORDER_MARK)) return undefined;
   const { document, parsed } = parsedOnce(text);
-  return parsed.allPlain ? { starts: parsed.starts, headers: document.sections } : undefined;
+  return parsed.allPlain
+    ? { starts: parsed.starts, headers: document.sections, index: parsed.index(document.sections) }
+    : undefined;
 }
 
 /** `parseIni` reading every header line as any other, for any text. */
@@ -167,6 +181,18 @@ function parseNow(text: string, plainHeaders: boolean): { document: IniDocument;
   let problems: ReadonlyArray<IniProblem> | undefined;
   const document: IniDocument = {
     sections,
+    sectionsNamed: (names) => {
+      const { first, again } = parsed.index(sections);
+      const found = new Set<number>();
+      for (const [kind, name] of names) {
+        const key = `${kind} ${name}`;
+        const index = first.get(key);
+        if (index === undefined) continue;
+        found.add(index);
+        for (const later of again.get(key) ?? []) found.add(later);
+      }
+      return [...found].sort((a, b) => a - b).map((index) => sections[index] as IniSection);
+    },
     sectionsHolding: (word) => {
       const holding: IniSection[] = [];
       for (let at = body.indexOf(word, starts[0] ?? body.length); at !== -1 && at < body.length;) {
@@ -208,6 +234,7 @@ class ParsedText {
   /** What is wrong with the headers that have a fault, by section. */
   readonly faults = new Map<number, readonly string[]>();
   private table: LineTable | undefined;
+  private headerIndex: HeaderIndex | undefined;
 
   constructor(
     readonly body: string,
@@ -216,6 +243,23 @@ class ParsedText {
 
   endOf(index: number): number {
     return this.starts[index + 1] ?? this.body.length;
+  }
+
+  /** The index of the sections' headers, made once. */
+  index(sections: readonly IniSection[]): HeaderIndex {
+    if (this.headerIndex === undefined) {
+      const first = new Map<string, number>();
+      const again = new Map<string, number[]>();
+      sections.forEach((section, index) => {
+        // A plain header is its kind and name already: no new string for each of 10,000 profiles.
+        const key = this.allPlain ? section.rawHeader : `${section.kind} ${section.name}`;
+        const known = first.get(key);
+        if (known === undefined) first.set(key, index);
+        else again.set(key, [...(again.get(key) ?? []), index]);
+      });
+      this.headerIndex = { first, again };
+    }
+    return this.headerIndex;
   }
 
   /** 1-based. */

@@ -18,6 +18,7 @@ import {
 } from '../regularFile.js';
 import { AwsFileAccessError, FileKeepsChangingError, RefusedEditError } from './awsFileErrors.js';
 import { errorCode, withFileLock } from './fileLock.js';
+import { bytesOf, ChangedText } from './changedText.js';
 import { joinLines, splitLines } from './iniLines.js';
 import { parseIni } from './iniParser.js';
 
@@ -37,6 +38,9 @@ export interface UpdateFileOptions {
    */
   readonly beforeReplace?: () => Promise<void>;
 }
+
+/** The new text from the old; a `ChangedText` is written from the file's own bytes and the changed runs. */
+export type FileEdit = (oldText: string) => string | ChangedText;
 
 export interface UpdateResult {
   readonly changed: boolean;
@@ -71,7 +75,7 @@ const GIVE_UP_AFTER_MS = 15_000;
  */
 export async function updateFile(
   path: string,
-  edit: (oldText: string) => string,
+  edit: FileEdit,
   options: UpdateFileOptions,
 ): Promise<UpdateResult> {
   const { target } = await resolveWritableFile(path).catch((error: unknown) => {
@@ -80,7 +84,7 @@ export async function updateFile(
   const folder = dirname(target);
   if (!(await isFolder(folder))) {
     // The folder (~/.aws) is only made when there is something to write into it.
-    if (applyEdit(edit, '', path) === '') return { changed: false };
+    if (applyEdit(edit, '', path).toString() === '') return { changed: false };
     await mkdir(folder, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
       throw writeError(error, path);
     });
@@ -132,7 +136,7 @@ class ChangedBeforeRename extends Error {}
 async function editUnderLock(
   path: string,
   target: string,
-  edit: (oldText: string) => string,
+  edit: FileEdit,
   options: UpdateFileOptions,
 ): Promise<UpdateResult> {
   // Sections another program added to a file as it was being replaced, kept for every later read.
@@ -152,7 +156,7 @@ async function editUnderLock(
     const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
     for (;;) {
       if (Date.now() > giveUpAt) throw new FileKeepsChangingError(path);
-      let next: string;
+      let next: string | ChangedText;
       try {
         next = applyEdit(edit, source.text, path);
       } catch (error) {
@@ -161,14 +165,14 @@ async function editUnderLock(
         source = await replaceSource(source, await reread());
         continue;
       }
-      if (next === source.onDisk) return written ?? { changed: false };
+      if (isOnDisk(next, source)) return written ?? { changed: false };
 
       await keepBackups(path, target, source, options.backup);
       const ownership = source.ownership;
       const mode = replacementMode(ownership);
       const expected = source.expected;
       try {
-        await writeFileAtomic(target, Buffer.from(next, 'utf8'), {
+        await writeFileAtomic(target, encode(next, source), {
           mode,
           ...(ownership ? { owner: { uid: ownership.uid, gid: ownership.gid } } : {}),
           beforeReplace: async () => {
@@ -361,7 +365,26 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function applyEdit(edit: (oldText: string) => string, text: string, path: string): string {
+/** Whether the edit gives back the text at the path now. */
+function isOnDisk(next: string | ChangedText, source: Source): boolean {
+  if (typeof next === 'string') return next === source.onDisk;
+  if (next.before === source.onDisk) return next.unchanged;
+  return next.length === source.onDisk.length && next.toString() === source.onDisk;
+}
+
+/**
+ * The new text's bytes: a change to the text at the path is written from the file's bytes and the changed
+ * runs, so a big file is never encoded again whole.
+ */
+function encode(next: string | ChangedText, source: Source): Buffer | Buffer[] {
+  if (typeof next !== 'string' && next.before === source.onDisk && source.bytes !== undefined) {
+    const parts = bytesOf(next, source.bytes);
+    if (parts !== undefined) return parts;
+  }
+  return Buffer.from(next.toString(), 'utf8');
+}
+
+function applyEdit(edit: FileEdit, text: string, path: string): string | ChangedText {
   try {
     return edit(text);
   } catch (error) {

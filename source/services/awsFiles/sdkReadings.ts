@@ -278,21 +278,23 @@ export function scanPlainFileAsBotocore(text: string, kind: AwsFileKind): ScanOu
  * header line (`plainHeaderLines`): those are botocore's headers, each `profile NAME` (or sso-session,
  * services) its own entity, read alike by the JavaScript SDK; their strings are the parse's.
  */
-function scanPlainHeaderLines(text: string, { starts, headers }: HeaderLines): ScanOutcome | undefined {
+function scanPlainHeaderLines(
+  text: string,
+  { starts, headers, index }: HeaderLines,
+): ScanOutcome | undefined {
+  if (index.again.size > 0) return undefined;
   const spans: SectionSpan[] = [];
-  const byEntity = new Map<string, number>();
   let squares = 0;
-  for (let index = 0; index < starts.length; index++) {
-    const start = starts[index] as number;
-    const header = (headers[index] as { rawHeader: string }).rawHeader;
-    if (byEntity.has(header)) return undefined;
-    byEntity.set(header, index);
-    const end = starts[index + 1] ?? text.length;
+  for (let at = 0; at < starts.length; at++) {
+    const start = starts[at] as number;
+    const header = (headers[at] as { rawHeader: string }).rawHeader;
+    const end = starts[at + 1] ?? text.length;
     spans.push({ entity: header, start, end, indented: false, header });
     squares += (end - start) ** 2;
   }
   if (squares > KEY_AGAIN_SPREAD * text.length || KEY_AGAIN.test(text)) return undefined;
-  readAlike.set(spans, byEntity);
+  // A plain header's kind and name, the parse's index by header, are its entity.
+  readAlike.set(spans, index.first);
   return { ok: true, spans };
 }
 
@@ -753,7 +755,7 @@ export function sectionsByEntity(
  * file; undefined when a header is indented (after another section's value, botocore may read it as part
  * of that value).
  */
-export function excerpt(text: string, spans: readonly SectionSpan[]): string | undefined {
+export function excerpt(text: TextSlices, spans: readonly SectionSpan[]): string | undefined {
   const parts: string[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     if (span.indented) return undefined;
@@ -761,6 +763,12 @@ export function excerpt(text: string, spans: readonly SectionSpan[]): string | u
     parts.push(part.endsWith('\n') ? part : `${part}\n`);
   }
   return parts.join('');
+}
+
+/** A text, or what stands for one where only some of its slices are read (a string is one). */
+export interface TextSlices {
+  readonly length: number;
+  slice(start: number, end: number): string;
 }
 
 /** `slice(start, end)` of one text became `length` characters of the next; the rest is the same. */
@@ -789,7 +797,7 @@ export interface Rescan {
 export function rescanChanges(
   before: string,
   old: readonly SectionSpan[],
-  after: string,
+  after: TextSlices,
   changes: readonly TextChange[],
   kind: AwsFileKind,
   reader: 'botocore' | 'js',

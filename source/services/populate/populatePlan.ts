@@ -7,7 +7,8 @@ import {
 } from '../awsFiles/awsConfigFile.js';
 import type { IniDocument } from '../awsFiles/iniParser.js';
 import { parseIni } from '../awsFiles/iniParser.js';
-import { editSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
+import type { ChangedText } from '../awsFiles/changedText.js';
+import { changeSections, type IniValues, type SectionEdit } from '../awsFiles/iniEditor.js';
 import { updateFile, type BackupTracker } from '../awsFiles/safeWrite.js';
 import { uniqueProfileNames, type ProfileTemplate, type RolePair } from './profileNames.js';
 
@@ -72,10 +73,9 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
   const existing = configFileProfiles(document, plannedProfiles(document, request));
   // A `[profile x]` with no key yet is no profile to the SDKs, but a second header of that name would be
   // one botocore refuses: it counts as a profile sso-tui did not write.
-  const wantedNames = new Set(request.profiles.map((profile) => profile.name));
   const emptySections = new Set(
-    document.sections
-      .filter((section) => section.kind === 'profile' && wantedNames.has(section.name))
+    document
+      .sectionsNamed(request.profiles.map((profile) => ['profile', profile.name] as const))
       .map((section) => section.name),
   );
   const added: PlannedProfile[] = [];
@@ -106,7 +106,12 @@ export function planPopulate(text: string, request: PopulateRequest): PopulatePl
 
 /** The text after the plan: the only sections that change are the ones it names. */
 export function applyPopulatePlan(text: string, plan: PopulatePlan): string {
-  return editSections(
+  return changesOfPlan(text, plan).toString();
+}
+
+/** `applyPopulatePlan`, the new text kept as the text and its replacements (see `ChangedText`). */
+function changesOfPlan(text: string, plan: PopulatePlan): ChangedText {
+  return changeSections(
     text,
     [
       ...plan.changed.map((profile): SectionEdit => ({
@@ -136,12 +141,13 @@ export function hasChanges(plan: PopulatePlan): boolean {
  * this session (one of their sections names the marker key, one the session); the others' lines are not
  * read.
  */
-function plannedProfiles(document: IniDocument, request: PopulateRequest): (name: string) => boolean {
-  const wanted = new Set(request.profiles.map((profile) => profile.name));
-  if (!request.prune) return (name) => wanted.has(name);
+function plannedProfiles(document: IniDocument, request: PopulateRequest): Set<string> {
+  const names = new Set(request.profiles.map((profile) => profile.name));
+  if (!request.prune) return names;
   const managed = profilesMentioning(document, MANAGED_KEY);
   const ofSession = profilesMentioning(document, request.ssoSession);
-  return (name) => wanted.has(name) || (managed.has(name) && ofSession.has(name));
+  for (const name of managed) if (ofSession.has(name)) names.add(name);
+  return names;
 }
 
 function profileValues(request: PopulateRequest, pair: RolePair): IniValues {
@@ -193,7 +199,7 @@ export async function populateConfigFile(
     file,
     (text) => {
       plan = planPopulate(text, request);
-      return options.dryRun || !hasChanges(plan) ? text : applyPopulatePlan(text, plan);
+      return options.dryRun || !hasChanges(plan) ? text : changesOfPlan(text, plan);
     },
     { backup: options.backups },
   );

@@ -98,9 +98,7 @@ describe('the profiles a question is about', () => {
       const all = configFileContents(parseIni(text)).profiles;
       for (const name of all.keys()) {
         const document = parseIni(text);
-        expect(configFileProfiles(document, (wanted) => wanted === name)).toEqual(
-          new Map([[name, all.get(name)]]),
-        );
+        expect(configFileProfiles(document, [name])).toEqual(new Map([[name, all.get(name)]]));
       }
     }
   });

@@ -406,6 +406,42 @@ describe('the sections holding a word', () => {
   });
 });
 
+describe('the sections of some kinds and names', () => {
+  it('are those of that kind and name, in file order, found in the index of the headers (9,000 files)', () => {
+    const files = [
+      ...Array.from({ length: 2000 }, (_, seed) => generatedFile(seed + 1).text),
+      ...Array.from({ length: 5000 }, (_, seed) => headerHeavyFile(seed + 1)),
+      ...Array.from({ length: 2000 }, (_, seed) => plainHeaderFile(seed + 1)),
+    ];
+    files.forEach((text, at) => {
+      const document = parseIni(text);
+      const { sections } = document;
+      const known = sections.map(({ kind, name }) => [kind, name] as const);
+      // Each section's own, a name under another kind, and a name no section has.
+      const asked = [
+        ...known.filter((_, index) => index % 2 === at % 2),
+        ...known.slice(0, 2).map(([kind, name]) => [kind === 'profile' ? 'plain' : 'profile', name] as const),
+        ['profile', 'absent'] as const,
+      ];
+      const wanted = new Set(asked.map(([kind, name]) => `${kind} ${name}`));
+      expect(document.sectionsNamed(asked), JSON.stringify(text)).toEqual(
+        sections.filter(({ kind, name }) => wanted.has(`${kind} ${name}`)),
+      );
+    });
+  });
+
+  it('reads `[profile "dev"]` and `[profile  dev]` as profile dev, `[default]` as a plain section', () => {
+    const document = parseIni(
+      '[profile "dev"]\na = 1\n[default]\nb = 2\n[profile  dev]\nc = 3\n[profile dev]\n',
+    );
+    expect(document.sectionsNamed([['profile', 'dev']]).map(({ headerLine }) => headerLine)).toEqual([
+      1, 5, 7,
+    ]);
+    expect(document.sectionsNamed([['plain', 'default']]).map(({ headerLine }) => headerLine)).toEqual([3]);
+    expect(document.sectionsNamed([['profile', 'default']])).toEqual([]);
+  });
+});
+
 describe('identifyHeader', () => {
   it.each([
     ['profile dev', 'profile dev'],

@@ -26,8 +26,13 @@ import {
   ReadOnlyFileError,
   RefusedEditError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import { editSections } from '../../../source/services/awsFiles/iniEditor.js';
-import { updateFile, type BackupTracker } from '../../../source/services/awsFiles/safeWrite.js';
+import type { ChangedText } from '../../../source/services/awsFiles/changedText.js';
+import { changeSections } from '../../../source/services/awsFiles/iniEditor.js';
+import {
+  updateFile,
+  type BackupTracker,
+  type FileEdit,
+} from '../../../source/services/awsFiles/safeWrite.js';
 import { tempFolder } from '../../support/tempFolders.js';
 
 // Programs that rewrite the file without the lock (AWS CLI's `configure set`, Python's configparser), played
@@ -82,15 +87,16 @@ function openFilesInFolder(): string[] {
   });
 }
 
-function addDev(text: string): string {
-  return editSections(text, [{ header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] }]);
+// Edits kept as the text and its changes, which updateFile writes from the bytes it read.
+function addDev(text: string): ChangedText {
+  return changeSections(text, [{ header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] }]);
 }
 
 /**
  * Runs `edit` while another program, which opened the file before the rename, writes `late` into it just
  * after the rename (into the file just replaced).
  */
-function updateWithLateWrite(edit: (text: string) => string, late: string) {
+function updateWithLateWrite(edit: FileEdit, late: string) {
   let replaced = -1;
   return updateFile(path, edit, {
     backup: trackerThen(() => {
@@ -190,7 +196,7 @@ describe('a program that rewrites the file in place just after the rename', () =
       what: 'a section sso-tui removed is not brought back, one sso-tui wrote is not doubled',
       before: '[a]\nk = v\n\n[old]\nk = o\n',
       edit: (text: string) =>
-        editSections(text, [
+        changeSections(text, [
           { header: 'old', remove: true },
           { header: 'dev', values: [['aws_access_key_id', 'ASIADEV']] },
         ]),
@@ -214,7 +220,7 @@ describe('a program that rewrites the file in place just after the rename', () =
     {
       what: 'the sections it added to a file sso-tui emptied are the whole file',
       before: '[old]\nk = o\n',
-      edit: (text: string) => editSections(text, [{ header: 'old', remove: true }]),
+      edit: (text: string) => changeSections(text, [{ header: 'old', remove: true }]),
       late: '[old]\nk = o\n[py]\nregion = eu-west-1\n',
       after: '[py]\nregion = eu-west-1\n',
     },
@@ -229,7 +235,7 @@ describe('a program that rewrites the file in place just after the rename', () =
 
 describe('what updateFile reports after a program wrote into the file just replaced', () => {
   /** Runs `edit` on a 0644 file into which another program writes `late` just after the rename. */
-  async function updateFileOf0644WithLateWrite(before: string, edit: (text: string) => string, late: string) {
+  async function updateFileOf0644WithLateWrite(before: string, edit: FileEdit, late: string) {
     await writeFile(path, before);
     await chmod(path, 0o644);
     return updateWithLateWrite(edit, late);

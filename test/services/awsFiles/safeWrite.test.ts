@@ -21,7 +21,7 @@ import {
   NotRegularFileError,
   ReadOnlyFileError,
 } from '../../../source/services/awsFiles/awsFileErrors.js';
-import { editSections, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
+import { changeSection, editSections, upsertSection } from '../../../source/services/awsFiles/iniEditor.js';
 import { checkRewritable, updateFile } from '../../../source/services/awsFiles/safeWrite.js';
 import { expectNoFile } from '../../support/noFile.js';
 import { tempFolder } from '../../support/tempFolders.js';
@@ -66,6 +66,23 @@ describe('updateFile, files and modes', () => {
     await writeFile(path, '[dev]\naws_access_key_id = ASIADEV\n');
     expect(await updateFile(path, addProfile('dev'), { backup: new Set() })).toEqual({ changed: false });
     expect(await readdir(folder)).toEqual(['credentials']);
+  });
+
+  it('writes an edit kept as changes from the bytes it read and the new runs, and nothing when none changes', async () => {
+    const change = (text: string) =>
+      changeSection(text, { header: 'dev' }, [['aws_access_key_id', 'ASIADEV']]);
+    await writeFile(path, '# note\n[a]\nk = v\n\n[dev]\naws_access_key_id = OLD\n[b]\nk = w', {
+      mode: 0o600,
+    });
+    expect(await updateFile(path, change, { backup: new Set() })).toEqual({ changed: true });
+    expect(await readFile(path, 'utf8')).toBe(
+      '# note\n[a]\nk = v\n\n[dev]\naws_access_key_id = ASIADEV\n[b]\nk = w',
+    );
+    expect(await updateFile(path, change, { backup: new Set() })).toEqual({ changed: false });
+    // A file that is not ASCII is written from the new text, encoded whole.
+    await writeFile(path, '# café\n[dev]\naws_access_key_id = OLD\n[b]\nk = ☕\n');
+    expect(await updateFile(path, change, { backup: new Set() })).toEqual({ changed: true });
+    expect(await readFile(path, 'utf8')).toBe('# café\n[dev]\naws_access_key_id = ASIADEV\n[b]\nk = ☕\n');
   });
 
   it.skipIf(isWindows).each([
