@@ -286,6 +286,15 @@ describe('upsertSection, files as the SDKs read them', () => {
     expect(() => upsertSection(before, { header: 'DEFAULT' }, keys)).toThrow(InvalidProfileNameError);
   });
 
+  it('refuses it too when [DEFAULT] is an indented header, which botocore still reads after a section without keys', () => {
+    // botocore gives [dev] the role_arn of this [DEFAULT]; the judgement of the changed sections cannot
+    // cut an indented header out of the file, so the whole file is judged.
+    const before = '[x]\n  [DEFAULT]\nrole_arn = arn:aws:iam::1:role/r\n[a]\nk = v\n';
+    expect(() => upsertSection(before, { header: 'dev', removeKeys: ['role_arn'] }, keys)).toThrow(
+      /line 3: botocore would not read \[dev\] as written \(its key role_arn would still apply\)/,
+    );
+  });
+
   it('writes [default] and [profile default] both when the SDKs take the profile from different ones', () => {
     const before = '[profile default]\nregion = a\n[default]\nregion = b\n';
     expect(upsertSection(before, { header: 'default' }, [['output', 'json']], 'config')).toBe(
